@@ -1,0 +1,3 @@
+//! Claims of one document: pure functions of its cleaned text.
+
+pub mod date;

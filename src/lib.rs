@@ -1,0 +1,17 @@
+//! claimcheck: reads several articles about one event, extracts their
+//! checkable claims, links the claims that speak of the same thing and
+//! reports, by YAML rules, where the sources disagree.
+
+pub mod claim;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod finding;
+pub mod graph;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod span;
+pub mod text;
+
+pub use error::Error;

@@ -1,0 +1,436 @@
+//! Cleaning: from the bytes of a file to plain text, one paragraph a line,
+//! with a map from every byte of the cleaned text back to the original bytes.
+
+use crate::span::Span;
+
+/// One character of cleaned text and the original bytes it came from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Unit {
+    pub ch: char,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Cleaned text with its offset map.
+#[derive(Debug, Clone, Default)]
+pub struct CleanText {
+    pub text: String,
+    /// For every byte of `text`, the original byte range of its character.
+    map: Vec<(u32, u32)>,
+}
+
+impl CleanText {
+    pub(crate) fn from_units(units: &[Unit]) -> Self {
+        let mut text = String::with_capacity(units.len());
+        let mut map = Vec::with_capacity(units.len());
+        for u in units {
+            text.push(u.ch);
+            for _ in 0..u.ch.len_utf8() {
+                map.push((u.start, u.end));
+            }
+        }
+        CleanText { text, map }
+    }
+
+    /// The original byte span of a span of the cleaned text.
+    pub fn original(&self, span: Span) -> Span {
+        if span.is_empty() || span.end > self.map.len() {
+            let at = self.map.get(span.start).map(|m| m.0 as usize).unwrap_or(0);
+            return Span::new(at, at);
+        }
+        Span::new(
+            self.map[span.start].0 as usize,
+            self.map[span.end - 1].1 as usize,
+        )
+    }
+}
+
+/// Decodes bytes as UTF-8, or as Windows-1252 when they are not valid UTF-8.
+/// Returns the units and whether the fallback was used.
+pub(crate) fn decode(bytes: &[u8]) -> (Vec<Unit>, bool) {
+    let mut units = Vec::with_capacity(bytes.len());
+    match std::str::from_utf8(bytes) {
+        Ok(s) => {
+            for (i, ch) in s.char_indices() {
+                units.push(Unit {
+                    ch,
+                    start: i as u32,
+                    end: (i + ch.len_utf8()) as u32,
+                });
+            }
+            (units, false)
+        }
+        Err(_) => {
+            for (i, b) in bytes.iter().enumerate() {
+                let one = [*b];
+                let (s, _, _) = encoding_rs::WINDOWS_1252.decode(&one);
+                let ch = s.chars().next().unwrap_or('\u{FFFD}');
+                units.push(Unit {
+                    ch,
+                    start: i as u32,
+                    end: i as u32 + 1,
+                });
+            }
+            (units, true)
+        }
+    }
+}
+
+/// Normalizes characters: curly quotes to straight ones, odd spaces to a
+/// plain space, CR and soft hyphens and BOMs dropped, `\$`-style escapes
+/// unescaped. Quote marks matter for the parsers; the rest keeps tokens
+/// comparable across outlets.
+pub(crate) fn normalize_chars(units: Vec<Unit>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        let next = units.get(i + 1).map(|n| n.ch);
+        let ch = match u.ch {
+            '\\' if next.is_some_and(|c| c.is_ascii_punctuation()) => {
+                // A markdown escape: keep the escaped character, spanning both bytes.
+                let n = units[i + 1];
+                out.push(Unit {
+                    ch: n.ch,
+                    start: u.start,
+                    end: n.end,
+                });
+                i += 2;
+                continue;
+            }
+            '\r' | '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' => {
+                i += 1;
+                continue;
+            }
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+            | '\u{2033}' => '"',
+            '\u{2010}' | '\u{2011}' => '-',
+            '\t' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                ' '
+            }
+            c => c,
+        };
+        out.push(Unit { ch, ..u });
+        i += 1;
+    }
+    out
+}
+
+/// Index ranges of the lines of `units` (without their `\n`).
+fn lines(units: &[Unit]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, u) in units.iter().enumerate() {
+        if u.ch == '\n' {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    out.push(start..units.len());
+    out
+}
+
+fn line_string(line: &[Unit]) -> String {
+    line.iter().map(|u| u.ch).collect()
+}
+
+/// Phrases of site furniture; a short line holding one is not article text.
+const BOILERPLATE: &[&str] = &[
+    "subscribe",
+    "sign up",
+    "sign in",
+    "log in",
+    "skip to content",
+    "newsletter",
+    "advertisement",
+    "cookie",
+    "share this",
+    "share on",
+    "read more",
+    "follow us",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "indicates required",
+    "email address",
+    "min read",
+    "leave a comment",
+    "source link",
+    "photo of author",
+    "latest videos",
+    "latest news",
+    "news feed",
+    "more news",
+    "editors' picks",
+    "most read",
+    "livestream",
+    "edit post",
+    "created with ai",
+    "privacy policy",
+    "terms of use",
+    "menu",
+    "print this",
+    "comments",
+    "original url",
+    "thank you for signing up",
+    "successfuly subscribed",
+    "successfully subscribed",
+];
+
+/// Line openings that mark a pointer to another article, however long.
+const POINTER_PREFIXES: &[&str] = &[
+    "related article:",
+    "related:",
+    "read also:",
+    "read more:",
+    "see also:",
+    "also read:",
+    "recommended:",
+];
+
+fn is_url_line(t: &str) -> bool {
+    !t.contains(' ')
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// Whether a line is site furniture rather than article text.
+pub(crate) fn is_boilerplate(line: &str, repeats: usize) -> bool {
+    let t = line.trim();
+    if t.is_empty() || is_url_line(t) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    if POINTER_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let short = t.chars().count() <= 60;
+    if short && repeats >= 3 {
+        return true;
+    }
+    short && BOILERPLATE.iter().any(|p| lower.contains(p))
+}
+
+/// Detects hard-wrapped text (lines broken at a fixed width) and returns the
+/// width, so that wrapped lines can be joined back into paragraphs.
+fn wrap_width(units: &[Unit], lines: &[std::ops::Range<usize>]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| line_string(&units[l.clone()]).trim_end().chars().count())
+        .filter(|n| *n > 0)
+        .collect();
+    if lens.len() < 6 {
+        return None;
+    }
+    lens.sort_unstable();
+    let p95 = lens[(lens.len() * 95 / 100).min(lens.len() - 1)];
+    if !(40..=130).contains(&p95) {
+        return None;
+    }
+    let full = lens.iter().filter(|n| **n * 4 >= p95 * 3).count();
+    (full * 10 >= lens.len() * 4).then_some(p95)
+}
+
+/// Turns a sequence of raw lines into paragraphs, one per line: hard wraps
+/// joined, boilerplate and blank lines dropped, inner whitespace kept.
+pub(crate) fn paragraphs(units: Vec<Unit>) -> Vec<Unit> {
+    let raw = lines(&units);
+    let width = wrap_width(&units, &raw);
+    let mut counts = std::collections::HashMap::new();
+    for l in &raw {
+        *counts
+            .entry(line_string(&units[l.clone()]).trim().to_lowercase())
+            .or_insert(0usize) += 1;
+    }
+    // Join wrapped lines first, so that boilerplate is judged on whole paragraphs.
+    let mut paras: Vec<Vec<Unit>> = Vec::new();
+    let mut open = false;
+    for (i, range) in raw.iter().enumerate() {
+        let l = &units[range.clone()];
+        let s = line_string(l);
+        let len = s.trim_end().chars().count();
+        if s.trim().is_empty() {
+            open = false;
+            continue;
+        }
+        if open {
+            let last = paras.last_mut().expect("open paragraph");
+            // The line break itself becomes the joining space.
+            let brk = units[range.start - 1];
+            last.push(Unit { ch: ' ', ..brk });
+            last.extend_from_slice(l);
+        } else {
+            paras.push(l.to_vec());
+        }
+        open = match width {
+            Some(w) => len * 10 >= w * 6 && i + 1 < raw.len(),
+            None => false,
+        };
+    }
+    let mut out = Vec::with_capacity(units.len());
+    for p in paras {
+        let s = line_string(&p);
+        let repeats = counts.get(&s.trim().to_lowercase()).copied().unwrap_or(1);
+        if is_boilerplate(&s, repeats) {
+            continue;
+        }
+        let trimmed = trim_units(&p);
+        if trimmed.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let prev: &Unit = out.last().expect("non-empty");
+            out.push(Unit {
+                ch: '\n',
+                start: prev.end,
+                end: trimmed[0].start,
+            });
+        }
+        out.extend_from_slice(trimmed);
+    }
+    out
+}
+
+fn trim_units(p: &[Unit]) -> &[Unit] {
+    let s = p.iter().position(|u| !u.ch.is_whitespace()).unwrap_or(p.len());
+    let e = p
+        .iter()
+        .rposition(|u| !u.ch.is_whitespace())
+        .map(|e| e + 1)
+        .unwrap_or(s);
+    &p[s..e.max(s)]
+}
+
+/// Markdown to plain units: heading marks, emphasis, inline HTML tags and
+/// link targets removed.
+pub(crate) fn strip_markdown(units: Vec<Unit>) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(units.len());
+    let mut i = 0;
+    let mut line_start = true;
+    while i < units.len() {
+        let c = units[i].ch;
+        if line_start {
+            // Heading, quote and list marks at the start of a line.
+            let mut j = i;
+            while j < units.len() && matches!(units[j].ch, '#' | '>') {
+                j += 1;
+            }
+            if j > i && units.get(j).is_some_and(|u| u.ch == ' ') {
+                i = j + 1;
+                line_start = false;
+                continue;
+            }
+        }
+        line_start = c == '\n';
+        match c {
+            '*' | '_' if units.get(i + 1).is_some_and(|u| u.ch == c) => {
+                i += 2;
+            }
+            '*' => i += 1,
+            '<' => {
+                // Inline HTML tag such as <u> or </em>: drop it.
+                let end = units[i + 1..]
+                    .iter()
+                    .take(40)
+                    .position(|u| u.ch == '>' || u.ch == '\n' || u.ch == '<');
+                match end {
+                    Some(k)
+                        if units[i + 1 + k].ch == '>'
+                            && units
+                                .get(i + 1)
+                                .is_some_and(|u| u.ch.is_ascii_alphabetic() || u.ch == '/') =>
+                    {
+                        i += k + 2
+                    }
+                    _ => {
+                        out.push(units[i]);
+                        i += 1;
+                    }
+                }
+            }
+            '!' if units.get(i + 1).is_some_and(|u| u.ch == '[') => i += 1,
+            '[' => {
+                // [text](target): keep text, drop target.
+                let close = units[i + 1..].iter().position(|u| u.ch == ']' || u.ch == '\n');
+                match close {
+                    Some(k)
+                        if units[i + 1 + k].ch == ']'
+                            && units.get(i + 2 + k).is_some_and(|u| u.ch == '(') =>
+                    {
+                        let text_end = i + 1 + k;
+                        out.extend_from_slice(&units[i + 1..text_end]);
+                        let rest = &units[text_end + 2..];
+                        let paren = rest.iter().position(|u| u.ch == ')' || u.ch == '\n');
+                        i = match paren {
+                            Some(p) if rest[p].ch == ')' => text_end + 2 + p + 1,
+                            _ => text_end + 1,
+                        };
+                    }
+                    _ => {
+                        out.push(units[i]);
+                        i += 1;
+                    }
+                }
+            }
+            _ => {
+                out.push(units[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str, md: bool) -> CleanText {
+        let (u, _) = decode(text.as_bytes());
+        let mut u = normalize_chars(u);
+        if md {
+            u = strip_markdown(u);
+        }
+        CleanText::from_units(&paragraphs(u))
+    }
+
+    #[test]
+    fn escapes_and_curly_quotes_map_back() {
+        let src = "He said “it costs \\$5 billion” today.";
+        let c = clean(src, false);
+        assert_eq!(c.text, "He said \"it costs $5 billion\" today.");
+        let d = c.text.find('$').unwrap();
+        let o = c.original(Span::new(d, d + 2));
+        assert_eq!(&src[o.start..o.end], "\\$5");
+        let q = c.text.find('"').unwrap();
+        let o = c.original(Span::new(q, q + 1));
+        assert_eq!(&src[o.start..o.end], "“");
+    }
+
+    #[test]
+    fn hard_wraps_are_joined_and_boilerplate_dropped() {
+        let para = "The harbour authority said the strike would cost the port dearly this\nweek, and that talks with the union of dockworkers would resume on the\nfollowing Monday in the city of Valmora, where the port is the largest\nemployer by far.";
+        let src = format!("Subscribe\n\n{para}\n\n{para}\n\nhttps://example.org/x\n");
+        let c = clean(&src, false);
+        let lines: Vec<&str> = c.text.lines().collect();
+        assert_eq!(lines.len(), 2, "{:?}", c.text);
+        assert!(lines[0].contains("this week,"));
+        let w = c.text.find("this week").unwrap() + 4;
+        let o = c.original(Span::new(w, w + 1));
+        assert_eq!(&src[o.start..o.end], "\n");
+    }
+
+    #[test]
+    fn markdown_marks_and_links_are_removed() {
+        let c = clean("## A title\n\nRead [the report](http://x.y/z) **now**, <u>here</u>.", true);
+        assert_eq!(c.text, "A title\nRead the report now, here.");
+    }
+
+    #[test]
+    fn windows_1252_decodes() {
+        let (u, fell_back) = decode(b"caf\xe9 \x93x\x94");
+        assert!(fell_back);
+        let s: String = u.iter().map(|u| u.ch).collect();
+        assert_eq!(s, "café “x”");
+    }
+}

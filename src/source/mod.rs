@@ -1,0 +1,1 @@
+pub mod clean; pub mod html;
