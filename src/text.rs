@@ -1,1 +1,125 @@
+//! Small text helpers shared by the stages: word tokens, stop words and the
+//! normal form words are compared in.
 
+use crate::span::Span;
+
+/// A word of cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+/// Words (letters, digits and inner apostrophes, hyphens, periods) with
+/// their spans, within `range` of `text`.
+pub fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let s = &text[range.start..range.end];
+    let mut start: Option<usize> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inner = matches!(c, '\'' | '-' | '.' | ',' | '&')
+            && start.is_some()
+            && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            push(&mut out, s, range.start, st, i);
+        }
+    }
+    if let Some(st) = start {
+        push(&mut out, s, range.start, st, s.len());
+    }
+    out
+}
+
+fn push<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, st: usize, en: usize) {
+    // Keep the period of an abbreviation or initial ("U.S.", "Feb.") with its word.
+    let mut en = en;
+    if s[en..].starts_with('.') && s[st..en].contains('.') {
+        en += 1;
+    }
+    out.push(Token {
+        text: &s[st..en],
+        span: Span::new(base + st, base + en),
+    });
+}
+
+/// Lowercase, accents folded, possessive and punctuation dropped: the form in
+/// which words of two articles are compared ("Kolář's" → "kolar").
+pub fn norm_word(w: &str) -> String {
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("s'"))
+        .unwrap_or(w);
+    let folded = deunicode::deunicode(w);
+    folded
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+/// Function words that carry no content for linking.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "according", "after", "again", "against", "all", "also", "am", "an",
+    "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "between",
+    "both", "but", "by", "can", "cent", "could", "did", "do", "does", "doing", "down", "during",
+    "each", "either", "even", "few", "for", "from", "further", "had", "has", "have", "having",
+    "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it",
+    "its", "just", "may", "me", "might", "more", "most", "mr", "mrs", "ms", "much", "must",
+    "my", "new", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or",
+    "other", "our", "ours", "out", "over", "own", "per", "percent", "s", "said", "same", "say",
+    "says", "she", "should", "so", "some", "such", "t", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "three", "through", "to", "told", "too",
+    "two", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "would", "yet", "you", "your",
+];
+
+pub fn is_stop_word(w: &str) -> bool {
+    STOP_WORDS.binary_search(&w).is_ok()
+}
+
+/// Normalized content words of a span: what linking compares.
+pub fn content_words(text: &str, range: Span) -> Vec<String> {
+    tokens(text, range)
+        .iter()
+        .map(|t| norm_word(t.text))
+        .filter(|w| !w.is_empty() && !is_stop_word(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Normalized words of a quotation, in order (stop words kept): what quote
+/// comparison aligns.
+pub fn quote_words(s: &str) -> Vec<String> {
+    tokens(s, Span::new(0, s.len()))
+        .iter()
+        .map(|t| norm_word(t.text))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, STOP_WORDS);
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_inner_marks() {
+        let s = "U.S. aid, Kyiv's $4.2bn; pre-2014.";
+        let t: Vec<&str> = tokens(s, Span::new(0, s.len())).iter().map(|t| t.text).collect();
+        assert_eq!(t, ["U.S.", "aid", "Kyiv's", "4.2bn", "pre-2014"]);
+    }
+
+    #[test]
+    fn words_are_folded() {
+        assert_eq!(norm_word("Kolář's"), "kolar");
+        assert_eq!(norm_word("U.S."), "us");
+    }
+}

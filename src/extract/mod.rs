@@ -1,3 +1,1 @@
-//! Claims of one document: pure functions of its cleaned text.
-
-pub mod date;
+pub mod date; pub mod figure; pub mod sentence;
