@@ -1,1 +1,5 @@
-pub mod date; pub mod figure; pub mod sentence;
+pub mod date;
+pub mod figure;
+pub mod person;
+pub mod quote;
+pub mod sentence;

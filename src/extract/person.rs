@@ -1,0 +1,436 @@
+//! People: names, titles and pronouns in one document. A capitalized word
+//! sequence counts as a person when a title introduces it ("Defense Secretary
+//! Pete Hegseth"), when it is the subject or object of a speech verb, or when
+//! it repeats the surname of a person already found.
+
+use crate::span::Span;
+use crate::text::{Token, norm_word, tokens};
+
+use super::quote::is_speech_verb;
+
+/// A person named in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// The longest form of the name seen, as written ("Pete Hegseth").
+    pub name: Vec<String>,
+    /// Titles seen before the name, lowercase ("u.s. defense secretary").
+    pub titles: Vec<String>,
+}
+
+impl Person {
+    pub fn full_name(&self) -> String {
+        self.name.join(" ")
+    }
+
+    pub fn surname_key(&self) -> String {
+        name_key(self.name.last().map(String::as_str).unwrap_or(""))
+    }
+}
+
+/// What a mention points at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Person(usize),
+    /// "he", "she".
+    Pronoun,
+    /// "the defense secretary": the person last named with that title.
+    Title(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub target: Target,
+    /// "Hegseth's": the person is not the subject.
+    pub possessive: bool,
+    /// After a preposition or article ("with Putin", "the Trump administration").
+    pub dependent: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    /// Sorted by position.
+    pub mentions: Vec<Mention>,
+}
+
+/// A folded key under which spellings and transliterations of one name meet:
+/// Zelensky / Zelenskyy / Zelenskiy, Hryhorchuk / Grigorchuk, Kolář / Kolar.
+pub fn name_key(word: &str) -> String {
+    let w = norm_word(word);
+    let mut out = String::with_capacity(w.len());
+    let chars: Vec<char> = w.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        let c = match c {
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            // Ukrainian h is Russian g; keep the h of digraphs.
+            'h' if !matches!(prev, Some('c' | 's' | 'z' | 'k' | 't' | 'p')) => 'g',
+            c => c,
+        };
+        if out.ends_with(c) && !c.is_ascii_digit() {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Role nouns that make the words around them a title.
+const ROLES: &[&str] = &[
+    "ambassador", "analyst", "captain", "ceo", "chair", "chairman", "chairwoman", "chancellor",
+    "chief", "commander", "commissioner", "coordinator", "director", "dr.", "economist", "envoy",
+    "founder", "gen.", "governor", "head", "judge", "king", "leader", "manager", "mayor", "minister",
+    "mr.", "mrs.", "ms.", "negotiator", "officer", "official", "pope", "premier", "president",
+    "prime", "prince", "prof.", "professor", "prosecutor", "queen", "rep.", "representative",
+    "secretary", "secretary-general", "sen.", "senator", "spokesman", "spokesperson",
+    "spokeswoman", "mr", "mrs", "ms", "dr",
+];
+
+/// Lowercase words that may stand in a title before its role noun.
+const MODIFIERS: &[&str] = &[
+    "acting", "assistant", "chief", "city", "defence", "defense", "deputy", "economy", "education",
+    "energy", "executive", "finance", "foreign", "former", "general", "health", "interim",
+    "interior", "justice", "labor", "labour", "local", "national", "policy", "port", "press",
+    "regional", "security", "senior", "special", "state", "top", "trade", "transport", "union",
+    "vice", "harbour", "harbor", "authority", "police", "fire", "army", "navy",
+];
+
+/// Capitalized words that do not begin or continue a name.
+const NOT_NAMES: &[&str] = &[
+    "a", "according", "after", "also", "an", "and", "as", "at", "before", "but", "by",
+    "currently", "despite", "during", "eu", "for", "following", "from", "he", "her", "his", "however",
+    "i", "if", "in", "it", "its", "meanwhile", "nato", "of", "on", "our", "previously", "she",
+    "shortly", "since", "so", "speaking", "that", "the", "their", "these", "they", "this",
+    "those", "to", "u.k.", "u.n.", "u.s.", "uk", "un", "us", "we", "when", "while", "with",
+    "yet", "you", "not", "no", "yes", "there", "what", "who", "why", "how", "where", "then",
+    "although", "because", "once", "under", "over", "about", "into", "through", "until",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "brussels",
+    "washington", "moscow", "kyiv", "kiev", "europe", "russia", "ukraine", "america", "china",
+];
+
+fn is_role(w: &str) -> bool {
+    ROLES.contains(&w.to_lowercase().as_str())
+}
+
+fn bare(t: &str) -> &str {
+    t.strip_suffix("'s").unwrap_or(t)
+}
+
+/// A token that can be part of a name.
+fn is_name_token(t: &str) -> bool {
+    let b = bare(t);
+    let Some(first) = b.chars().next() else { return false };
+    if !first.is_uppercase() || is_role(b) || NOT_NAMES.contains(&b.to_lowercase().as_str()) {
+        return false;
+    }
+    if b.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // Acronyms (NATO, CNN) are not names; initials (J., JD) are.
+    let letters = b.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = b.chars().filter(|c| c.is_uppercase()).count();
+    !(upper == letters && letters > 2)
+}
+
+fn is_title_word(t: &str) -> bool {
+    let b = t.to_lowercase();
+    MODIFIERS.contains(&b.as_str())
+        || matches!(b.as_str(), "u.s." | "us" | "eu" | "un" | "uk" | "nato" | "u.n." | "u.k.")
+        || t.starts_with(|c: char| c.is_uppercase()) && !NOT_NAMES.contains(&b.as_str()) && !is_role(t)
+}
+
+/// Words that make a following capitalized word dependent, not a subject.
+fn is_dependent_marker(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "with" | "by" | "to" | "of" | "for" | "from" | "and" | "against" | "between" | "about" | "on" | "at" | "in" | "than" | "like" | "a" | "an"
+    )
+}
+
+struct Scan<'a> {
+    toks: Vec<Token<'a>>,
+}
+
+impl<'a> Scan<'a> {
+    /// Name tokens starting at `k`: up to 3, stopping after a possessive.
+    fn name_at(&self, k: usize) -> usize {
+        let mut n = 0;
+        while k + n < self.toks.len() && n < 3 && is_name_token(self.toks[k + n].text) {
+            n += 1;
+            if self.toks[k + n - 1].text.ends_with("'s") {
+                break;
+            }
+            // A name does not run across a comma or other punctuation.
+            if let Some(next) = self.toks.get(k + n) {
+                if self.toks[k + n - 1].span.end != next.span.start - 1 {
+                    break;
+                }
+            }
+        }
+        n
+    }
+}
+
+/// Finds the people of a document. `masked(offset)` is true inside quotations,
+/// whose words are not the reporter's and name no speaker.
+pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bool) -> People {
+    let mut people = People::default();
+    // Pass 1: titled names and subjects or objects of speech verbs.
+    let mut raw: Vec<(Span, Vec<String>, Option<String>, bool, bool)> = Vec::new();
+    let mut pending: Vec<(Span, Option<String>)> = Vec::new();
+    for p in paragraphs {
+        let scan = Scan { toks: tokens(text, *p).into_iter().filter(|t| !masked(t.span.start)).collect() };
+        let toks = &scan.toks;
+        let mut k = 0;
+        while k < toks.len() {
+            let t = toks[k].text;
+            let lower = t.to_lowercase();
+            if is_role(t) || (lower == "secretary" && toks.get(k + 1).is_some_and(|n| n.text == "General")) {
+                // Role, with "of State" or "General" after it.
+                let mut r_end = k + 1;
+                if toks.get(r_end).is_some_and(|n| n.text == "General") {
+                    r_end += 1;
+                }
+                if toks.get(r_end).is_some_and(|n| n.text == "of")
+                    && toks.get(r_end + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase()) && !is_name_token_followed(toks, r_end + 2))
+                {
+                    r_end += 2;
+                }
+                let mut m_start = k;
+                while m_start > 0 && k - m_start < 3 && is_title_word(toks[m_start - 1].text) && adjacent(toks, m_start - 1) {
+                    m_start -= 1;
+                }
+                let title = toks[m_start..r_end].iter().map(|t| t.text.to_lowercase()).collect::<Vec<_>>().join(" ");
+                let n = scan.name_at(r_end);
+                if n > 0 {
+                    let name: Vec<String> = toks[r_end..r_end + n].iter().map(|t| bare(t.text).to_string()).collect();
+                    let span = Span::new(toks[m_start].span.start, toks[r_end + n - 1].span.end);
+                    let possessive = toks[r_end + n - 1].text.ends_with("'s");
+                    let dependent = m_start > 0 && is_dependent_marker(toks[m_start - 1].text);
+                    raw.push((span, name, Some(title), possessive, dependent));
+                    k = r_end + n;
+                    continue;
+                }
+                if m_start > 0 && toks[m_start - 1].text.eq_ignore_ascii_case("the") {
+                    let span = Span::new(toks[m_start - 1].span.start, toks[r_end - 1].span.end);
+                    pending.push((span, Some(title)));
+                }
+                k = r_end;
+                continue;
+            }
+            if lower == "he" || lower == "she" {
+                pending.push((toks[k].span, None));
+                k += 1;
+                continue;
+            }
+            let n = scan.name_at(k);
+            if n > 0 && toks.get(k + n).is_some_and(|r| is_role(r.text)) {
+                // Modifiers of a title ("Port Director"): the role branch takes them.
+                k += n;
+                continue;
+            }
+            if n > 0 {
+                let before_verb = toks.get(k + n).is_some_and(|v| is_speech_verb(v.text))
+                    || toks.get(k + n).is_some_and(|a| is_adverb(a.text)) && toks.get(k + n + 1).is_some_and(|v| is_speech_verb(v.text));
+                let after_verb = k > 0 && (is_speech_verb(toks[k - 1].text) || toks[k - 1].text.eq_ignore_ascii_case("to") && k > 1 && toks[k - 2].text.eq_ignore_ascii_case("according"));
+                if (before_verb || after_verb) && !toks[k + n - 1].text.ends_with("'s") {
+                    let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
+                    let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
+                    let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);
+                    raw.push((span, name, None, false, dependent));
+                }
+                k += n;
+                continue;
+            }
+            k += 1;
+        }
+    }
+    // Register persons: full names first, so that a surname meets its full form.
+    let mut order: Vec<usize> = (0..raw.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(raw[i].1.len()));
+    let mut person_of = vec![0usize; raw.len()];
+    for i in order {
+        let (_, name, title, _, _) = &raw[i];
+        let p = register(&mut people.persons, name, title.as_deref());
+        person_of[i] = p;
+    }
+    for (i, (span, _, _, possessive, dependent)) in raw.iter().enumerate() {
+        people.mentions.push(Mention { span: *span, target: Target::Person(person_of[i]), possessive: *possessive, dependent: *dependent });
+    }
+    // Pass 2: bare repetitions of a known name ("Hegseth", "Trump's").
+    for p in paragraphs {
+        let scan = Scan { toks: tokens(text, *p).into_iter().filter(|t| !masked(t.span.start)).collect() };
+        let toks = &scan.toks;
+        let mut k = 0;
+        while k < toks.len() {
+            let n = scan.name_at(k);
+            if n == 0 {
+                k += 1;
+                continue;
+            }
+            let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
+            let covered = people.mentions.iter().any(|m| m.span.overlaps(&span));
+            if !covered {
+                let words: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
+                if let Some(pi) = lookup(&people.persons, &words) {
+                    let possessive = toks[k + n - 1].text.ends_with("'s");
+                    let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);
+                    people.mentions.push(Mention { span, target: Target::Person(pi), possessive, dependent });
+                }
+            }
+            k += n;
+        }
+    }
+    for (span, title) in pending {
+        if people.mentions.iter().any(|m| m.span.overlaps(&span)) {
+            continue;
+        }
+        let target = match title {
+            Some(t) => Target::Title(t.trim_start_matches("the ").to_string()),
+            None => Target::Pronoun,
+        };
+        people.mentions.push(Mention { span, target, possessive: false, dependent: false });
+    }
+    people.mentions.sort_by_key(|m| m.span);
+    people
+}
+
+fn is_name_token_followed(toks: &[Token<'_>], k: usize) -> bool {
+    // "Secretary of State Marco Rubio": State is part of the title only if a name follows it.
+    !toks.get(k).is_some_and(|t| is_name_token(t.text))
+}
+
+fn adjacent(toks: &[Token<'_>], k: usize) -> bool {
+    toks.get(k + 1).is_some_and(|n| n.span.start == toks[k].span.end + 1)
+}
+
+fn is_adverb(w: &str) -> bool {
+    matches!(w, "also" | "later" | "previously" | "then" | "again" | "repeatedly" | "once" | "further" | "has" | "had" | "have" | "reportedly" | "publicly" | "earlier")
+}
+
+/// The person with this name: same full name, or a one-word name that is a
+/// known surname (or given name) of exactly one person.
+fn lookup(persons: &[Person], words: &[String]) -> Option<usize> {
+    let keys: Vec<String> = words.iter().map(|w| name_key(w)).collect();
+    let matches: Vec<usize> = persons
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            let pk: Vec<String> = p.name.iter().map(|w| name_key(w)).collect();
+            if keys.len() == 1 {
+                pk.last() == keys.last()
+            } else {
+                pk == keys || (pk.last() == keys.last() && compatible_given(&pk, &keys))
+            }
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match matches.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Given names agree when equal or one is an initial of the other.
+fn compatible_given(a: &[String], b: &[String]) -> bool {
+    match (a.first(), b.first()) {
+        (Some(x), Some(y)) if a.len() > 1 && b.len() > 1 => x == y || x.len() == 1 && y.starts_with(x.as_str()) || y.len() == 1 && x.starts_with(y.as_str()),
+        _ => true,
+    }
+}
+
+fn register(persons: &mut Vec<Person>, name: &[String], title: Option<&str>) -> usize {
+    let i = match lookup(persons, name) {
+        Some(i) => {
+            if name.len() > persons[i].name.len() {
+                persons[i].name = name.to_vec();
+            }
+            i
+        }
+        None => {
+            persons.push(Person { name: name.to_vec(), titles: Vec::new() });
+            persons.len() - 1
+        }
+    };
+    if let Some(t) = title {
+        if !persons[i].titles.iter().any(|x| x == t) {
+            persons[i].titles.push(t.to_string());
+        }
+    }
+    i
+}
+
+impl People {
+    /// The person last named, before `at`, with a title that contains all
+    /// the words of `title` ("defense secretary" ⊂ "u.s. defense secretary").
+    pub fn by_title(&self, title: &str, at: usize) -> Option<usize> {
+        let want: Vec<&str> = title.split(' ').filter(|w| !matches!(*w, "the" | "u.s." | "us")).collect();
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < at)
+            .find_map(|m| match m.target {
+                Target::Person(p) if self.persons[p].titles.iter().any(|t| {
+                    let have: Vec<&str> = t.split(' ').collect();
+                    want.iter().all(|w| have.contains(w))
+                }) => Some(p),
+                _ => None,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::sentence::paragraphs;
+
+    fn people(text: &str) -> People {
+        find_people(text, &paragraphs(text), &|_| false)
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        people(text).persons.iter().map(|p| p.full_name()).collect()
+    }
+
+    #[test]
+    fn titled_names_and_speakers() {
+        let t = "Port Authority Director Tomas Brenn met union leader Ines Marlow. Brenn said talks would go on.";
+        assert_eq!(names(t), ["Tomas Brenn", "Ines Marlow"]);
+        let p = people(t);
+        assert_eq!(p.mentions.len(), 3);
+        assert_eq!(p.persons[0].titles, ["port authority director"]);
+    }
+
+    #[test]
+    fn secretary_of_state_and_secretary_general() {
+        let t = "It was echoed by US Secretary of State Marco Rubio and NATO Secretary General Mark Rutte.";
+        assert_eq!(names(t), ["Marco Rubio", "Mark Rutte"]);
+    }
+
+    #[test]
+    fn title_reference_resolves_to_last_holder() {
+        let t = "Defense Secretary Pete Hegseth spoke. Later the defense secretary said more.";
+        let p = people(t);
+        let at = t.find("the defense").unwrap();
+        assert!(p.mentions.iter().any(|m| m.target == Target::Title("defense secretary".into())));
+        assert_eq!(p.by_title("defense secretary", at), Some(0));
+    }
+
+    #[test]
+    fn acronyms_and_places_are_not_people() {
+        assert!(names("NATO said the plan was sound. Brussels said nothing.").is_empty());
+    }
+
+    #[test]
+    fn transliterations_share_a_key() {
+        assert_eq!(name_key("Zelenskyy"), name_key("Zelenskiy"));
+        assert_eq!(name_key("Zelensky"), name_key("Zelenskiy"));
+        assert_eq!(name_key("Hryhorchuk"), name_key("Grigorchuk"));
+        assert_eq!(name_key("Kolář"), name_key("Kolar"));
+        assert_ne!(name_key("Trump"), name_key("Rubio"));
+    }
+}

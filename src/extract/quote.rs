@@ -1,0 +1,350 @@
+//! Statements: direct quotations and reported speech, who said them and when.
+//!
+//! A quotation takes its speaker from an attribution frame (a speech verb
+//! with its subject) right after it (`"...," Hegseth said`), before it in the
+//! same sentence (`Hegseth said the U.S. ... "realistic outcome"`), or from
+//! the quotation before it in the paragraph when it carries none. Pronouns
+//! and titles ("he", "the defense secretary") resolve to the person in focus:
+//! the last speaker, else the last named subject.
+
+use crate::span::Span;
+use crate::text::tokens;
+
+use super::person::{People, Target};
+
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledged", "added", "adds", "admitted", "announced", "argued", "asserted", "asserts",
+    "cautioned", "claimed", "claims", "conceded", "confirmed", "continued", "countered",
+    "declared", "echoed", "emphasised", "emphasises", "emphasized", "emphasizes", "explained",
+    "insisted", "insists", "maintained", "noted", "notes", "observed", "pledged", "posted",
+    "predicted", "promised", "recalled", "remarked", "replied", "reported", "responded",
+    "said", "say", "saying", "says", "stated", "states", "stressed", "suggested", "tells",
+    "told", "tweeted", "urged", "vowed", "warned", "warns", "wrote", "writes",
+];
+
+pub fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERBS.binary_search(&w.to_lowercase().as_str()).is_ok()
+}
+
+/// A quotation: the span inside its marks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quote {
+    pub inner: Span,
+    /// From opening to closing mark.
+    pub outer: Span,
+}
+
+/// Double-quoted passages of a paragraph. An opening mark without a closing
+/// one runs to the end of the paragraph.
+pub fn find_quotes(text: &str, paragraph: Span) -> Vec<Quote> {
+    let s = &text[paragraph.start..paragraph.end];
+    let marks: Vec<usize> = s.match_indices('"').map(|(i, _)| paragraph.start + i).collect();
+    let mut out = Vec::new();
+    for pair in marks.chunks(2) {
+        let open = pair[0];
+        let close = pair.get(1).copied().unwrap_or(paragraph.end);
+        let outer_end = if close < paragraph.end { close + 1 } else { paragraph.end };
+        let inner = trim(text, Span::new(open + 1, close));
+        if !inner.is_empty() {
+            out.push(Quote { inner, outer: Span::new(open, outer_end) });
+        }
+    }
+    out
+}
+
+fn trim(text: &str, sp: Span) -> Span {
+    let s = &text[sp.start..sp.end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';'));
+    Span::new(sp.start + lead, sp.start + t.len().max(lead))
+}
+
+/// A speech verb with its subject.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub verb: Span,
+    /// Where the frame (subject and verb) begins and ends.
+    pub extent: Span,
+    pub speaker: Option<usize>,
+    /// Whether the subject came before the verb.
+    pub subject_first: bool,
+}
+
+/// A statement found in one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementMention {
+    /// The quoted or reported words.
+    pub span: Span,
+    pub direct: bool,
+    /// Index into `People::persons`.
+    pub speaker: Option<usize>,
+    /// Where to look for the time it was said: a region of the sentence
+    /// outside the reported words.
+    pub time_region: Span,
+    /// For a quotation continuing a previous one: that statement's index.
+    pub continues: Option<usize>,
+}
+
+/// Everything a document says about its statements.
+pub struct Statements {
+    pub statements: Vec<StatementMention>,
+}
+
+/// Finds statements in a document, given its paragraphs, their sentences,
+/// its quotations and its people.
+pub fn find_statements(
+    text: &str,
+    paragraphs: &[(Span, Vec<Span>)],
+    quotes: &[Quote],
+    people: &People,
+) -> Statements {
+    let in_quote = |at: usize| quotes.iter().any(|q| q.outer.start <= at && at < q.outer.end);
+    let mut out: Vec<StatementMention> = Vec::new();
+    let mut focus: Option<usize> = None;
+    for (para, sentences) in paragraphs {
+        let pq: Vec<&Quote> = quotes.iter().filter(|q| para.start <= q.outer.start && q.outer.start < para.end).collect();
+        let mut frames: Vec<(usize, Frame)> = Vec::new();
+        for (si, sent) in sentences.iter().enumerate() {
+            for f in frames_in(text, *sent, people, &in_quote, &mut focus) {
+                frames.push((si, f));
+            }
+            update_focus(people, *sent, &frames, &mut focus, &in_quote);
+        }
+        let sentence_of = |at: usize| sentences.iter().position(|s| s.start <= at && at < s.end.max(s.start + 1));
+        let mut last_in_para: Option<usize> = None;
+        let mut used_frames = vec![false; frames.len()];
+        for (qi, q) in pq.iter().enumerate() {
+            if q.inner.end <= q.inner.start || word_count(&text[q.inner.start..q.inner.end]) < 2 {
+                continue;
+            }
+            let next_open = pq.get(qi + 1).map(|n| n.outer.start).unwrap_or(para.end);
+            let sq = sentence_of(q.outer.start).unwrap_or(0);
+            let sent = sentences.get(sq).copied().unwrap_or(*para);
+            // 1. A frame right after the quotation.
+            let after = frames.iter().enumerate().find(|(_, (_, f))| {
+                f.extent.start >= q.outer.end
+                    && f.extent.start < next_open
+                    && text[q.outer.end..f.extent.start].chars().all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '—'))
+            });
+            // 2. A frame before it in its sentence.
+            let before = frames.iter().enumerate().rev().find(|(_, (si, f))| *si == sq && f.extent.end <= q.outer.start);
+            let (speaker, time_region, continues, frame_idx) = if let Some((fi, (_, f))) = after {
+                let end = sentences.get(sentence_of(f.extent.start).unwrap_or(sq)).map(|s| s.end).unwrap_or(para.end);
+                (f.speaker, Span::new(q.outer.end, end.min(next_open).max(q.outer.end)), None, Some(fi))
+            } else if let Some((fi, (_, f))) = before {
+                (f.speaker, Span::new(sent.start, q.outer.start), None, Some(fi))
+            } else if let Some(prev) = last_in_para {
+                let p: &StatementMention = &out[prev];
+                (p.speaker, Span::new(q.outer.start, q.outer.start), Some(prev), None)
+            } else {
+                (None, Span::new(q.outer.start, q.outer.start), None, None)
+            };
+            if let Some(fi) = frame_idx {
+                used_frames[fi] = true;
+            }
+            out.push(StatementMention { span: q.inner, direct: true, speaker, time_region, continues });
+            last_in_para = Some(out.len() - 1);
+        }
+        // Reported speech: frames that attributed no quotation and introduce a clause.
+        for (fi, (si, f)) in frames.iter().enumerate() {
+            if used_frames[fi] || !f.subject_first || f.speaker.is_none() {
+                continue;
+            }
+            let sent = sentences[*si];
+            if let Some(clause) = reported_clause(text, f.verb.end, sent, &in_quote) {
+                out.push(StatementMention {
+                    span: clause,
+                    direct: false,
+                    speaker: f.speaker,
+                    time_region: Span::new(sent.start, clause.start),
+                    continues: None,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|s| s.span);
+    // Sorting moved statements: re-point continuations by span.
+    Statements { statements: out }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// The clause a speech verb reports: after an optional object ("reporters"),
+/// time phrase and "that", to the end of the sentence.
+fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(usize) -> bool) -> Option<Span> {
+    let rest = Span::new(verb_end, sent.end);
+    let toks = tokens(text, rest);
+    let that = toks.iter().take(10).position(|t| t.text == "that")?;
+    // Between verb and "that" only short material: an object, a time, a place.
+    if toks[..that].iter().any(|t| is_speech_verb(t.text)) {
+        return None;
+    }
+    let start = toks.get(that + 1)?.span.start;
+    if in_quote(start) && text[start..].starts_with('"') {
+        return None;
+    }
+    let end = sent.end - text[start..sent.end].chars().rev().take_while(|c| matches!(c, '.' | '!' | '?' | '"' | ' ')).map(char::len_utf8).sum::<usize>();
+    (end > start && word_count(&text[start..end]) >= 3).then(|| Span::new(start, end))
+}
+
+/// Frames of one sentence, resolving their subjects.
+fn frames_in(text: &str, sent: Span, people: &People, in_quote: &dyn Fn(usize) -> bool, focus: &mut Option<usize>) -> Vec<Frame> {
+    let toks: Vec<_> = tokens(text, sent).into_iter().filter(|t| !in_quote(t.span.start)).collect();
+    let mentions: Vec<_> = people.mentions.iter().filter(|m| sent.start <= m.span.start && m.span.end <= sent.end && !in_quote(m.span.start)).collect();
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let according = t.text.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|n| n.text == "to");
+        if !is_speech_verb(t.text) && !according {
+            continue;
+        }
+        let verb_end = if according { toks[k + 1].span.end } else { t.span.end };
+        // Subject after the verb: "said Kallas", "according to Rubio", "echoed by Rubio".
+        let after_start = toks.get(k + if according { 2 } else { 1 }).map(|n| {
+            if n.text == "by" { toks.get(k + 2).map(|x| x.span.start).unwrap_or(n.span.start) } else { n.span.start }
+        });
+        let after = after_start.and_then(|s| mentions.iter().find(|m| m.span.start == s && !matches!(m.target, Target::Pronoun)));
+        // Subject before the verb, within four words ("Hegseth also said",
+        // "Trump told"); a participle ("after saying") takes the sentence's subject.
+        let participle = t.text.eq_ignore_ascii_case("saying");
+        let before = mentions.iter().rev().find(|m| {
+            if m.span.end > t.span.start || m.possessive {
+                return false;
+            }
+            let gap = toks.iter().filter(|x| x.span.start >= m.span.end && x.span.end <= t.span.start).count();
+            let clean_gap = !text[m.span.end..t.span.start].contains(['"', ';']);
+            clean_gap && (gap <= 4 || participle && !m.dependent)
+        });
+        let (m, subject_first) = match (before, after, according) {
+            (_, Some(a), true) => (Some(*a), false),
+            (Some(b), _, _) if !(matches!(b.target, Target::Pronoun) && after.is_some() && quote_right_before(text, t.span.start)) => (Some(*b), true),
+            (_, Some(a), _) => (Some(*a), false),
+            _ => (None, true),
+        };
+        let Some(m) = m else { continue };
+        let speaker = match &m.target {
+            Target::Person(p) => Some(*p),
+            Target::Pronoun => last_subject(people, sent, m.span.start, in_quote).or(*focus),
+            Target::Title(title) => people.by_title(title, m.span.start).or(*focus),
+        };
+        let extent = if subject_first { Span::new(m.span.start, verb_end) } else { Span::new(t.span.start, m.span.end) };
+        out.push(Frame { verb: Span::new(t.span.start, verb_end), extent, speaker, subject_first });
+    }
+    out
+}
+
+fn quote_right_before(text: &str, at: usize) -> bool {
+    text[..at].trim_end().ends_with([',', '"'])
+}
+
+/// The last named, independent person before `at` in the sentence.
+fn last_subject(people: &People, sent: Span, at: usize, in_quote: &dyn Fn(usize) -> bool) -> Option<usize> {
+    people.mentions.iter().rev().find_map(|m| match m.target {
+        Target::Person(p) if m.span.start >= sent.start && m.span.end <= at && !m.possessive && !m.dependent && !in_quote(m.span.start) => Some(p),
+        _ => None,
+    })
+}
+
+/// After a sentence: its last resolved speaker, else its first independent
+/// named person, becomes the focus for pronouns that follow.
+fn update_focus(people: &People, sent: Span, frames: &[(usize, Frame)], focus: &mut Option<usize>, in_quote: &dyn Fn(usize) -> bool) {
+    if let Some(sp) = frames.iter().rev().filter(|(_, f)| sent.start <= f.verb.start && f.verb.end <= sent.end).find_map(|(_, f)| f.speaker) {
+        *focus = Some(sp);
+        return;
+    }
+    let subject = people.mentions.iter().find_map(|m| match m.target {
+        Target::Person(p) if sent.start <= m.span.start && m.span.end <= sent.end && !m.possessive && !m.dependent && !in_quote(m.span.start) => Some(p),
+        _ => None,
+    });
+    if subject.is_some() {
+        *focus = subject;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{person::find_people, sentence};
+
+    /// (quote, speaker name, direct) of every statement.
+    fn statements(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let paras = sentence::paragraphs(text);
+        let quotes: Vec<Quote> = paras.iter().flat_map(|p| find_quotes(text, *p)).collect();
+        let masked = |at: usize| quotes.iter().any(|q| q.outer.start <= at && at < q.outer.end);
+        let people = find_people(text, &paras, &masked);
+        let ps: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
+        find_statements(text, &ps, &quotes, &people)
+            .statements
+            .iter()
+            .map(|s| (text[s.span.start..s.span.end].to_string(), s.speaker.map(|p| people.persons[p].full_name()), s.direct))
+            .collect()
+    }
+
+    fn speaker_of(text: &str, quote_start: &str) -> Option<String> {
+        statements(text).into_iter().find(|s| s.0.starts_with(quote_start)).and_then(|s| s.1)
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let t = "\"The port stays shut,\" Port Director Tomas Brenn said on Monday.";
+        assert_eq!(speaker_of(t, "The port"), Some("Tomas Brenn".into()));
+    }
+
+    #[test]
+    fn inverted_attribution() {
+        let t = "\"We will not move,\" said union leader Ines Marlow.";
+        assert_eq!(speaker_of(t, "We will"), Some("Ines Marlow".into()));
+    }
+
+    #[test]
+    fn continuation_and_pronoun() {
+        let t = "Mayor Elena Sorvik spoke first.\n\"It is not a defeat,\" Sorvik said after the vote. \"No city has done more.\"\nPort Director Tomas Brenn disagreed.\n\"We are losing ships,\" he said.";
+        assert_eq!(speaker_of(t, "No city"), Some("Elena Sorvik".into()));
+        assert_eq!(speaker_of(t, "We are losing"), Some("Tomas Brenn".into()));
+    }
+
+    #[test]
+    fn pronoun_ignores_names_inside_quotes() {
+        let t = "Port Director Tomas Brenn spoke.\n\"As Mayor Elena Sorvik has said: no more delays,\" he said.";
+        assert_eq!(speaker_of(t, "As Mayor"), Some("Tomas Brenn".into()));
+    }
+
+    #[test]
+    fn title_reference() {
+        let t = "Port Authority Director Tomas Brenn arrived. Union leader Ines Marlow waited.\n\"Only talks can end this,\" the port director said Thursday.";
+        assert_eq!(speaker_of(t, "Only talks"), Some("Tomas Brenn".into()));
+    }
+
+    #[test]
+    fn partial_quote_inside_a_sentence() {
+        let t = "Brenn said the strike was a \"reckless gamble\" by the union.";
+        let s = statements(t);
+        assert!(s.iter().any(|s| s.0 == "reckless gamble" && s.1.as_deref() == Some("Brenn") && s.2));
+    }
+
+    #[test]
+    fn single_word_scare_quotes_are_not_statements() {
+        assert!(statements("Brenn called the plan \"unrealistic.\"").iter().all(|s| !s.2));
+    }
+
+    #[test]
+    fn reported_speech() {
+        let t = "Union leader Ines Marlow said on Tuesday that the dockworkers would stay out all week.";
+        let s = statements(t);
+        assert_eq!(s, [("the dockworkers would stay out all week".into(), Some("Ines Marlow".into()), false)]);
+    }
+
+    #[test]
+    fn according_to_and_passive_echo() {
+        let t = "The plan was echoed by Mayor Elena Sorvik.\n\"We must act,\" she stated.\nAccording to Port Director Tomas Brenn, \"talks will resume soon.\"";
+        assert_eq!(speaker_of(t, "We must"), Some("Elena Sorvik".into()));
+        assert_eq!(speaker_of(t, "talks will"), Some("Tomas Brenn".into()));
+    }
+
+    #[test]
+    fn unknown_speaker_stays_unknown() {
+        let t = "\"Nobody knows what happens next,\" a worker shouted.";
+        assert_eq!(statements(t)[0].1, None);
+    }
+}
