@@ -2,6 +2,7 @@
 //! checkable claims, links the claims that speak of the same thing and
 //! reports, by YAML rules, where the sources disagree.
 
+pub mod analysis;
 pub mod claim;
 pub mod corpus;
 pub mod error;

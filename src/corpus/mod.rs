@@ -1,1 +1,56 @@
+//! What needs all documents at once: publication dates inferred, copies
+//! found, one identity per person, claims linked across sources.
 
+pub mod duplicates;
+pub mod identity;
+pub mod link;
+
+use jiff::civil::Date;
+
+use crate::extract::date::{DateExpr, find_dates, year_for_weekday};
+use crate::source::{PublishedFrom, Source};
+
+/// Completes publication dates: a yearless dateline takes its year from a
+/// weekday written beside a date in the text, else from the other sources;
+/// a source with no date at all takes the date of the source it copies.
+pub fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
+    let known_years: Vec<i16> = sources.iter().filter_map(|s| s.meta.published.map(|d| d.year())).collect();
+    let typical = mode(&known_years);
+    for s in sources.iter_mut() {
+        let Some(p) = s.meta.partial else { continue };
+        let pinned = find_dates(&s.clean.text).into_iter().find_map(|m| match m.expr {
+            DateExpr::Calendar { year: None, month: Some(mo), day: Some(d), weekday: Some(wd), .. } => {
+                // The weekday's date is near the dateline: its year is the dateline's,
+                // or the one before across a new year.
+                let y = year_for_weekday(mo, d, wd, typical.unwrap_or(2000))?;
+                Some(if mo > p.month + 6 { y + 1 } else if p.month > mo + 6 { y - 1 } else { y })
+            }
+            _ => None,
+        });
+        if let Some(d) = pinned.or(typical).and_then(|y| Date::new(y, p.month as i8, p.day as i8).ok()) {
+            s.meta.published = Some(d);
+            s.meta.published_from = PublishedFrom::Inferred;
+        }
+    }
+    for c in copies {
+        if sources[c.copy].meta.published.is_none() {
+            if let Some(d) = sources[c.original].meta.published {
+                sources[c.copy].meta.published = Some(d);
+                sources[c.copy].meta.published_from = PublishedFrom::Inferred;
+            }
+        }
+    }
+    for s in sources.iter_mut() {
+        if s.meta.published.is_none() {
+            s.notes.push(format!("{}: no publication date found; relative dates stay unresolved", s.path));
+        }
+    }
+}
+
+fn mode(years: &[i16]) -> Option<i16> {
+    let mut counts = std::collections::BTreeMap::new();
+    for y in years {
+        *counts.entry(*y).or_insert(0) += 1;
+    }
+    counts.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
+}

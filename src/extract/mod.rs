@@ -1,5 +1,122 @@
+//! Claims of one document: pure functions of its cleaned text, so documents
+//! can be processed in parallel (or on other machines).
+
 pub mod date;
 pub mod figure;
 pub mod person;
 pub mod quote;
 pub mod sentence;
+
+use jiff::civil::Date;
+
+use crate::claim::{Claim, ClaimValue, DateValue, Statement, TimexType};
+use crate::span::{Located, Span};
+use crate::text::{content_words, quote_words};
+
+use self::date::DateExpr;
+use self::person::Person;
+
+/// What one document yields.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub claims: Vec<Claim>,
+    /// People named in the document, for identity resolution across sources.
+    pub people: Vec<Person>,
+}
+
+/// Maps a span of cleaned text to its place in the original file and the
+/// original words.
+pub type Locate<'a> = &'a dyn Fn(Span) -> (Located, String);
+
+/// Extracts the claims of one document. `published` anchors relative dates.
+pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate<'_>) -> Extraction {
+    let paras = sentence::paragraphs(text);
+    let sentences: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
+    let quotes: Vec<quote::Quote> = paras.iter().flat_map(|p| quote::find_quotes(text, *p)).collect();
+    let in_quote = |at: usize| quotes.iter().any(|q| q.outer.start <= at && at < q.outer.end);
+    let people = person::find_people(text, &paras, &in_quote);
+    let statements = quote::find_statements(text, &sentences, &quotes, &people);
+    let dates = date::find_dates(text);
+    let figures = figure::find_figures(text);
+
+    let sentence_of = |at: usize| -> Span {
+        sentences
+            .iter()
+            .flat_map(|(_, s)| s.iter())
+            .find(|s| s.start <= at && at < s.end)
+            .copied()
+            .unwrap_or(Span::new(at, at))
+    };
+
+    let mut raw: Vec<(Span, ClaimValue, Vec<String>, Option<String>)> = Vec::new();
+    for d in &dates {
+        let value = date::resolve(&d.expr, published);
+        raw.push((d.span, ClaimValue::Date(value), context(text, sentence_of(d.span.start), d.span), None));
+    }
+    for f in figures {
+        raw.push((f.span, ClaimValue::Figure(f.figure), context(text, sentence_of(f.span.start), f.span), None));
+    }
+    // Dates of statements: the first day-naming expression in the region
+    // around the attribution; a continued quotation shares its lead's date.
+    let mut stmt_dates: Vec<Option<DateValue>> = Vec::with_capacity(statements.statements.len());
+    for s in &statements.statements {
+        let own = dates
+            .iter()
+            .find(|d| s.time_region.start <= d.span.start && d.span.end <= s.time_region.end && names_a_day(&d.expr))
+            .map(|d| date::resolve(&d.expr, published));
+        let inherited = s.continues.and_then(|p| stmt_dates.get(p).cloned().flatten());
+        stmt_dates.push(own.or(inherited));
+    }
+    for (s, when) in statements.statements.iter().zip(stmt_dates) {
+        let words = &text[s.span.start..s.span.end];
+        let name = s.speaker.map(|p| people.persons[p].full_name());
+        let st = Statement {
+            speaker: name.clone(),
+            quote: words.split_whitespace().collect::<Vec<_>>().join(" "),
+            direct: s.direct,
+            date: when.filter(|d| matches!(d.kind, TimexType::Date | TimexType::Time)).map(|d| d.value),
+        };
+        raw.push((s.span, ClaimValue::Statement(st), quote_words(words), name));
+    }
+    raw.sort_by(|a, b| a.0.cmp(&b.0).then(kind_rank(&a.1).cmp(&kind_rank(&b.1))));
+    let claims = raw
+        .into_iter()
+        .enumerate()
+        .map(|(n, (span, value, context, speaker_mention))| {
+            let (located, original) = locate(span);
+            Claim {
+                id: format!("{source}#{}", n + 1),
+                source: source.to_string(),
+                text: original,
+                span: located,
+                value,
+                context,
+                clean_span: span,
+                speaker_mention,
+            }
+        })
+        .collect();
+    Extraction { claims, people: people.persons }
+}
+
+fn kind_rank(v: &ClaimValue) -> u8 {
+    match v {
+        ClaimValue::Statement(_) => 0,
+        ClaimValue::Date(_) => 1,
+        ClaimValue::Figure(_) => 2,
+    }
+}
+
+/// Content words of the sentence, the claim's own words left out.
+fn context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
+    let mut words = content_words(text, Span::new(sentence.start, claim.start.max(sentence.start)));
+    words.extend(content_words(text, Span::new(claim.end.min(sentence.end), sentence.end.max(claim.end))));
+    words
+}
+
+fn names_a_day(e: &DateExpr) -> bool {
+    matches!(
+        e,
+        DateExpr::Calendar { day: Some(_), .. } | DateExpr::Weekday { .. } | DateExpr::RelativeDay { .. }
+    )
+}

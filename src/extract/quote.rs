@@ -162,8 +162,7 @@ pub fn find_statements(
             }
         }
     }
-    out.sort_by_key(|s| s.span);
-    // Sorting moved statements: re-point continuations by span.
+    // Kept in discovery order: `continues` indexes into this list.
     Statements { statements: out }
 }
 

@@ -1,1 +1,292 @@
+//! Rules: YAML files read into `RawRule`, validated into `Rule` through one
+//! path, so every error names its file, line and column.
 
+pub mod engine;
+pub mod raw;
+
+use std::path::{Path, PathBuf};
+
+use serde_saphyr::Spanned;
+
+use crate::corpus::link::LinkKind;
+use crate::error::{Error, Result};
+use crate::finding::Severity;
+
+pub use self::raw::{RawExpect, RawRule, RawTest};
+
+/// The default rule set, built into the binary.
+pub const DEFAULT_RULES: &[(&str, &str)] = &[
+    ("rules/attribution-mismatch.yaml", include_str!("../../rules/attribution-mismatch.yaml")),
+    ("rules/date-mismatch.yaml", include_str!("../../rules/date-mismatch.yaml")),
+    ("rules/duplicate-source.yaml", include_str!("../../rules/duplicate-source.yaml")),
+    ("rules/figure-mismatch.yaml", include_str!("../../rules/figure-mismatch.yaml")),
+    ("rules/quote-drift.yaml", include_str!("../../rules/quote-drift.yaml")),
+];
+
+/// What links the claims a rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Claims(LinkKind),
+    /// Pairs of sources where one copies the other.
+    Copy,
+}
+
+/// The compared field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Date,
+    Amount,
+    Quote,
+    Speaker,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerCondition {
+    Known,
+    Same,
+    Different,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Conditions {
+    pub direct: Option<bool>,
+    pub speaker: Option<SpeakerCondition>,
+    pub independent: bool,
+    pub contained: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Compare {
+    pub field: Field,
+    pub tolerance: f64,
+    pub hedged_tolerance: f64,
+}
+
+/// A validated rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub description: Option<String>,
+    pub link: Link,
+    pub conditions: Conditions,
+    pub compare: Option<Compare>,
+    pub message: String,
+    pub tests: Vec<RawTest>,
+    /// The file it came from.
+    pub path: PathBuf,
+}
+
+const LINKS: &[&str] = &["same-remark", "same-quote", "same-figure", "same-event", "copy"];
+const FIELDS: &[&str] = &["date", "amount", "quote", "speaker"];
+const OPS: &[&str] = &["differs"];
+const SPEAKERS: &[&str] = &["known", "same", "different"];
+/// Placeholders a message template may use.
+pub const PLACEHOLDERS: &[&str] = &[
+    "a.source", "b.source", "a.value", "b.value", "a.text", "b.text", "a.speaker", "b.speaker", "a.line", "b.line",
+    "speaker", "similarity", "diff",
+];
+
+/// Edit distance, for "did you mean".
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The nearest of `options` to `word`, if it is near enough to be meant.
+pub fn nearest<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
+    options
+        .iter()
+        .map(|o| (distance(word, o), *o))
+        .filter(|(d, o)| *d <= (o.len() / 3).max(2))
+        .min()
+        .map(|(_, o)| o)
+}
+
+fn invalid<T>(path: &Path, at: &Spanned<T>, message: String, help: Option<String>) -> Error {
+    let loc = at.referenced;
+    Error::Invalid { path: path.into(), line: loc.line() as usize, column: loc.column() as usize, message, help }
+}
+
+fn one_of<'a, T>(path: &Path, value: &Spanned<String>, what: &str, options: &[&'a str], map: impl Fn(&str) -> T) -> Result<T> {
+    if options.contains(&value.value.as_str()) {
+        return Ok(map(&value.value));
+    }
+    let help = nearest(&value.value, options)
+        .map(|n| format!("did you mean `{n}`?"))
+        .or_else(|| Some(format!("expected one of: {}", options.join(", "))));
+    Err(invalid(path, value, format!("unknown {what} `{}`", value.value), help))
+}
+
+impl Rule {
+    /// Validates a raw rule. The one path from YAML to a usable rule.
+    pub fn compile(raw: RawRule, path: &Path) -> Result<Rule> {
+        let id = &raw.id.value;
+        let kebab = !id.is_empty() && id.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        if !kebab {
+            return Err(invalid(path, &raw.id, format!("rule id `{id}` is not kebab-case"), Some("use lowercase words joined by `-`, e.g. `date-mismatch`".into())));
+        }
+        let link = one_of(path, &raw.link, "link", LINKS, |l| match l {
+            "same-remark" => Link::Claims(LinkKind::SameRemark),
+            "same-quote" => Link::Claims(LinkKind::SameQuote),
+            "same-figure" => Link::Claims(LinkKind::SameFigure),
+            "same-event" => Link::Claims(LinkKind::SameEvent),
+            _ => Link::Copy,
+        })?;
+        let speaker = match &raw.conditions.speaker {
+            Some(s) => Some(one_of(path, s, "speaker condition", SPEAKERS, |s| match s {
+                "known" => SpeakerCondition::Known,
+                "same" => SpeakerCondition::Same,
+                _ => SpeakerCondition::Different,
+            })?),
+            None => None,
+        };
+        let compare = match &raw.compare {
+            Some(c) => {
+                let field = one_of(path, &c.field, "field", FIELDS, |f| match f {
+                    "date" => Field::Date,
+                    "amount" => Field::Amount,
+                    "quote" => Field::Quote,
+                    _ => Field::Speaker,
+                })?;
+                one_of(path, &c.op, "comparator", OPS, |_| ())?;
+                let tolerance = c.tolerance.unwrap_or(0.0);
+                if !(tolerance >= 0.0 && tolerance.is_finite()) {
+                    return Err(invalid(path, &c.field, "tolerance must be a non-negative number".into(), None));
+                }
+                Some(Compare { field, tolerance, hedged_tolerance: c.hedged_tolerance.unwrap_or(tolerance).max(tolerance) })
+            }
+            None => None,
+        };
+        check_template(path, &raw.message)?;
+        Ok(Rule {
+            id: id.clone(),
+            severity: raw.severity,
+            summary: raw.summary,
+            description: raw.description,
+            link,
+            conditions: Conditions {
+                direct: raw.conditions.direct,
+                speaker,
+                independent: raw.conditions.independent.unwrap_or(false),
+                contained: raw.conditions.contained,
+            },
+            compare,
+            message: raw.message.value,
+            tests: raw.tests,
+            path: path.into(),
+        })
+    }
+}
+
+/// Every `{name}` of a template must be a known placeholder.
+fn check_template(path: &Path, message: &Spanned<String>) -> Result<()> {
+    let s = &message.value;
+    let mut rest = s.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            return Err(invalid(path, message, "unclosed `{` in message".into(), None));
+        };
+        let name = &rest[open + 1..open + close];
+        if !PLACEHOLDERS.contains(&name) {
+            let help = nearest(name, PLACEHOLDERS).map(|n| format!("did you mean `{{{n}}}`?")).or_else(|| Some(format!("placeholders: {}", PLACEHOLDERS.join(", "))));
+            return Err(invalid(path, message, format!("unknown placeholder `{{{name}}}` in message"), help));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    Ok(())
+}
+
+/// Keys a rule file may hold, for "did you mean" on unknown keys.
+const KEYS: &[&str] = &[
+    "id", "severity", "summary", "description", "link", "where", "compare", "message", "tests", "direct", "speaker",
+    "independent", "contained", "field", "op", "tolerance", "hedged_tolerance", "name", "sources", "expect", "values",
+];
+
+/// Parses one rule file's text.
+pub fn parse_rule(text: &str, path: &Path) -> Result<Rule> {
+    let raw: RawRule = serde_saphyr::from_str(text).map_err(|e| {
+        let mut err = crate::source::meta::yaml_error(path, &e);
+        if let Error::Invalid { message, help, .. } = &mut err {
+            if let Some(key) = message.split('`').nth(1).filter(|_| message.contains("unknown field")).map(String::from) {
+                *message = format!("unknown key `{key}`");
+                *help = nearest(&key, KEYS).map(|n| format!("did you mean `{n}`?"));
+            }
+        }
+        err
+    })?;
+    Rule::compile(raw, path)
+}
+
+/// The rules of a file or a folder of `.yaml`/`.yml` files, sorted by id.
+/// Without a path: the default set.
+pub fn load(path: Option<&Path>) -> Result<Vec<Rule>> {
+    let mut rules = Vec::new();
+    match path {
+        None => {
+            for (p, text) in DEFAULT_RULES {
+                rules.push(parse_rule(text, Path::new(p))?);
+            }
+        }
+        Some(p) if p.is_dir() => {
+            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "yaml" || x == "yml"))
+                .map(|e| e.into_path())
+                .collect();
+            files.sort();
+            for f in files {
+                let text = std::fs::read_to_string(&f).map_err(|e| Error::Io { path: f.clone(), source: e })?;
+                rules.push(parse_rule(&text, &f)?);
+            }
+        }
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| Error::Io { path: p.into(), source: e })?;
+            rules.push(parse_rule(&text, p)?);
+        }
+    }
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(w) = rules.windows(2).find(|w| w[0].id == w[1].id) {
+        return Err(Error::Invalid { path: w[1].path.clone(), line: 1, column: 1, message: format!("rule id `{}` is defined twice (also in {})", w[1].id, w[0].path.display()), help: None });
+    }
+    Ok(rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_rules_load() {
+        let rules = load(None).unwrap();
+        let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["attribution-mismatch", "date-mismatch", "duplicate-source", "figure-mismatch", "quote-drift"]);
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_nearest() {
+        let e = parse_rule("id: x\nseverty: error\n", Path::new("r.yaml")).unwrap_err().to_string();
+        assert!(e.starts_with("r.yaml:2:1: unknown key `severty`"), "{e}");
+        assert!(e.contains("did you mean `severity`?"), "{e}");
+    }
+
+    #[test]
+    fn bad_placeholder_and_link_are_located() {
+        let base = "id: x\nseverity: error\nsummary: s\nlink: same-remark\nmessage: \"{a.sorce}\"\n";
+        let e = parse_rule(base, Path::new("r.yaml")).unwrap_err().to_string();
+        assert!(e.starts_with("r.yaml:5:10:") && e.contains("did you mean `{a.source}`?"), "{e}");
+        let e = parse_rule(&base.replace("same-remark", "same-remarks").replace("{a.sorce}", "m"), Path::new("r.yaml")).unwrap_err().to_string();
+        assert!(e.starts_with("r.yaml:4:7: unknown link `same-remarks`") && e.contains("same-remark"), "{e}");
+    }
+}

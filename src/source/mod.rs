@@ -1,1 +1,233 @@
-pub mod clean; pub mod html;
+//! Sources: the articles as read from disk, their cleaned text and metadata.
+
+pub mod clean;
+pub mod html;
+pub mod meta;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::span::{LineIndex, Located, Span};
+
+pub use self::clean::CleanText;
+pub use self::meta::{Manifest, ManifestEntry, Metadata, PublishedFrom};
+
+/// The markup an article is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format of an article file, or `None` for any other file.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
+}
+
+/// One article.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// File name (or path, where two files share a name).
+    pub id: String,
+    /// Path as given on the command line or found by walking.
+    pub path: String,
+    /// The file's bytes as read.
+    pub bytes: Vec<u8>,
+    pub clean: CleanText,
+    pub meta: Metadata,
+    /// Remarks for the user (encoding fallback, missing date...).
+    pub notes: Vec<String>,
+    lines: LineIndex,
+}
+
+impl Source {
+    /// Reads an article from bytes. Never fails: any bytes give some text.
+    pub fn parse(id: &str, path: &str, bytes: Vec<u8>, format: Format, manifest: Option<&ManifestEntry>) -> Source {
+        let mut notes = Vec::new();
+        let (mut units, fallback) = clean::decode(&bytes);
+        if fallback {
+            notes.push(format!("{path}: not valid UTF-8, read as Windows-1252"));
+        }
+        let mut meta = Metadata::default();
+        if let Some(m) = manifest {
+            let fields = [("published", &m.published), ("publisher", &m.publisher), ("title", &m.title), ("url", &m.url)]
+                .into_iter()
+                .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v)))
+                .collect();
+            meta = Metadata::from_fields(&fields, PublishedFrom::Manifest);
+        }
+        match format {
+            Format::Html => {
+                let (stripped, h) = html::strip_html(&units);
+                units = stripped;
+                let mut fields = std::collections::BTreeMap::new();
+                for (k, v) in [("published", h.published), ("publisher", h.publisher), ("title", h.title), ("url", h.url)] {
+                    if let Some(v) = v {
+                        fields.insert(k.to_string(), v);
+                    }
+                }
+                meta = meta.or(Metadata::from_fields(&fields, PublishedFrom::Metadata));
+            }
+            Format::Markdown => {
+                let text: String = units.iter().map(|u| u.ch).collect();
+                if let Some((fields, consumed)) = meta::front_matter(&text) {
+                    let chars = text[..consumed].chars().count();
+                    units.drain(..chars.min(units.len()));
+                    meta = meta.or(Metadata::from_fields(&fields, PublishedFrom::Metadata));
+                }
+                units = clean::strip_markdown(units);
+            }
+            Format::Text => {}
+        }
+        let units = clean::normalize_chars(units);
+        // The dateline is read before boilerplate goes: bylines look like furniture.
+        let head: String = units.iter().take(4000).map(|u| u.ch).collect();
+        let head_lines: Vec<&str> = head.lines().collect();
+        meta = meta.or(meta::dateline(&head_lines));
+        let clean = CleanText::from_units(&clean::paragraphs(units));
+        let lines = LineIndex::new(&bytes);
+        Source { id: id.to_string(), path: path.to_string(), bytes, clean, meta, notes, lines }
+    }
+
+    /// The original place and words of a span of cleaned text.
+    pub fn locate(&self, span: Span) -> (Located, String) {
+        let o = self.clean.original(span);
+        let located = self.lines.locate(&self.bytes, o);
+        let words = String::from_utf8_lossy(&self.bytes[o.start..o.end.min(self.bytes.len())]);
+        let words = if std::str::from_utf8(&self.bytes).is_ok() {
+            words.into_owned()
+        } else {
+            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(&self.bytes[o.start..o.end]);
+            s.into_owned()
+        };
+        (located, words)
+    }
+
+    /// 1-based line `n` of the original file, for code frames.
+    pub fn line_text(&self, n: usize) -> String {
+        let r = self.lines.line_range(&self.bytes, n.saturating_sub(1));
+        String::from_utf8_lossy(&self.bytes[r.start..r.end]).into_owned()
+    }
+}
+
+/// What reading the inputs gave: the sources, and what went wrong with
+/// named files (exit 2) or was skipped while walking (a note).
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub sources: Vec<Source>,
+    pub errors: Vec<Error>,
+    pub notes: Vec<String>,
+}
+
+/// Names of the manifest files looked for in a folder.
+pub const MANIFEST_NAMES: &[&str] = &["claimcheck.yaml", "sources.yaml"];
+
+/// Reads every article under `paths` (files, folders, or `-` for stdin).
+pub fn read_inputs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Inputs> {
+    let mut inputs = Inputs::default();
+    let mut entries: std::collections::BTreeMap<String, ManifestEntry> = Default::default();
+    if let Some(m) = manifest {
+        entries = Manifest::load(m)?.sources;
+    }
+    // (path, id hint, named on the command line)
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    let mut skipped = 0usize;
+    for p in paths {
+        if p.as_os_str() == "-" {
+            files.push((p.clone(), true));
+            continue;
+        }
+        if p.is_dir() {
+            if manifest.is_none() {
+                for name in MANIFEST_NAMES {
+                    let mp = p.join(name);
+                    if mp.is_file() {
+                        for (k, v) in Manifest::load(&mp)?.sources {
+                            entries.entry(k).or_insert(v);
+                        }
+                        break;
+                    }
+                }
+            }
+            let walker = walkdir::WalkDir::new(p).sort_by_file_name().into_iter();
+            for entry in walker {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        inputs.notes.push(format!("skipped: {e}"));
+                        continue;
+                    }
+                };
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = entry.file_name().to_string_lossy();
+                if MANIFEST_NAMES.contains(&name.as_ref()) || name.starts_with('.') {
+                    continue;
+                }
+                if Format::from_path(entry.path()).is_some() {
+                    files.push((entry.path().to_path_buf(), false));
+                } else {
+                    skipped += 1;
+                    inputs.notes.push(format!("{}: skipped, not an article (.txt, .md, .markdown, .html, .htm)", entry.path().display()));
+                }
+            }
+        } else {
+            files.push((p.clone(), true));
+        }
+    }
+    let _ = skipped;
+    // Ids are file names; where two files share a name, their paths.
+    let names: Vec<String> = files.iter().map(|(p, _)| file_name(p)).collect();
+    let mut read: Vec<(usize, Result<Source>)> = Vec::new();
+    for (i, (path, named)) in files.iter().enumerate() {
+        let shared = names.iter().filter(|n| **n == names[i]).count() > 1;
+        let id = if shared { path.display().to_string() } else { names[i].clone() };
+        let result = read_one(path, &id, entries.get(&names[i]));
+        match result {
+            Err(Error::NotArticle { path, reason }) if !named => {
+                inputs.notes.push(format!("{}: skipped, {reason}", path.display()));
+            }
+            r => read.push((i, r)),
+        }
+    }
+    for (_, r) in read {
+        match r {
+            Ok(s) => inputs.sources.push(s),
+            Err(e) => inputs.errors.push(e),
+        }
+    }
+    inputs.sources.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(inputs)
+}
+
+fn file_name(p: &Path) -> String {
+    if p.as_os_str() == "-" {
+        return "stdin".into();
+    }
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
+}
+
+fn read_one(path: &Path, id: &str, entry: Option<&ManifestEntry>) -> Result<Source> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| Error::Io { path: path.into(), source: e })?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| Error::Io { path: path.into(), source: e })?
+    };
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(Error::NotArticle { path: path.into(), reason: "binary data".into() });
+    }
+    let format = if path.as_os_str() == "-" { Format::Text } else { Format::from_path(path).unwrap_or(Format::Text) };
+    Ok(Source::parse(id, &path.display().to_string(), bytes, format, entry))
+}

@@ -1,0 +1,72 @@
+//! The pipeline from sources to linked claims: the part of a run that is the
+//! same whatever rules and report follow.
+
+use rayon::prelude::*;
+
+use crate::claim::{Claim, ClaimValue};
+use crate::corpus::{self, duplicates::Copy, identity::Identities, link::Link};
+use crate::extract::{self, person::Person};
+use crate::source::Source;
+
+/// Every source with its claims, people, copies and cross-source links.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Sorted by id.
+    pub sources: Vec<Source>,
+    /// Sorted by source, then by number within the source.
+    pub claims: Vec<Claim>,
+    /// People of each source (same order as `sources`), with canonical names.
+    pub people: Vec<Vec<(Person, String)>>,
+    pub copies: Vec<Copy>,
+    pub links: Vec<Link>,
+}
+
+impl Analysis {
+    /// Runs the pipeline over sources that have been read.
+    pub fn run(mut sources: Vec<Source>) -> Analysis {
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        let copies = corpus::duplicates::find_copies(&sources);
+        corpus::infer_published(&mut sources, &copies);
+        let extractions: Vec<extract::Extraction> = sources
+            .par_iter()
+            .map(|s| extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span)))
+            .collect();
+        let people: Vec<Vec<Person>> = extractions.iter().map(|e| e.people.clone()).collect();
+        let ids = Identities::resolve(&people);
+        let mut claims = Vec::new();
+        for (si, e) in extractions.into_iter().enumerate() {
+            for mut c in e.claims {
+                if let ClaimValue::Statement(st) = &mut c.value {
+                    st.speaker = c.speaker_mention.as_deref().and_then(|n| ids.canonical(si, n)).map(String::from);
+                }
+                claims.push(c);
+            }
+        }
+        let people = people
+            .into_iter()
+            .enumerate()
+            .map(|(si, list)| {
+                list.into_iter()
+                    .map(|p| {
+                        let name = ids.canonical(si, &p.full_name()).unwrap_or_default().to_string();
+                        (p, name)
+                    })
+                    .collect()
+            })
+            .collect();
+        let links = corpus::link::link(&claims);
+        Analysis { sources, claims, people, copies, links }
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Whether two sources are copies of one another.
+    pub fn copied(&self, a: &str, b: &str) -> bool {
+        self.copies.iter().any(|c| {
+            let (x, y) = (&self.sources[c.original].id, &self.sources[c.copy].id);
+            (x == a && y == b) || (x == b && y == a)
+        })
+    }
+}

@@ -1,0 +1,83 @@
+//! Copies: sources that share most of their text (syndication, re-posts).
+//! Word 5-gram shingles meet in an inverted index, so only sources that
+//! share text are ever compared.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::source::Source;
+use crate::span::Span;
+use crate::text::{norm_word, tokens};
+
+/// Share of the smaller source's shingles found in the other, above which
+/// one is a copy of the other.
+pub const COPY_THRESHOLD: f64 = 0.5;
+const SHINGLE: usize = 5;
+
+/// `copy` repeats `original`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Copy {
+    pub original: usize,
+    pub copy: usize,
+    /// Share of the smaller text found in the other, 0..=1.
+    pub containment: f64,
+}
+
+fn shingles(text: &str) -> HashSet<u64> {
+    let words: Vec<String> = tokens(text, Span::new(0, text.len())).iter().map(|t| norm_word(t.text)).filter(|w| !w.is_empty()).collect();
+    words
+        .windows(SHINGLE)
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Finds copies among `sources`, in order of (original, copy).
+pub fn find_copies(sources: &[Source]) -> Vec<Copy> {
+    let sets: Vec<HashSet<u64>> = sources.iter().map(|s| shingles(&s.clean.text)).collect();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for h in set {
+            index.entry(*h).or_default().push(i);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for owners in index.values() {
+        // A shingle in very many sources is boilerplate, not copying.
+        if owners.len() > 50 {
+            continue;
+        }
+        for (x, &a) in owners.iter().enumerate() {
+            for &b in &owners[x + 1..] {
+                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    let mut out: Vec<Copy> = shared
+        .into_iter()
+        .filter_map(|((a, b), n)| {
+            let smaller = sets[a].len().min(sets[b].len()).max(1);
+            let containment = n as f64 / smaller as f64;
+            (containment >= COPY_THRESHOLD).then(|| {
+                let (original, copy) = original_of(sources, a, b);
+                Copy { original, copy, containment }
+            })
+        })
+        .collect();
+    out.sort_by_key(|c| (c.original, c.copy));
+    out
+}
+
+/// The original of two copies: the one dated by itself before the other;
+/// else the one with a date; else the first by id.
+fn original_of(sources: &[Source], a: usize, b: usize) -> (usize, usize) {
+    let (da, db) = (sources[a].meta.published, sources[b].meta.published);
+    match (da, db) {
+        (Some(x), Some(y)) if y < x => (b, a),
+        (None, Some(_)) => (b, a),
+        _ => (a, b),
+    }
+}

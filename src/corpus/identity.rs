@@ -1,0 +1,106 @@
+//! One identity per person across sources: full names, surnames and
+//! transliterations meet under a folded surname key; different given names
+//! under one surname stay different people.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::extract::person::{Person, name_key};
+
+/// Canonical names for the people of every source.
+#[derive(Debug, Default)]
+pub struct Identities {
+    /// (source index, name as the source gives it) → canonical full name.
+    canonical: HashMap<(usize, String), String>,
+}
+
+impl Identities {
+    /// `people[i]` are the people of source `i`.
+    pub fn resolve(people: &[Vec<Person>]) -> Identities {
+        // Identity = (surname key, given-name key or "" for surname only).
+        let mut forms: BTreeMap<(String, String), BTreeMap<String, usize>> = BTreeMap::new();
+        for list in people {
+            for p in list {
+                let key = (p.surname_key(), given_key(p));
+                *forms.entry(key).or_default().entry(p.full_name()).or_default() += 1;
+            }
+        }
+        // A surname-only identity joins the single full-name identity with that surname.
+        let mut merged: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+        for key in forms.keys() {
+            let target = if key.1.is_empty() {
+                let full: Vec<_> = forms.keys().filter(|k| k.0 == key.0 && !k.1.is_empty()).collect();
+                match full.as_slice() {
+                    [one] => (*one).clone(),
+                    _ => key.clone(),
+                }
+            } else {
+                key.clone()
+            };
+            merged.insert(key.clone(), target);
+        }
+        let mut names: BTreeMap<(String, String), BTreeMap<String, usize>> = BTreeMap::new();
+        for (key, counts) in &forms {
+            let target = &merged[key];
+            for (name, n) in counts {
+                *names.entry(target.clone()).or_default().entry(name.clone()).or_default() += n;
+            }
+        }
+        // The canonical form: most words, then most sources, then first in order.
+        let best: BTreeMap<(String, String), String> = names
+            .into_iter()
+            .map(|(k, counts)| {
+                let name = counts
+                    .into_iter()
+                    .max_by(|a, b| {
+                        let wa = a.0.split(' ').count();
+                        let wb = b.0.split(' ').count();
+                        wa.cmp(&wb).then(a.1.cmp(&b.1)).then(b.0.cmp(&a.0))
+                    })
+                    .map(|(n, _)| n)
+                    .unwrap_or_default();
+                (k, name)
+            })
+            .collect();
+        let mut canonical = HashMap::new();
+        for (i, list) in people.iter().enumerate() {
+            for p in list {
+                let key = (p.surname_key(), given_key(p));
+                canonical.insert((i, p.full_name()), best[&merged[&key]].clone());
+            }
+        }
+        Identities { canonical }
+    }
+
+    pub fn canonical(&self, source: usize, name: &str) -> Option<&str> {
+        self.canonical.get(&(source, name.to_string())).map(String::as_str)
+    }
+}
+
+fn given_key(p: &Person) -> String {
+    if p.name.len() < 2 { String::new() } else { name_key(&p.name[0]) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Person {
+        Person { name: name.split(' ').map(String::from).collect(), titles: vec![] }
+    }
+
+    #[test]
+    fn spellings_meet_and_namesakes_stay_apart() {
+        let people = vec![
+            vec![person("Volodymyr Zelenskyy"), person("Donald Trump")],
+            vec![person("Volodymyr Zelensky"), person("Melania Trump")],
+            vec![person("Zelenskiy"), person("Hegseth")],
+            vec![person("Pete Hegseth"), person("Volodymyr Zelensky")],
+        ];
+        let ids = Identities::resolve(&people);
+        assert_eq!(ids.canonical(0, "Volodymyr Zelenskyy"), Some("Volodymyr Zelensky"));
+        assert_eq!(ids.canonical(2, "Zelenskiy"), Some("Volodymyr Zelensky"));
+        assert_eq!(ids.canonical(2, "Hegseth"), Some("Pete Hegseth"));
+        assert_eq!(ids.canonical(0, "Donald Trump"), Some("Donald Trump"));
+        assert_eq!(ids.canonical(1, "Melania Trump"), Some("Melania Trump"));
+    }
+}

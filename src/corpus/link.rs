@@ -1,0 +1,247 @@
+//! Cross-source links between claims that speak of the same thing. Each kind
+//! of link has a blocking key (speaker, unit, shared words) that decides
+//! which pairs are compared at all, so cost grows with the number of claims
+//! that share a key, not with the square of all claims.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::claim::{Claim, ClaimValue, TimexType, Unit};
+use crate::text::{is_stop_word, quote_words};
+
+/// Why two claims count as the same thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkKind {
+    /// Statements by one speaker whose words align, or that share rare words.
+    SameRemark,
+    /// Direct quotations with the same words, whoever they are attributed to.
+    SameQuote,
+    /// Figures of one unit that measure the same thing.
+    SameFigure,
+    /// Dates of sentences that tell the same event.
+    SameEvent,
+}
+
+impl LinkKind {
+    pub const ALL: [LinkKind; 4] = [LinkKind::SameRemark, LinkKind::SameQuote, LinkKind::SameFigure, LinkKind::SameEvent];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            LinkKind::SameRemark => "same-remark",
+            LinkKind::SameQuote => "same-quote",
+            LinkKind::SameFigure => "same-figure",
+            LinkKind::SameEvent => "same-event",
+        }
+    }
+}
+
+/// Two claims of different sources linked as the same thing. `a` comes
+/// before `b` in claim order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub kind: LinkKind,
+    pub a: usize,
+    pub b: usize,
+    /// Word similarity 0..=1 where the link is by words.
+    pub score: f64,
+    /// One quotation stands whole inside the other (a partial quote).
+    pub contained: bool,
+}
+
+/// Similarity of two quotations above which they are one remark.
+pub const REMARK_SIMILARITY: f64 = 0.5;
+/// Similarity above which two quotations are the same words.
+pub const QUOTE_SIMILARITY: f64 = 0.8;
+
+/// Word-level similarity of two word sequences (matching words over all).
+pub fn similarity(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+    similar::TextDiff::configure().algorithm(similar::Algorithm::Patience).diff_slices(&a, &b).ratio() as f64
+}
+
+/// Whether `short` stands, word for word, inside `long`.
+pub fn contains(long: &[String], short: &[String]) -> bool {
+    !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+fn content_set(words: &[String]) -> BTreeSet<&str> {
+    words.iter().map(String::as_str).filter(|w| !is_stop_word(w) && w.len() > 2).collect()
+}
+
+/// Candidate pairs: claims (from different sources) that share a key.
+fn candidates(items: &[(usize, Vec<String>)], claims: &[Claim], max_df: usize) -> BTreeSet<(usize, usize)> {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (c, keys) in items {
+        for k in keys.iter().collect::<BTreeSet<_>>() {
+            index.entry(k.as_str()).or_default().push(*c);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for owners in index.values() {
+        if owners.len() > max_df {
+            continue;
+        }
+        for (x, &a) in owners.iter().enumerate() {
+            for &b in &owners[x + 1..] {
+                if claims[a].source != claims[b].source {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// Links all claims. `claims` are in report order.
+pub fn link(claims: &[Claim]) -> Vec<Link> {
+    let mut links = Vec::new();
+    let max_df = (claims.len() / 4).max(64);
+    // Statements: quotation words per claim.
+    let words: Vec<Vec<String>> = claims.iter().map(|c| c.statement().map(|s| quote_words(&s.quote)).unwrap_or_default()).collect();
+    let statements: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].statement().is_some()).collect();
+
+    // Rarity of content words across statements, for reported speech.
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for &i in &statements {
+        for w in content_set(&words[i]) {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let idf = |w: &str| (1.0 + statements.len() as f64 / (*df.get(w).unwrap_or(&1) as f64)).ln();
+
+    // Same remark: blocked by speaker, then by shared content words.
+    let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in &statements {
+        if let Some(sp) = claims[i].statement().and_then(|s| s.speaker.as_deref()) {
+            by_speaker.entry(sp).or_default().push(i);
+        }
+    }
+    for group in by_speaker.values() {
+        let items: Vec<(usize, Vec<String>)> = group.iter().map(|&i| (i, content_set(&words[i]).into_iter().map(String::from).collect())).collect();
+        for (a, b) in candidates(&items, claims, max_df) {
+            let (sa, sb) = (claims[a].statement().expect("statement"), claims[b].statement().expect("statement"));
+            let (wa, wb) = (&words[a], &words[b]);
+            let contained = sa.direct && sb.direct && (contains(wa, wb) || contains(wb, wa));
+            let score = if sa.direct && sb.direct {
+                similarity(wa, wb)
+            } else {
+                weighted_overlap(wa, wb, &idf)
+            };
+            let linked = contained
+                || if sa.direct && sb.direct { score >= REMARK_SIMILARITY } else { score >= 0.3 && shared(wa, wb) >= 2 };
+            if linked {
+                links.push(Link { kind: LinkKind::SameRemark, a, b, score, contained });
+            }
+        }
+    }
+
+    // Same quote: direct quotations with (nearly) the same words, any speaker.
+    let direct: Vec<(usize, Vec<String>)> = statements
+        .iter()
+        .filter(|&&i| claims[i].statement().is_some_and(|s| s.direct) && words[i].len() >= 4)
+        .map(|&i| (i, content_set(&words[i]).into_iter().map(String::from).collect()))
+        .collect();
+    for (a, b) in candidates(&direct, claims, max_df) {
+        let score = similarity(&words[a], &words[b]);
+        let contained = (contains(&words[a], &words[b]) || contains(&words[b], &words[a])) && words[a].len().min(words[b].len()) >= 5;
+        if score >= QUOTE_SIMILARITY || contained {
+            links.push(Link { kind: LinkKind::SameQuote, a, b, score, contained });
+        }
+    }
+
+    // Same figure: blocked by unit, then by the words around the figure.
+    let mut by_unit: BTreeMap<String, Vec<(usize, Vec<String>)>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let ClaimValue::Figure(f) = &c.value {
+            let unit = match &f.unit {
+                Some(Unit::Noun(n)) => singular(n),
+                Some(u) => u.as_str().to_string(),
+                None => continue,
+            };
+            by_unit.entry(unit).or_default().push((i, context_keys(&c.context)));
+        }
+    }
+    for items in by_unit.values() {
+        for (a, b) in candidates(items, claims, max_df) {
+            let score = jaccard(&claims[a].context, &claims[b].context);
+            if score >= 0.25 && shared(&claims[a].context, &claims[b].context) >= 2 {
+                links.push(Link { kind: LinkKind::SameFigure, a, b, score, contained: false });
+            }
+        }
+    }
+
+    // Same event: dates naming a day, in sentences that tell the same thing.
+    let dated: Vec<(usize, Vec<String>)> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.date().is_some_and(|d| matches!(d.kind, TimexType::Date | TimexType::Time) && d.value.day().is_some()))
+        .map(|(i, c)| (i, context_keys(&c.context)))
+        .collect();
+    for (a, b) in candidates(&dated, claims, max_df) {
+        let score = jaccard(&claims[a].context, &claims[b].context);
+        if score >= 0.5 && shared(&claims[a].context, &claims[b].context) >= 3 {
+            links.push(Link { kind: LinkKind::SameEvent, a, b, score, contained: false });
+        }
+    }
+    links.sort_by(|x, y| (x.kind, x.a, x.b).cmp(&(y.kind, y.a, y.b)));
+    links
+}
+
+fn context_keys(words: &[String]) -> Vec<String> {
+    words.iter().filter(|w| w.len() > 2).cloned().collect()
+}
+
+fn singular(n: &str) -> String {
+    n.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(n).to_string()
+}
+
+fn shared(a: &[String], b: &[String]) -> usize {
+    let (sa, sb) = (content_set(a), content_set(b));
+    sa.intersection(&sb).count()
+}
+
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let (sa, sb) = (content_set(a), content_set(b));
+    let union = sa.union(&sb).count();
+    if union == 0 { 0.0 } else { sa.intersection(&sb).count() as f64 / union as f64 }
+}
+
+/// Share of the smaller side's content weight that both sides hold, words
+/// weighted by rarity: "pre-2014 borders" counts, "Ukraine" barely.
+fn weighted_overlap(a: &[String], b: &[String], idf: &dyn Fn(&str) -> f64) -> f64 {
+    let (sa, sb) = (content_set(a), content_set(b));
+    let wa: f64 = sa.iter().map(|w| idf(w)).sum();
+    let wb: f64 = sb.iter().map(|w| idf(w)).sum();
+    let both: f64 = sa.intersection(&sb).map(|w| idf(w)).sum();
+    let smaller = wa.min(wb);
+    if smaller <= 0.0 { 0.0 } else { both / smaller }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        quote_words(s)
+    }
+
+    #[test]
+    fn partial_quote_is_contained() {
+        assert!(contains(&w("the port will reopen when safety is guaranteed"), &w("safety is guaranteed")));
+        assert!(!contains(&w("the port will reopen"), &w("port reopen")));
+    }
+
+    #[test]
+    fn drifted_quotes_are_similar_but_not_equal() {
+        let a = w("I think it would be fair to say that things like future funding, either less or more, could be on the table");
+        let b = w("I think it's fair to say that future funding, whether more or less, could be part of the negotiations");
+        let s = similarity(&a, &b);
+        assert!(s >= REMARK_SIMILARITY && s < QUOTE_SIMILARITY, "{s}");
+    }
+}

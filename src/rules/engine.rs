@@ -1,0 +1,225 @@
+//! The rule engine: each rule selects linked pairs, checks its conditions,
+//! compares one field and writes a finding from its template.
+
+use crate::analysis::Analysis;
+use crate::claim::Claim;
+use crate::corpus::link;
+use crate::finding::{DiffWord, Finding, Label};
+use crate::text::quote_words;
+
+use super::{Compare, Field, Link, Rule, SpeakerCondition};
+
+/// Runs every rule; findings sorted by rule, sources, then first span.
+pub fn run(rules: &[Rule], analysis: &Analysis) -> Vec<Finding> {
+    let mut out: Vec<Finding> = rules.iter().flat_map(|r| run_rule(r, analysis)).collect();
+    out.sort_by(|x, y| {
+        let first = |f: &Finding| f.labels.first().and_then(|l| l.claim).map(|c| analysis.claims[c].span.start).unwrap_or(0);
+        (&x.rule, &x.sources, first(x), &x.claims).cmp(&(&y.rule, &y.sources, first(y), &y.claims))
+    });
+    out.dedup();
+    out
+}
+
+fn run_rule(rule: &Rule, analysis: &Analysis) -> Vec<Finding> {
+    match rule.link {
+        Link::Copy => analysis
+            .copies
+            .iter()
+            .map(|c| {
+                let (a, b) = (&analysis.sources[c.original].id, &analysis.sources[c.copy].id);
+                let share = format!("{:.0}%", c.containment * 100.0);
+                let vars = |name: &str| -> Option<String> {
+                    Some(match name {
+                        "a.source" => a.clone(),
+                        "b.source" => b.clone(),
+                        "similarity" => share.clone(),
+                        _ => return None,
+                    })
+                };
+                let mut sources = vec![a.clone(), b.clone()];
+                sources.sort();
+                Finding {
+                    rule: rule.id.clone(),
+                    severity: rule.severity,
+                    message: render(&rule.message, &vars),
+                    claims: vec![],
+                    sources,
+                    values: vec![share.clone()],
+                    labels: vec![Label { source: b.clone(), claim: None }, Label { source: a.clone(), claim: None }],
+                    diff: None,
+                }
+            })
+            .collect(),
+        Link::Claims(kind) => analysis
+            .links
+            .iter()
+            .filter(|l| l.kind == kind)
+            .filter_map(|l| pair_finding(rule, analysis, l))
+            .collect(),
+    }
+}
+
+fn pair_finding(rule: &Rule, analysis: &Analysis, l: &link::Link) -> Option<Finding> {
+    let (a, b) = (&analysis.claims[l.a], &analysis.claims[l.b]);
+    let c = &rule.conditions;
+    if let Some(direct) = c.direct {
+        let both = a.statement().is_some_and(|s| s.direct == direct) && b.statement().is_some_and(|s| s.direct == direct);
+        if !both {
+            return None;
+        }
+    }
+    let (sa, sb) = (speaker(a), speaker(b));
+    let speakers_ok = match c.speaker {
+        None => true,
+        Some(SpeakerCondition::Known) => sa.is_some() && sb.is_some(),
+        Some(SpeakerCondition::Same) => sa.is_some() && sa == sb,
+        Some(SpeakerCondition::Different) => sa.is_some() && sb.is_some() && sa != sb,
+    };
+    if !speakers_ok || c.independent && analysis.copied(&a.source, &b.source) || c.contained == Some(false) && l.contained {
+        return None;
+    }
+    let (va, vb, diff) = match rule.compare {
+        Some(cmp) => compare(cmp, a, b, l)?,
+        None => (a.value_text(), b.value_text(), None),
+    };
+    let similarity = format!("{:.0}%", l.score * 100.0);
+    let diff_text = diff.as_ref().map(|d| diff_string(d)).unwrap_or_default();
+    let vars = |name: &str| -> Option<String> {
+        Some(match name {
+            "a.source" => a.source.clone(),
+            "b.source" => b.source.clone(),
+            "a.value" => va.clone(),
+            "b.value" => vb.clone(),
+            "a.text" => a.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            "b.text" => b.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            "a.speaker" => sa.unwrap_or("an unknown speaker").to_string(),
+            "b.speaker" => sb.unwrap_or("an unknown speaker").to_string(),
+            "a.line" => a.span.line.to_string(),
+            "b.line" => b.span.line.to_string(),
+            "speaker" => sa.or(sb).unwrap_or("an unknown speaker").to_string(),
+            "similarity" => similarity.clone(),
+            "diff" => diff_text.clone(),
+            _ => return None,
+        })
+    };
+    Some(Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: render(&rule.message, &vars),
+        claims: vec![a.id.clone(), b.id.clone()],
+        sources: vec![a.source.clone(), b.source.clone()],
+        values: vec![va.clone(), vb.clone()],
+        labels: vec![Label { source: a.source.clone(), claim: Some(l.a) }, Label { source: b.source.clone(), claim: Some(l.b) }],
+        diff,
+    })
+}
+
+fn speaker(c: &Claim) -> Option<&str> {
+    c.statement().and_then(|s| s.speaker.as_deref())
+}
+
+type Compared = (String, String, Option<Vec<DiffWord>>);
+
+/// The two values when they differ beyond the tolerance; `None` when they agree
+/// or cannot be compared.
+fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &link::Link) -> Option<Compared> {
+    match cmp.field {
+        Field::Date => {
+            let date = |c: &Claim| c.statement().and_then(|s| s.date.clone()).or_else(|| c.date().filter(|d| d.resolved).map(|d| d.value.clone()));
+            let (da, db) = (date(a)?, date(b)?);
+            let (xa, xb) = (da.day()?, db.day()?);
+            let days = xa.until((jiff::Unit::Day, xb)).ok()?.get_days().abs() as f64;
+            (days > cmp.tolerance).then(|| (da.0.clone(), db.0.clone(), None))
+        }
+        Field::Amount => {
+            let (fa, fb) = (a.figure()?, b.figure()?);
+            if fa.unit != fb.unit {
+                return None;
+            }
+            let hedged = fa.qualifier.is_some() || fb.qualifier.is_some();
+            let tol = if hedged { cmp.hedged_tolerance } else { cmp.tolerance };
+            let (x, y) = (fa.amount.0, fb.amount.0);
+            let scale = x.abs().max(y.abs());
+            ((x - y).abs() > tol * scale).then(|| (a.value_text(), b.value_text(), None))
+        }
+        Field::Quote => {
+            let (qa, qb) = (a.statement()?, b.statement()?);
+            let (wa, wb) = (quote_words(&qa.quote), quote_words(&qb.quote));
+            if wa == wb || l.contained || link::contains(&wa, &wb) || link::contains(&wb, &wa) {
+                return None;
+            }
+            Some((qa.quote.clone(), qb.quote.clone(), Some(word_diff(&qa.quote, &qb.quote))))
+        }
+        Field::Speaker => {
+            let (sa, sb) = (speaker(a)?, speaker(b)?);
+            (sa != sb).then(|| (sa.to_string(), sb.to_string(), None))
+        }
+    }
+}
+
+/// Word-level difference of two quotations.
+pub fn word_diff(a: &str, b: &str) -> Vec<DiffWord> {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let key = |w: &&str| crate::text::norm_word(w);
+    let ka: Vec<String> = wa.iter().map(key).collect();
+    let kb: Vec<String> = wb.iter().map(key).collect();
+    let diff = similar::capture_diff_slices(similar::Algorithm::Patience, &ka, &kb);
+    let mut out = Vec::new();
+    for op in diff {
+        match op {
+            similar::DiffOp::Equal { old_index, len, .. } => out.extend(wa[old_index..old_index + len].iter().map(|w| DiffWord::Same(w.to_string()))),
+            similar::DiffOp::Delete { old_index, old_len, .. } => out.extend(wa[old_index..old_index + old_len].iter().map(|w| DiffWord::Removed(w.to_string()))),
+            similar::DiffOp::Insert { new_index, new_len, .. } => out.extend(wb[new_index..new_index + new_len].iter().map(|w| DiffWord::Added(w.to_string()))),
+            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                out.extend(wa[old_index..old_index + old_len].iter().map(|w| DiffWord::Removed(w.to_string())));
+                out.extend(wb[new_index..new_index + new_len].iter().map(|w| DiffWord::Added(w.to_string())));
+            }
+        }
+    }
+    out
+}
+
+/// A diff as text: `[-removed-] {+added+}`.
+pub fn diff_string(d: &[DiffWord]) -> String {
+    d.iter()
+        .map(|w| match w {
+            DiffWord::Same(s) => s.clone(),
+            DiffWord::Removed(s) => format!("[-{s}-]"),
+            DiffWord::Added(s) => format!("{{+{s}+}}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn render(template: &str, vars: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => {
+                let name = &rest[open + 1..open + close];
+                out.push_str(&vars(name).unwrap_or_default());
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_marks_changed_words() {
+        let d = diff_string(&word_diff("the port will reopen when safety is guaranteed", "the port will reopen once safety is guaranteed"));
+        assert_eq!(d, "the port will reopen [-when-] {+once+} safety is guaranteed");
+    }
+}

@@ -1,0 +1,93 @@
+//! Rule files as written: the serde model of the YAML, before validation.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::finding::Severity;
+
+/// One rule as written in YAML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    /// Stable kebab-case id.
+    pub id: Spanned<String>,
+    pub severity: Severity,
+    /// One line: what the rule flags.
+    pub summary: String,
+    /// Longer explanation, shown by `rules explain`.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// How two claims count as the same thing: same-remark, same-quote,
+    /// same-figure, same-event, or copy (pairs of sources).
+    pub link: Spanned<String>,
+    /// Conditions on the linked pair.
+    #[serde(default, rename = "where")]
+    pub conditions: RawConditions,
+    /// What is compared; without it every linked pair is a finding.
+    #[serde(default)]
+    pub compare: Option<RawCompare>,
+    /// Message template with {placeholders}.
+    pub message: Spanned<String>,
+    /// Cases the rule must pass.
+    #[serde(default)]
+    pub tests: Vec<RawTest>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConditions {
+    /// Both claims direct quotations (true) or either kind (absent).
+    #[serde(default)]
+    pub direct: Option<bool>,
+    /// known: both speakers known; same: one speaker; different: two speakers.
+    #[serde(default)]
+    pub speaker: Option<Spanned<String>>,
+    /// Leave out pairs whose sources copy one another.
+    #[serde(default)]
+    pub independent: Option<bool>,
+    /// false: leave out a partial quotation standing inside a longer one.
+    #[serde(default)]
+    pub contained: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompare {
+    /// date, amount, quote or speaker.
+    pub field: Spanned<String>,
+    /// differs.
+    #[serde(default = "default_op")]
+    pub op: Spanned<String>,
+    /// Allowed difference: days for dates, a share (0.01 = 1%) for amounts.
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+    /// Allowed difference when either figure is hedged ("about", "more than").
+    #[serde(default)]
+    pub hedged_tolerance: Option<f64>,
+}
+
+fn default_op() -> Spanned<String> {
+    Spanned::new("differs".into(), serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+}
+
+/// A rule test: small inline sources and the findings expected of them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTest {
+    pub name: String,
+    /// File name → article text.
+    pub sources: BTreeMap<String, String>,
+    /// Findings that must appear (by their sources); empty: nothing may fire.
+    #[serde(default)]
+    pub expect: Vec<RawExpect>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExpect {
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub values: Option<Vec<String>>,
+}
