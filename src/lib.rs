@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod claim;
+pub mod cli;
 pub mod corpus;
 pub mod error;
 pub mod extract;

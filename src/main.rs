@@ -1,1 +1,192 @@
-fn main() {}
+//! The `claimcheck` command line: argument parsing and exit statuses only.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use claimcheck::cli::{self, CheckFormat, CheckOptions, ExtractFormat, ExtractOptions, FailOn, GraphFormat};
+use claimcheck::finding::Severity;
+use claimcheck::{Error, rules};
+
+/// Checks news claims across sources: dates, figures and quotations that
+/// disagree between articles about one event.
+#[derive(Parser)]
+#[command(name = "claimcheck", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Cross-source consistency run over articles (the main job).
+    Check {
+        /// Article files or folders (walked recursively); `-` reads stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFmt::Human)]
+        format: CheckFmt,
+        /// A YAML rule file or a folder of them (default: the built-in rules).
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Lowest severity that makes the exit status 1.
+        #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+        fail_on: FailOnArg,
+        /// Source metadata (publication dates...) by file name.
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+    },
+    /// The claims of each document, no rules.
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ExtractFmt::Human)]
+        format: ExtractFmt,
+        /// Publication date for articles whose text gives none (YYYY-MM-DD).
+        #[arg(long)]
+        published: Option<String>,
+        /// Read documents as JSON lines {"id", "text", "published"} instead of files.
+        #[arg(long, value_enum)]
+        input: Option<InputFmt>,
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+    },
+    /// The claim graph (sources, people, claims and their links).
+    Graph {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = GraphFmt::Dot)]
+        format: GraphFmt,
+    },
+    /// Rule authoring: list, explain and test rules.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Check rule files and report the first error.
+    Lint { path: Option<PathBuf> },
+    /// Run the test cases inside rule files.
+    Test { path: Option<PathBuf> },
+    /// Explain one rule.
+    Explain {
+        id: String,
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// List rules: id, severity, summary.
+    List {
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFmt {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFmt {
+    Human,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFmt {
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFmt {
+    Dot,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+fn run(cli: Cli) -> Result<i32, Error> {
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr();
+    let code = match cli.command {
+        Command::Check { paths, format, rules, fail_on, manifest } => {
+            let opts = CheckOptions {
+                paths,
+                format: match format {
+                    CheckFmt::Human => CheckFormat::Human,
+                    CheckFmt::Json => CheckFormat::Json,
+                },
+                rules,
+                fail_on: match fail_on {
+                    FailOnArg::Error => FailOn::Severity(Severity::Error),
+                    FailOnArg::Warning => FailOn::Severity(Severity::Warning),
+                    FailOnArg::Info => FailOn::Severity(Severity::Info),
+                    FailOnArg::Never => FailOn::Never,
+                },
+                manifest,
+            };
+            cli::check(&opts, &mut out, &mut err)?
+        }
+        Command::Extract { paths, format, published, input, manifest } => {
+            let published = match published {
+                Some(p) => Some(claimcheck::extract::date::parse_date_str(&p).ok_or_else(|| Error::Usage(format!("--published: not a date: {p}")))?),
+                None => None,
+            };
+            let opts = ExtractOptions {
+                paths,
+                format: match format {
+                    ExtractFmt::Human => ExtractFormat::Human,
+                    ExtractFmt::Json => ExtractFormat::Json,
+                    ExtractFmt::Jsonl => ExtractFormat::Jsonl,
+                },
+                published,
+                jsonl_input: input.is_some(),
+                manifest,
+            };
+            cli::extract(&opts, &mut out, &mut err)?
+        }
+        Command::Graph { paths, format } => {
+            let f = match format {
+                GraphFmt::Dot => GraphFormat::Dot,
+                GraphFmt::Json => GraphFormat::Json,
+            };
+            cli::graph(&paths, f, &mut out, &mut err)?
+        }
+        Command::Rules { command } => match command {
+            RulesCommand::Lint { path } => {
+                let rules = rules::load(path.as_deref())?;
+                let _ = writeln!(out, "{} rules ok", rules.len());
+                cli::EXIT_OK
+            }
+            RulesCommand::Test { path } => cli::rules_test(&rules::load(path.as_deref())?, &mut out)?,
+            RulesCommand::Explain { id, rules } => cli::rules_explain(&rules::load(rules.as_deref())?, &id, &mut out)?,
+            RulesCommand::List { rules } => cli::rules_list(&rules::load(rules.as_deref())?, &mut out)?,
+        },
+    };
+    let _ = out.flush();
+    Ok(code)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(cli::EXIT_ERROR as u8)
+        }
+    }
+}

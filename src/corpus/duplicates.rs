@@ -13,6 +13,9 @@ use crate::text::{norm_word, tokens};
 /// one is a copy of the other.
 pub const COPY_THRESHOLD: f64 = 0.5;
 const SHINGLE: usize = 5;
+/// Fewest shared shingles for a copy: two one-line items that share an
+/// attribution ("said the port director") are not copies.
+const MIN_SHARED: usize = 8;
 
 /// `copy` repeats `original`.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,10 +26,20 @@ pub struct Copy {
     pub containment: f64,
 }
 
+/// Shingles of the reporter's own words: quotations are left out, since
+/// independent reports of one remark share them.
 fn shingles(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = tokens(text, Span::new(0, text.len())).iter().map(|t| norm_word(t.text)).filter(|w| !w.is_empty()).collect();
-    words
-        .windows(SHINGLE)
+    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+    for (i, piece) in text.split('"').enumerate() {
+        if i % 2 == 1 {
+            runs.push(Vec::new());
+            continue;
+        }
+        let words = tokens(piece, Span::new(0, piece.len())).into_iter().map(|t| norm_word(t.text)).filter(|w| !w.is_empty());
+        runs.last_mut().expect("a run").extend(words);
+    }
+    runs.iter()
+        .flat_map(|words| words.windows(SHINGLE))
         .map(|w| {
             let mut h = DefaultHasher::new();
             w.hash(&mut h);
@@ -61,7 +74,7 @@ pub fn find_copies(sources: &[Source]) -> Vec<Copy> {
         .filter_map(|((a, b), n)| {
             let smaller = sets[a].len().min(sets[b].len()).max(1);
             let containment = n as f64 / smaller as f64;
-            (containment >= COPY_THRESHOLD).then(|| {
+            (containment >= COPY_THRESHOLD && n >= MIN_SHARED).then(|| {
                 let (original, copy) = original_of(sources, a, b);
                 Copy { original, copy, containment }
             })

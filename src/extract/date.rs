@@ -202,18 +202,22 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
     })
 }
 
+/// An abbreviation's period ("Feb.", "Wed."), never a full word's full stop.
+fn abbrev_dot<'a>(w: &str, rest: &'a str) -> &'a str {
+    if w.len() <= 4 { rest.strip_prefix('.').unwrap_or(rest) } else { rest }
+}
+
 fn month(i: &str) -> R<'_, u8> {
-    let (rest, m) = map_opt(word, month_of).parse(i)?;
-    let (rest, _) = opt(char('.')).parse(rest)?;
-    Ok((rest, m))
+    let (rest, w) = word(i)?;
+    let m = month_of(w).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))?;
+    Ok((abbrev_dot(w, rest), m))
 }
 
 fn weekday(i: &str) -> R<'_, u8> {
     let (rest, w) = verify(word, |w: &str| w.starts_with(|c: char| c.is_uppercase()) || w.len() > 4)
         .parse(i)?;
     let d = weekday_of(w).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))?;
-    let (rest, _) = opt(char('.')).parse(rest)?;
-    Ok((rest, d))
+    Ok((abbrev_dot(w, rest), d))
 }
 
 fn digits(min: usize, max: usize) -> impl FnMut(&str) -> R<'_, &str> {

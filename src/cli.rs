@@ -1,0 +1,329 @@
+//! The commands behind the binary, as library functions over writers, so
+//! tests call exactly what the binary runs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::claim::Claim;
+use crate::error::{Error, Result};
+use crate::finding::Severity;
+use crate::graph::ClaimGraph;
+use crate::report::{self, Report};
+use crate::rules::{self, Rule};
+use crate::source::{self, Format, PublishedFrom, Source};
+
+/// Exit statuses of CONTRACT.md.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+/// The lowest severity that fails a run, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    Severity(Severity),
+    Never,
+}
+
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: CheckFormat,
+    pub rules: Option<PathBuf>,
+    pub fail_on: FailOn,
+    pub manifest: Option<PathBuf>,
+}
+
+/// Reads the inputs and prints read problems and notes to `err`. Returns the
+/// sources and whether a named file failed.
+fn read(paths: &[PathBuf], manifest: Option<&Path>, err: &mut dyn Write) -> Result<(Vec<Source>, bool)> {
+    let inputs = source::read_inputs(paths, manifest)?;
+    for n in &inputs.notes {
+        let _ = writeln!(err, "note: {n}");
+    }
+    for e in &inputs.errors {
+        let _ = writeln!(err, "error: {e}");
+    }
+    for s in &inputs.sources {
+        for n in &s.notes {
+            let _ = writeln!(err, "note: {n}");
+        }
+    }
+    Ok((inputs.sources, !inputs.errors.is_empty()))
+}
+
+/// `claimcheck check`: the cross-source run. Returns the exit status.
+pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
+    // Rules first: an invalid rule file stops the run before any article is read.
+    let rules = rules::load(opts.rules.as_deref())?;
+    let (sources, failed) = read(&opts.paths, opts.manifest.as_deref(), err)?;
+    if sources.is_empty() && !failed {
+        return Err(Error::Usage("no articles found (.txt, .md, .markdown, .html, .htm)".into()));
+    }
+    let analysis = Analysis::run(sources);
+    let findings = rules::engine::run(&rules, &analysis);
+    let report = Report { analysis: &analysis, findings: &findings };
+    let text = match opts.format {
+        CheckFormat::Json => report::json::render(&report),
+        CheckFormat::Human => report::human::render(&report),
+    };
+    out.write_all(text.as_bytes()).map_err(|e| Error::Io { path: "<stdout>".into(), source: e })?;
+    if failed {
+        return Ok(EXIT_ERROR);
+    }
+    let fails = match opts.fail_on {
+        FailOn::Never => false,
+        FailOn::Severity(s) => findings.iter().any(|f| f.severity >= s),
+    };
+    Ok(if fails { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExtractFormat {
+    Human,
+    Json,
+    Jsonl,
+}
+
+pub struct ExtractOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: ExtractFormat,
+    pub published: Option<jiff::civil::Date>,
+    /// Read JSONL documents instead of article files.
+    pub jsonl_input: bool,
+    pub manifest: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct DocClaims<'a> {
+    id: &'a str,
+    claims: Vec<&'a Claim>,
+}
+
+/// `claimcheck extract`: the claims of each document, no rules.
+pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
+    if opts.jsonl_input {
+        return extract_jsonl(opts, out);
+    }
+    let (mut sources, failed) = read(&opts.paths, opts.manifest.as_deref(), err)?;
+    if let Some(d) = opts.published {
+        for s in sources.iter_mut().filter(|s| s.meta.published.is_none() && s.meta.partial.is_none()) {
+            s.meta.published = Some(d);
+            s.meta.published_from = PublishedFrom::Metadata;
+        }
+    }
+    let analysis = Analysis::run(sources);
+    let io = |e| Error::Io { path: "<stdout>".into(), source: e };
+    match opts.format {
+        ExtractFormat::Json => {
+            let report = Report { analysis: &analysis, findings: &[] };
+            let v = serde_json::json!({ "schema": "claimcheck/claims/v1", "sources": report.sources(), "claims": analysis.claims });
+            let mut s = serde_json::to_string_pretty(&v).expect("claims serialize");
+            s.push('\n');
+            out.write_all(s.as_bytes()).map_err(io)?;
+        }
+        ExtractFormat::Jsonl => {
+            for s in &analysis.sources {
+                let doc = DocClaims { id: &s.id, claims: analysis.claims.iter().filter(|c| c.source == s.id).collect() };
+                writeln!(out, "{}", serde_json::to_string(&doc).expect("claims serialize")).map_err(io)?;
+            }
+        }
+        ExtractFormat::Human => {
+            for c in &analysis.claims {
+                let path = analysis.source(&c.source).map(|s| s.path.as_str()).unwrap_or(&c.source);
+                let who = c.statement().map(|s| format!(" [{}]", s.speaker.as_deref().unwrap_or("?"))).unwrap_or_default();
+                writeln!(out, "{path}:{}:{}: {} {}{who}: {}", c.span.line, c.span.column, c.kind().as_str(), c.value_text(), c.text.split_whitespace().collect::<Vec<_>>().join(" ")).map_err(io)?;
+            }
+        }
+    }
+    Ok(if failed { EXIT_ERROR } else { EXIT_OK })
+}
+
+/// One document of the JSONL batch interface.
+#[derive(Deserialize)]
+struct JsonDoc {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+/// `extract --input jsonl`: a pure map, one output line per input line.
+fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
+    let mut lines: Vec<String> = Vec::new();
+    for p in &opts.paths {
+        let text = if p.as_os_str() == "-" {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| Error::Io { path: p.clone(), source: e })?;
+            s
+        } else {
+            std::fs::read_to_string(p).map_err(|e| Error::Io { path: p.clone(), source: e })?
+        };
+        lines.extend(text.lines().filter(|l| !l.trim().is_empty()).map(String::from));
+    }
+    let results: Vec<String> = lines.par_iter().map(|line| extract_line(line, opts.published)).collect();
+    for r in results {
+        writeln!(out, "{r}").map_err(|e| Error::Io { path: "<stdout>".into(), source: e })?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn extract_line(line: &str, default_published: Option<jiff::civil::Date>) -> String {
+    let doc: JsonDoc = match serde_json::from_str(line) {
+        Ok(d) => d,
+        Err(e) => {
+            let id = serde_json::from_str::<serde_json::Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(serde_json::Value::Null);
+            return serde_json::json!({ "id": id, "error": e.to_string() }).to_string();
+        }
+    };
+    let id = match &doc.id {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut s = Source::parse(&id, &id, doc.text.into_bytes(), Format::Text, None);
+    let published = match doc.published.as_deref() {
+        Some(p) => match crate::extract::date::parse_date_str(p) {
+            Some(d) => Some(d),
+            None => return serde_json::json!({ "id": doc.id, "error": format!("published: not a date: {p:?}") }).to_string(),
+        },
+        None => default_published,
+    };
+    if published.is_some() {
+        s.meta.published = published;
+        s.meta.published_from = PublishedFrom::Metadata;
+    }
+    let analysis = Analysis::run(vec![s]);
+    serde_json::json!({ "id": doc.id, "claims": analysis.claims }).to_string()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphFormat {
+    Dot,
+    Json,
+}
+
+/// `claimcheck graph`: the claim graph for inspection.
+pub fn graph(paths: &[PathBuf], format: GraphFormat, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
+    let (sources, failed) = read(paths, None, err)?;
+    let analysis = Analysis::run(sources);
+    let g = ClaimGraph::build(&analysis);
+    let text = match format {
+        GraphFormat::Dot => g.to_dot(),
+        GraphFormat::Json => g.to_json(),
+    };
+    out.write_all(text.as_bytes()).map_err(|e| Error::Io { path: "<stdout>".into(), source: e })?;
+    Ok(if failed { EXIT_ERROR } else { EXIT_OK })
+}
+
+/// `claimcheck rules list`.
+pub fn rules_list(rules: &[Rule], out: &mut dyn Write) -> Result<i32> {
+    let w = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for r in rules {
+        let _ = writeln!(out, "{:w$}  {:7}  {}", r.id, r.severity.as_str(), r.summary);
+    }
+    Ok(EXIT_OK)
+}
+
+/// `claimcheck rules explain ID`.
+pub fn rules_explain(rules: &[Rule], id: &str, out: &mut dyn Write) -> Result<i32> {
+    let Some(r) = rules.iter().find(|r| r.id == id) else {
+        let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+        let hint = rules::nearest(id, &ids).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+        return Err(Error::Usage(format!("no rule `{id}`{hint}")));
+    };
+    let _ = writeln!(out, "{} ({})\n\n{}\n", r.id, r.severity.as_str(), r.summary);
+    if let Some(d) = &r.description {
+        let _ = writeln!(out, "{}", d.trim_end());
+    }
+    Ok(EXIT_OK)
+}
+
+/// The outcome of one rule test case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseResult {
+    Passed,
+    /// Fired where it must not: the unexpected findings' sources.
+    Noisy(Vec<Vec<String>>),
+    /// Did not fire where it must: the expected findings' sources.
+    Missing(Vec<Vec<String>>),
+}
+
+/// Runs one rule's test case on its inline sources.
+pub fn run_case(rule: &Rule, case: &rules::RawTest) -> CaseResult {
+    let sources: Vec<Source> = case
+        .sources
+        .iter()
+        .map(|(name, text)| {
+            let format = Format::from_path(Path::new(name)).unwrap_or(Format::Text);
+            Source::parse(name, name, text.clone().into_bytes(), format, None)
+        })
+        .collect();
+    let analysis = Analysis::run(sources);
+    let findings = rules::engine::run(std::slice::from_ref(rule), &analysis);
+    let mut got: Vec<(Vec<String>, Vec<String>)> = findings
+        .iter()
+        .map(|f| {
+            let mut s = f.sources.clone();
+            s.sort();
+            (s, f.values.clone())
+        })
+        .collect();
+    let mut missing = Vec::new();
+    for e in &case.expect {
+        let mut want = e.sources.clone();
+        want.sort();
+        let pos = got.iter().position(|(s, v)| *s == want && e.values.as_ref().is_none_or(|ev| ev == v));
+        match pos {
+            Some(p) => {
+                got.remove(p);
+            }
+            None => missing.push(want),
+        }
+    }
+    if !missing.is_empty() {
+        CaseResult::Missing(missing)
+    } else if !got.is_empty() {
+        CaseResult::Noisy(got.into_iter().map(|(s, _)| s).collect())
+    } else {
+        CaseResult::Passed
+    }
+}
+
+/// `claimcheck rules test`: every case of every rule; `N passed, M failed`.
+pub fn rules_test(rules: &[Rule], out: &mut dyn Write) -> Result<i32> {
+    let (mut passed, mut failed) = (0, 0);
+    for r in rules {
+        for case in &r.tests {
+            let result = run_case(r, case);
+            let line = match &result {
+                CaseResult::Passed => {
+                    passed += 1;
+                    "passed".to_string()
+                }
+                CaseResult::Noisy(s) => {
+                    failed += 1;
+                    format!("NOISY: fired where it must not ({})", list(s))
+                }
+                CaseResult::Missing(s) => {
+                    failed += 1;
+                    format!("MISSING: did not fire ({})", list(s))
+                }
+            };
+            let _ = writeln!(out, "{} / {}: {line}", r.id, case.name);
+        }
+    }
+    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    Ok(if failed == 0 { EXIT_OK } else { EXIT_FINDINGS })
+}
+
+fn list(s: &[Vec<String>]) -> String {
+    s.iter().map(|v| v.join(" + ")).collect::<Vec<_>>().join("; ")
+}
