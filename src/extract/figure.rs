@@ -204,7 +204,7 @@ fn count(i: &str) -> R<'_, Figure> {
         take_while1(|c: char| c.is_alphabetic() && c.is_lowercase()),
     )
         .parse(i)?;
-    if NOT_COUNTED.contains(&noun) || noun.len() < 3 {
+    if NOT_COUNTED.contains(&noun) || noun.len() < 3 || crate::text::is_stop_word(noun) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
     let (_, _) = boundary(rest)?;

@@ -37,7 +37,11 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
     let people = person::find_people(text, &paras, &in_quote);
     let statements = quote::find_statements(text, &sentences, &quotes, &people);
     let dates = date::find_dates(text);
-    let figures = figure::find_figures(text);
+    // A number inside a date ("Feb. 13 that") is not a figure.
+    let figures: Vec<_> = figure::find_figures(text)
+        .into_iter()
+        .filter(|f| !dates.iter().any(|d| d.span.overlaps(&f.span)))
+        .collect();
 
     let sentence_of = |at: usize| -> Span {
         sentences
@@ -72,7 +76,13 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
         let name = s.speaker.map(|p| people.persons[p].full_name());
         let st = Statement {
             speaker: name.clone(),
-            quote: words.split_whitespace().collect::<Vec<_>>().join(" "),
+            // Reported speech may hold a partial quotation: its marks are not words.
+            quote: words
+                .split_whitespace()
+                .map(|w| if s.direct { w.to_string() } else { w.replace('"', "") })
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
             direct: s.direct,
             date: when.filter(|d| matches!(d.kind, TimexType::Date | TimexType::Time)).map(|d| d.value),
         };

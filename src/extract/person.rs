@@ -368,7 +368,7 @@ impl People {
     /// The person last named, before `at`, with a title that contains all
     /// the words of `title` ("defense secretary" ⊂ "u.s. defense secretary").
     pub fn by_title(&self, title: &str, at: usize) -> Option<usize> {
-        let want: Vec<&str> = title.split(' ').filter(|w| !matches!(*w, "the" | "u.s." | "us")).collect();
+        let want: Vec<&str> = title.split(' ').filter(|w| *w != "the").collect();
         self.mentions
             .iter()
             .rev()

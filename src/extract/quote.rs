@@ -14,12 +14,12 @@ use super::person::{People, Target};
 
 const SPEECH_VERBS: &[&str] = &[
     "acknowledged", "added", "adds", "admitted", "announced", "argued", "asserted", "asserts",
-    "cautioned", "claimed", "claims", "conceded", "confirmed", "continued", "countered",
-    "declared", "echoed", "emphasised", "emphasises", "emphasized", "emphasizes", "explained",
-    "insisted", "insists", "maintained", "noted", "notes", "observed", "pledged", "posted",
-    "predicted", "promised", "recalled", "remarked", "replied", "reported", "responded",
-    "said", "say", "saying", "says", "stated", "states", "stressed", "suggested", "tells",
-    "told", "tweeted", "urged", "vowed", "warned", "warns", "wrote", "writes",
+    "cautioned", "claimed", "conceded", "confirmed", "continued", "countered", "declared",
+    "echoed", "emphasised", "emphasises", "emphasized", "emphasizes", "explained", "insisted",
+    "insists", "maintained", "noted", "observed", "pledged", "posted", "predicted", "promised",
+    "recalled", "remarked", "replied", "reported", "responded", "said", "say", "saying", "says",
+    "stated", "stressed", "suggested", "tells", "told", "tweeted", "urged", "vowed", "warned",
+    "warns", "writes", "wrote",
 ];
 
 pub fn is_speech_verb(w: &str) -> bool {
@@ -147,7 +147,10 @@ pub fn find_statements(
         }
         // Reported speech: frames that attributed no quotation and introduce a clause.
         for (fi, (si, f)) in frames.iter().enumerate() {
-            if used_frames[fi] || !f.subject_first || f.speaker.is_none() {
+            // A frame that introduced a quotation may still report a clause
+            // holding a partial one; a clause that is itself a quotation is not reported twice.
+            let _ = used_frames[fi];
+            if !f.subject_first || f.speaker.is_none() {
                 continue;
             }
             let sent = sentences[*si];
@@ -175,18 +178,33 @@ fn word_count(s: &str) -> usize {
 fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(usize) -> bool) -> Option<Span> {
     let rest = Span::new(verb_end, sent.end);
     let toks = tokens(text, rest);
-    let that = toks.iter().take(10).position(|t| t.text == "that")?;
-    // Between verb and "that" only short material: an object, a time, a place.
-    if toks[..that].iter().any(|t| is_speech_verb(t.text)) {
-        return None;
-    }
-    let start = toks.get(that + 1)?.span.start;
+    let start = match toks.iter().take(10).position(|t| t.text == "that") {
+        // Between verb and "that" only short material: an object, a time, a place.
+        Some(that) if !toks[..that].iter().any(|t| is_speech_verb(t.text)) => toks.get(that + 1)?.span.start,
+        Some(_) => return None,
+        // "Hegseth said Washington would not...": the clause follows the verb,
+        // unless a preposition, a pause or a quotation comes first.
+        None => {
+            let first = toks.first()?;
+            let gap = &text[verb_end..first.span.start];
+            if gap.trim() != "" || NOT_CLAUSE_START.contains(&first.text.to_lowercase().as_str()) {
+                return None;
+            }
+            first.span.start
+        }
+    };
     if in_quote(start) && text[start..].starts_with('"') {
         return None;
     }
     let end = sent.end - text[start..sent.end].chars().rev().take_while(|c| matches!(c, '.' | '!' | '?' | '"' | ' ')).map(char::len_utf8).sum::<usize>();
     (end > start && word_count(&text[start..end]) >= 3).then(|| Span::new(start, end))
 }
+
+/// Words after a speech verb that do not begin a reported clause.
+const NOT_CLAUSE_START: &[&str] = &[
+    "about", "after", "against", "and", "as", "at", "before", "but", "by", "during", "for", "from", "in", "into", "of",
+    "on", "or", "so", "than", "to", "upon", "with", "without", "reporters", "journalists", "it", "this", "so",
+];
 
 /// Frames of one sentence, resolving their subjects.
 fn frames_in(text: &str, sent: Span, people: &People, in_quote: &dyn Fn(usize) -> bool, focus: &mut Option<usize>) -> Vec<Frame> {
@@ -282,6 +300,12 @@ mod tests {
 
     fn speaker_of(text: &str, quote_start: &str) -> Option<String> {
         statements(text).into_iter().find(|s| s.0.starts_with(quote_start)).and_then(|s| s.1)
+    }
+
+    #[test]
+    fn speech_verbs_are_sorted_for_binary_search() {
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_speech_verb("wrote") && is_speech_verb("Said") && !is_speech_verb("States"));
     }
 
     #[test]
