@@ -266,8 +266,8 @@ pub fn find_figures(text: &str) -> Vec<FigureMention> {
                 }
             }
             // Skip the rest of this number so its tail is not read as another.
-            while i < text.len() && text[i..].starts_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.') {
-                i += 1;
+            while let Some(c) = text[i..].chars().next().filter(|c| c.is_alphanumeric() || matches!(c, ',' | '.')) {
+                i += c.len_utf8();
             }
         }
         i += 1;
@@ -299,7 +299,10 @@ fn accept(text: &str, start: usize, figure: &Figure) -> bool {
     match &figure.unit {
         Some(Unit::Noun(_)) => {
             let year_like = s.len() >= 4 && s[..4].chars().all(|c| c.is_ascii_digit()) && !s[4..].starts_with(|c: char| c.is_ascii_digit() || c == ',');
-            let label = prev_word.starts_with(|c: char| c.is_uppercase()) && !prev_word.ends_with(['.', ',', ':', '"']);
+            // "Article 5 obligations": a capitalized word before the number
+            // names it, unless it is a hedge ("Some 300 people").
+            let hedge = matches!(prev_word.to_lowercase().as_str(), "some" | "about" | "around" | "nearly" | "almost" | "over" | "roughly" | "approximately" | "only" | "just" | "all" | "the" | "at" | "up" | "more" | "fewer" | "less" | "under");
+            let label = prev_word.starts_with(|c: char| c.is_uppercase()) && !prev_word.ends_with(['.', ',', ':', '"']) && !hedge;
             let numbered = prev_word == "No." || prev_word == "#" || prev_word.ends_with('-');
             !year_like && !label && !numbered
         }
@@ -362,6 +365,7 @@ mod tests {
     fn numbers_that_are_not_figures() {
         assert!(figs("2 min read").is_empty());
         assert!(figs("under Article 5 obligations").is_empty());
+        assert_eq!(figs("Some 4,300 dockworkers left").len(), 1);
         assert!(figs("in 2024 officials said").is_empty());
         assert!(figs("call 555-0100 now").is_empty());
     }

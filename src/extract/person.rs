@@ -236,8 +236,14 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
             if n > 0 {
                 let before_verb = toks.get(k + n).is_some_and(|v| is_speech_verb(v.text))
                     || toks.get(k + n).is_some_and(|a| is_adverb(a.text)) && toks.get(k + n + 1).is_some_and(|v| is_speech_verb(v.text));
-                let after_verb = k > 0 && (is_speech_verb(toks[k - 1].text) || toks[k - 1].text.eq_ignore_ascii_case("to") && k > 1 && toks[k - 2].text.eq_ignore_ascii_case("according"));
-                if (before_verb || after_verb) && !toks[k + n - 1].text.ends_with("'s") {
+                // Inverted order only right after a quotation ("...," said Kallas),
+                // or after "according to".
+                let inverted = k > 0 && is_speech_verb(toks[k - 1].text) && text[..toks[k - 1].span.start].trim_end().ends_with([',', '"']);
+                let according = k > 1 && toks[k - 1].text.eq_ignore_ascii_case("to") && toks[k - 2].text.eq_ignore_ascii_case("according");
+                let after_verb = inverted || according;
+                // "the Valmora Herald reported": a name after "the" is an organization.
+                let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
+                if (before_verb || after_verb) && !after_the && !toks[k + n - 1].text.ends_with("'s") {
                     let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
                     let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
                     let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);

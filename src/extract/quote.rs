@@ -221,7 +221,12 @@ fn frames_in(text: &str, sent: Span, people: &People, in_quote: &dyn Fn(usize) -
         let after_start = toks.get(k + if according { 2 } else { 1 }).map(|n| {
             if n.text == "by" { toks.get(k + 2).map(|x| x.span.start).unwrap_or(n.span.start) } else { n.span.start }
         });
-        let after = after_start.and_then(|s| mentions.iter().find(|m| m.span.start == s && !matches!(m.target, Target::Pronoun)));
+        // Inverted order holds only after a quotation, after "according to" and in the passive.
+        let passive = toks.get(k + 1).is_some_and(|n| n.text == "by");
+        let inverted = according || passive || quote_right_before(text, t.span.start);
+        let after = after_start
+            .filter(|_| inverted)
+            .and_then(|s| mentions.iter().find(|m| m.span.start == s && !matches!(m.target, Target::Pronoun)));
         // Subject before the verb, within four words ("Hegseth also said",
         // "Trump told"); a participle ("after saying") takes the sentence's subject.
         let participle = t.text.eq_ignore_ascii_case("saying");

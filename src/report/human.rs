@@ -71,6 +71,7 @@ fn frame(out: &mut String, path: &str, line: &str, span: Located, value: &str) {
     }
     let under = len.min(end.saturating_sub(col)).max(1);
     let _ = writeln!(out, "{num} | {shown}");
+    let value = if value.chars().count() > 60 { format!("{}…", value.chars().take(59).collect::<String>()) } else { value.to_string() };
     let _ = writeln!(out, "{pad} | {}{} {value}", " ".repeat(offset), "^".repeat(under));
 }
 
