@@ -18,16 +18,28 @@ pub fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
     let typical = mode(&known_years);
     for s in sources.iter_mut() {
         let Some(p) = s.meta.partial else { continue };
+        // The year to search near: the other sources', else the years the
+        // text names; with neither, a weekday alone would be a guess.
+        let own_years: Vec<i16> = find_dates(&s.clean.text)
+            .into_iter()
+            .filter_map(|m| match m.expr {
+                DateExpr::Calendar { year: Some(y), .. } => Some(y),
+                _ => None,
+            })
+            .collect();
+        let Some(near) = typical.or_else(|| mode(&own_years)) else {
+            continue;
+        };
         let pinned = find_dates(&s.clean.text).into_iter().find_map(|m| match m.expr {
             DateExpr::Calendar { year: None, month: Some(mo), day: Some(d), weekday: Some(wd), .. } => {
                 // The weekday's date is near the dateline: its year is the dateline's,
                 // or the one before across a new year.
-                let y = year_for_weekday(mo, d, wd, typical.unwrap_or(2000))?;
+                let y = year_for_weekday(mo, d, wd, near)?;
                 Some(if mo > p.month + 6 { y + 1 } else if p.month > mo + 6 { y - 1 } else { y })
             }
             _ => None,
         });
-        if let Some(d) = pinned.or(typical).and_then(|y| Date::new(y, p.month as i8, p.day as i8).ok()) {
+        if let Some(d) = pinned.or(Some(near)).and_then(|y| Date::new(y, p.month as i8, p.day as i8).ok()) {
             s.meta.published = Some(d);
             s.meta.published_from = PublishedFrom::Inferred;
         }

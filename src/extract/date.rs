@@ -130,6 +130,11 @@ fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom
     terminated(tag_no_case(w), not(peek(take_while_m_n(1, 1, is_word_char))))
 }
 
+/// A keyword written in lowercase, at a word boundary.
+fn lower_kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    terminated(tag(w), not(peek(take_while_m_n(1, 1, is_word_char))))
+}
+
 fn word(i: &str) -> R<'_, &str> {
     take_while1(|c: char| c.is_alphabetic())(i)
 }
@@ -456,10 +461,11 @@ fn set(i: &str) -> R<'_, DateExpr> {
     alt((
         map((kw("every"), space1, weekday), |(_, _, d)| DateExpr::Set(format!("XXXX-WXX-{d}"))),
         map((kw("every"), space1, period), |(_, _, p)| DateExpr::Set(duration_value(Some(1), p))),
-        value(DateExpr::Set("P1Y".into()), alt((kw("annually"), kw("yearly")))),
-        value(DateExpr::Set("P1M".into()), kw("monthly")),
-        value(DateExpr::Set("P1W".into()), kw("weekly")),
-        value(DateExpr::Set("P1D".into()), kw("daily")),
+        // Lowercase only: "Harbour Daily" is a name.
+        value(DateExpr::Set("P1Y".into()), alt((lower_kw("annually"), lower_kw("yearly")))),
+        value(DateExpr::Set("P1M".into()), lower_kw("monthly")),
+        value(DateExpr::Set("P1W".into()), lower_kw("weekly")),
+        value(DateExpr::Set("P1D".into()), lower_kw("daily")),
     ))
     .parse(i)
 }
@@ -845,6 +851,8 @@ mod tests {
         assert_eq!(one("reaffirmed in 2024 that").1, "2024");
         assert_eq!(one("in the 1990s").1, "199");
         assert_eq!(one("every Monday").1, "XXXX-WXX-1");
+        assert_eq!(one("published daily").1, "P1D");
+        assert!(values("the Harbour Daily").is_empty());
     }
 
     #[test]

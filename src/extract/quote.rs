@@ -184,6 +184,8 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
         Some(_) => return None,
         // "Hegseth said Washington would not...": the clause follows the verb,
         // unless a preposition, a pause or a quotation comes first.
+        // "told a rally": without "that", an object follows, not a clause.
+        None if matches!(text[..verb_end].rsplit(' ').next(), Some("told" | "tells" | "urged" | "asked")) => return None,
         None => {
             let first = toks.first()?;
             let gap = &text[verb_end..first.span.start];

@@ -1,0 +1,75 @@
+//! Each single planted edit in a copy of the example corpus makes exactly
+//! the matching finding appear, and takes no finding away.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{copy_examples, edit, run};
+
+/// (rule, sorted sources) of every finding.
+fn findings(dir: &std::path::Path) -> BTreeSet<(String, Vec<String>)> {
+    let (out, err, code) = run(&["check", "--format", "json", &dir.to_string_lossy()]);
+    assert!(code == 0 || code == 1, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let mut s: Vec<String> = f["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect();
+            s.sort();
+            (f["rule"].as_str().unwrap().to_string(), s)
+        })
+        .collect()
+}
+
+fn assert_only_new(rule: &str, file: &str, from: &str, to: &str) {
+    let dir = copy_examples();
+    let before = findings(dir.path());
+    edit(dir.path(), file, from, to);
+    let after = findings(dir.path());
+    let removed: Vec<_> = before.difference(&after).collect();
+    let added: Vec<_> = after.difference(&before).collect();
+    assert!(removed.is_empty(), "an edit of {file} took findings away: {removed:?}");
+    assert!(!added.is_empty(), "no {rule} appeared after editing {file}");
+    for (r, sources) in &added {
+        assert_eq!(r, rule, "unexpected {r} for {sources:?}");
+        assert!(sources.iter().any(|s| s == file), "{r} between {sources:?} does not involve {file}");
+    }
+}
+
+#[test]
+fn a_shifted_date_gives_a_date_mismatch() {
+    assert_only_new("date-mismatch", "coastline-news.md", "On March 4, union leader", "On March 2, union leader");
+}
+
+#[test]
+fn a_changed_figure_gives_a_figure_mismatch() {
+    assert_only_new("figure-mismatch", "coastline-news.md", "4.2bn euros", "4.8bn euros");
+}
+
+#[test]
+fn a_changed_quoted_word_gives_quote_drift() {
+    assert_only_new("quote-drift", "coastline-news.md", "cannot afford another week of this", "cannot afford another month of this");
+}
+
+#[test]
+fn a_swapped_speaker_gives_an_attribution_mismatch() {
+    assert_only_new("attribution-mismatch", "coastline-news.md", "the port director added on Tuesday", "Mayor Elena Sorvik added on Tuesday");
+}
+
+#[test]
+fn the_unedited_copy_gives_the_same_findings() {
+    let dir = copy_examples();
+    let (a, _, _) = run(&["check", "--format", "json", &dir.path().to_string_lossy()]);
+    let (b, _, _) = run(&["check", "--format", "json", common::EXAMPLES]);
+    let strip = |s: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(s).unwrap();
+        for src in v["sources"].as_array_mut().unwrap() {
+            src["path"] = serde_json::Value::Null;
+        }
+        v
+    };
+    assert_eq!(strip(&a), strip(&b));
+}
