@@ -298,7 +298,8 @@ fn accept(text: &str, start: usize, figure: &Figure) -> bool {
     let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     match &figure.unit {
         Some(Unit::Noun(_)) => {
-            let year_like = s.len() >= 4 && s[..4].chars().all(|c| c.is_ascii_digit()) && !s[4..].starts_with(|c: char| c.is_ascii_digit() || c == ',');
+            let b = s.as_bytes();
+            let year_like = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && !b.get(4).is_some_and(|c| c.is_ascii_digit() || *c == b',');
             // "Article 5 obligations": a capitalized word before the number
             // names it, unless it is a hedge ("Some 300 people").
             let hedge = matches!(prev_word.to_lowercase().as_str(), "some" | "about" | "around" | "nearly" | "almost" | "over" | "roughly" | "approximately" | "only" | "just" | "all" | "the" | "at" | "up" | "more" | "fewer" | "less" | "under");

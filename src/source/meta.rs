@@ -67,7 +67,15 @@ impl Manifest {
 /// A YAML error with its place in the file.
 pub(crate) fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Error {
     let (line, column) = e.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((1, 1));
-    let message = e.to_string().lines().next().unwrap_or("invalid YAML").to_string();
+    let first = e.to_string().lines().next().unwrap_or("invalid YAML").to_string();
+    // The place is reported by us; drop the parser's own "error: line N column M: ".
+    let mut message = first.strip_prefix("error: ").unwrap_or(&first);
+    if message.starts_with("line ") {
+        if let Some((_, rest)) = message.split_once(": ") {
+            message = rest;
+        }
+    }
+    let message = message.to_string();
     Error::Invalid { path: path.into(), line, column, message, help: None }
 }
 
