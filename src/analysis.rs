@@ -37,7 +37,11 @@ impl Analysis {
         for (si, e) in extractions.into_iter().enumerate() {
             for mut c in e.claims {
                 if let ClaimValue::Statement(st) = &mut c.value {
-                    st.speaker = c.speaker_mention.as_deref().and_then(|n| ids.canonical(si, n)).map(String::from);
+                    st.speaker = c
+                        .speaker_mention
+                        .as_deref()
+                        .and_then(|n| ids.canonical(si, n))
+                        .map(String::from);
                 }
                 claims.push(c);
             }
@@ -55,7 +59,13 @@ impl Analysis {
             })
             .collect();
         let links = corpus::link::link(&claims);
-        Analysis { sources, claims, people, copies, links }
+        Analysis {
+            sources,
+            claims,
+            people,
+            copies,
+            links,
+        }
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

@@ -223,11 +223,7 @@ impl Claim {
 
     /// Number of the claim within its source (the `n` of its id).
     pub fn ordinal(&self) -> usize {
-        self.id
-            .rsplit('#')
-            .next()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0)
+        self.id.rsplit('#').next().and_then(|n| n.parse().ok()).unwrap_or(0)
     }
 
     /// The value in the short form messages and `values` use.

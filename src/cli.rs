@@ -66,16 +66,24 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
     let rules = rules::load(opts.rules.as_deref())?;
     let (sources, failed) = read(&opts.paths, opts.manifest.as_deref(), err)?;
     if sources.is_empty() && !failed {
-        return Err(Error::Usage("no articles found (.txt, .md, .markdown, .html, .htm)".into()));
+        return Err(Error::Usage(
+            "no articles found (.txt, .md, .markdown, .html, .htm)".into(),
+        ));
     }
     let analysis = Analysis::run(sources);
     let findings = rules::engine::run(&rules, &analysis);
-    let report = Report { analysis: &analysis, findings: &findings };
+    let report = Report {
+        analysis: &analysis,
+        findings: &findings,
+    };
     let text = match opts.format {
         CheckFormat::Json => report::json::render(&report),
         CheckFormat::Human => report::human::render(&report),
     };
-    out.write_all(text.as_bytes()).map_err(|e| Error::Io { path: "<stdout>".into(), source: e })?;
+    out.write_all(text.as_bytes()).map_err(|e| Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    })?;
     if failed {
         return Ok(EXIT_ERROR);
     }
@@ -115,16 +123,25 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
     }
     let (mut sources, failed) = read(&opts.paths, opts.manifest.as_deref(), err)?;
     if let Some(d) = opts.published {
-        for s in sources.iter_mut().filter(|s| s.meta.published.is_none() && s.meta.partial.is_none()) {
+        for s in sources
+            .iter_mut()
+            .filter(|s| s.meta.published.is_none() && s.meta.partial.is_none())
+        {
             s.meta.published = Some(d);
             s.meta.published_from = PublishedFrom::Metadata;
         }
     }
     let analysis = Analysis::run(sources);
-    let io = |e| Error::Io { path: "<stdout>".into(), source: e };
+    let io = |e| Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    };
     match opts.format {
         ExtractFormat::Json => {
-            let report = Report { analysis: &analysis, findings: &[] };
+            let report = Report {
+                analysis: &analysis,
+                findings: &[],
+            };
             let v = serde_json::json!({ "schema": "claimcheck/claims/v1", "sources": report.sources(), "claims": analysis.claims });
             let mut s = serde_json::to_string_pretty(&v).expect("claims serialize");
             s.push('\n');
@@ -132,15 +149,30 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
         }
         ExtractFormat::Jsonl => {
             for s in &analysis.sources {
-                let doc = DocClaims { id: &s.id, claims: analysis.claims.iter().filter(|c| c.source == s.id).collect() };
+                let doc = DocClaims {
+                    id: &s.id,
+                    claims: analysis.claims.iter().filter(|c| c.source == s.id).collect(),
+                };
                 writeln!(out, "{}", serde_json::to_string(&doc).expect("claims serialize")).map_err(io)?;
             }
         }
         ExtractFormat::Human => {
             for c in &analysis.claims {
                 let path = analysis.source(&c.source).map(|s| s.path.as_str()).unwrap_or(&c.source);
-                let who = c.statement().map(|s| format!(" [{}]", s.speaker.as_deref().unwrap_or("?"))).unwrap_or_default();
-                writeln!(out, "{path}:{}:{}: {} {}{who}: {}", c.span.line, c.span.column, c.kind().as_str(), c.value_text(), c.text.split_whitespace().collect::<Vec<_>>().join(" ")).map_err(io)?;
+                let who = c
+                    .statement()
+                    .map(|s| format!(" [{}]", s.speaker.as_deref().unwrap_or("?")))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{path}:{}:{}: {} {}{who}: {}",
+                    c.span.line,
+                    c.span.column,
+                    c.kind().as_str(),
+                    c.value_text(),
+                    c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+                .map_err(io)?;
             }
         }
     }
@@ -162,16 +194,28 @@ fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
     for p in &opts.paths {
         let text = if p.as_os_str() == "-" {
             let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| Error::Io { path: p.clone(), source: e })?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| Error::Io {
+                path: p.clone(),
+                source: e,
+            })?;
             s
         } else {
-            std::fs::read_to_string(p).map_err(|e| Error::Io { path: p.clone(), source: e })?
+            std::fs::read_to_string(p).map_err(|e| Error::Io {
+                path: p.clone(),
+                source: e,
+            })?
         };
         lines.extend(text.lines().filter(|l| !l.trim().is_empty()).map(String::from));
     }
-    let results: Vec<String> = lines.par_iter().map(|line| extract_line(line, opts.published)).collect();
+    let results: Vec<String> = lines
+        .par_iter()
+        .map(|line| extract_line(line, opts.published))
+        .collect();
     for r in results {
-        writeln!(out, "{r}").map_err(|e| Error::Io { path: "<stdout>".into(), source: e })?;
+        writeln!(out, "{r}").map_err(|e| Error::Io {
+            path: "<stdout>".into(),
+            source: e,
+        })?;
     }
     Ok(EXIT_OK)
 }
@@ -180,7 +224,10 @@ fn extract_line(line: &str, default_published: Option<jiff::civil::Date>) -> Str
     let doc: JsonDoc = match serde_json::from_str(line) {
         Ok(d) => d,
         Err(e) => {
-            let id = serde_json::from_str::<serde_json::Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(serde_json::Value::Null);
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or(serde_json::Value::Null);
             return serde_json::json!({ "id": id, "error": e.to_string() }).to_string();
         }
     };
@@ -192,7 +239,10 @@ fn extract_line(line: &str, default_published: Option<jiff::civil::Date>) -> Str
     let published = match doc.published.as_deref() {
         Some(p) => match crate::extract::date::parse_date_str(p) {
             Some(d) => Some(d),
-            None => return serde_json::json!({ "id": doc.id, "error": format!("published: not a date: {p:?}") }).to_string(),
+            None => {
+                return serde_json::json!({ "id": doc.id, "error": format!("published: not a date: {p:?}") })
+                    .to_string();
+            }
         },
         None => default_published,
     };
@@ -219,7 +269,10 @@ pub fn graph(paths: &[PathBuf], format: GraphFormat, out: &mut dyn Write, err: &
         GraphFormat::Dot => g.to_dot(),
         GraphFormat::Json => g.to_json(),
     };
-    out.write_all(text.as_bytes()).map_err(|e| Error::Io { path: "<stdout>".into(), source: e })?;
+    out.write_all(text.as_bytes()).map_err(|e| Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    })?;
     Ok(if failed { EXIT_ERROR } else { EXIT_OK })
 }
 
@@ -236,7 +289,9 @@ pub fn rules_list(rules: &[Rule], out: &mut dyn Write) -> Result<i32> {
 pub fn rules_explain(rules: &[Rule], id: &str, out: &mut dyn Write) -> Result<i32> {
     let Some(r) = rules.iter().find(|r| r.id == id) else {
         let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
-        let hint = rules::nearest(id, &ids).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+        let hint = rules::nearest(id, &ids)
+            .map(|n| format!("; did you mean `{n}`?"))
+            .unwrap_or_default();
         return Err(Error::Usage(format!("no rule `{id}`{hint}")));
     };
     let _ = writeln!(out, "{} ({})\n\n{}\n", r.id, r.severity.as_str(), r.summary);
@@ -280,7 +335,9 @@ pub fn run_case(rule: &Rule, case: &rules::RawTest) -> CaseResult {
     for e in &case.expect {
         let mut want = e.sources.clone();
         want.sort();
-        let pos = got.iter().position(|(s, v)| *s == want && e.values.as_ref().is_none_or(|ev| ev == v));
+        let pos = got
+            .iter()
+            .position(|(s, v)| *s == want && e.values.as_ref().is_none_or(|ev| ev == v));
         match pos {
             Some(p) => {
                 got.remove(p);

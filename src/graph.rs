@@ -10,9 +10,17 @@ use crate::analysis::Analysis;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Node {
-    Source { id: String },
-    Person { name: String },
-    Claim { id: String, claim_kind: String, value: String },
+    Source {
+        id: String,
+    },
+    Person {
+        name: String,
+    },
+    Claim {
+        id: String,
+        claim_kind: String,
+        value: String,
+    },
 }
 
 impl Node {
@@ -58,16 +66,26 @@ impl ClaimGraph {
         use crate::corpus::link::LinkKind;
         let mut graph = DiGraph::new();
         let mut people: std::collections::BTreeMap<String, NodeIndex> = Default::default();
-        let sources: Vec<NodeIndex> = a.sources.iter().map(|s| graph.add_node(Node::Source { id: s.id.clone() })).collect();
+        let sources: Vec<NodeIndex> = a
+            .sources
+            .iter()
+            .map(|s| graph.add_node(Node::Source { id: s.id.clone() }))
+            .collect();
         let mut claims = Vec::with_capacity(a.claims.len());
         for c in &a.claims {
-            let n = graph.add_node(Node::Claim { id: c.id.clone(), claim_kind: c.kind().as_str().into(), value: c.value_text() });
+            let n = graph.add_node(Node::Claim {
+                id: c.id.clone(),
+                claim_kind: c.kind().as_str().into(),
+                value: c.value_text(),
+            });
             claims.push(n);
             if let Some(si) = a.sources.iter().position(|s| s.id == c.source) {
                 graph.add_edge(sources[si], n, Edge::Asserts);
             }
             if let Some(sp) = c.statement().and_then(|s| s.speaker.clone()) {
-                let p = *people.entry(sp.clone()).or_insert_with(|| graph.add_node(Node::Person { name: sp }));
+                let p = *people
+                    .entry(sp.clone())
+                    .or_insert_with(|| graph.add_node(Node::Person { name: sp }));
                 graph.add_edge(n, p, Edge::SaidBy);
             }
         }
@@ -99,8 +117,16 @@ impl ClaimGraph {
         }
         for e in self.graph.edge_indices() {
             let (a, b) = self.graph.edge_endpoints(e).expect("edge");
-            let kind = serde_json::to_value(self.graph[e]).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-            s.push_str(&format!("  {:?} -> {:?} [label={:?}];\n", self.graph[a].key(), self.graph[b].key(), kind));
+            let kind = serde_json::to_value(self.graph[e])
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            s.push_str(&format!(
+                "  {:?} -> {:?} [label={:?}];\n",
+                self.graph[a].key(),
+                self.graph[b].key(),
+                kind
+            ));
         }
         s.push_str("}\n");
         s
@@ -119,10 +145,15 @@ impl ClaimGraph {
             .edge_indices()
             .map(|e| {
                 let (a, b) = self.graph.edge_endpoints(e).expect("edge");
-                E { from: self.graph[a].key(), to: self.graph[b].key(), kind: &self.graph[e] }
+                E {
+                    from: self.graph[a].key(),
+                    to: self.graph[b].key(),
+                    kind: &self.graph[e],
+                }
             })
             .collect();
-        let mut s = serde_json::to_string_pretty(&serde_json::json!({ "nodes": nodes, "edges": edges })).expect("graph serializes");
+        let mut s = serde_json::to_string_pretty(&serde_json::json!({ "nodes": nodes, "edges": edges }))
+            .expect("graph serializes");
         s.push('\n');
         s
     }

@@ -122,7 +122,13 @@ fn run(cli: Cli) -> Result<i32, Error> {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr();
     let code = match cli.command {
-        Command::Check { paths, format, rules, fail_on, manifest } => {
+        Command::Check {
+            paths,
+            format,
+            rules,
+            fail_on,
+            manifest,
+        } => {
             let opts = CheckOptions {
                 paths,
                 format: match format {
@@ -140,9 +146,18 @@ fn run(cli: Cli) -> Result<i32, Error> {
             };
             cli::check(&opts, &mut out, &mut err)?
         }
-        Command::Extract { paths, format, published, input, manifest } => {
+        Command::Extract {
+            paths,
+            format,
+            published,
+            input,
+            manifest,
+        } => {
             let published = match published {
-                Some(p) => Some(claimcheck::extract::date::parse_date_str(&p).ok_or_else(|| Error::Usage(format!("--published: not a date: {p}")))?),
+                Some(p) => Some(
+                    claimcheck::extract::date::parse_date_str(&p)
+                        .ok_or_else(|| Error::Usage(format!("--published: not a date: {p}")))?,
+                ),
                 None => None,
             };
             let opts = ExtractOptions {

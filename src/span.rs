@@ -69,11 +69,7 @@ impl LineIndex {
     /// Byte range of line `line` (0-based), without its line break.
     pub fn line_range(&self, bytes: &[u8], line: usize) -> Span {
         let start = self.starts[line.min(self.starts.len() - 1)];
-        let mut end = self
-            .starts
-            .get(line + 1)
-            .map(|s| s - 1)
-            .unwrap_or(bytes.len());
+        let mut end = self.starts.get(line + 1).map(|s| s - 1).unwrap_or(bytes.len());
         if end > start && bytes.get(end - 1) == Some(&b'\r') {
             end -= 1;
         }

@@ -19,10 +19,24 @@ fn clean_run_exits_zero() {
 #[test]
 fn findings_exit_one_and_fail_on_moves_the_bar() {
     settings().bind(|| {
-        insta::assert_snapshot!("cli__check_fail_on_never", transcript(&["check", "--fail-on", "never", "--format", "json", "examples/harbour-strike/portwatch-repost.txt", "examples/harbour-strike/valmora-herald.txt"]));
+        insta::assert_snapshot!(
+            "cli__check_fail_on_never",
+            transcript(&[
+                "check",
+                "--fail-on",
+                "never",
+                "--format",
+                "json",
+                "examples/harbour-strike/portwatch-repost.txt",
+                "examples/harbour-strike/valmora-herald.txt"
+            ])
+        );
     });
     // Only a warning (the copy): fails at warning, passes at error.
-    let pair = ["examples/harbour-strike/portwatch-repost.txt", "examples/harbour-strike/valmora-herald.txt"];
+    let pair = [
+        "examples/harbour-strike/portwatch-repost.txt",
+        "examples/harbour-strike/valmora-herald.txt",
+    ];
     assert_eq!(run(&["check", pair[0], pair[1]]).2, 0);
     assert_eq!(run(&["check", "--fail-on", "warning", pair[0], pair[1]]).2, 1);
     assert_eq!(run(&["check", EXAMPLES]).2, 1);
@@ -30,7 +44,13 @@ fn findings_exit_one_and_fail_on_moves_the_bar() {
 
 #[test]
 fn a_missing_named_file_is_reported_and_the_run_goes_on() {
-    let (out, err, code) = run(&["check", "--format", "json", "examples/harbour-strike/valmora-herald.txt", "no/such/file.txt"]);
+    let (out, err, code) = run(&[
+        "check",
+        "--format",
+        "json",
+        "examples/harbour-strike/valmora-herald.txt",
+        "no/such/file.txt",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("no/such/file.txt"), "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).expect("a full report");
@@ -53,13 +73,26 @@ fn windows_1252_text_is_decoded_with_a_note_and_exact_spans() {
     let dir = tempfile::tempdir().unwrap();
     let bytes = b"March 5, 2025\n\n\x93We will not move,\x94 said union leader Ines Marl\xf6w.\n";
     std::fs::write(dir.path().join("a.txt"), bytes).unwrap();
-    let (out, err, code) = run(&["extract", "--format", "json", &dir.path().join("a.txt").to_string_lossy()]);
+    let (out, err, code) = run(&[
+        "extract",
+        "--format",
+        "json",
+        &dir.path().join("a.txt").to_string_lossy(),
+    ]);
     assert_eq!(code, 0);
     assert!(err.contains("read as Windows-1252"), "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let st = json["claims"].as_array().unwrap().iter().find(|c| c["kind"] == "statement").unwrap();
+    let st = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "statement")
+        .unwrap();
     assert_eq!(st["value"]["speaker"], "Ines Marlöw");
-    let (s, e) = (st["span"]["start"].as_u64().unwrap() as usize, st["span"]["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        st["span"]["start"].as_u64().unwrap() as usize,
+        st["span"]["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&bytes[s..e], b"We will not move");
 }
 
@@ -67,17 +100,34 @@ fn windows_1252_text_is_decoded_with_a_note_and_exact_spans() {
 fn invalid_rule_files_exit_two_with_file_line_column() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        ("misspelled-key.yaml", "id: x\nseverty: error\nsummary: s\nlink: copy\nmessage: m\n"),
-        ("wrong-type.yaml", "id: x\nseverity: 3\nsummary: s\nlink: copy\nmessage: m\n"),
-        ("unknown-comparator.yaml", "id: x\nseverity: error\nsummary: s\nlink: same-figure\ncompare:\n  field: amount\n  op: differ\nmessage: m\n"),
-        ("bad-placeholder.yaml", "id: x\nseverity: error\nsummary: s\nlink: same-figure\nmessage: \"{a.sorce} differs\"\n"),
+        (
+            "misspelled-key.yaml",
+            "id: x\nseverty: error\nsummary: s\nlink: copy\nmessage: m\n",
+        ),
+        (
+            "wrong-type.yaml",
+            "id: x\nseverity: 3\nsummary: s\nlink: copy\nmessage: m\n",
+        ),
+        (
+            "unknown-comparator.yaml",
+            "id: x\nseverity: error\nsummary: s\nlink: same-figure\ncompare:\n  field: amount\n  op: differ\nmessage: m\n",
+        ),
+        (
+            "bad-placeholder.yaml",
+            "id: x\nseverity: error\nsummary: s\nlink: same-figure\nmessage: \"{a.sorce} differs\"\n",
+        ),
     ];
     for (name, text) in cases {
         std::fs::write(dir.path().join(name), text).unwrap();
         let path = dir.path().join(name);
         let (out, err, code) = run(&["check", "--rules", &path.to_string_lossy(), EXAMPLES]);
         let err = err.replace(&dir.path().to_string_lossy().to_string(), "<dir>");
-        settings().bind(|| insta::assert_snapshot!(format!("cli__invalid_rule_{name}"), format!("--- exit: {code}\n--- stdout\n{out}--- stderr\n{err}")));
+        settings().bind(|| {
+            insta::assert_snapshot!(
+                format!("cli__invalid_rule_{name}"),
+                format!("--- exit: {code}\n--- stdout\n{out}--- stderr\n{err}")
+            )
+        });
         std::fs::remove_file(path).unwrap();
     }
 }
@@ -87,16 +137,39 @@ fn renamed_rule_and_new_severity_show_in_the_report() {
     let dir = tempfile::tempdir().unwrap();
     for (p, text) in claimcheck::rules::DEFAULT_RULES {
         let name = std::path::Path::new(p).file_name().unwrap();
-        let text = text.replace("id: quote-drift", "id: words-changed").replace("severity: warning\nsummary: The same remark", "severity: error\nsummary: The same remark");
+        let text = text.replace("id: quote-drift", "id: words-changed").replace(
+            "severity: warning\nsummary: The same remark",
+            "severity: error\nsummary: The same remark",
+        );
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     // Deleting a rule file removes its findings.
     std::fs::remove_file(dir.path().join("duplicate-source.yaml")).unwrap();
-    let (out, _, _) = run(&["check", "--format", "json", "--rules", &dir.path().to_string_lossy(), EXAMPLES]);
+    let (out, _, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        &dir.path().to_string_lossy(),
+        EXAMPLES,
+    ]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let rules: Vec<(String, String)> = json["findings"].as_array().unwrap().iter().map(|f| (f["rule"].as_str().unwrap().into(), f["severity"].as_str().unwrap().into())).collect();
+    let rules: Vec<(String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().into(),
+                f["severity"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
     assert!(rules.contains(&("words-changed".into(), "error".into())), "{rules:?}");
-    assert!(!rules.iter().any(|(r, _)| r == "quote-drift" || r == "duplicate-source"), "{rules:?}");
+    assert!(
+        !rules.iter().any(|(r, _)| r == "quote-drift" || r == "duplicate-source"),
+        "{rules:?}"
+    );
 }
 
 #[test]
@@ -111,7 +184,14 @@ fn extract_jsonl_maps_line_by_line_and_survives_bad_lines() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");
     std::fs::write(&input, "{\"id\": \"a\", \"text\": \"It rained on Wednesday.\", \"published\": \"2025-02-13T00:00:00\"}\nnot json\n{\"id\": 7, \"text\": \"They paid $300 billion.\"}\n").unwrap();
-    let (out, _, code) = run(&["extract", "--input", "jsonl", "--format", "jsonl", &input.to_string_lossy()]);
+    let (out, _, code) = run(&[
+        "extract",
+        "--input",
+        "jsonl",
+        "--format",
+        "jsonl",
+        &input.to_string_lossy(),
+    ]);
     assert_eq!(code, 0);
     let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3);
@@ -128,7 +208,13 @@ fn graph_exports_dot_and_json() {
     assert!(dot.starts_with("digraph claims {") && dot.contains("same-remark") && dot.contains("copy-of"));
     let (json, _, _) = run(&["graph", "--format", "json", EXAMPLES]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert!(v["nodes"].as_array().unwrap().iter().any(|n| n["kind"] == "person" && n["name"] == "Tomas Brenn"));
+    assert!(
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "person" && n["name"] == "Tomas Brenn")
+    );
 }
 
 #[test]

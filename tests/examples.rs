@@ -48,7 +48,12 @@ fn planted_findings_are_found() {
         .unwrap()
         .iter()
         .map(|f| {
-            let mut s: Vec<String> = f["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect();
+            let mut s: Vec<String> = f["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_string())
+                .collect();
             s.sort();
             (f["rule"].as_str().unwrap().to_string(), s)
         })
@@ -69,7 +74,10 @@ fn planted_findings_are_found() {
         ("quote-drift", ["baltic-wire.html", "portwatch-repost.txt"]),
         ("quote-drift", ["baltic-wire.html", "valmora-herald.txt"]),
     ];
-    let want: Vec<(String, Vec<String>)> = want.iter().map(|(r, s)| (r.to_string(), s.iter().map(|x| x.to_string()).collect())).collect();
+    let want: Vec<(String, Vec<String>)> = want
+        .iter()
+        .map(|(r, s)| (r.to_string(), s.iter().map(|x| x.to_string()).collect()))
+        .collect();
     assert_eq!(got, want);
 }
 
@@ -83,7 +91,13 @@ fn publication_dates_and_their_origin() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["id"].as_str().unwrap().into(), s["published"].as_str().unwrap_or("-").into(), s["published_from"].as_str().unwrap().into()))
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap().into(),
+                s["published"].as_str().unwrap_or("-").into(),
+                s["published_from"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     let want = [
         ("baltic-wire.html", "2025-03-06", "metadata"),
@@ -92,6 +106,9 @@ fn publication_dates_and_their_origin() {
         ("portwatch-repost.txt", "2025-03-06", "text"),
         ("valmora-herald.txt", "2025-03-05", "text"),
     ];
-    let want: Vec<(String, String, String)> = want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
     assert_eq!(got, want);
 }

@@ -17,7 +17,12 @@ fn findings(dir: &std::path::Path) -> BTreeSet<(String, Vec<String>)> {
         .unwrap()
         .iter()
         .map(|f| {
-            let mut s: Vec<String> = f["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect();
+            let mut s: Vec<String> = f["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_string())
+                .collect();
             s.sort();
             (f["rule"].as_str().unwrap().to_string(), s)
         })
@@ -35,13 +40,21 @@ fn assert_only_new(rule: &str, file: &str, from: &str, to: &str) {
     assert!(!added.is_empty(), "no {rule} appeared after editing {file}");
     for (r, sources) in &added {
         assert_eq!(r, rule, "unexpected {r} for {sources:?}");
-        assert!(sources.iter().any(|s| s == file), "{r} between {sources:?} does not involve {file}");
+        assert!(
+            sources.iter().any(|s| s == file),
+            "{r} between {sources:?} does not involve {file}"
+        );
     }
 }
 
 #[test]
 fn a_shifted_date_gives_a_date_mismatch() {
-    assert_only_new("date-mismatch", "coastline-news.md", "On March 4, union leader", "On March 2, union leader");
+    assert_only_new(
+        "date-mismatch",
+        "coastline-news.md",
+        "On March 4, union leader",
+        "On March 2, union leader",
+    );
 }
 
 #[test]
@@ -51,12 +64,22 @@ fn a_changed_figure_gives_a_figure_mismatch() {
 
 #[test]
 fn a_changed_quoted_word_gives_quote_drift() {
-    assert_only_new("quote-drift", "coastline-news.md", "cannot afford another week of this", "cannot afford another month of this");
+    assert_only_new(
+        "quote-drift",
+        "coastline-news.md",
+        "cannot afford another week of this",
+        "cannot afford another month of this",
+    );
 }
 
 #[test]
 fn a_swapped_speaker_gives_an_attribution_mismatch() {
-    assert_only_new("attribution-mismatch", "coastline-news.md", "the port director added on Tuesday", "Mayor Elena Sorvik added on Tuesday");
+    assert_only_new(
+        "attribution-mismatch",
+        "coastline-news.md",
+        "the port director added on Tuesday",
+        "Mayor Elena Sorvik added on Tuesday",
+    );
 }
 
 #[test]

@@ -9,7 +9,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
@@ -27,14 +30,61 @@ fn run_all(bytes: &[u8]) {
 #[test]
 fn random_bytes_and_fragments() {
     let alphabet: Vec<&str> = vec![
-        "\"", "“", "”", "'", "’", "$", "\\", "€", "5", "30", "%", ",", ".", " ", "\n", "\n\n", "said", "Hegseth", "President",
-        "Feb.", "13", "2025", "Wednesday", "(", ")", "<p>", "</p>", "<", ">", "&amp;", "&", "---", "#", "*", "[", "](", "é", "ö",
-        "\u{FFFD}", "billion", "he", "the", "-", "—", "\r\n", "US$", "bn", "\0",
+        "\"",
+        "“",
+        "”",
+        "'",
+        "’",
+        "$",
+        "\\",
+        "€",
+        "5",
+        "30",
+        "%",
+        ",",
+        ".",
+        " ",
+        "\n",
+        "\n\n",
+        "said",
+        "Hegseth",
+        "President",
+        "Feb.",
+        "13",
+        "2025",
+        "Wednesday",
+        "(",
+        ")",
+        "<p>",
+        "</p>",
+        "<",
+        ">",
+        "&amp;",
+        "&",
+        "---",
+        "#",
+        "*",
+        "[",
+        "](",
+        "é",
+        "ö",
+        "\u{FFFD}",
+        "billion",
+        "he",
+        "the",
+        "-",
+        "—",
+        "\r\n",
+        "US$",
+        "bn",
+        "\0",
     ];
     let mut rng = Lcg(42);
     for _ in 0..400 {
         let n = (rng.next() % 60) as usize;
-        let s: String = (0..n).map(|_| alphabet[(rng.next() as usize) % alphabet.len()]).collect();
+        let s: String = (0..n)
+            .map(|_| alphabet[(rng.next() as usize) % alphabet.len()])
+            .collect();
         run_all(s.as_bytes());
         let raw: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
         run_all(&raw);

@@ -35,7 +35,10 @@ fn shingles(text: &str) -> HashSet<u64> {
             runs.push(Vec::new());
             continue;
         }
-        let words = tokens(piece, Span::new(0, piece.len())).into_iter().map(|t| norm_word(t.text)).filter(|w| !w.is_empty());
+        let words = tokens(piece, Span::new(0, piece.len()))
+            .into_iter()
+            .map(|t| norm_word(t.text))
+            .filter(|w| !w.is_empty());
         runs.last_mut().expect("a run").extend(words);
     }
     runs.iter()
@@ -76,7 +79,11 @@ pub fn find_copies(sources: &[Source]) -> Vec<Copy> {
             let containment = n as f64 / smaller as f64;
             (containment >= COPY_THRESHOLD && n >= MIN_SHARED).then(|| {
                 let (original, copy) = original_of(sources, a, b);
-                Copy { original, copy, containment }
+                Copy {
+                    original,
+                    copy,
+                    containment,
+                }
             })
         })
         .collect();

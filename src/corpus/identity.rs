@@ -42,7 +42,11 @@ impl Identities {
         for (key, counts) in &forms {
             let target = &merged[key];
             for (name, n) in counts {
-                *names.entry(target.clone()).or_default().entry(name.clone()).or_default() += n;
+                *names
+                    .entry(target.clone())
+                    .or_default()
+                    .entry(name.clone())
+                    .or_default() += n;
             }
         }
         // The canonical form: most words, then most sources, then first in order.
@@ -77,7 +81,11 @@ impl Identities {
 }
 
 fn given_key(p: &Person) -> String {
-    if p.name.len() < 2 { String::new() } else { name_key(&p.name[0]) }
+    if p.name.len() < 2 {
+        String::new()
+    } else {
+        name_key(&p.name[0])
+    }
 }
 
 #[cfg(test)]
@@ -85,7 +93,10 @@ mod tests {
     use super::*;
 
     fn person(name: &str) -> Person {
-        Person { name: name.split(' ').map(String::from).collect(), titles: vec![] }
+        Person {
+            name: name.split(' ').map(String::from).collect(),
+            titles: vec![],
+        }
     }
 
     #[test]

@@ -25,7 +25,12 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 4] = [LinkKind::SameRemark, LinkKind::SameQuote, LinkKind::SameFigure, LinkKind::SameEvent];
+    pub const ALL: [LinkKind; 4] = [
+        LinkKind::SameRemark,
+        LinkKind::SameQuote,
+        LinkKind::SameFigure,
+        LinkKind::SameEvent,
+    ];
 
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -62,7 +67,10 @@ pub fn similarity(a: &[String], b: &[String]) -> f64 {
     }
     let a: Vec<&str> = a.iter().map(String::as_str).collect();
     let b: Vec<&str> = b.iter().map(String::as_str).collect();
-    similar::TextDiff::configure().algorithm(similar::Algorithm::Patience).diff_slices(&a, &b).ratio() as f64
+    similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .diff_slices(&a, &b)
+        .ratio() as f64
 }
 
 /// Whether `short` stands, word for word, inside `long`.
@@ -71,7 +79,11 @@ pub fn contains(long: &[String], short: &[String]) -> bool {
 }
 
 fn content_set(words: &[String]) -> BTreeSet<&str> {
-    words.iter().map(String::as_str).filter(|w| !is_stop_word(w) && w.len() > 2).collect()
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !is_stop_word(w) && w.len() > 2)
+        .collect()
 }
 
 /// Candidate pairs: claims (from different sources) that share a key.
@@ -103,7 +115,10 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
     let mut links = Vec::new();
     let max_df = (claims.len() / 4).max(64);
     // Statements: quotation words per claim.
-    let words: Vec<Vec<String>> = claims.iter().map(|c| c.statement().map(|s| quote_words(&s.quote)).unwrap_or_default()).collect();
+    let words: Vec<Vec<String>> = claims
+        .iter()
+        .map(|c| c.statement().map(|s| quote_words(&s.quote)).unwrap_or_default())
+        .collect();
     let statements: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].statement().is_some()).collect();
 
     // Rarity of content words across statements, for reported speech.
@@ -123,9 +138,15 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
         }
     }
     for group in by_speaker.values() {
-        let items: Vec<(usize, Vec<String>)> = group.iter().map(|&i| (i, content_set(&words[i]).into_iter().map(String::from).collect())).collect();
+        let items: Vec<(usize, Vec<String>)> = group
+            .iter()
+            .map(|&i| (i, content_set(&words[i]).into_iter().map(String::from).collect()))
+            .collect();
         for (a, b) in candidates(&items, claims, max_df) {
-            let (sa, sb) = (claims[a].statement().expect("statement"), claims[b].statement().expect("statement"));
+            let (sa, sb) = (
+                claims[a].statement().expect("statement"),
+                claims[b].statement().expect("statement"),
+            );
             let (wa, wb) = (&words[a], &words[b]);
             let contained = sa.direct && sb.direct && (contains(wa, wb) || contains(wb, wa));
             let score = if sa.direct && sb.direct {
@@ -134,9 +155,19 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
                 weighted_overlap(wa, wb, &idf)
             };
             let linked = contained
-                || if sa.direct && sb.direct { score >= REMARK_SIMILARITY } else { score >= 0.3 && shared(wa, wb) >= 2 };
+                || if sa.direct && sb.direct {
+                    score >= REMARK_SIMILARITY
+                } else {
+                    score >= 0.3 && shared(wa, wb) >= 2
+                };
             if linked {
-                links.push(Link { kind: LinkKind::SameRemark, a, b, score, contained });
+                links.push(Link {
+                    kind: LinkKind::SameRemark,
+                    a,
+                    b,
+                    score,
+                    contained,
+                });
             }
         }
     }
@@ -149,9 +180,16 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
         .collect();
     for (a, b) in candidates(&direct, claims, max_df) {
         let score = similarity(&words[a], &words[b]);
-        let contained = (contains(&words[a], &words[b]) || contains(&words[b], &words[a])) && words[a].len().min(words[b].len()) >= 5;
+        let contained = (contains(&words[a], &words[b]) || contains(&words[b], &words[a]))
+            && words[a].len().min(words[b].len()) >= 5;
         if score >= QUOTE_SIMILARITY || contained {
-            links.push(Link { kind: LinkKind::SameQuote, a, b, score, contained });
+            links.push(Link {
+                kind: LinkKind::SameQuote,
+                a,
+                b,
+                score,
+                contained,
+            });
         }
     }
 
@@ -171,7 +209,13 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
         for (a, b) in candidates(items, claims, max_df) {
             let score = jaccard(&claims[a].context, &claims[b].context);
             if score >= 0.25 && shared(&claims[a].context, &claims[b].context) >= 2 {
-                links.push(Link { kind: LinkKind::SameFigure, a, b, score, contained: false });
+                links.push(Link {
+                    kind: LinkKind::SameFigure,
+                    a,
+                    b,
+                    score,
+                    contained: false,
+                });
             }
         }
     }
@@ -180,16 +224,25 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
     let dated: Vec<(usize, Vec<String>)> = claims
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.date().is_some_and(|d| matches!(d.kind, TimexType::Date | TimexType::Time) && d.value.day().is_some()))
+        .filter(|(_, c)| {
+            c.date()
+                .is_some_and(|d| matches!(d.kind, TimexType::Date | TimexType::Time) && d.value.day().is_some())
+        })
         .map(|(i, c)| (i, context_keys(&c.context)))
         .collect();
     for (a, b) in candidates(&dated, claims, max_df) {
         let score = jaccard(&claims[a].context, &claims[b].context);
         if score >= 0.5 && shared(&claims[a].context, &claims[b].context) >= 3 {
-            links.push(Link { kind: LinkKind::SameEvent, a, b, score, contained: false });
+            links.push(Link {
+                kind: LinkKind::SameEvent,
+                a,
+                b,
+                score,
+                contained: false,
+            });
         }
     }
-    links.sort_by(|x, y| (x.kind, x.a, x.b).cmp(&(y.kind, y.a, y.b)));
+    links.sort_by_key(|l| (l.kind, l.a, l.b));
     links
 }
 
@@ -209,7 +262,11 @@ fn shared(a: &[String], b: &[String]) -> usize {
 fn jaccard(a: &[String], b: &[String]) -> f64 {
     let (sa, sb) = (content_set(a), content_set(b));
     let union = sa.union(&sb).count();
-    if union == 0 { 0.0 } else { sa.intersection(&sb).count() as f64 / union as f64 }
+    if union == 0 {
+        0.0
+    } else {
+        sa.intersection(&sb).count() as f64 / union as f64
+    }
 }
 
 /// Share of the smaller side's content weight that both sides hold, words
@@ -233,15 +290,21 @@ mod tests {
 
     #[test]
     fn partial_quote_is_contained() {
-        assert!(contains(&w("the port will reopen when safety is guaranteed"), &w("safety is guaranteed")));
+        assert!(contains(
+            &w("the port will reopen when safety is guaranteed"),
+            &w("safety is guaranteed")
+        ));
         assert!(!contains(&w("the port will reopen"), &w("port reopen")));
     }
 
     #[test]
     fn drifted_quotes_are_similar_but_not_equal() {
-        let a = w("I think it would be fair to say that things like future funding, either less or more, could be on the table");
-        let b = w("I think it's fair to say that future funding, whether more or less, could be part of the negotiations");
+        let a = w(
+            "I think it would be fair to say that things like future funding, either less or more, could be on the table",
+        );
+        let b =
+            w("I think it's fair to say that future funding, whether more or less, could be part of the negotiations");
         let s = similarity(&a, &b);
-        assert!(s >= REMARK_SIMILARITY && s < QUOTE_SIMILARITY, "{s}");
+        assert!((REMARK_SIMILARITY..QUOTE_SIMILARITY).contains(&s), "{s}");
     }
 }

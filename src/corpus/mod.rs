@@ -14,7 +14,10 @@ use crate::source::{PublishedFrom, Source};
 /// weekday written beside a date in the text, else from the other sources;
 /// a source with no date at all takes the date of the source it copies.
 pub fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
-    let known_years: Vec<i16> = sources.iter().filter_map(|s| s.meta.published.map(|d| d.year())).collect();
+    let known_years: Vec<i16> = sources
+        .iter()
+        .filter_map(|s| s.meta.published.map(|d| d.year()))
+        .collect();
     let typical = mode(&known_years);
     for s in sources.iter_mut() {
         let Some(p) = s.meta.partial else { continue };
@@ -31,15 +34,30 @@ pub fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
             continue;
         };
         let pinned = find_dates(&s.clean.text).into_iter().find_map(|m| match m.expr {
-            DateExpr::Calendar { year: None, month: Some(mo), day: Some(d), weekday: Some(wd), .. } => {
+            DateExpr::Calendar {
+                year: None,
+                month: Some(mo),
+                day: Some(d),
+                weekday: Some(wd),
+                ..
+            } => {
                 // The weekday's date is near the dateline: its year is the dateline's,
                 // or the one before across a new year.
                 let y = year_for_weekday(mo, d, wd, near)?;
-                Some(if mo > p.month + 6 { y + 1 } else if p.month > mo + 6 { y - 1 } else { y })
+                Some(if mo > p.month + 6 {
+                    y + 1
+                } else if p.month > mo + 6 {
+                    y - 1
+                } else {
+                    y
+                })
             }
             _ => None,
         });
-        if let Some(d) = pinned.or(Some(near)).and_then(|y| Date::new(y, p.month as i8, p.day as i8).ok()) {
+        if let Some(d) = pinned
+            .or(Some(near))
+            .and_then(|y| Date::new(y, p.month as i8, p.day as i8).ok())
+        {
             s.meta.published = Some(d);
             s.meta.published_from = PublishedFrom::Inferred;
         }
@@ -54,7 +72,10 @@ pub fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
     }
     for s in sources.iter_mut() {
         if s.meta.published.is_none() {
-            s.notes.push(format!("{}: no publication date found; relative dates stay unresolved", s.path));
+            s.notes.push(format!(
+                "{}: no publication date found; relative dates stay unresolved",
+                s.path
+            ));
         }
     }
 }

@@ -97,12 +97,24 @@ pub enum DateExpr {
         part: Option<DayPart>,
     },
     /// A day counted from the anchor: yesterday = -1.
-    RelativeDay { offset: i32, part: Option<DayPart> },
+    RelativeDay {
+        offset: i32,
+        part: Option<DayPart>,
+    },
     /// This, last or next week, month or year.
-    RelativePeriod { period: Period, offset: i32 },
+    RelativePeriod {
+        period: Period,
+        offset: i32,
+    },
     /// An amount of time before the anchor: "three years ago".
-    Ago { amount: u32, period: Period },
-    Duration { amount: Option<u32>, period: Period },
+    Ago {
+        amount: u32,
+        period: Period,
+    },
+    Duration {
+        amount: Option<u32>,
+        period: Period,
+    },
     Decade(i16),
     /// A clock time on the anchor day.
     Time(Clock),
@@ -125,8 +137,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// A keyword that must end at a word boundary.
-fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>>
-{
+fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
     terminated(tag_no_case(w), not(peek(take_while_m_n(1, 1, is_word_char))))
 }
 
@@ -209,7 +220,11 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
 
 /// An abbreviation's period ("Feb.", "Wed."), never a full word's full stop.
 fn abbrev_dot<'a>(w: &str, rest: &'a str) -> &'a str {
-    if w.len() <= 4 { rest.strip_prefix('.').unwrap_or(rest) } else { rest }
+    if w.len() <= 4 {
+        rest.strip_prefix('.').unwrap_or(rest)
+    } else {
+        rest
+    }
 }
 
 fn month(i: &str) -> R<'_, u8> {
@@ -219,8 +234,7 @@ fn month(i: &str) -> R<'_, u8> {
 }
 
 fn weekday(i: &str) -> R<'_, u8> {
-    let (rest, w) = verify(word, |w: &str| w.starts_with(|c: char| c.is_uppercase()) || w.len() > 4)
-        .parse(i)?;
+    let (rest, w) = verify(word, |w: &str| w.starts_with(|c: char| c.is_uppercase()) || w.len() > 4).parse(i)?;
     let d = weekday_of(w).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))?;
     Ok((abbrev_dot(w, rest), d))
 }
@@ -236,17 +250,26 @@ fn digits(min: usize, max: usize) -> impl FnMut(&str) -> R<'_, &str> {
 }
 
 fn day(i: &str) -> R<'_, u8> {
-    let (rest, d) = map_opt(digits(1, 2), |d: &str| d.parse::<u8>().ok().filter(|d| (1..=31).contains(d)))
-        .parse(i)?;
-    let (rest, _) = opt(alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th"))))
-        .parse(rest)?;
+    let (rest, d) = map_opt(digits(1, 2), |d: &str| {
+        d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
+    })
+    .parse(i)?;
+    let (rest, _) = opt(alt((
+        tag_no_case("st"),
+        tag_no_case("nd"),
+        tag_no_case("rd"),
+        tag_no_case("th"),
+    )))
+    .parse(rest)?;
     let (rest, _) = not(peek(take_while_m_n(1, 1, is_word_char))).parse(rest)?;
     Ok((rest, d))
 }
 
 fn year(i: &str) -> R<'_, i16> {
-    map_opt(digits(4, 4), |y: &str| y.parse::<i16>().ok().filter(|y| (1000..=2999).contains(y)))
-        .parse(i)
+    map_opt(digits(4, 4), |y: &str| {
+        y.parse::<i16>().ok().filter(|y| (1000..=2999).contains(y))
+    })
+    .parse(i)
 }
 
 fn ampm(i: &str) -> R<'_, bool> {
@@ -264,14 +287,19 @@ fn ampm(i: &str) -> R<'_, bool> {
 fn clock(i: &str) -> R<'_, Clock> {
     let hm = (
         map_opt(digits(1, 2), |h: &str| h.parse::<u8>().ok().filter(|h| *h < 24)),
-        preceded(char(':'), map_opt(digits(2, 2), |m: &str| m.parse::<u8>().ok().filter(|m| *m < 60))),
+        preceded(
+            char(':'),
+            map_opt(digits(2, 2), |m: &str| m.parse::<u8>().ok().filter(|m| *m < 60)),
+        ),
         opt(preceded(char(':'), digits(2, 2))),
         opt(ampm),
     );
     let with_minutes = map(hm, |(h, m, _, pm)| to_clock(h, m, pm));
     let hour_only = map(
         (
-            map_opt(digits(1, 2), |h: &str| h.parse::<u8>().ok().filter(|h| (1..=12).contains(h))),
+            map_opt(digits(1, 2), |h: &str| {
+                h.parse::<u8>().ok().filter(|h| (1..=12).contains(h))
+            }),
             ampm,
         ),
         |(h, pm)| to_clock(h, 0, Some(pm)),
@@ -295,8 +323,14 @@ fn sep(i: &str) -> R<'_, ()> {
 }
 
 fn time_tail(i: &str) -> R<'_, Clock> {
-    preceded(alt((value((), (space0, char('T'))), value((), (opt(char(',')), space1, opt((kw("at"), space1)))))), clock)
-        .parse(i)
+    preceded(
+        alt((
+            value((), (space0, char('T'))),
+            value((), (opt(char(',')), space1, opt((kw("at"), space1)))),
+        )),
+        clock,
+    )
+    .parse(i)
 }
 
 /// `2025-02-13`, `2025-02-13 22:25:00`, `2025-02-13T22:25`.
@@ -304,17 +338,33 @@ fn iso(i: &str) -> R<'_, DateExpr> {
     let (rest, (y, _, m, _, d)) = (
         year,
         char('-'),
-        map_opt(digits(2, 2), |m: &str| m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))),
+        map_opt(digits(2, 2), |m: &str| {
+            m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))
+        }),
         char('-'),
-        map_opt(digits(2, 2), |d: &str| d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))),
+        map_opt(digits(2, 2), |d: &str| {
+            d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
+        }),
     )
         .parse(i)?;
     let (rest, time) = opt(time_tail).parse(rest)?;
     Ok((rest, calendar(Some(y), Some(m), Some(d), None, time)))
 }
 
-fn calendar(year: Option<i16>, month: Option<u8>, day: Option<u8>, weekday: Option<u8>, time: Option<Clock>) -> DateExpr {
-    DateExpr::Calendar { year, month, day, weekday, time }
+fn calendar(
+    year: Option<i16>,
+    month: Option<u8>,
+    day: Option<u8>,
+    weekday: Option<u8>,
+    time: Option<Clock>,
+) -> DateExpr {
+    DateExpr::Calendar {
+        year,
+        month,
+        day,
+        weekday,
+        time,
+    }
 }
 
 /// `Feb. 13`, `February 13, 2025`, `February 14, 2025 10:10 AM`.
@@ -345,7 +395,9 @@ fn weekday_date(i: &str) -> R<'_, DateExpr> {
     let paren = (char('('), alt((month_day, day_month)), char(')'));
     let (rest, expr) = alt((map(paren, |(_, e, _)| e), month_day, day_month)).parse(rest)?;
     match expr {
-        DateExpr::Calendar { year, month, day, time, .. } => Ok((rest, calendar(year, month, day, Some(wd), time))),
+        DateExpr::Calendar {
+            year, month, day, time, ..
+        } => Ok((rest, calendar(year, month, day, Some(wd), time))),
         other => Ok((rest, other)),
     }
 }
@@ -363,7 +415,14 @@ fn day_part(i: &str) -> R<'_, DayPart> {
 fn bare_weekday(i: &str) -> R<'_, DateExpr> {
     let (rest, wd) = weekday(i)?;
     let (rest, part) = opt(preceded(space1, day_part)).parse(rest)?;
-    Ok((rest, DateExpr::Weekday { weekday: wd, direction: Direction::Past, part }))
+    Ok((
+        rest,
+        DateExpr::Weekday {
+            weekday: wd,
+            direction: Direction::Past,
+            part,
+        },
+    ))
 }
 
 fn relative_day(i: &str) -> R<'_, DateExpr> {
@@ -376,7 +435,13 @@ fn relative_day(i: &str) -> R<'_, DateExpr> {
         map((kw("this"), space1, day_part), |(_, _, p)| rd(0)(Some(p))),
         map((kw("last"), space1, kw("night")), |_| rd(-1)(Some(DayPart::Night))),
         map(
-            (kw("the"), space1, alt((kw("day"), kw("night"))), space1, alt((kw("before"), kw("earlier")))),
+            (
+                kw("the"),
+                space1,
+                alt((kw("day"), kw("night"))),
+                space1,
+                alt((kw("before"), kw("earlier"))),
+            ),
             |(_, _, _, _, _)| rd(-1)(None),
         ),
         map((kw("the"), space1, kw("previous"), space1, kw("day")), |_| rd(-1)(None)),
@@ -398,19 +463,35 @@ fn period(i: &str) -> R<'_, Period> {
         "year" | "years" => Period::Year,
         "hour" | "hours" => Period::Hour,
         "minute" | "minutes" => Period::Minute,
-        _ => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        _ => {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Verify,
+            )));
+        }
     };
     Ok((rest, p))
 }
 
 fn relative_period(i: &str) -> R<'_, DateExpr> {
     let (rest, (which, _, p)) = (
-        alt((value(-1, kw("last")), value(0, kw("this")), value(1, kw("next")), value(-1, kw("past")))),
+        alt((
+            value(-1, kw("last")),
+            value(0, kw("this")),
+            value(1, kw("next")),
+            value(-1, kw("past")),
+        )),
         space1,
         verify(period, |p| matches!(p, Period::Week | Period::Month | Period::Year)),
     )
         .parse(i)?;
-    Ok((rest, DateExpr::RelativePeriod { period: p, offset: which }))
+    Ok((
+        rest,
+        DateExpr::RelativePeriod {
+            period: p,
+            offset: which,
+        },
+    ))
 }
 
 fn count(i: &str) -> R<'_, Option<u32>> {
@@ -437,7 +518,10 @@ fn duration(i: &str) -> R<'_, DateExpr> {
 fn decade(i: &str) -> R<'_, DateExpr> {
     let (rest, (_, d, _)) = (
         opt((kw("the"), space1)),
-        map_opt(recognize((take_while_m_n(3, 3, |c: char| c.is_ascii_digit()), char('0'))), |d: &str| d.parse::<i16>().ok()),
+        map_opt(
+            recognize((take_while_m_n(3, 3, |c: char| c.is_ascii_digit()), char('0'))),
+            |d: &str| d.parse::<i16>().ok(),
+        ),
         alt((tag("s"), tag("'s"))),
     )
         .parse(i)?;
@@ -446,10 +530,9 @@ fn decade(i: &str) -> R<'_, DateExpr> {
 }
 
 fn bare_year(i: &str) -> R<'_, DateExpr> {
-    map(
-        verify(year, |y| (1900..=2099).contains(y)),
-        |y| calendar(Some(y), None, None, None, None),
-    )
+    map(verify(year, |y| (1900..=2099).contains(y)), |y| {
+        calendar(Some(y), None, None, None, None)
+    })
     .parse(i)
 }
 
@@ -459,10 +542,17 @@ fn present(i: &str) -> R<'_, DateExpr> {
 
 fn set(i: &str) -> R<'_, DateExpr> {
     alt((
-        map((kw("every"), space1, weekday), |(_, _, d)| DateExpr::Set(format!("XXXX-WXX-{d}"))),
-        map((kw("every"), space1, period), |(_, _, p)| DateExpr::Set(duration_value(Some(1), p))),
+        map((kw("every"), space1, weekday), |(_, _, d)| {
+            DateExpr::Set(format!("XXXX-WXX-{d}"))
+        }),
+        map((kw("every"), space1, period), |(_, _, p)| {
+            DateExpr::Set(duration_value(Some(1), p))
+        }),
         // Lowercase only: "Harbour Daily" is a name.
-        value(DateExpr::Set("P1Y".into()), alt((lower_kw("annually"), lower_kw("yearly")))),
+        value(
+            DateExpr::Set("P1Y".into()),
+            alt((lower_kw("annually"), lower_kw("yearly"))),
+        ),
         value(DateExpr::Set("P1M".into()), lower_kw("monthly")),
         value(DateExpr::Set("P1W".into()), lower_kw("weekly")),
         value(DateExpr::Set("P1D".into()), lower_kw("daily")),
@@ -497,18 +587,28 @@ fn expression(i: &str) -> R<'_, DateExpr> {
 
 /// Words that, shortly before a weekday, put it in the future.
 const FUTURE_MARKERS: &[&str] = &[
-    "will", "'ll", "shall", "next", "upcoming", "scheduled", "due", "expected", "plans", "plan",
-    "set", "until", "coming",
+    "will",
+    "'ll",
+    "shall",
+    "next",
+    "upcoming",
+    "scheduled",
+    "due",
+    "expected",
+    "plans",
+    "plan",
+    "set",
+    "until",
+    "coming",
 ];
 
 fn direction_before(text: &str, at: usize) -> Direction {
     let before = &text[..at];
-    let words: Vec<&str> = before
-        .rsplit(|c: char| c.is_whitespace())
-        .take(6)
-        .collect();
+    let words: Vec<&str> = before.rsplit(|c: char| c.is_whitespace()).take(6).collect();
     for w in words {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase();
         if w == "last" || w == "past" || w == "previous" {
             return Direction::Past;
         }
@@ -542,7 +642,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
                         },
                         e => e,
                     };
-                    out.push(DateMention { span: Span::new(i, end), expr });
+                    out.push(DateMention {
+                        span: Span::new(i, end),
+                        expr,
+                    });
                     i = end;
                     continue;
                 }
@@ -566,7 +669,9 @@ fn word_start(text: &str, i: usize) -> bool {
         None => true,
         Some(p) if p.is_alphanumeric() || matches!(p, '$' | '€' | '£' | '¥' | '-' | '/') => {
             // "three-year" starts at "three", not at "year"; "pre-2014" at "2014".
-            p == '-' && text[..i - 1].ends_with(|c: char| c.is_alphabetic()) && text[i..].starts_with(|c: char| c.is_ascii_digit())
+            p == '-'
+                && text[..i - 1].ends_with(|c: char| c.is_alphabetic())
+                && text[i..].starts_with(|c: char| c.is_ascii_digit())
         }
         Some('.' | ',' | ':') => !prev.next().is_some_and(|c| c.is_ascii_digit()),
         Some(_) => true,
@@ -582,8 +687,16 @@ fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> bool {
     let after = &text[end..];
     match expr {
         // A year inside a figure ("2024 people" is rare; "$2024" or "2024%" is not a year).
-        DateExpr::Calendar { year: Some(_), month: None, .. } => {
-            !after.starts_with(['%', '.', ',']) || after.starts_with(". ") || after.starts_with(", ") || after.starts_with(".\n") || end == text.len()
+        DateExpr::Calendar {
+            year: Some(_),
+            month: None,
+            ..
+        } => {
+            !after.starts_with(['%', '.', ','])
+                || after.starts_with(". ")
+                || after.starts_with(", ")
+                || after.starts_with(".\n")
+                || end == text.len()
         }
         DateExpr::Duration { amount: None, .. } => false,
         // "a day" is too vague to be a claim unless it measures something.
@@ -595,7 +708,11 @@ fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> bool {
 
 fn duration_value(amount: Option<u32>, p: Period) -> String {
     let n = amount.map(|a| a.to_string()).unwrap_or_else(|| "X".into());
-    if p.is_clock() { format!("PT{n}{}", p.code()) } else { format!("P{n}{}", p.code()) }
+    if p.is_clock() {
+        format!("PT{n}{}", p.code())
+    } else {
+        format!("P{n}{}", p.code())
+    }
 }
 
 fn ymd(d: Date) -> String {
@@ -652,11 +769,23 @@ pub fn year_for_weekday(month: u8, day: u8, weekday: u8, near: i16) -> Option<i1
 
 /// Resolves a parsed expression against the publication date.
 pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
-    let date = |v: String, kind: TimexType, resolved: bool| DateValue { value: TimexValue(v), kind, resolved };
+    let date = |v: String, kind: TimexType, resolved: bool| DateValue {
+        value: TimexValue(v),
+        kind,
+        resolved,
+    };
     match *expr {
-        DateExpr::Calendar { year, month, day, weekday, time } => {
+        DateExpr::Calendar {
+            year,
+            month,
+            day,
+            weekday,
+            time,
+        } => {
             let year = year.or_else(|| match (month, day, weekday) {
-                (Some(m), Some(d), Some(wd)) => year_for_weekday(m, d, wd, anchor.map(|a| a.year()).unwrap_or(2000)).filter(|_| anchor.is_some()).or_else(|| anchor.map(|a| nearest_year(a, m, Some(d)))),
+                (Some(m), Some(d), Some(wd)) => year_for_weekday(m, d, wd, anchor.map(|a| a.year()).unwrap_or(2000))
+                    .filter(|_| anchor.is_some())
+                    .or_else(|| anchor.map(|a| nearest_year(a, m, Some(d)))),
                 (Some(m), d, _) => anchor.map(|a| nearest_year(a, m, d)),
                 _ => None,
             });
@@ -670,7 +799,11 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             let (v, kind) = with_time(s, time, None);
             date(v, kind, resolved)
         }
-        DateExpr::Weekday { weekday, direction, part } => match anchor {
+        DateExpr::Weekday {
+            weekday,
+            direction,
+            part,
+        } => match anchor {
             Some(a) => {
                 let cur = a.weekday().to_monday_one_offset() as i32;
                 let wd = weekday as i32;
@@ -733,14 +866,20 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
                     Period::Year => (format!("{:04}", a.year() as i64 - n), TimexType::Date),
                     Period::Month => {
                         let m0 = a.year() as i64 * 12 + a.month() as i64 - 1 - n;
-                        (format!("{:04}-{:02}", m0.div_euclid(12), m0.rem_euclid(12) + 1), TimexType::Date)
+                        (
+                            format!("{:04}-{:02}", m0.div_euclid(12), m0.rem_euclid(12) + 1),
+                            TimexType::Date,
+                        )
                     }
                     Period::Week => {
                         let d = a.checked_add(jiff::Span::new().days(-7 * n)).unwrap_or(a);
                         let w = d.iso_week_date();
                         (format!("{:04}-W{:02}", w.year(), w.week()), TimexType::Date)
                     }
-                    Period::Day => (ymd(a.checked_add(jiff::Span::new().days(-n)).unwrap_or(a)), TimexType::Date),
+                    Period::Day => (
+                        ymd(a.checked_add(jiff::Span::new().days(-n)).unwrap_or(a)),
+                        TimexType::Date,
+                    ),
                     Period::Hour | Period::Minute => (ymd(a), TimexType::Time),
                 };
                 date(v, kind, true)
@@ -750,8 +889,16 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
         DateExpr::Duration { amount, period } => date(duration_value(amount, period), TimexType::Duration, true),
         DateExpr::Decade(d) => date(format!("{:03}", d / 10), TimexType::Date, true),
         DateExpr::Time(c) => match anchor {
-            Some(a) => date(format!("{}T{:02}:{:02}", ymd(a), c.hour, c.minute), TimexType::Time, true),
-            None => date(format!("XXXX-XX-XXT{:02}:{:02}", c.hour, c.minute), TimexType::Time, false),
+            Some(a) => date(
+                format!("{}T{:02}:{:02}", ymd(a), c.hour, c.minute),
+                TimexType::Time,
+                true,
+            ),
+            None => date(
+                format!("XXXX-XX-XXT{:02}:{:02}", c.hour, c.minute),
+                TimexType::Time,
+                false,
+            ),
         },
         DateExpr::PresentRef => date("PRESENT_REF".into(), TimexType::Date, true),
         DateExpr::Set(ref s) => date(s.clone(), TimexType::Set, true),
@@ -765,7 +912,12 @@ pub fn parse_date_str(s: &str) -> Option<Date> {
     let found = find_dates(s);
     let first = found.first()?;
     match first.expr {
-        DateExpr::Calendar { year: Some(y), month: Some(m), day: Some(d), .. } => Date::new(y, m as i8, d as i8).ok(),
+        DateExpr::Calendar {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+            ..
+        } => Date::new(y, m as i8, d as i8).ok(),
         _ => None,
     }
 }
@@ -783,7 +935,12 @@ mod tests {
     fn values(text: &str) -> Vec<(String, String)> {
         find_dates(text)
             .into_iter()
-            .map(|m| (text[m.span.start..m.span.end].to_string(), resolve(&m.expr, anchor()).value.0))
+            .map(|m| {
+                (
+                    text[m.span.start..m.span.end].to_string(),
+                    resolve(&m.expr, anchor()).value.0,
+                )
+            })
             .collect()
     }
 
@@ -797,8 +954,14 @@ mod tests {
     fn month_day_forms() {
         assert_eq!(one("reported on Feb. 13 that"), ("Feb. 13".into(), "2025-02-13".into()));
         assert_eq!(one("on 13 Feb the"), ("13 Feb".into(), "2025-02-13".into()));
-        assert_eq!(one("on February 13, 2025, in"), ("February 13, 2025".into(), "2025-02-13".into()));
-        assert_eq!(one("the 3rd of March 2024"), ("3rd of March 2024".into(), "2024-03-03".into()));
+        assert_eq!(
+            one("on February 13, 2025, in"),
+            ("February 13, 2025".into(), "2025-02-13".into())
+        );
+        assert_eq!(
+            one("the 3rd of March 2024"),
+            ("3rd of March 2024".into(), "2024-03-03".into())
+        );
     }
 
     #[test]
@@ -824,15 +987,26 @@ mod tests {
 
     #[test]
     fn weekday_beside_a_date_is_one_expression() {
-        assert_eq!(one("stated on Wednesday (February 12) that"), ("Wednesday (February 12)".into(), "2025-02-12".into()));
+        assert_eq!(
+            one("stated on Wednesday (February 12) that"),
+            ("Wednesday (February 12)".into(), "2025-02-12".into())
+        );
         assert_eq!(one("Wed 5 Mar 2025").1, "2025-03-05");
     }
 
     #[test]
     fn weekday_pins_a_missing_year() {
         let m = find_dates("Wednesday, February 12");
-        let DateExpr::Calendar { month, day, weekday, .. } = m[0].expr else { panic!() };
-        assert_eq!(year_for_weekday(month.unwrap(), day.unwrap(), weekday.unwrap(), 2023), Some(2025));
+        let DateExpr::Calendar {
+            month, day, weekday, ..
+        } = m[0].expr
+        else {
+            panic!()
+        };
+        assert_eq!(
+            year_for_weekday(month.unwrap(), day.unwrap(), weekday.unwrap(), 2023),
+            Some(2025)
+        );
     }
 
     #[test]
@@ -846,8 +1020,14 @@ mod tests {
 
     #[test]
     fn durations_years_and_months() {
-        assert_eq!(one("Russia's nearly three-year war"), ("three-year".into(), "P3Y".into()));
-        assert_eq!(one("in September 2022, following"), ("September 2022".into(), "2022-09".into()));
+        assert_eq!(
+            one("Russia's nearly three-year war"),
+            ("three-year".into(), "P3Y".into())
+        );
+        assert_eq!(
+            one("in September 2022, following"),
+            ("September 2022".into(), "2022-09".into())
+        );
         assert_eq!(one("reaffirmed in 2024 that").1, "2024");
         assert_eq!(one("in the 1990s").1, "199");
         assert_eq!(one("every Monday").1, "XXXX-WXX-1");

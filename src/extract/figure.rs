@@ -5,7 +5,7 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n},
+    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
     character::complete::{char, space0, space1},
     combinator::{map, not, opt, peek, recognize, value, verify},
     multi::many0,
@@ -42,7 +42,9 @@ struct Decimal {
 impl Decimal {
     fn scaled(self, pow10: u32) -> f64 {
         if pow10 >= self.decimals {
-            let m = self.mantissa.saturating_mul(10u128.saturating_pow(pow10 - self.decimals));
+            let m = self
+                .mantissa
+                .saturating_mul(10u128.saturating_pow(pow10 - self.decimals));
             m as f64
         } else {
             self.mantissa as f64 / 10f64.powi((self.decimals - pow10) as i32)
@@ -66,12 +68,27 @@ fn number(i: &str) -> R<'_, Decimal> {
         .parse(i)?;
     // A grouped number must not run on into more digits ("1,2345").
     let (rest, _) = not(peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit()))).parse(rest)?;
-    let digits: String = int.chars().filter(|c| c.is_ascii_digit()).chain(frac.unwrap_or("").chars()).collect();
+    let digits: String = int
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .chain(frac.unwrap_or("").chars())
+        .collect();
     if digits.len() > 30 {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TooLarge,
+        )));
     }
-    let mantissa = digits.parse::<u128>().map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
-    Ok((rest, Decimal { mantissa, decimals: frac.map_or(0, |f| f.len() as u32) }))
+    let mantissa = digits
+        .parse::<u128>()
+        .map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
+    Ok((
+        rest,
+        Decimal {
+            mantissa,
+            decimals: frac.map_or(0, |f| f.len() as u32),
+        },
+    ))
 }
 
 /// Scale words and suffixes as powers of ten.
@@ -118,8 +135,8 @@ fn currency_symbol(i: &str) -> R<'_, &'static str> {
 
 /// ISO 4217 codes that news writes before or after an amount.
 const CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB", "UAH", "PLN", "SEK",
-    "NOK", "DKK", "CZK", "HUF", "TRY", "BRL", "MXN", "ZAR", "KRW", "HKD", "SGD", "NZD",
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB", "UAH", "PLN", "SEK", "NOK", "DKK", "CZK",
+    "HUF", "TRY", "BRL", "MXN", "ZAR", "KRW", "HKD", "SGD", "NZD",
 ];
 
 fn currency_code(i: &str) -> R<'_, &'static str> {
@@ -156,7 +173,13 @@ fn currency_after(i: &str) -> R<'_, &'static str> {
         space0,
         alt((
             currency_code,
-            preceded(opt((alt((tag("U.S."), tag("US"), tag_no_case("american"), tag_no_case("swiss"))), space1)), currency_word),
+            preceded(
+                opt((
+                    alt((tag("U.S."), tag("US"), tag_no_case("american"), tag_no_case("swiss"))),
+                    space1,
+                )),
+                currency_word,
+            ),
         )),
     )
     .parse(i)
@@ -170,29 +193,48 @@ fn scaled_number(i: &str) -> R<'_, f64> {
 
 fn money(i: &str) -> R<'_, Figure> {
     let prefixed = map(
-        (alt((currency_symbol, terminated(currency_code, space0))), space0, scaled_number),
+        (
+            alt((currency_symbol, terminated(currency_code, space0))),
+            space0,
+            scaled_number,
+        ),
         |(code, _, v)| (v, code),
     );
     let suffixed = map((scaled_number, currency_after), |(v, code)| (v, code));
-    map(alt((prefixed, suffixed)), |(v, code)| Figure { amount: Amount(v), unit: Some(Unit::Currency(code)), qualifier: None })
-        .parse(i)
+    map(alt((prefixed, suffixed)), |(v, code)| Figure {
+        amount: Amount(v),
+        unit: Some(Unit::Currency(code)),
+        qualifier: None,
+    })
+    .parse(i)
 }
 
 fn percent(i: &str) -> R<'_, Figure> {
     let unit = alt((
-        value(Unit::PercentagePoint, preceded(space1, alt((kw("percentage points"), kw("percentage point"))))),
+        value(
+            Unit::PercentagePoint,
+            preceded(space1, alt((kw("percentage points"), kw("percentage point")))),
+        ),
         value(Unit::Percent, preceded(space0, tag("%"))),
-        value(Unit::Percent, preceded(space1, alt((kw("percent"), kw("per cent"), kw("pct"))))),
+        value(
+            Unit::Percent,
+            preceded(space1, alt((kw("percent"), kw("per cent"), kw("pct")))),
+        ),
     ));
-    map((number, unit), |(n, unit)| Figure { amount: Amount(n.scaled(0)), unit: Some(unit), qualifier: None }).parse(i)
+    map((number, unit), |(n, unit)| Figure {
+        amount: Amount(n.scaled(0)),
+        unit: Some(unit),
+        qualifier: None,
+    })
+    .parse(i)
 }
 
 /// Nouns that follow a number without making it a counted quantity.
 const NOT_COUNTED: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-    "minute", "minutes", "min", "mins", "second", "seconds", "sec", "am", "pm", "a", "an",
-    "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "per", "percent", "times",
-    "p", "m", "th", "st", "nd", "rd", "is", "are", "was", "were", "has", "have", "had", "will",
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "min",
+    "mins", "second", "seconds", "sec", "am", "pm", "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for",
+    "by", "per", "percent", "times", "p", "m", "th", "st", "nd", "rd", "is", "are", "was", "were", "has", "have",
+    "had", "will",
 ];
 
 /// A number and the plural noun it counts: `3,400 people`, `12 dead`.
@@ -205,14 +247,24 @@ fn count(i: &str) -> R<'_, Figure> {
     )
         .parse(i)?;
     if NOT_COUNTED.contains(&noun) || noun.len() < 3 || crate::text::is_stop_word(noun) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     let (_, _) = boundary(rest)?;
     // The noun is the unit; the claim's span ends at the number (and scale).
     let consumed = i.len() - rest.len() - noun.len() - 1;
     let tail = &i[consumed..];
     let noun = noun.to_string();
-    Ok((tail, Figure { amount: Amount(n.scaled(s.unwrap_or(0))), unit: Some(Unit::Noun(noun)), qualifier: None }))
+    Ok((
+        tail,
+        Figure {
+            amount: Amount(n.scaled(s.unwrap_or(0))),
+            unit: Some(Unit::Noun(noun)),
+            qualifier: None,
+        },
+    ))
 }
 
 fn figure(i: &str) -> R<'_, Figure> {
@@ -245,7 +297,11 @@ fn qualifier_before(text: &str, at: usize) -> Option<Qualifier> {
         ("estimated", Qualifier::Around),
     ];
     Q.iter().find_map(|(w, q)| {
-        let hit = before.ends_with(w) && before[..before.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let hit = before.ends_with(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
         hit.then_some(*q)
     })
 }
@@ -260,13 +316,20 @@ pub fn find_figures(text: &str) -> Vec<FigureMention> {
                 let end = text.len() - rest.len();
                 if accept(text, i, &figure) {
                     figure.qualifier = qualifier_before(text, i);
-                    out.push(FigureMention { span: Span::new(i, end), figure });
+                    out.push(FigureMention {
+                        span: Span::new(i, end),
+                        figure,
+                    });
                     i = end.max(i + 1);
                     continue;
                 }
             }
             // Skip the rest of this number so its tail is not read as another.
-            while let Some(c) = text[i..].chars().next().filter(|c| c.is_alphanumeric() || matches!(c, ',' | '.')) {
+            while let Some(c) = text[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphanumeric() || matches!(c, ',' | '.'))
+            {
                 i += c.len_utf8();
             }
         }
@@ -281,9 +344,12 @@ pub fn find_figures(text: &str) -> Vec<FigureMention> {
 /// A figure can start here: a digit, a currency symbol or a code, not in
 /// the middle of a word or number.
 fn starts_figure(text: &str, i: usize) -> bool {
-    let Some(c) = text[i..].chars().next() else { return false };
+    let Some(c) = text[i..].chars().next() else {
+        return false;
+    };
     let prev = text[..i].chars().next_back();
-    let after_word = prev.is_some_and(|p| p.is_alphanumeric() || p == '.' && text[..i - 1].ends_with(|c: char| c.is_ascii_digit()));
+    let after_word =
+        prev.is_some_and(|p| p.is_alphanumeric() || p == '.' && text[..i - 1].ends_with(|c: char| c.is_ascii_digit()));
     if after_word {
         // "USD34.6 million" starts at U, "US$5" at U: never inside a word.
         return false;
@@ -299,11 +365,35 @@ fn accept(text: &str, start: usize, figure: &Figure) -> bool {
     match &figure.unit {
         Some(Unit::Noun(_)) => {
             let b = s.as_bytes();
-            let year_like = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && !b.get(4).is_some_and(|c| c.is_ascii_digit() || *c == b',');
+            let year_like = b.len() >= 4
+                && b[..4].iter().all(u8::is_ascii_digit)
+                && !b.get(4).is_some_and(|c| c.is_ascii_digit() || *c == b',');
             // "Article 5 obligations": a capitalized word before the number
             // names it, unless it is a hedge ("Some 300 people").
-            let hedge = matches!(prev_word.to_lowercase().as_str(), "some" | "about" | "around" | "nearly" | "almost" | "over" | "roughly" | "approximately" | "only" | "just" | "all" | "the" | "at" | "up" | "more" | "fewer" | "less" | "under");
-            let label = prev_word.starts_with(|c: char| c.is_uppercase()) && !prev_word.ends_with(['.', ',', ':', '"']) && !hedge;
+            let hedge = matches!(
+                prev_word.to_lowercase().as_str(),
+                "some"
+                    | "about"
+                    | "around"
+                    | "nearly"
+                    | "almost"
+                    | "over"
+                    | "roughly"
+                    | "approximately"
+                    | "only"
+                    | "just"
+                    | "all"
+                    | "the"
+                    | "at"
+                    | "up"
+                    | "more"
+                    | "fewer"
+                    | "less"
+                    | "under"
+            );
+            let label = prev_word.starts_with(|c: char| c.is_uppercase())
+                && !prev_word.ends_with(['.', ',', ':', '"'])
+                && !hedge;
             let numbered = prev_word == "No." || prev_word == "#" || prev_word.ends_with('-');
             !year_like && !label && !numbered
         }
@@ -334,7 +424,11 @@ mod tests {
             ("a US$300bn package", "US$300bn"),
             ("USD 300 billion in aid", "USD 300 billion"),
         ] {
-            assert_eq!(figs(text), [(span.to_string(), "300000000000 USD".to_string())], "{text}");
+            assert_eq!(
+                figs(text),
+                [(span.to_string(), "300000000000 USD".to_string())],
+                "{text}"
+            );
         }
     }
 
@@ -351,7 +445,10 @@ mod tests {
     fn percentages() {
         assert_eq!(figs("around 30% of"), [("30%".into(), "30 %".into())]);
         assert_eq!(figs("30 percent of"), [("30 percent".into(), "30 %".into())]);
-        assert_eq!(figs("rose 3 percentage points"), [("3 percentage points".into(), "3 percentage point".into())]);
+        assert_eq!(
+            figs("rose 3 percentage points"),
+            [("3 percentage points".into(), "3 percentage point".into())]
+        );
     }
 
     #[test]

@@ -55,10 +55,20 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
     let mut raw: Vec<(Span, ClaimValue, Vec<String>, Option<String>)> = Vec::new();
     for d in &dates {
         let value = date::resolve(&d.expr, published);
-        raw.push((d.span, ClaimValue::Date(value), context(text, sentence_of(d.span.start), d.span), None));
+        raw.push((
+            d.span,
+            ClaimValue::Date(value),
+            context(text, sentence_of(d.span.start), d.span),
+            None,
+        ));
     }
     for f in figures {
-        raw.push((f.span, ClaimValue::Figure(f.figure), context(text, sentence_of(f.span.start), f.span), None));
+        raw.push((
+            f.span,
+            ClaimValue::Figure(f.figure),
+            context(text, sentence_of(f.span.start), f.span),
+            None,
+        ));
     }
     // Dates of statements: the first day-naming expression in the region
     // around the attribution; a continued quotation shares its lead's date.
@@ -84,7 +94,9 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
                 .collect::<Vec<_>>()
                 .join(" "),
             direct: s.direct,
-            date: when.filter(|d| matches!(d.kind, TimexType::Date | TimexType::Time)).map(|d| d.value),
+            date: when
+                .filter(|d| matches!(d.kind, TimexType::Date | TimexType::Time))
+                .map(|d| d.value),
         };
         raw.push((s.span, ClaimValue::Statement(st), quote_words(words), name));
     }
@@ -106,7 +118,10 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
             }
         })
         .collect();
-    Extraction { claims, people: people.persons }
+    Extraction {
+        claims,
+        people: people.persons,
+    }
 }
 
 fn kind_rank(v: &ClaimValue) -> u8 {
@@ -120,7 +135,10 @@ fn kind_rank(v: &ClaimValue) -> u8 {
 /// Content words of the sentence, the claim's own words left out.
 fn context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
     let mut words = content_words(text, Span::new(sentence.start, claim.start.max(sentence.start)));
-    words.extend(content_words(text, Span::new(claim.end.min(sentence.end), sentence.end.max(claim.end))));
+    words.extend(content_words(
+        text,
+        Span::new(claim.end.min(sentence.end), sentence.end.max(claim.end)),
+    ));
     words
 }
 

@@ -79,37 +79,224 @@ pub fn name_key(word: &str) -> String {
 
 /// Role nouns that make the words around them a title.
 const ROLES: &[&str] = &[
-    "ambassador", "analyst", "captain", "ceo", "chair", "chairman", "chairwoman", "chancellor",
-    "chief", "commander", "commissioner", "coordinator", "director", "dr.", "economist", "envoy",
-    "founder", "gen.", "governor", "head", "judge", "king", "leader", "manager", "mayor", "minister",
-    "mr.", "mrs.", "ms.", "negotiator", "officer", "official", "pope", "premier", "president",
-    "prime", "prince", "prof.", "professor", "prosecutor", "queen", "rep.", "representative",
-    "secretary", "secretary-general", "sen.", "senator", "spokesman", "spokesperson",
-    "spokeswoman", "mr", "mrs", "ms", "dr",
+    "ambassador",
+    "analyst",
+    "captain",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "commander",
+    "commissioner",
+    "coordinator",
+    "director",
+    "dr.",
+    "economist",
+    "envoy",
+    "founder",
+    "gen.",
+    "governor",
+    "head",
+    "judge",
+    "king",
+    "leader",
+    "manager",
+    "mayor",
+    "minister",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "negotiator",
+    "officer",
+    "official",
+    "pope",
+    "premier",
+    "president",
+    "prime",
+    "prince",
+    "prof.",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rep.",
+    "representative",
+    "secretary",
+    "secretary-general",
+    "sen.",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
 ];
 
 /// Lowercase words that may stand in a title before its role noun.
 const MODIFIERS: &[&str] = &[
-    "acting", "assistant", "chief", "city", "defence", "defense", "deputy", "economy", "education",
-    "energy", "executive", "finance", "foreign", "former", "general", "health", "interim",
-    "interior", "justice", "labor", "labour", "local", "national", "policy", "port", "press",
-    "regional", "security", "senior", "special", "state", "top", "trade", "transport", "union",
-    "vice", "harbour", "harbor", "authority", "police", "fire", "army", "navy",
+    "acting",
+    "assistant",
+    "chief",
+    "city",
+    "defence",
+    "defense",
+    "deputy",
+    "economy",
+    "education",
+    "energy",
+    "executive",
+    "finance",
+    "foreign",
+    "former",
+    "general",
+    "health",
+    "interim",
+    "interior",
+    "justice",
+    "labor",
+    "labour",
+    "local",
+    "national",
+    "policy",
+    "port",
+    "press",
+    "regional",
+    "security",
+    "senior",
+    "special",
+    "state",
+    "top",
+    "trade",
+    "transport",
+    "union",
+    "vice",
+    "harbour",
+    "harbor",
+    "authority",
+    "police",
+    "fire",
+    "army",
+    "navy",
 ];
 
 /// Capitalized words that do not begin or continue a name.
 const NOT_NAMES: &[&str] = &[
-    "a", "according", "after", "also", "an", "and", "as", "at", "before", "but", "by",
-    "currently", "despite", "during", "eu", "for", "following", "from", "he", "her", "his", "however",
-    "i", "if", "in", "it", "its", "meanwhile", "nato", "of", "on", "our", "previously", "she",
-    "shortly", "since", "so", "speaking", "that", "the", "their", "these", "they", "this",
-    "those", "to", "u.k.", "u.n.", "u.s.", "uk", "un", "us", "we", "when", "while", "with",
-    "yet", "you", "not", "no", "yes", "there", "what", "who", "why", "how", "where", "then",
-    "although", "because", "once", "under", "over", "about", "into", "through", "until",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "brussels",
-    "washington", "moscow", "kyiv", "kiev", "europe", "russia", "ukraine", "america", "china",
+    "a",
+    "according",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "currently",
+    "despite",
+    "during",
+    "eu",
+    "for",
+    "following",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "nato",
+    "of",
+    "on",
+    "our",
+    "previously",
+    "she",
+    "shortly",
+    "since",
+    "so",
+    "speaking",
+    "that",
+    "the",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "u.k.",
+    "u.n.",
+    "u.s.",
+    "uk",
+    "un",
+    "us",
+    "we",
+    "when",
+    "while",
+    "with",
+    "yet",
+    "you",
+    "not",
+    "no",
+    "yes",
+    "there",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "then",
+    "although",
+    "because",
+    "once",
+    "under",
+    "over",
+    "about",
+    "into",
+    "through",
+    "until",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "brussels",
+    "washington",
+    "moscow",
+    "kyiv",
+    "kiev",
+    "europe",
+    "russia",
+    "ukraine",
+    "america",
+    "china",
 ];
 
 fn is_role(w: &str) -> bool {
@@ -139,7 +326,10 @@ fn is_name_token(t: &str) -> bool {
 fn is_title_word(t: &str) -> bool {
     let b = t.to_lowercase();
     MODIFIERS.contains(&b.as_str())
-        || matches!(b.as_str(), "u.s." | "us" | "eu" | "un" | "uk" | "nato" | "u.n." | "u.k.")
+        || matches!(
+            b.as_str(),
+            "u.s." | "us" | "eu" | "un" | "uk" | "nato" | "u.n." | "u.k."
+        )
         || t.starts_with(|c: char| c.is_uppercase()) && !NOT_NAMES.contains(&b.as_str()) && !is_role(t)
 }
 
@@ -147,9 +337,29 @@ fn is_title_word(t: &str) -> bool {
 fn is_dependent_marker(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "the" | "with" | "by" | "to" | "of" | "for" | "from" | "and" | "against" | "between" | "about" | "on" | "at" | "in" | "than" | "like" | "a" | "an"
+        "the"
+            | "with"
+            | "by"
+            | "to"
+            | "of"
+            | "for"
+            | "from"
+            | "and"
+            | "against"
+            | "between"
+            | "about"
+            | "on"
+            | "at"
+            | "in"
+            | "than"
+            | "like"
+            | "a"
+            | "an"
     )
 }
+
+/// A mention found in the first pass: span, name words, title, possessive, dependent.
+type RawMention = (Span, Vec<String>, Option<String>, bool, bool);
 
 struct Scan<'a> {
     toks: Vec<Token<'a>>,
@@ -180,10 +390,12 @@ impl<'a> Scan<'a> {
 pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bool) -> People {
     let mut people = People::default();
     // Pass 1: titled names and subjects or objects of speech verbs.
-    let mut raw: Vec<(Span, Vec<String>, Option<String>, bool, bool)> = Vec::new();
+    let mut raw: Vec<RawMention> = Vec::new();
     let mut pending: Vec<(Span, Option<String>)> = Vec::new();
     for p in paragraphs {
-        let scan = Scan { toks: tokens(text, *p).into_iter().filter(|t| !masked(t.span.start)).collect() };
+        let scan = Scan {
+            toks: tokens(text, *p).into_iter().filter(|t| !masked(t.span.start)).collect(),
+        };
         let toks = &scan.toks;
         let mut k = 0;
         while k < toks.len() {
@@ -196,18 +408,31 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
                     r_end += 1;
                 }
                 if toks.get(r_end).is_some_and(|n| n.text == "of")
-                    && toks.get(r_end + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase()) && !is_name_token_followed(toks, r_end + 2))
+                    && toks.get(r_end + 1).is_some_and(|n| {
+                        n.text.starts_with(|c: char| c.is_uppercase()) && !is_name_token_followed(toks, r_end + 2)
+                    })
                 {
                     r_end += 2;
                 }
                 let mut m_start = k;
-                while m_start > 0 && k - m_start < 3 && is_title_word(toks[m_start - 1].text) && adjacent(toks, m_start - 1) {
+                while m_start > 0
+                    && k - m_start < 3
+                    && is_title_word(toks[m_start - 1].text)
+                    && adjacent(toks, m_start - 1)
+                {
                     m_start -= 1;
                 }
-                let title = toks[m_start..r_end].iter().map(|t| t.text.to_lowercase()).collect::<Vec<_>>().join(" ");
+                let title = toks[m_start..r_end]
+                    .iter()
+                    .map(|t| t.text.to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let n = scan.name_at(r_end);
                 if n > 0 {
-                    let name: Vec<String> = toks[r_end..r_end + n].iter().map(|t| bare(t.text).to_string()).collect();
+                    let name: Vec<String> = toks[r_end..r_end + n]
+                        .iter()
+                        .map(|t| bare(t.text).to_string())
+                        .collect();
                     let span = Span::new(toks[m_start].span.start, toks[r_end + n - 1].span.end);
                     let possessive = toks[r_end + n - 1].text.ends_with("'s");
                     let dependent = m_start > 0 && is_dependent_marker(toks[m_start - 1].text);
@@ -235,11 +460,16 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
             }
             if n > 0 {
                 let before_verb = toks.get(k + n).is_some_and(|v| is_speech_verb(v.text))
-                    || toks.get(k + n).is_some_and(|a| is_adverb(a.text)) && toks.get(k + n + 1).is_some_and(|v| is_speech_verb(v.text));
+                    || toks.get(k + n).is_some_and(|a| is_adverb(a.text))
+                        && toks.get(k + n + 1).is_some_and(|v| is_speech_verb(v.text));
                 // Inverted order only right after a quotation ("...," said Kallas),
                 // or after "according to".
-                let inverted = k > 0 && is_speech_verb(toks[k - 1].text) && text[..toks[k - 1].span.start].trim_end().ends_with([',', '"']);
-                let according = k > 1 && toks[k - 1].text.eq_ignore_ascii_case("to") && toks[k - 2].text.eq_ignore_ascii_case("according");
+                let inverted = k > 0
+                    && is_speech_verb(toks[k - 1].text)
+                    && text[..toks[k - 1].span.start].trim_end().ends_with([',', '"']);
+                let according = k > 1
+                    && toks[k - 1].text.eq_ignore_ascii_case("to")
+                    && toks[k - 2].text.eq_ignore_ascii_case("according");
                 let after_verb = inverted || according;
                 // "the Valmora Herald reported": a name after "the" is an organization.
                 let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
@@ -265,11 +495,18 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
         person_of[i] = p;
     }
     for (i, (span, _, _, possessive, dependent)) in raw.iter().enumerate() {
-        people.mentions.push(Mention { span: *span, target: Target::Person(person_of[i]), possessive: *possessive, dependent: *dependent });
+        people.mentions.push(Mention {
+            span: *span,
+            target: Target::Person(person_of[i]),
+            possessive: *possessive,
+            dependent: *dependent,
+        });
     }
     // Pass 2: bare repetitions of a known name ("Hegseth", "Trump's").
     for p in paragraphs {
-        let scan = Scan { toks: tokens(text, *p).into_iter().filter(|t| !masked(t.span.start)).collect() };
+        let scan = Scan {
+            toks: tokens(text, *p).into_iter().filter(|t| !masked(t.span.start)).collect(),
+        };
         let toks = &scan.toks;
         let mut k = 0;
         while k < toks.len() {
@@ -285,7 +522,12 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
                 if let Some(pi) = lookup(&people.persons, &words) {
                     let possessive = toks[k + n - 1].text.ends_with("'s");
                     let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);
-                    people.mentions.push(Mention { span, target: Target::Person(pi), possessive, dependent });
+                    people.mentions.push(Mention {
+                        span,
+                        target: Target::Person(pi),
+                        possessive,
+                        dependent,
+                    });
                 }
             }
             k += n;
@@ -299,7 +541,12 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
             Some(t) => Target::Title(t.trim_start_matches("the ").to_string()),
             None => Target::Pronoun,
         };
-        people.mentions.push(Mention { span, target, possessive: false, dependent: false });
+        people.mentions.push(Mention {
+            span,
+            target,
+            possessive: false,
+            dependent: false,
+        });
     }
     people.mentions.sort_by_key(|m| m.span);
     people
@@ -315,7 +562,23 @@ fn adjacent(toks: &[Token<'_>], k: usize) -> bool {
 }
 
 fn is_adverb(w: &str) -> bool {
-    matches!(w, "also" | "later" | "previously" | "then" | "again" | "repeatedly" | "once" | "further" | "has" | "had" | "have" | "reportedly" | "publicly" | "earlier")
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "previously"
+            | "then"
+            | "again"
+            | "repeatedly"
+            | "once"
+            | "further"
+            | "has"
+            | "had"
+            | "have"
+            | "reportedly"
+            | "publicly"
+            | "earlier"
+    )
 }
 
 /// The person with this name: same full name, or a one-word name that is a
@@ -344,7 +607,9 @@ fn lookup(persons: &[Person], words: &[String]) -> Option<usize> {
 /// Given names agree when equal or one is an initial of the other.
 fn compatible_given(a: &[String], b: &[String]) -> bool {
     match (a.first(), b.first()) {
-        (Some(x), Some(y)) if a.len() > 1 && b.len() > 1 => x == y || x.len() == 1 && y.starts_with(x.as_str()) || y.len() == 1 && x.starts_with(y.as_str()),
+        (Some(x), Some(y)) if a.len() > 1 && b.len() > 1 => {
+            x == y || x.len() == 1 && y.starts_with(x.as_str()) || y.len() == 1 && x.starts_with(y.as_str())
+        }
         _ => true,
     }
 }
@@ -358,7 +623,10 @@ fn register(persons: &mut Vec<Person>, name: &[String], title: Option<&str>) -> 
             i
         }
         None => {
-            persons.push(Person { name: name.to_vec(), titles: Vec::new() });
+            persons.push(Person {
+                name: name.to_vec(),
+                titles: Vec::new(),
+            });
             persons.len() - 1
         }
     };
@@ -380,10 +648,14 @@ impl People {
             .rev()
             .filter(|m| m.span.start < at)
             .find_map(|m| match m.target {
-                Target::Person(p) if self.persons[p].titles.iter().any(|t| {
-                    let have: Vec<&str> = t.split(' ').collect();
-                    want.iter().all(|w| have.contains(w))
-                }) => Some(p),
+                Target::Person(p)
+                    if self.persons[p].titles.iter().any(|t| {
+                        let have: Vec<&str> = t.split(' ').collect();
+                        want.iter().all(|w| have.contains(w))
+                    }) =>
+                {
+                    Some(p)
+                }
                 _ => None,
             })
     }
@@ -422,7 +694,11 @@ mod tests {
         let t = "Defense Secretary Pete Hegseth spoke. Later the defense secretary said more.";
         let p = people(t);
         let at = t.find("the defense").unwrap();
-        assert!(p.mentions.iter().any(|m| m.target == Target::Title("defense secretary".into())));
+        assert!(
+            p.mentions
+                .iter()
+                .any(|m| m.target == Target::Title("defense secretary".into()))
+        );
         assert_eq!(p.by_title("defense secretary", at), Some(0));
     }
 

@@ -13,13 +13,57 @@ use crate::text::tokens;
 use super::person::{People, Target};
 
 const SPEECH_VERBS: &[&str] = &[
-    "acknowledged", "added", "adds", "admitted", "announced", "argued", "asserted", "asserts",
-    "cautioned", "claimed", "conceded", "confirmed", "continued", "countered", "declared",
-    "echoed", "emphasised", "emphasises", "emphasized", "emphasizes", "explained", "insisted",
-    "insists", "maintained", "noted", "observed", "pledged", "posted", "predicted", "promised",
-    "recalled", "remarked", "replied", "reported", "responded", "said", "say", "saying", "says",
-    "stated", "stressed", "suggested", "tells", "told", "tweeted", "urged", "vowed", "warned",
-    "warns", "writes", "wrote",
+    "acknowledged",
+    "added",
+    "adds",
+    "admitted",
+    "announced",
+    "argued",
+    "asserted",
+    "asserts",
+    "cautioned",
+    "claimed",
+    "conceded",
+    "confirmed",
+    "continued",
+    "countered",
+    "declared",
+    "echoed",
+    "emphasised",
+    "emphasises",
+    "emphasized",
+    "emphasizes",
+    "explained",
+    "insisted",
+    "insists",
+    "maintained",
+    "noted",
+    "observed",
+    "pledged",
+    "posted",
+    "predicted",
+    "promised",
+    "recalled",
+    "remarked",
+    "replied",
+    "reported",
+    "responded",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "stated",
+    "stressed",
+    "suggested",
+    "tells",
+    "told",
+    "tweeted",
+    "urged",
+    "vowed",
+    "warned",
+    "warns",
+    "writes",
+    "wrote",
 ];
 
 pub fn is_speech_verb(w: &str) -> bool {
@@ -43,10 +87,17 @@ pub fn find_quotes(text: &str, paragraph: Span) -> Vec<Quote> {
     for pair in marks.chunks(2) {
         let open = pair[0];
         let close = pair.get(1).copied().unwrap_or(paragraph.end);
-        let outer_end = if close < paragraph.end { close + 1 } else { paragraph.end };
+        let outer_end = if close < paragraph.end {
+            close + 1
+        } else {
+            paragraph.end
+        };
         let inner = trim(text, Span::new(open + 1, close));
         if !inner.is_empty() {
-            out.push(Quote { inner, outer: Span::new(open, outer_end) });
+            out.push(Quote {
+                inner,
+                outer: Span::new(open, outer_end),
+            });
         }
     }
     out
@@ -92,17 +143,15 @@ pub struct Statements {
 
 /// Finds statements in a document, given its paragraphs, their sentences,
 /// its quotations and its people.
-pub fn find_statements(
-    text: &str,
-    paragraphs: &[(Span, Vec<Span>)],
-    quotes: &[Quote],
-    people: &People,
-) -> Statements {
+pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Quote], people: &People) -> Statements {
     let in_quote = |at: usize| quotes.iter().any(|q| q.outer.start <= at && at < q.outer.end);
     let mut out: Vec<StatementMention> = Vec::new();
     let mut focus: Option<usize> = None;
     for (para, sentences) in paragraphs {
-        let pq: Vec<&Quote> = quotes.iter().filter(|q| para.start <= q.outer.start && q.outer.start < para.end).collect();
+        let pq: Vec<&Quote> = quotes
+            .iter()
+            .filter(|q| para.start <= q.outer.start && q.outer.start < para.end)
+            .collect();
         let mut frames: Vec<(usize, Frame)> = Vec::new();
         for (si, sent) in sentences.iter().enumerate() {
             for f in frames_in(text, *sent, people, &in_quote, &mut focus) {
@@ -110,7 +159,11 @@ pub fn find_statements(
             }
             update_focus(people, *sent, &frames, &mut focus, &in_quote);
         }
-        let sentence_of = |at: usize| sentences.iter().position(|s| s.start <= at && at < s.end.max(s.start + 1));
+        let sentence_of = |at: usize| {
+            sentences
+                .iter()
+                .position(|s| s.start <= at && at < s.end.max(s.start + 1))
+        };
         let mut last_in_para: Option<usize> = None;
         let mut used_frames = vec![false; frames.len()];
         for (qi, q) in pq.iter().enumerate() {
@@ -124,13 +177,27 @@ pub fn find_statements(
             let after = frames.iter().enumerate().find(|(_, (_, f))| {
                 f.extent.start >= q.outer.end
                     && f.extent.start < next_open
-                    && text[q.outer.end..f.extent.start].chars().all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '—'))
+                    && text[q.outer.end..f.extent.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '—'))
             });
             // 2. A frame before it in its sentence.
-            let before = frames.iter().enumerate().rev().find(|(_, (si, f))| *si == sq && f.extent.end <= q.outer.start);
+            let before = frames
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, (si, f))| *si == sq && f.extent.end <= q.outer.start);
             let (speaker, time_region, continues, frame_idx) = if let Some((fi, (_, f))) = after {
-                let end = sentences.get(sentence_of(f.extent.start).unwrap_or(sq)).map(|s| s.end).unwrap_or(para.end);
-                (f.speaker, Span::new(q.outer.end, end.min(next_open).max(q.outer.end)), None, Some(fi))
+                let end = sentences
+                    .get(sentence_of(f.extent.start).unwrap_or(sq))
+                    .map(|s| s.end)
+                    .unwrap_or(para.end);
+                (
+                    f.speaker,
+                    Span::new(q.outer.end, end.min(next_open).max(q.outer.end)),
+                    None,
+                    Some(fi),
+                )
             } else if let Some((fi, (_, f))) = before {
                 (f.speaker, Span::new(sent.start, q.outer.start), None, Some(fi))
             } else if let Some(prev) = last_in_para {
@@ -142,7 +209,13 @@ pub fn find_statements(
             if let Some(fi) = frame_idx {
                 used_frames[fi] = true;
             }
-            out.push(StatementMention { span: q.inner, direct: true, speaker, time_region, continues });
+            out.push(StatementMention {
+                span: q.inner,
+                direct: true,
+                speaker,
+                time_region,
+                continues,
+            });
             last_in_para = Some(out.len() - 1);
         }
         // Reported speech: frames that attributed no quotation and introduce a clause.
@@ -170,7 +243,9 @@ pub fn find_statements(
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// The clause a speech verb reports: after an optional object ("reporters"),
@@ -185,7 +260,13 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
         // "Hegseth said Washington would not...": the clause follows the verb,
         // unless a preposition, a pause or a quotation comes first.
         // "told a rally": without "that", an object follows, not a clause.
-        None if matches!(text[..verb_end].rsplit(' ').next(), Some("told" | "tells" | "urged" | "asked")) => return None,
+        None if matches!(
+            text[..verb_end].rsplit(' ').next(),
+            Some("told" | "tells" | "urged" | "asked")
+        ) =>
+        {
+            return None;
+        }
         None => {
             let first = toks.first()?;
             let gap = &text[verb_end..first.span.start];
@@ -198,20 +279,65 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
     if in_quote(start) && text[start..].starts_with('"') {
         return None;
     }
-    let end = sent.end - text[start..sent.end].chars().rev().take_while(|c| matches!(c, '.' | '!' | '?' | '"' | ' ')).map(char::len_utf8).sum::<usize>();
+    let end = sent.end
+        - text[start..sent.end]
+            .chars()
+            .rev()
+            .take_while(|c| matches!(c, '.' | '!' | '?' | '"' | ' '))
+            .map(char::len_utf8)
+            .sum::<usize>();
     (end > start && word_count(&text[start..end]) >= 3).then(|| Span::new(start, end))
 }
 
 /// Words after a speech verb that do not begin a reported clause.
 const NOT_CLAUSE_START: &[&str] = &[
-    "about", "after", "against", "and", "as", "at", "before", "but", "by", "during", "for", "from", "in", "into", "of",
-    "on", "or", "so", "than", "to", "upon", "with", "without", "reporters", "journalists", "it", "this", "so",
+    "about",
+    "after",
+    "against",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "during",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "so",
+    "than",
+    "to",
+    "upon",
+    "with",
+    "without",
+    "reporters",
+    "journalists",
+    "it",
+    "this",
+    "so",
 ];
 
 /// Frames of one sentence, resolving their subjects.
-fn frames_in(text: &str, sent: Span, people: &People, in_quote: &dyn Fn(usize) -> bool, focus: &mut Option<usize>) -> Vec<Frame> {
-    let toks: Vec<_> = tokens(text, sent).into_iter().filter(|t| !in_quote(t.span.start)).collect();
-    let mentions: Vec<_> = people.mentions.iter().filter(|m| sent.start <= m.span.start && m.span.end <= sent.end && !in_quote(m.span.start)).collect();
+fn frames_in(
+    text: &str,
+    sent: Span,
+    people: &People,
+    in_quote: &dyn Fn(usize) -> bool,
+    focus: &mut Option<usize>,
+) -> Vec<Frame> {
+    let toks: Vec<_> = tokens(text, sent)
+        .into_iter()
+        .filter(|t| !in_quote(t.span.start))
+        .collect();
+    let mentions: Vec<_> = people
+        .mentions
+        .iter()
+        .filter(|m| sent.start <= m.span.start && m.span.end <= sent.end && !in_quote(m.span.start))
+        .collect();
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let according = t.text.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|n| n.text == "to");
@@ -221,14 +347,20 @@ fn frames_in(text: &str, sent: Span, people: &People, in_quote: &dyn Fn(usize) -
         let verb_end = if according { toks[k + 1].span.end } else { t.span.end };
         // Subject after the verb: "said Kallas", "according to Rubio", "echoed by Rubio".
         let after_start = toks.get(k + if according { 2 } else { 1 }).map(|n| {
-            if n.text == "by" { toks.get(k + 2).map(|x| x.span.start).unwrap_or(n.span.start) } else { n.span.start }
+            if n.text == "by" {
+                toks.get(k + 2).map(|x| x.span.start).unwrap_or(n.span.start)
+            } else {
+                n.span.start
+            }
         });
         // Inverted order holds only after a quotation, after "according to" and in the passive.
         let passive = toks.get(k + 1).is_some_and(|n| n.text == "by");
         let inverted = according || passive || quote_right_before(text, t.span.start);
-        let after = after_start
-            .filter(|_| inverted)
-            .and_then(|s| mentions.iter().find(|m| m.span.start == s && !matches!(m.target, Target::Pronoun)));
+        let after = after_start.filter(|_| inverted).and_then(|s| {
+            mentions
+                .iter()
+                .find(|m| m.span.start == s && !matches!(m.target, Target::Pronoun))
+        });
         // Subject before the verb, within four words ("Hegseth also said",
         // "Trump told"); a participle ("after saying") takes the sentence's subject.
         let participle = t.text.eq_ignore_ascii_case("saying");
@@ -236,13 +368,22 @@ fn frames_in(text: &str, sent: Span, people: &People, in_quote: &dyn Fn(usize) -
             if m.span.end > t.span.start || m.possessive {
                 return false;
             }
-            let gap = toks.iter().filter(|x| x.span.start >= m.span.end && x.span.end <= t.span.start).count();
+            let gap = toks
+                .iter()
+                .filter(|x| x.span.start >= m.span.end && x.span.end <= t.span.start)
+                .count();
             let clean_gap = !text[m.span.end..t.span.start].contains(['"', ';']);
             clean_gap && (gap <= 4 || participle && !m.dependent)
         });
         let (m, subject_first) = match (before, after, according) {
             (_, Some(a), true) => (Some(*a), false),
-            (Some(b), _, _) if !(matches!(b.target, Target::Pronoun) && after.is_some() && quote_right_before(text, t.span.start)) => (Some(*b), true),
+            (Some(b), _, _)
+                if !(matches!(b.target, Target::Pronoun)
+                    && after.is_some()
+                    && quote_right_before(text, t.span.start)) =>
+            {
+                (Some(*b), true)
+            }
             (_, Some(a), _) => (Some(*a), false),
             _ => (None, true),
         };
@@ -252,8 +393,17 @@ fn frames_in(text: &str, sent: Span, people: &People, in_quote: &dyn Fn(usize) -
             Target::Pronoun => last_subject(people, sent, m.span.start, in_quote).or(*focus),
             Target::Title(title) => people.by_title(title, m.span.start).or(*focus),
         };
-        let extent = if subject_first { Span::new(m.span.start, verb_end) } else { Span::new(t.span.start, m.span.end) };
-        out.push(Frame { verb: Span::new(t.span.start, verb_end), extent, speaker, subject_first });
+        let extent = if subject_first {
+            Span::new(m.span.start, verb_end)
+        } else {
+            Span::new(t.span.start, m.span.end)
+        };
+        out.push(Frame {
+            verb: Span::new(t.span.start, verb_end),
+            extent,
+            speaker,
+            subject_first,
+        });
     }
     out
 }
@@ -265,20 +415,47 @@ fn quote_right_before(text: &str, at: usize) -> bool {
 /// The last named, independent person before `at` in the sentence.
 fn last_subject(people: &People, sent: Span, at: usize, in_quote: &dyn Fn(usize) -> bool) -> Option<usize> {
     people.mentions.iter().rev().find_map(|m| match m.target {
-        Target::Person(p) if m.span.start >= sent.start && m.span.end <= at && !m.possessive && !m.dependent && !in_quote(m.span.start) => Some(p),
+        Target::Person(p)
+            if m.span.start >= sent.start
+                && m.span.end <= at
+                && !m.possessive
+                && !m.dependent
+                && !in_quote(m.span.start) =>
+        {
+            Some(p)
+        }
         _ => None,
     })
 }
 
 /// After a sentence: its last resolved speaker, else its first independent
 /// named person, becomes the focus for pronouns that follow.
-fn update_focus(people: &People, sent: Span, frames: &[(usize, Frame)], focus: &mut Option<usize>, in_quote: &dyn Fn(usize) -> bool) {
-    if let Some(sp) = frames.iter().rev().filter(|(_, f)| sent.start <= f.verb.start && f.verb.end <= sent.end).find_map(|(_, f)| f.speaker) {
+fn update_focus(
+    people: &People,
+    sent: Span,
+    frames: &[(usize, Frame)],
+    focus: &mut Option<usize>,
+    in_quote: &dyn Fn(usize) -> bool,
+) {
+    if let Some(sp) = frames
+        .iter()
+        .rev()
+        .filter(|(_, f)| sent.start <= f.verb.start && f.verb.end <= sent.end)
+        .find_map(|(_, f)| f.speaker)
+    {
         *focus = Some(sp);
         return;
     }
     let subject = people.mentions.iter().find_map(|m| match m.target {
-        Target::Person(p) if sent.start <= m.span.start && m.span.end <= sent.end && !m.possessive && !m.dependent && !in_quote(m.span.start) => Some(p),
+        Target::Person(p)
+            if sent.start <= m.span.start
+                && m.span.end <= sent.end
+                && !m.possessive
+                && !m.dependent
+                && !in_quote(m.span.start) =>
+        {
+            Some(p)
+        }
         _ => None,
     });
     if subject.is_some() {
@@ -301,12 +478,21 @@ mod tests {
         find_statements(text, &ps, &quotes, &people)
             .statements
             .iter()
-            .map(|s| (text[s.span.start..s.span.end].to_string(), s.speaker.map(|p| people.persons[p].full_name()), s.direct))
+            .map(|s| {
+                (
+                    text[s.span.start..s.span.end].to_string(),
+                    s.speaker.map(|p| people.persons[p].full_name()),
+                    s.direct,
+                )
+            })
             .collect()
     }
 
     fn speaker_of(text: &str, quote_start: &str) -> Option<String> {
-        statements(text).into_iter().find(|s| s.0.starts_with(quote_start)).and_then(|s| s.1)
+        statements(text)
+            .into_iter()
+            .find(|s| s.0.starts_with(quote_start))
+            .and_then(|s| s.1)
     }
 
     #[test]
@@ -350,19 +536,33 @@ mod tests {
     fn partial_quote_inside_a_sentence() {
         let t = "Brenn said the strike was a \"reckless gamble\" by the union.";
         let s = statements(t);
-        assert!(s.iter().any(|s| s.0 == "reckless gamble" && s.1.as_deref() == Some("Brenn") && s.2));
+        assert!(
+            s.iter()
+                .any(|s| s.0 == "reckless gamble" && s.1.as_deref() == Some("Brenn") && s.2)
+        );
     }
 
     #[test]
     fn single_word_scare_quotes_are_not_statements() {
-        assert!(statements("Brenn called the plan \"unrealistic.\"").iter().all(|s| !s.2));
+        assert!(
+            statements("Brenn called the plan \"unrealistic.\"")
+                .iter()
+                .all(|s| !s.2)
+        );
     }
 
     #[test]
     fn reported_speech() {
         let t = "Union leader Ines Marlow said on Tuesday that the dockworkers would stay out all week.";
         let s = statements(t);
-        assert_eq!(s, [("the dockworkers would stay out all week".into(), Some("Ines Marlow".into()), false)]);
+        assert_eq!(
+            s,
+            [(
+                "the dockworkers would stay out all week".into(),
+                Some("Ines Marlow".into()),
+                false
+            )]
+        );
     }
 
     #[test]

@@ -6,9 +6,9 @@ use crate::span::Span;
 
 /// Words whose trailing period is an abbreviation, not a full stop.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "aug", "capt", "co", "col", "corp", "dec", "dr", "e.g", "feb", "gen", "gov",
-    "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no",
-    "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
+    "adm", "apr", "aug", "capt", "co", "col", "corp", "dec", "dr", "e.g", "feb", "gen", "gov", "i.e", "inc", "jan",
+    "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no", "nov", "oct", "prof", "rep", "rev", "sen",
+    "sep", "sept", "sgt", "sr", "st", "vs",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -88,13 +88,18 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        sentences(s, Span::new(0, s.len())).iter().map(|sp| &s[sp.start..sp.end]).collect()
+        sentences(s, Span::new(0, s.len()))
+            .iter()
+            .map(|sp| &s[sp.start..sp.end])
+            .collect()
     }
 
     #[test]
     fn quotes_and_abbreviations() {
         assert_eq!(
-            split("\"It is not a betrayal,\" Brenn said. \"No port has done more.\" The U.S. Navy left on Feb. 3 at 4 p.m. Then rain."),
+            split(
+                "\"It is not a betrayal,\" Brenn said. \"No port has done more.\" The U.S. Navy left on Feb. 3 at 4 p.m. Then rain."
+            ),
             [
                 "\"It is not a betrayal,\" Brenn said.",
                 "\"No port has done more.\"",
@@ -105,6 +110,9 @@ mod tests {
 
     #[test]
     fn lowercase_after_period_does_not_split() {
-        assert_eq!(split("It cost 4.2 bn. euros, he said. Yes"), ["It cost 4.2 bn. euros, he said.", "Yes"]);
+        assert_eq!(
+            split("It cost 4.2 bn. euros, he said. Yes"),
+            ["It cost 4.2 bn. euros, he said.", "Yes"]
+        );
     }
 }

@@ -24,18 +24,31 @@ fn finding(out: &mut String, report: &Report<'_>, f: &Finding) {
     let a = report.analysis;
     let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.rule, f.message);
     for (i, label) in f.labels.iter().enumerate() {
-        let Some(source) = a.source(&label.source) else { continue };
+        let Some(source) = a.source(&label.source) else {
+            continue;
+        };
         match label.claim.map(|c| &a.claims[c]) {
             Some(claim) => {
                 let value = f.values.get(i).cloned().unwrap_or_default();
-                frame(out, &source.path, &source.line_text(claim.span.line), claim.span, &value);
+                frame(
+                    out,
+                    &source.path,
+                    &source.line_text(claim.span.line),
+                    claim.span,
+                    &value,
+                );
             }
             None => {
                 let _ = writeln!(out, "  --> {}", source.path);
             }
         }
     }
-    if let Some(diff) = &f.diff {
+    // The diff line, unless the rule's message already spells it out.
+    if let Some(diff) = f
+        .diff
+        .as_ref()
+        .filter(|d| !f.message.contains(&crate::rules::engine::diff_string(d)))
+    {
         let words: Vec<String> = diff
             .iter()
             .map(|w| match w {
@@ -71,7 +84,11 @@ fn frame(out: &mut String, path: &str, line: &str, span: Located, value: &str) {
     }
     let under = len.min(end.saturating_sub(col)).max(1);
     let _ = writeln!(out, "{num} | {shown}");
-    let value = if value.chars().count() > 60 { format!("{}…", value.chars().take(59).collect::<String>()) } else { value.to_string() };
+    let value = if value.chars().count() > 60 {
+        format!("{}…", value.chars().take(59).collect::<String>())
+    } else {
+        value.to_string()
+    };
     let _ = writeln!(out, "{pad} | {}{} {value}", " ".repeat(offset), "^".repeat(under));
 }
 

@@ -18,7 +18,12 @@ struct Json<'a> {
 
 /// The report as pretty JSON with a final newline.
 pub fn render(report: &Report<'_>) -> String {
-    let json = Json { schema: SCHEMA, sources: report.sources(), claims: &report.analysis.claims, findings: report.findings };
+    let json = Json {
+        schema: SCHEMA,
+        sources: report.sources(),
+        claims: &report.analysis.claims,
+        findings: report.findings,
+    };
     let mut s = serde_json::to_string_pretty(&json).expect("report serializes");
     s.push('\n');
     s

@@ -40,7 +40,11 @@ impl Report<'_> {
                 path: s.path.clone(),
                 published: s.meta.published.map(|d| d.to_string()),
                 published_from: s.meta.published_from,
-                duplicate_of: a.copies.iter().find(|c| c.copy == i).map(|c| a.sources[c.original].id.clone()),
+                duplicate_of: a
+                    .copies
+                    .iter()
+                    .find(|c| c.copy == i)
+                    .map(|c| a.sources[c.original].id.clone()),
                 publisher: s.meta.publisher.clone(),
                 title: s.meta.title.clone(),
                 url: s.meta.url.clone(),
@@ -56,7 +60,10 @@ impl Report<'_> {
     /// `2 errors, 1 warning in 5 sources, 212 claims`
     pub fn summary(&self) -> String {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        let mut parts = vec![plural(self.count(Severity::Error), "error"), plural(self.count(Severity::Warning), "warning")];
+        let mut parts = vec![
+            plural(self.count(Severity::Error), "error"),
+            plural(self.count(Severity::Warning), "warning"),
+        ];
         let infos = self.count(Severity::Info);
         if infos > 0 {
             parts.push(plural(infos, "info"));

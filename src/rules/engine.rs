@@ -13,7 +13,13 @@ use super::{Compare, Field, Link, Rule, SpeakerCondition};
 pub fn run(rules: &[Rule], analysis: &Analysis) -> Vec<Finding> {
     let mut out: Vec<Finding> = rules.iter().flat_map(|r| run_rule(r, analysis)).collect();
     out.sort_by(|x, y| {
-        let first = |f: &Finding| f.labels.first().and_then(|l| l.claim).map(|c| analysis.claims[c].span.start).unwrap_or(0);
+        let first = |f: &Finding| {
+            f.labels
+                .first()
+                .and_then(|l| l.claim)
+                .map(|c| analysis.claims[c].span.start)
+                .unwrap_or(0)
+        };
         (&x.rule, &x.sources, first(x), &x.claims).cmp(&(&y.rule, &y.sources, first(y), &y.claims))
     });
     out.dedup();
@@ -45,7 +51,16 @@ fn run_rule(rule: &Rule, analysis: &Analysis) -> Vec<Finding> {
                     claims: vec![],
                     sources,
                     values: vec![share.clone()],
-                    labels: vec![Label { source: b.clone(), claim: None }, Label { source: a.clone(), claim: None }],
+                    labels: vec![
+                        Label {
+                            source: b.clone(),
+                            claim: None,
+                        },
+                        Label {
+                            source: a.clone(),
+                            claim: None,
+                        },
+                    ],
                     diff: None,
                 }
             })
@@ -63,7 +78,8 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &link::Link) -> Option<Find
     let (a, b) = (&analysis.claims[l.a], &analysis.claims[l.b]);
     let c = &rule.conditions;
     if let Some(direct) = c.direct {
-        let both = a.statement().is_some_and(|s| s.direct == direct) && b.statement().is_some_and(|s| s.direct == direct);
+        let both =
+            a.statement().is_some_and(|s| s.direct == direct) && b.statement().is_some_and(|s| s.direct == direct);
         if !both {
             return None;
         }
@@ -75,7 +91,10 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &link::Link) -> Option<Find
         Some(SpeakerCondition::Same) => sa.is_some() && sa == sb,
         Some(SpeakerCondition::Different) => sa.is_some() && sb.is_some() && sa != sb,
     };
-    if !speakers_ok || c.independent && analysis.copied(&a.source, &b.source) || c.contained == Some(false) && l.contained {
+    if !speakers_ok
+        || c.independent && analysis.copied(&a.source, &b.source)
+        || c.contained == Some(false) && l.contained
+    {
         return None;
     }
     let (va, vb, diff) = match rule.compare {
@@ -109,7 +128,16 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &link::Link) -> Option<Find
         claims: vec![a.id.clone(), b.id.clone()],
         sources: vec![a.source.clone(), b.source.clone()],
         values: vec![va.clone(), vb.clone()],
-        labels: vec![Label { source: a.source.clone(), claim: Some(l.a) }, Label { source: b.source.clone(), claim: Some(l.b) }],
+        labels: vec![
+            Label {
+                source: a.source.clone(),
+                claim: Some(l.a),
+            },
+            Label {
+                source: b.source.clone(),
+                claim: Some(l.b),
+            },
+        ],
         diff,
     })
 }
@@ -125,7 +153,11 @@ type Compared = (String, String, Option<Vec<DiffWord>>);
 fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &link::Link) -> Option<Compared> {
     match cmp.field {
         Field::Date => {
-            let date = |c: &Claim| c.statement().and_then(|s| s.date.clone()).or_else(|| c.date().filter(|d| d.resolved).map(|d| d.value.clone()));
+            let date = |c: &Claim| {
+                c.statement()
+                    .and_then(|s| s.date.clone())
+                    .or_else(|| c.date().filter(|d| d.resolved).map(|d| d.value.clone()))
+            };
             let (da, db) = (date(a)?, date(b)?);
             let (xa, xb) = (da.day()?, db.day()?);
             let days = xa.until((jiff::Unit::Day, xb)).ok()?.get_days().abs() as f64;
@@ -148,7 +180,11 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &link::Link) -> Option<Compare
             if wa == wb || l.contained || link::contains(&wa, &wb) || link::contains(&wb, &wa) {
                 return None;
             }
-            Some((qa.quote.clone(), qb.quote.clone(), Some(word_diff(&qa.quote, &qb.quote))))
+            Some((
+                qa.quote.clone(),
+                qb.quote.clone(),
+                Some(word_diff(&qa.quote, &qb.quote)),
+            ))
         }
         Field::Speaker => {
             let (sa, sb) = (speaker(a)?, speaker(b)?);
@@ -168,12 +204,37 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffWord> {
     let mut out = Vec::new();
     for op in diff {
         match op {
-            similar::DiffOp::Equal { old_index, len, .. } => out.extend(wa[old_index..old_index + len].iter().map(|w| DiffWord::Same(w.to_string()))),
-            similar::DiffOp::Delete { old_index, old_len, .. } => out.extend(wa[old_index..old_index + old_len].iter().map(|w| DiffWord::Removed(w.to_string()))),
-            similar::DiffOp::Insert { new_index, new_len, .. } => out.extend(wb[new_index..new_index + new_len].iter().map(|w| DiffWord::Added(w.to_string()))),
-            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                out.extend(wa[old_index..old_index + old_len].iter().map(|w| DiffWord::Removed(w.to_string())));
-                out.extend(wb[new_index..new_index + new_len].iter().map(|w| DiffWord::Added(w.to_string())));
+            similar::DiffOp::Equal { old_index, len, .. } => out.extend(
+                wa[old_index..old_index + len]
+                    .iter()
+                    .map(|w| DiffWord::Same(w.to_string())),
+            ),
+            similar::DiffOp::Delete { old_index, old_len, .. } => out.extend(
+                wa[old_index..old_index + old_len]
+                    .iter()
+                    .map(|w| DiffWord::Removed(w.to_string())),
+            ),
+            similar::DiffOp::Insert { new_index, new_len, .. } => out.extend(
+                wb[new_index..new_index + new_len]
+                    .iter()
+                    .map(|w| DiffWord::Added(w.to_string())),
+            ),
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                out.extend(
+                    wa[old_index..old_index + old_len]
+                        .iter()
+                        .map(|w| DiffWord::Removed(w.to_string())),
+                );
+                out.extend(
+                    wb[new_index..new_index + new_len]
+                        .iter()
+                        .map(|w| DiffWord::Added(w.to_string())),
+                );
             }
         }
     }
@@ -219,7 +280,10 @@ mod tests {
 
     #[test]
     fn diff_marks_changed_words() {
-        let d = diff_string(&word_diff("the port will reopen when safety is guaranteed", "the port will reopen once safety is guaranteed"));
+        let d = diff_string(&word_diff(
+            "the port will reopen when safety is guaranteed",
+            "the port will reopen once safety is guaranteed",
+        ));
         assert_eq!(d, "the port will reopen [-when-] {+once+} safety is guaranteed");
     }
 }

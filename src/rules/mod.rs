@@ -16,10 +16,22 @@ pub use self::raw::{RawExpect, RawRule, RawTest};
 
 /// The default rule set, built into the binary.
 pub const DEFAULT_RULES: &[(&str, &str)] = &[
-    ("rules/attribution-mismatch.yaml", include_str!("../../rules/attribution-mismatch.yaml")),
-    ("rules/date-mismatch.yaml", include_str!("../../rules/date-mismatch.yaml")),
-    ("rules/duplicate-source.yaml", include_str!("../../rules/duplicate-source.yaml")),
-    ("rules/figure-mismatch.yaml", include_str!("../../rules/figure-mismatch.yaml")),
+    (
+        "rules/attribution-mismatch.yaml",
+        include_str!("../../rules/attribution-mismatch.yaml"),
+    ),
+    (
+        "rules/date-mismatch.yaml",
+        include_str!("../../rules/date-mismatch.yaml"),
+    ),
+    (
+        "rules/duplicate-source.yaml",
+        include_str!("../../rules/duplicate-source.yaml"),
+    ),
+    (
+        "rules/figure-mismatch.yaml",
+        include_str!("../../rules/figure-mismatch.yaml"),
+    ),
     ("rules/quote-drift.yaml", include_str!("../../rules/quote-drift.yaml")),
 ];
 
@@ -84,8 +96,19 @@ const OPS: &[&str] = &["differs"];
 const SPEAKERS: &[&str] = &["known", "same", "different"];
 /// Placeholders a message template may use.
 pub const PLACEHOLDERS: &[&str] = &[
-    "a.source", "b.source", "a.value", "b.value", "a.text", "b.text", "a.speaker", "b.speaker", "a.line", "b.line",
-    "speaker", "similarity", "diff",
+    "a.source",
+    "b.source",
+    "a.value",
+    "b.value",
+    "a.text",
+    "b.text",
+    "a.speaker",
+    "b.speaker",
+    "a.line",
+    "b.line",
+    "speaker",
+    "similarity",
+    "diff",
 ];
 
 /// Edit distance, for "did you mean".
@@ -114,10 +137,16 @@ pub fn nearest<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
 
 fn invalid<T>(path: &Path, at: &Spanned<T>, message: String, help: Option<String>) -> Error {
     let loc = at.referenced;
-    Error::Invalid { path: path.into(), line: loc.line() as usize, column: loc.column() as usize, message, help }
+    Error::Invalid {
+        path: path.into(),
+        line: loc.line() as usize,
+        column: loc.column() as usize,
+        message,
+        help,
+    }
 }
 
-fn one_of<'a, T>(path: &Path, value: &Spanned<String>, what: &str, options: &[&'a str], map: impl Fn(&str) -> T) -> Result<T> {
+fn one_of<T>(path: &Path, value: &Spanned<String>, what: &str, options: &[&str], map: impl Fn(&str) -> T) -> Result<T> {
     if options.contains(&value.value.as_str()) {
         return Ok(map(&value.value));
     }
@@ -131,9 +160,17 @@ impl Rule {
     /// Validates a raw rule. The one path from YAML to a usable rule.
     pub fn compile(raw: RawRule, path: &Path) -> Result<Rule> {
         let id = &raw.id.value;
-        let kebab = !id.is_empty() && id.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        let kebab = !id.is_empty()
+            && id
+                .split('-')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
         if !kebab {
-            return Err(invalid(path, &raw.id, format!("rule id `{id}` is not kebab-case"), Some("use lowercase words joined by `-`, e.g. `date-mismatch`".into())));
+            return Err(invalid(
+                path,
+                &raw.id,
+                format!("rule id `{id}` is not kebab-case"),
+                Some("use lowercase words joined by `-`, e.g. `date-mismatch`".into()),
+            ));
         }
         let link = one_of(path, &raw.link, "link", LINKS, |l| match l {
             "same-remark" => Link::Claims(LinkKind::SameRemark),
@@ -161,9 +198,18 @@ impl Rule {
                 one_of(path, &c.op, "comparator", OPS, |_| ())?;
                 let tolerance = c.tolerance.unwrap_or(0.0);
                 if !(tolerance >= 0.0 && tolerance.is_finite()) {
-                    return Err(invalid(path, &c.field, "tolerance must be a non-negative number".into(), None));
+                    return Err(invalid(
+                        path,
+                        &c.field,
+                        "tolerance must be a non-negative number".into(),
+                        None,
+                    ));
                 }
-                Some(Compare { field, tolerance, hedged_tolerance: c.hedged_tolerance.unwrap_or(tolerance).max(tolerance) })
+                Some(Compare {
+                    field,
+                    tolerance,
+                    hedged_tolerance: c.hedged_tolerance.unwrap_or(tolerance).max(tolerance),
+                })
             }
             None => None,
         };
@@ -198,8 +244,15 @@ fn check_template(path: &Path, message: &Spanned<String>) -> Result<()> {
         };
         let name = &rest[open + 1..open + close];
         if !PLACEHOLDERS.contains(&name) {
-            let help = nearest(name, PLACEHOLDERS).map(|n| format!("did you mean `{{{n}}}`?")).or_else(|| Some(format!("placeholders: {}", PLACEHOLDERS.join(", "))));
-            return Err(invalid(path, message, format!("unknown placeholder `{{{name}}}` in message"), help));
+            let help = nearest(name, PLACEHOLDERS)
+                .map(|n| format!("did you mean `{{{n}}}`?"))
+                .or_else(|| Some(format!("placeholders: {}", PLACEHOLDERS.join(", "))));
+            return Err(invalid(
+                path,
+                message,
+                format!("unknown placeholder `{{{name}}}` in message"),
+                help,
+            ));
         }
         rest = &rest[open + close + 1..];
     }
@@ -208,8 +261,27 @@ fn check_template(path: &Path, message: &Spanned<String>) -> Result<()> {
 
 /// Keys a rule file may hold, for "did you mean" on unknown keys.
 const KEYS: &[&str] = &[
-    "id", "severity", "summary", "description", "link", "where", "compare", "message", "tests", "direct", "speaker",
-    "independent", "contained", "field", "op", "tolerance", "hedged_tolerance", "name", "sources", "expect", "values",
+    "id",
+    "severity",
+    "summary",
+    "description",
+    "link",
+    "where",
+    "compare",
+    "message",
+    "tests",
+    "direct",
+    "speaker",
+    "independent",
+    "contained",
+    "field",
+    "op",
+    "tolerance",
+    "hedged_tolerance",
+    "name",
+    "sources",
+    "expect",
+    "values",
 ];
 
 /// Parses one rule file's text.
@@ -217,7 +289,12 @@ pub fn parse_rule(text: &str, path: &Path) -> Result<Rule> {
     let raw: RawRule = serde_saphyr::from_str(text).map_err(|e| {
         let mut err = crate::source::meta::yaml_error(path, &e);
         if let Error::Invalid { message, help, .. } = &mut err {
-            if let Some(key) = message.split('`').nth(1).filter(|_| message.contains("unknown field")).map(String::from) {
+            if let Some(key) = message
+                .split('`')
+                .nth(1)
+                .filter(|_| message.contains("unknown field"))
+                .map(String::from)
+            {
                 *message = format!("unknown key `{key}`");
                 *help = nearest(&key, KEYS).map(|n| format!("did you mean `{n}`?"));
             }
@@ -247,18 +324,34 @@ pub fn load(path: Option<&Path>) -> Result<Vec<Rule>> {
                 .collect();
             files.sort();
             for f in files {
-                let text = std::fs::read_to_string(&f).map_err(|e| Error::Io { path: f.clone(), source: e })?;
+                let text = std::fs::read_to_string(&f).map_err(|e| Error::Io {
+                    path: f.clone(),
+                    source: e,
+                })?;
                 rules.push(parse_rule(&text, &f)?);
             }
         }
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| Error::Io { path: p.into(), source: e })?;
+            let text = std::fs::read_to_string(p).map_err(|e| Error::Io {
+                path: p.into(),
+                source: e,
+            })?;
             rules.push(parse_rule(&text, p)?);
         }
     }
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     if let Some(w) = rules.windows(2).find(|w| w[0].id == w[1].id) {
-        return Err(Error::Invalid { path: w[1].path.clone(), line: 1, column: 1, message: format!("rule id `{}` is defined twice (also in {})", w[1].id, w[0].path.display()), help: None });
+        return Err(Error::Invalid {
+            path: w[1].path.clone(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "rule id `{}` is defined twice (also in {})",
+                w[1].id,
+                w[0].path.display()
+            ),
+            help: None,
+        });
     }
     Ok(rules)
 }
@@ -271,12 +364,23 @@ mod tests {
     fn default_rules_load() {
         let rules = load(None).unwrap();
         let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["attribution-mismatch", "date-mismatch", "duplicate-source", "figure-mismatch", "quote-drift"]);
+        assert_eq!(
+            ids,
+            [
+                "attribution-mismatch",
+                "date-mismatch",
+                "duplicate-source",
+                "figure-mismatch",
+                "quote-drift"
+            ]
+        );
     }
 
     #[test]
     fn unknown_key_suggests_the_nearest() {
-        let e = parse_rule("id: x\nseverty: error\n", Path::new("r.yaml")).unwrap_err().to_string();
+        let e = parse_rule("id: x\nseverty: error\n", Path::new("r.yaml"))
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("r.yaml:2:1: unknown key `severty`"), "{e}");
         assert!(e.contains("did you mean `severity`?"), "{e}");
     }
@@ -285,8 +389,19 @@ mod tests {
     fn bad_placeholder_and_link_are_located() {
         let base = "id: x\nseverity: error\nsummary: s\nlink: same-remark\nmessage: \"{a.sorce}\"\n";
         let e = parse_rule(base, Path::new("r.yaml")).unwrap_err().to_string();
-        assert!(e.starts_with("r.yaml:5:10:") && e.contains("did you mean `{a.source}`?"), "{e}");
-        let e = parse_rule(&base.replace("same-remark", "same-remarks").replace("{a.sorce}", "m"), Path::new("r.yaml")).unwrap_err().to_string();
-        assert!(e.starts_with("r.yaml:4:7: unknown link `same-remarks`") && e.contains("same-remark"), "{e}");
+        assert!(
+            e.starts_with("r.yaml:5:10:") && e.contains("did you mean `{a.source}`?"),
+            "{e}"
+        );
+        let e = parse_rule(
+            &base.replace("same-remark", "same-remarks").replace("{a.sorce}", "m"),
+            Path::new("r.yaml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("r.yaml:4:7: unknown link `same-remarks`") && e.contains("same-remark"),
+            "{e}"
+        );
     }
 }

@@ -69,7 +69,11 @@ pub struct RawCompare {
 }
 
 fn default_op() -> Spanned<String> {
-    Spanned::new("differs".into(), serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+    Spanned::new(
+        "differs".into(),
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
 }
 
 /// A rule test: small inline sources and the findings expected of them.

@@ -38,10 +38,7 @@ impl CleanText {
             let at = self.map.get(span.start).map(|m| m.0 as usize).unwrap_or(0);
             return Span::new(at, at);
         }
-        Span::new(
-            self.map[span.start].0 as usize,
-            self.map[span.end - 1].1 as usize,
-        )
+        Span::new(self.map[span.start].0 as usize, self.map[span.end - 1].1 as usize)
     }
 }
 
@@ -103,12 +100,9 @@ pub(crate) fn normalize_chars(units: Vec<Unit>) -> Vec<Unit> {
                 continue;
             }
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-            | '\u{2033}' => '"',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
             '\u{2010}' | '\u{2011}' => '-',
-            '\t' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                ' '
-            }
+            '\t' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
             c => c,
         };
         out.push(Unit { ch, ..u });
@@ -190,8 +184,7 @@ const POINTER_PREFIXES: &[&str] = &[
 ];
 
 fn is_url_line(t: &str) -> bool {
-    !t.contains(' ')
-        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+    !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
 
 /// Whether a line is site furniture rather than article text.
@@ -353,10 +346,7 @@ pub(crate) fn strip_markdown(units: Vec<Unit>) -> Vec<Unit> {
                 // [text](target): keep text, drop target.
                 let close = units[i + 1..].iter().position(|u| u.ch == ']' || u.ch == '\n');
                 match close {
-                    Some(k)
-                        if units[i + 1 + k].ch == ']'
-                            && units.get(i + 2 + k).is_some_and(|u| u.ch == '(') =>
-                    {
+                    Some(k) if units[i + 1 + k].ch == ']' && units.get(i + 2 + k).is_some_and(|u| u.ch == '(') => {
                         let text_end = i + 1 + k;
                         out.extend_from_slice(&units[i + 1..text_end]);
                         let rest = &units[text_end + 2..];
@@ -422,7 +412,10 @@ mod tests {
 
     #[test]
     fn markdown_marks_and_links_are_removed() {
-        let c = clean("## A title\n\nRead [the report](http://x.y/z) **now**, <u>here</u>.", true);
+        let c = clean(
+            "## A title\n\nRead [the report](http://x.y/z) **now**, <u>here</u>.",
+            true,
+        );
         assert_eq!(c.text, "A title\nRead the report now, here.");
     }
 

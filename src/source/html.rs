@@ -9,15 +9,54 @@ use super::clean::Unit;
 
 /// Elements whose whole content is not article text.
 const SKIPPED: &[&str] = &[
-    "title", "script", "style", "nav", "header", "footer", "aside", "noscript", "svg", "form",
-    "button", "select", "template", "iframe", "figcaption",
+    "title",
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "noscript",
+    "svg",
+    "form",
+    "button",
+    "select",
+    "template",
+    "iframe",
+    "figcaption",
 ];
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th",
-    "table", "article", "section", "blockquote", "main", "hr", "title", "dd", "dt", "figure",
-    "pre", "body", "html", "head",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "article",
+    "section",
+    "blockquote",
+    "main",
+    "hr",
+    "title",
+    "dd",
+    "dt",
+    "figure",
+    "pre",
+    "body",
+    "html",
+    "head",
 ];
 
 /// A tag as scanned: name (lowercased), closing or not, attributes.
@@ -239,10 +278,7 @@ pub(crate) fn strip_html(units: &[Unit]) -> (Vec<Unit>, HtmlMeta) {
                 i = tag.end;
             }
             '&' => {
-                let window: Vec<char> = units[i..units.len().min(i + 12)]
-                    .iter()
-                    .map(|u| u.ch)
-                    .collect();
+                let window: Vec<char> = units[i..units.len().min(i + 12)].iter().map(|u| u.ch).collect();
                 match entity(&window) {
                     Some((ch, n)) => {
                         out.push(Unit {
@@ -287,8 +323,13 @@ fn read_meta(tag: &Tag, meta: &mut HtmlMeta) {
     };
     let content = content.trim().to_string();
     let slot = match key.as_str() {
-        "article:published_time" | "datepublished" | "date" | "pubdate" | "publish-date"
-        | "dc.date" | "og:published_time" => &mut meta.published,
+        "article:published_time"
+        | "datepublished"
+        | "date"
+        | "pubdate"
+        | "publish-date"
+        | "dc.date"
+        | "og:published_time" => &mut meta.published,
         "og:title" | "twitter:title" => &mut meta.title,
         "og:site_name" | "publisher" | "article:publisher" => &mut meta.publisher,
         "og:url" => &mut meta.url,

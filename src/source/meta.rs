@@ -59,14 +59,20 @@ pub struct Manifest {
 
 impl Manifest {
     pub fn load(path: &Path) -> Result<Manifest> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: path.into(), source: e })?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: path.into(),
+            source: e,
+        })?;
         serde_saphyr::from_str(&text).map_err(|e| yaml_error(path, &e))
     }
 }
 
 /// A YAML error with its place in the file.
 pub(crate) fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Error {
-    let (line, column) = e.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((1, 1));
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line() as usize, l.column() as usize))
+        .unwrap_or((1, 1));
     let first = e.to_string().lines().next().unwrap_or("invalid YAML").to_string();
     // The place is reported by us; drop the parser's own "error: line N column M: ".
     let mut message = first.strip_prefix("error: ").unwrap_or(&first);
@@ -76,7 +82,13 @@ pub(crate) fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Error {
         }
     }
     let message = message.to_string();
-    Error::Invalid { path: path.into(), line, column, message, help: None }
+    Error::Invalid {
+        path: path.into(),
+        line,
+        column,
+        message,
+        help: None,
+    }
 }
 
 /// YAML front matter of a markdown file: its fields and the byte length of
@@ -107,10 +119,15 @@ pub(crate) fn front_matter(text: &str) -> Option<(BTreeMap<String, String>, usiz
 impl Metadata {
     pub(crate) fn from_fields(fields: &BTreeMap<String, String>, from: PublishedFrom) -> Metadata {
         let get = |keys: &[&str]| keys.iter().find_map(|k| fields.get(*k)).cloned();
-        let published = get(&["published", "date", "published_time", "pubdate", "published_at"]).and_then(|d| parse_date_str(&d));
+        let published =
+            get(&["published", "date", "published_time", "pubdate", "published_at"]).and_then(|d| parse_date_str(&d));
         Metadata {
             published,
-            published_from: if published.is_some() { from } else { PublishedFrom::Unknown },
+            published_from: if published.is_some() {
+                from
+            } else {
+                PublishedFrom::Unknown
+            },
             partial: None,
             publisher: get(&["publisher", "source", "site", "outlet"]),
             title: get(&["title", "headline"]),
@@ -140,7 +157,13 @@ pub(crate) fn dateline(lines: &[&str]) -> Metadata {
             continue;
         }
         for m in find_dates(line) {
-            let DateExpr::Calendar { year, month: Some(month), day: Some(day), .. } = m.expr else {
+            let DateExpr::Calendar {
+                year,
+                month: Some(month),
+                day: Some(day),
+                ..
+            } = m.expr
+            else {
                 continue;
             };
             let before = line[..m.span.start].split_whitespace().count();
@@ -169,7 +192,10 @@ mod tests {
     #[test]
     fn datelines() {
         let d = |lines: &[&str]| dateline(lines).published.map(|d| d.to_string());
-        assert_eq!(d(&["Skip", "by Ann Lee March 6, 2025 10:10 AM 2 min read"]), Some("2025-03-06".into()));
+        assert_eq!(
+            d(&["Skip", "by Ann Lee March 6, 2025 10:10 AM 2 min read"]),
+            Some("2025-03-06".into())
+        );
         assert_eq!(d(&["2025-03-05 22:25:00 | World"]), Some("2025-03-05".into()));
         assert_eq!(d(&["The union voted on March 3, 2025 to strike."]), None);
         let m = dateline(&["Harbour strike latest,6 Mar"]);

@@ -59,10 +59,15 @@ impl Source {
         }
         let mut meta = Metadata::default();
         if let Some(m) = manifest {
-            let fields = [("published", &m.published), ("publisher", &m.publisher), ("title", &m.title), ("url", &m.url)]
-                .into_iter()
-                .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v)))
-                .collect();
+            let fields = [
+                ("published", &m.published),
+                ("publisher", &m.publisher),
+                ("title", &m.title),
+                ("url", &m.url),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v)))
+            .collect();
             meta = Metadata::from_fields(&fields, PublishedFrom::Manifest);
         }
         match format {
@@ -70,7 +75,12 @@ impl Source {
                 let (stripped, h) = html::strip_html(&units);
                 units = stripped;
                 let mut fields = std::collections::BTreeMap::new();
-                for (k, v) in [("published", h.published), ("publisher", h.publisher), ("title", h.title), ("url", h.url)] {
+                for (k, v) in [
+                    ("published", h.published),
+                    ("publisher", h.publisher),
+                    ("title", h.title),
+                    ("url", h.url),
+                ] {
                     if let Some(v) = v {
                         fields.insert(k.to_string(), v);
                     }
@@ -95,7 +105,15 @@ impl Source {
         meta = meta.or(meta::dateline(&head_lines));
         let clean = CleanText::from_units(&clean::paragraphs(units));
         let lines = LineIndex::new(&bytes);
-        Source { id: id.to_string(), path: path.to_string(), bytes, clean, meta, notes, lines }
+        Source {
+            id: id.to_string(),
+            path: path.to_string(),
+            bytes,
+            clean,
+            meta,
+            notes,
+            lines,
+        }
     }
 
     /// The original place and words of a span of cleaned text.
@@ -178,7 +196,10 @@ pub fn read_inputs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Inputs>
                     files.push((entry.path().to_path_buf(), false));
                 } else {
                     skipped += 1;
-                    inputs.notes.push(format!("{}: skipped, not an article (.txt, .md, .markdown, .html, .htm)", entry.path().display()));
+                    inputs.notes.push(format!(
+                        "{}: skipped, not an article (.txt, .md, .markdown, .html, .htm)",
+                        entry.path().display()
+                    ));
                 }
             }
         } else {
@@ -191,7 +212,11 @@ pub fn read_inputs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Inputs>
     let mut read: Vec<(usize, Result<Source>)> = Vec::new();
     for (i, (path, named)) in files.iter().enumerate() {
         let shared = names.iter().filter(|n| **n == names[i]).count() > 1;
-        let id = if shared { path.display().to_string() } else { names[i].clone() };
+        let id = if shared {
+            path.display().to_string()
+        } else {
+            names[i].clone()
+        };
         let result = read_one(path, &id, entries.get(&names[i]));
         match result {
             Err(Error::NotArticle { path, reason }) if !named => {
@@ -214,20 +239,35 @@ fn file_name(p: &Path) -> String {
     if p.as_os_str() == "-" {
         return "stdin".into();
     }
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
 }
 
 fn read_one(path: &Path, id: &str, entry: Option<&ManifestEntry>) -> Result<Source> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| Error::Io { path: path.into(), source: e })?;
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| Error::Io {
+            path: path.into(),
+            source: e,
+        })?;
         buf
     } else {
-        std::fs::read(path).map_err(|e| Error::Io { path: path.into(), source: e })?
+        std::fs::read(path).map_err(|e| Error::Io {
+            path: path.into(),
+            source: e,
+        })?
     };
     if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err(Error::NotArticle { path: path.into(), reason: "binary data".into() });
+        return Err(Error::NotArticle {
+            path: path.into(),
+            reason: "binary data".into(),
+        });
     }
-    let format = if path.as_os_str() == "-" { Format::Text } else { Format::from_path(path).unwrap_or(Format::Text) };
+    let format = if path.as_os_str() == "-" {
+        Format::Text
+    } else {
+        Format::from_path(path).unwrap_or(Format::Text)
+    };
     Ok(Source::parse(id, &path.display().to_string(), bytes, format, entry))
 }

@@ -24,7 +24,10 @@ pub fn run(args: &[&str]) -> (String, String, i32) {
 /// stdout, stderr and exit code as one text, for CLI snapshots.
 pub fn transcript(args: &[&str]) -> String {
     let (out, err, code) = run(args);
-    format!("$ claimcheck {}\n--- exit: {code}\n--- stdout\n{out}--- stderr\n{err}", args.join(" "))
+    format!(
+        "$ claimcheck {}\n--- exit: {code}\n--- stdout\n{out}--- stderr\n{err}",
+        args.join(" ")
+    )
 }
 
 /// Copies the example corpus into a fresh temporary folder.
