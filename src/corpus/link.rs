@@ -230,17 +230,31 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
         })
         .map(|(i, c)| (i, context_keys(&c.context)))
         .collect();
-    for (a, b) in candidates(&dated, claims, max_df) {
-        let score = jaccard(&claims[a].context, &claims[b].context);
-        if score >= 0.5 && shared(&claims[a].context, &claims[b].context) >= 3 {
-            links.push(Link {
-                kind: LinkKind::SameEvent,
-                a,
-                b,
-                score,
-                contained: false,
-            });
+    // One-to-one between two sources: each date meets its best match only,
+    // so two dates of one sentence are not crossed.
+    let mut scored: Vec<(f64, usize, usize)> = candidates(&dated, claims, max_df)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let score = jaccard(&claims[a].context, &claims[b].context);
+            (score >= 0.5 && shared(&claims[a].context, &claims[b].context) >= 3).then_some((score, a, b))
+        })
+        .collect();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut taken: BTreeSet<(usize, &str)> = BTreeSet::new();
+    for (score, a, b) in scored {
+        let (sa, sb) = (claims[a].source.as_str(), claims[b].source.as_str());
+        if taken.contains(&(a, sb)) || taken.contains(&(b, sa)) {
+            continue;
         }
+        taken.insert((a, sb));
+        taken.insert((b, sa));
+        links.push(Link {
+            kind: LinkKind::SameEvent,
+            a,
+            b,
+            score,
+            contained: false,
+        });
     }
     links.sort_by_key(|l| (l.kind, l.a, l.b));
     links

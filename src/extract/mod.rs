@@ -58,7 +58,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
         raw.push((
             d.span,
             ClaimValue::Date(value),
-            context(text, sentence_of(d.span.start), d.span),
+            event_context(text, sentence_of(d.span.start), d.span),
             None,
         ));
     }
@@ -139,6 +139,23 @@ fn context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
         text,
         Span::new(claim.end.min(sentence.end), sentence.end.max(claim.end)),
     ));
+    words
+}
+
+/// Words of the clause around a date: what tells which event it dates. A
+/// sentence that quotes someone dates a remark, not an event: no words.
+fn event_context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
+    const WINDOW: usize = 8;
+    if text[sentence.start..sentence.end].contains('"') {
+        return Vec::new();
+    }
+    let before = content_words(text, Span::new(sentence.start, claim.start.max(sentence.start)));
+    let after = content_words(
+        text,
+        Span::new(claim.end.min(sentence.end), sentence.end.max(claim.end)),
+    );
+    let mut words: Vec<String> = before[before.len().saturating_sub(WINDOW)..].to_vec();
+    words.extend(after.into_iter().take(WINDOW));
     words
 }
 

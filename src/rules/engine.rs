@@ -27,7 +27,14 @@ pub fn run(rules: &[Rule], analysis: &Analysis) -> Vec<Finding> {
 }
 
 fn run_rule(rule: &Rule, analysis: &Analysis) -> Vec<Finding> {
-    match rule.link {
+    rule.links
+        .iter()
+        .flat_map(|link| run_link(rule, *link, analysis))
+        .collect()
+}
+
+fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
+    match link {
         Link::Copy => analysis
             .copies
             .iter()
@@ -116,6 +123,14 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &link::Link) -> Option<Find
             "a.line" => a.span.line.to_string(),
             "b.line" => b.span.line.to_string(),
             "speaker" => sa.or(sb).unwrap_or("an unknown speaker").to_string(),
+            "what" => match sa.or(sb) {
+                Some(s) => format!("{s}'s remark"),
+                None if a.statement().is_some() => "a remark".to_string(),
+                None => format!(
+                    "the event dated \"{}\"",
+                    a.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                ),
+            },
             "similarity" => similarity.clone(),
             "diff" => diff_text.clone(),
             _ => return None,

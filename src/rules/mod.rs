@@ -81,7 +81,8 @@ pub struct Rule {
     pub severity: Severity,
     pub summary: String,
     pub description: Option<String>,
-    pub link: Link,
+    /// What makes two claims the same thing; several kinds add up.
+    pub links: Vec<Link>,
     pub conditions: Conditions,
     pub compare: Option<Compare>,
     pub message: String,
@@ -108,6 +109,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "b.line",
     "speaker",
     "similarity",
+    "what",
     "diff",
 ];
 
@@ -172,13 +174,26 @@ impl Rule {
                 Some("use lowercase words joined by `-`, e.g. `date-mismatch`".into()),
             ));
         }
-        let link = one_of(path, &raw.link, "link", LINKS, |l| match l {
-            "same-remark" => Link::Claims(LinkKind::SameRemark),
-            "same-quote" => Link::Claims(LinkKind::SameQuote),
-            "same-figure" => Link::Claims(LinkKind::SameFigure),
-            "same-event" => Link::Claims(LinkKind::SameEvent),
-            _ => Link::Copy,
-        })?;
+        let mut links = Vec::new();
+        for l in raw.link.value.items() {
+            // A list's items share the list's place: the parser keeps one.
+            let item = Spanned::new(l.to_string(), raw.link.referenced, raw.link.defined);
+            links.push(one_of(path, &item, "link", LINKS, |l| match l {
+                "same-remark" => Link::Claims(LinkKind::SameRemark),
+                "same-quote" => Link::Claims(LinkKind::SameQuote),
+                "same-figure" => Link::Claims(LinkKind::SameFigure),
+                "same-event" => Link::Claims(LinkKind::SameEvent),
+                _ => Link::Copy,
+            })?);
+        }
+        if links.is_empty() {
+            return Err(invalid(
+                path,
+                &raw.id,
+                "the rule names no link".into(),
+                Some(format!("links: {}", LINKS.join(", "))),
+            ));
+        }
         let speaker = match &raw.conditions.speaker {
             Some(s) => Some(one_of(path, s, "speaker condition", SPEAKERS, |s| match s {
                 "known" => SpeakerCondition::Known,
@@ -219,7 +234,7 @@ impl Rule {
             severity: raw.severity,
             summary: raw.summary,
             description: raw.description,
-            link,
+            links,
             conditions: Conditions {
                 direct: raw.conditions.direct,
                 speaker,

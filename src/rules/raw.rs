@@ -21,7 +21,7 @@ pub struct RawRule {
     pub description: Option<String>,
     /// How two claims count as the same thing: same-remark, same-quote,
     /// same-figure, same-event, or copy (pairs of sources).
-    pub link: Spanned<String>,
+    pub link: Spanned<OneOrMany>,
     /// Conditions on the linked pair.
     #[serde(default, rename = "where")]
     pub conditions: RawConditions,
@@ -33,6 +33,23 @@ pub struct RawRule {
     /// Cases the rule must pass.
     #[serde(default)]
     pub tests: Vec<RawTest>,
+}
+
+/// One link kind, or a list of them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn items(&self) -> Vec<&str> {
+        match self {
+            OneOrMany::One(x) => vec![x],
+            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
