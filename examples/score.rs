@@ -30,7 +30,11 @@ fn main() {
     let input: String = suite
         .iter()
         .map(|case| {
-            let published = case.get("dct").or_else(|| case.get("ref")).cloned().unwrap_or(Value::Null);
+            let published = case
+                .get("dct")
+                .or_else(|| case.get("ref"))
+                .cloned()
+                .unwrap_or(Value::Null);
             let mut doc = json!({ "id": case["id"], "text": case["text"] });
             if !published.is_null() {
                 doc["published"] = published;
@@ -41,7 +45,10 @@ fn main() {
     let started = std::time::Instant::now();
     let output = extract(&input);
     let elapsed = started.elapsed();
-    let results: Vec<Value> = output.lines().map(|l| serde_json::from_str(l).expect("output line is JSON")).collect();
+    let results: Vec<Value> = output
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("output line is JSON"))
+        .collect();
     assert_eq!(results.len(), suite.len(), "one output line per input line");
     match kind.as_str() {
         "tempeval3" => tempeval(&suite, &results, verbose),
@@ -50,7 +57,11 @@ fn main() {
         "percent" => recognizers(&suite, &results, "percent", verbose),
         other => panic!("unknown suite kind {other}"),
     }
-    println!("  extraction of {} documents: {:.1} ms (whole process, release build)", suite.len(), elapsed.as_secs_f64() * 1000.0);
+    println!(
+        "  extraction of {} documents: {:.1} ms (whole process, release build)",
+        suite.len(),
+        elapsed.as_secs_f64() * 1000.0
+    );
 }
 
 fn extract(input: &str) -> String {
@@ -93,14 +104,23 @@ fn preds(text: &str, result: &Value, kind: &str) -> Vec<Pred> {
         .iter()
         .filter(|c| match kind {
             "date" => c["kind"] == "date",
-            "currency" => c["kind"] == "figure" && c["value"]["unit"].as_str().is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())),
+            "currency" => {
+                c["kind"] == "figure"
+                    && c["value"]["unit"]
+                        .as_str()
+                        .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
+            }
             "percent" => c["kind"] == "figure" && c["value"]["unit"] == "%",
             _ => false,
         })
         .map(|c| Pred {
             start: to_char(c["span"]["start"].as_u64().unwrap_or(0) as usize),
             end: to_char(c["span"]["end"].as_u64().unwrap_or(0) as usize),
-            value: if kind == "date" { c["value"].clone() } else { c["value"]["amount"].clone() },
+            value: if kind == "date" {
+                c["value"].clone()
+            } else {
+                c["value"]["amount"].clone()
+            },
             unit: c["value"]["unit"].as_str().map(String::from),
         })
         .collect()
@@ -120,7 +140,10 @@ fn tempeval(suite: &[Value], results: &[Value], verbose: bool) {
         n_gold += gold.len();
         let mut used = vec![false; preds.len()];
         for g in &gold {
-            let (gs, ge) = (g["start"].as_u64().unwrap() as usize, g["end"].as_u64().unwrap() as usize);
+            let (gs, ge) = (
+                g["start"].as_u64().unwrap() as usize,
+                g["end"].as_u64().unwrap() as usize,
+            );
             // Prefer an exact span, then the first overlapping prediction.
             let pick = (0..preds.len())
                 .filter(|&i| !used[i] && preds[i].start < ge && gs < preds[i].end)
@@ -135,7 +158,10 @@ fn tempeval(suite: &[Value], results: &[Value], verbose: bool) {
                     if preds[i].value == g["value"] {
                         value += 1;
                     } else if verbose {
-                        println!("value  {} {:?}: got {} want {}", case["id"], g["text"], preds[i].value, g["value"]);
+                        println!(
+                            "value  {} {:?}: got {} want {}",
+                            case["id"], g["text"], preds[i].value, g["value"]
+                        );
                     }
                 }
                 None if verbose => println!("missed {} {:?} {}", case["id"], g["text"], g["value"]),
@@ -155,7 +181,10 @@ fn tempeval(suite: &[Value], results: &[Value], verbose: bool) {
         let r = hits as f64 / n_gold.max(1) as f64;
         println!("  {name:8} P {p:.3}  R {r:.3}  F1 {:.3}", f1(p, r));
     };
-    println!("TempEval-3 platinum: {} documents, {n_gold} gold TIMEX3, {n_pred} predicted", suite.len());
+    println!(
+        "TempEval-3 platinum: {} documents, {n_gold} gold TIMEX3, {n_pred} predicted",
+        suite.len()
+    );
     line("strict", strict);
     line("relaxed", relaxed);
     line("value", value);
@@ -170,9 +199,14 @@ fn recognizers(suite: &[Value], results: &[Value], kind: &str, verbose: bool) {
         let mut used = vec![false; preds.len()];
         let mut ok = true;
         for e in &expected {
-            let (es, ee) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let (es, ee) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
             let accepted = accepted_values(e, kind);
-            let unit = e["value"]["unit"].as_str().filter(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()));
+            let unit = e["value"]["unit"]
+                .as_str()
+                .filter(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()));
             let hit = (0..preds.len()).find(|&i| {
                 !used[i]
                     && preds[i].start < ee
@@ -193,15 +227,28 @@ fn recognizers(suite: &[Value], results: &[Value], kind: &str, verbose: bool) {
         } else if verbose {
             let got: Vec<String> = preds
                 .iter()
-                .map(|p| format!("{:?}={}", text.chars().skip(p.start).take(p.end - p.start).collect::<String>(), p.value))
+                .map(|p| {
+                    format!(
+                        "{:?}={}",
+                        text.chars().skip(p.start).take(p.end - p.start).collect::<String>(),
+                        p.value
+                    )
+                })
                 .collect();
-            let want: Vec<String> = expected.iter().map(|e| format!("{:?}={}", e["text"], e["value"])).collect();
+            let want: Vec<String> = expected
+                .iter()
+                .map(|e| format!("{:?}={}", e["text"], e["value"]))
+                .collect();
             println!("FAIL {} {:?}\n     want {want:?}\n     got  {got:?}", case["id"], text);
         }
     }
     println!(
         "{}: {passed} of {} cases passed ({:.1}%)",
-        suite.first().and_then(|c| c["id"].as_str()).and_then(|i| i.split('#').next()).unwrap_or(kind),
+        suite
+            .first()
+            .and_then(|c| c["id"].as_str())
+            .and_then(|i| i.split('#').next())
+            .unwrap_or(kind),
         suite.len(),
         100.0 * passed as f64 / suite.len().max(1) as f64
     );
@@ -213,16 +260,40 @@ fn accepted_values(e: &Value, kind: &str) -> Vec<Value> {
         "date" => {
             let mut v = vec![e["value"].clone()];
             v.extend(e["timex_all"].as_array().cloned().unwrap_or_default());
+            // The listed resolutions: each entry's timex and resolved value
+            // (written "2016-11-07 08:00:00", compared in TIMEX form), and the
+            // date parser's future and past resolutions.
             if let Some(vals) = e["raw_resolution"]["values"].as_array() {
-                v.extend(vals.iter().filter_map(|x| x.get("timex").cloned()));
+                for x in vals {
+                    v.extend(x.get("timex").cloned());
+                    v.extend(
+                        x.get("value")
+                            .and_then(Value::as_str)
+                            .map(|s| Value::String(timex_form(s))),
+                    );
+                }
             }
             if let Some(t) = e["raw_resolution"].get("Timex") {
                 v.push(t.clone());
+            }
+            for key in ["FutureResolution", "PastResolution"] {
+                if let Some(d) = e["raw_resolution"][key]["date"].as_str() {
+                    v.push(Value::String(timex_form(d)));
+                }
             }
             v
         }
         "currency" => vec![e["value"]["amount"].clone()],
         _ => vec![e["value"].clone()],
+    }
+}
+
+/// "2016-11-07 08:00:00" → "2016-11-07T08:00"; seconds kept when not zero.
+fn timex_form(s: &str) -> String {
+    let s = s.replacen(' ', "T", 1);
+    match s.strip_suffix(":00") {
+        Some(t) if t.len() == 16 => t.to_string(),
+        _ => s,
     }
 }
 

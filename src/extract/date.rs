@@ -1,5 +1,10 @@
 //! Temporal expressions: a nom grammar for the dates, times, durations and
 //! relative days that news English uses, normalized to TIMEX3 values.
+//!
+//! At every word start every form of the grammar is tried and the longest
+//! match wins ("Friday the 15th" over "Friday"). Relative forms keep their
+//! direction (past or future, from the words before them) until they are
+//! resolved against the publication date.
 
 use jiff::civil::Date;
 use nom::{
@@ -48,77 +53,141 @@ impl DayPart {
 pub struct Clock {
     pub hour: u8,
     pub minute: u8,
+    pub second: Option<u8>,
 }
 
-/// A unit of calendar time for durations and relative periods.
+impl Clock {
+    fn timex(self) -> String {
+        match self.second {
+            Some(s) if s > 0 => format!("{:02}:{:02}:{s:02}", self.hour, self.minute),
+            _ => format!("{:02}:{:02}", self.hour, self.minute),
+        }
+    }
+}
+
+/// A unit of calendar or clock time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Period {
     Day,
     Week,
     Month,
     Year,
+    Decade,
     Hour,
     Minute,
+    Second,
 }
 
 impl Period {
+    fn is_clock(self) -> bool {
+        matches!(self, Period::Hour | Period::Minute | Period::Second)
+    }
+}
+
+/// A season, TIMEX3's `SP`, `SU`, `FA`, `WI`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
     fn code(self) -> &'static str {
         match self {
-            Period::Day => "D",
-            Period::Week => "W",
-            Period::Month => "M",
-            Period::Year => "Y",
-            Period::Hour => "H",
-            Period::Minute => "M",
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
         }
     }
 
-    fn is_clock(self) -> bool {
-        matches!(self, Period::Hour | Period::Minute)
+    /// Order within a year (winter counted with the December that opens it).
+    fn rank(self) -> u8 {
+        match self {
+            Season::Spring => 1,
+            Season::Summer => 2,
+            Season::Fall => 3,
+            Season::Winter => 4,
+        }
+    }
+
+    fn of_month(m: i8) -> Season {
+        match m {
+            3..=5 => Season::Spring,
+            6..=8 => Season::Summer,
+            9..=11 => Season::Fall,
+            _ => Season::Winter,
+        }
     }
 }
 
 /// A parsed temporal expression, before resolution against an anchor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DateExpr {
-    /// A calendar date, possibly missing its year or day.
+    /// A calendar date, possibly missing its year, month or day.
     Calendar {
         year: Option<i16>,
         month: Option<u8>,
         day: Option<u8>,
-        /// A weekday written beside the date: it pins a missing year.
+        /// A weekday written beside the date: it pins a missing year or month.
         weekday: Option<u8>,
         time: Option<Clock>,
     },
-    /// A weekday alone (1 = Monday).
+    /// A month without a year: "in August", "last June".
+    Month {
+        month: u8,
+        direction: Direction,
+        /// "last"/"next": never the anchor's own month.
+        strict: bool,
+    },
+    /// A weekday (1 = Monday); `week` counts ISO weeks from the anchor's
+    /// ("next Sunday" = 1) where the text fixes it.
     Weekday {
         weekday: u8,
         direction: Direction,
+        week: Option<i32>,
         part: Option<DayPart>,
+        time: Option<Clock>,
+    },
+    /// A day of a month counted from the anchor's: "20th of next month".
+    DayOfMonth {
+        day: u8,
+        month_offset: i32,
     },
     /// A day counted from the anchor: yesterday = -1.
     RelativeDay {
         offset: i32,
         part: Option<DayPart>,
+        time: Option<Clock>,
     },
     /// This, last or next week, month or year.
     RelativePeriod {
         period: Period,
         offset: i32,
     },
-    /// An amount of time before the anchor: "three years ago".
-    Ago {
-        amount: u32,
-        period: Period,
+    /// A date at a distance from a day near the anchor: "two days ago"
+    /// (sign -1, base 0), "two days from tomorrow" (sign 1, base 1).
+    Shift {
+        parts: Vec<(u32, Period)>,
+        sign: i32,
+        base: i32,
     },
     Duration {
-        amount: Option<u32>,
+        amount: Option<String>,
         period: Period,
     },
+    Season {
+        season: Season,
+        offset: i32,
+    },
     Decade(i16),
+    Century(i16),
     /// A clock time on the anchor day.
     Time(Clock),
-    PresentRef,
+    /// PRESENT_REF, PAST_REF, FUTURE_REF.
+    Ref(&'static str),
     /// A recurrence: "every Monday", "annually".
     Set(String),
 }
@@ -132,18 +201,29 @@ pub struct DateMention {
 
 type R<'a, T> = IResult<&'a str, T>;
 
+fn fail<T>(i: &str) -> R<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// A keyword that must end at a word boundary.
+fn boundary(i: &str) -> R<'_, ()> {
+    not(peek(take_while_m_n(1, 1, is_word_char))).parse(i)
+}
+
+/// A keyword, any case, that must end at a word boundary.
 fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
-    terminated(tag_no_case(w), not(peek(take_while_m_n(1, 1, is_word_char))))
+    terminated(tag_no_case(w), boundary)
 }
 
 /// A keyword written in lowercase, at a word boundary.
 fn lower_kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
-    terminated(tag(w), not(peek(take_while_m_n(1, 1, is_word_char))))
+    terminated(tag(w), boundary)
 }
 
 fn word(i: &str) -> R<'_, &str> {
@@ -175,13 +255,13 @@ fn month_of(w: &str) -> Option<u8> {
 
 fn weekday_of(w: &str) -> Option<u8> {
     Some(match w.to_lowercase().as_str() {
-        "monday" | "mon" => 1,
-        "tuesday" | "tue" | "tues" => 2,
-        "wednesday" | "wed" => 3,
-        "thursday" | "thu" | "thur" | "thurs" => 4,
-        "friday" | "fri" => 5,
-        "saturday" | "sat" => 6,
-        "sunday" | "sun" => 7,
+        "monday" | "mon" | "mondays" => 1,
+        "tuesday" | "tue" | "tues" | "tuesdays" => 2,
+        "wednesday" | "wed" | "wednesdays" => 3,
+        "thursday" | "thu" | "thur" | "thurs" | "thursdays" => 4,
+        "friday" | "fri" | "fridays" => 5,
+        "saturday" | "sat" | "saturdays" => 6,
+        "sunday" | "sun" | "sundays" => 7,
         _ => return None,
     })
 }
@@ -213,7 +293,37 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
         "forty" => 40,
         "fifty" => 50,
         "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
         "hundred" => 100,
+        _ => return None,
+    })
+}
+
+fn ordinal_word(w: &str) -> Option<u8> {
+    Some(match w.to_lowercase().as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
         _ => return None,
     })
 }
@@ -229,13 +339,27 @@ fn abbrev_dot<'a>(w: &str, rest: &'a str) -> &'a str {
 
 fn month(i: &str) -> R<'_, u8> {
     let (rest, w) = word(i)?;
-    let m = month_of(w).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))?;
+    let Some(m) = month_of(w) else { return fail(i) };
+    Ok((abbrev_dot(w, rest), m))
+}
+
+/// A month name written as a proper noun (for months standing alone).
+fn capital_month(i: &str) -> R<'_, u8> {
+    let (rest, w) = word(i)?;
+    if w.len() < 3 || !w.starts_with(|c: char| c.is_uppercase()) {
+        return fail(i);
+    }
+    let Some(m) = month_of(w) else { return fail(i) };
     Ok((abbrev_dot(w, rest), m))
 }
 
 fn weekday(i: &str) -> R<'_, u8> {
-    let (rest, w) = verify(word, |w: &str| w.starts_with(|c: char| c.is_uppercase()) || w.len() > 4).parse(i)?;
-    let d = weekday_of(w).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))?;
+    let (rest, w) = word(i)?;
+    // Short forms only capitalized: "sat", "sun", "wed" are words.
+    if w.len() <= 4 && !w.starts_with(|c: char| c.is_uppercase()) {
+        return fail(i);
+    }
+    let Some(d) = weekday_of(w) else { return fail(i) };
     Ok((abbrev_dot(w, rest), d))
 }
 
@@ -249,20 +373,58 @@ fn digits(min: usize, max: usize) -> impl FnMut(&str) -> R<'_, &str> {
     }
 }
 
-fn day(i: &str) -> R<'_, u8> {
-    let (rest, d) = map_opt(digits(1, 2), |d: &str| {
-        d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
-    })
-    .parse(i)?;
-    let (rest, _) = opt(alt((
-        tag_no_case("st"),
-        tag_no_case("nd"),
-        tag_no_case("rd"),
-        tag_no_case("th"),
-    )))
-    .parse(rest)?;
-    let (rest, _) = not(peek(take_while_m_n(1, 1, is_word_char))).parse(rest)?;
-    Ok((rest, d))
+fn num_in(min: usize, max: usize, lo: u32, hi: u32) -> impl FnMut(&str) -> R<'_, u32> {
+    move |i| {
+        map_opt(digits(min, max), |d: &str| {
+            d.parse::<u32>().ok().filter(|n| (lo..=hi).contains(n))
+        })
+        .parse(i)
+    }
+}
+
+/// A day of the month: `13`, `13th`, `thirteenth`, `twenty-first`, `twenty one`.
+fn day_number(i: &str) -> R<'_, u8> {
+    let numeric = |i| -> R<'_, u8> {
+        let (rest, d) = num_in(1, 2, 1, 31)(i)?;
+        let (rest, _) = opt(alt((
+            tag_no_case("st"),
+            tag_no_case("nd"),
+            tag_no_case("rd"),
+            tag_no_case("th"),
+        )))
+        .parse(rest)?;
+        let (rest, _) = boundary(rest)?;
+        Ok((rest, d as u8))
+    };
+    alt((numeric, day_words)).parse(i)
+}
+
+/// A day of the month in words: an ordinal, or a compound past twelve
+/// ("twenty one"); "one" to "twelve" alone are too common to be days.
+fn day_words(i: &str) -> R<'_, u8> {
+    let (rest, w) = word(i)?;
+    if let Some(o) = ordinal_word(w) {
+        return Ok((rest, o));
+    }
+    let Some(n) = number_word(w) else { return fail(i) };
+    if n == 20 || n == 30 {
+        let mut unit = preceded(alt((tag("-"), space1)), word);
+        if let Ok((rest2, u)) = unit.parse(rest) {
+            let add = ordinal_word(u)
+                .map(u32::from)
+                .or_else(|| number_word(u))
+                .filter(|a| *a < 10);
+            if let Some(a) = add.filter(|a| n + a <= 31) {
+                return Ok((rest2, (n + a) as u8));
+            }
+        }
+        return Ok((rest, n as u8));
+    }
+    if (13..=19).contains(&n) {
+        Ok((rest, n as u8))
+    } else {
+        fail(i)
+    }
 }
 
 fn year(i: &str) -> R<'_, i16> {
@@ -272,12 +434,18 @@ fn year(i: &str) -> R<'_, i16> {
     .parse(i)
 }
 
+/// A year written with two digits in a numeric date: `16` → 2016, `89` → 1989.
+fn short_year(i: &str) -> R<'_, i16> {
+    let (rest, y) = num_in(2, 2, 0, 99)(i)?;
+    Ok((rest, if y < 50 { 2000 + y as i16 } else { 1900 + y as i16 }))
+}
+
 fn ampm(i: &str) -> R<'_, bool> {
     preceded(
         space0,
         alt((
-            value(false, alt((kw("am"), tag_no_case("a.m."), kw("a.m")))),
-            value(true, alt((kw("pm"), tag_no_case("p.m."), kw("p.m")))),
+            value(false, alt((tag_no_case("a.m."), kw("a.m"), kw("am")))),
+            value(true, alt((tag_no_case("p.m."), kw("p.m"), kw("pm")))),
         )),
     )
     .parse(i)
@@ -285,36 +453,50 @@ fn ampm(i: &str) -> R<'_, bool> {
 
 /// `10:10 AM`, `4:30 a.m.`, `22:25:00`, `10 a.m.`
 fn clock(i: &str) -> R<'_, Clock> {
-    let hm = (
-        map_opt(digits(1, 2), |h: &str| h.parse::<u8>().ok().filter(|h| *h < 24)),
-        preceded(
-            char(':'),
-            map_opt(digits(2, 2), |m: &str| m.parse::<u8>().ok().filter(|m| *m < 60)),
-        ),
-        opt(preceded(char(':'), digits(2, 2))),
+    let with_minutes = (
+        num_in(1, 2, 0, 23),
+        preceded(char(':'), num_in(2, 2, 0, 59)),
+        opt(preceded(char(':'), num_in(2, 2, 0, 59))),
         opt(ampm),
     );
-    let with_minutes = map(hm, |(h, m, _, pm)| to_clock(h, m, pm));
-    let hour_only = map(
-        (
-            map_opt(digits(1, 2), |h: &str| {
-                h.parse::<u8>().ok().filter(|h| (1..=12).contains(h))
-            }),
-            ampm,
-        ),
-        |(h, pm)| to_clock(h, 0, Some(pm)),
-    );
-    map_opt(alt((with_minutes, hour_only)), |c| c).parse(i)
+    let with_minutes = map(with_minutes, |(h, m, s, pm)| {
+        to_clock(h as u8, m as u8, s.map(|s| s as u8), pm)
+    });
+    let hour_only = map((num_in(1, 2, 1, 12), ampm), |(h, pm)| {
+        to_clock(h as u8, 0, None, Some(pm))
+    });
+    let (rest, c) = map_opt(alt((with_minutes, hour_only)), |c| c).parse(i)?;
+    // A time zone is part of the expression, not of the value.
+    let (rest, _) = opt((
+        space1,
+        alt((
+            kw("GMT"),
+            kw("UTC"),
+            kw("BST"),
+            kw("CET"),
+            kw("EST"),
+            kw("EDT"),
+            kw("PST"),
+            kw("PDT"),
+            kw("ET"),
+        )),
+    ))
+    .parse(rest)?;
+    Ok((rest, c))
 }
 
-fn to_clock(h: u8, m: u8, pm: Option<bool>) -> Option<Clock> {
+fn to_clock(h: u8, m: u8, second: Option<u8>, pm: Option<bool>) -> Option<Clock> {
     let hour = match pm {
         Some(_) if h == 0 || h > 12 => return None,
         Some(true) if h < 12 => h + 12,
         Some(false) if h == 12 => 0,
         _ => h,
     };
-    Some(Clock { hour, minute: m })
+    Some(Clock {
+        hour,
+        minute: m,
+        second,
+    })
 }
 
 /// Separator between date parts: `, ` or ` `.
@@ -322,6 +504,7 @@ fn sep(i: &str) -> R<'_, ()> {
     value((), (opt(char(',')), space1)).parse(i)
 }
 
+/// A clock time after a date: `10:10 AM`, `T22:25`, `, at 4 p.m.`
 fn time_tail(i: &str) -> R<'_, Clock> {
     preceded(
         alt((
@@ -333,22 +516,8 @@ fn time_tail(i: &str) -> R<'_, Clock> {
     .parse(i)
 }
 
-/// `2025-02-13`, `2025-02-13 22:25:00`, `2025-02-13T22:25`.
-fn iso(i: &str) -> R<'_, DateExpr> {
-    let (rest, (y, _, m, _, d)) = (
-        year,
-        char('-'),
-        map_opt(digits(2, 2), |m: &str| {
-            m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))
-        }),
-        char('-'),
-        map_opt(digits(2, 2), |d: &str| {
-            d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
-        }),
-    )
-        .parse(i)?;
-    let (rest, time) = opt(time_tail).parse(rest)?;
-    Ok((rest, calendar(Some(y), Some(m), Some(d), None, time)))
+fn opt_year(i: &str) -> R<'_, Option<i16>> {
+    opt(preceded(sep, year)).parse(i)
 }
 
 fn calendar(
@@ -367,73 +536,224 @@ fn calendar(
     }
 }
 
-/// `Feb. 13`, `February 13, 2025`, `February 14, 2025 10:10 AM`.
+/// `2025-02-13`, `2025-02-13 22:25:00`, `2015/08/12`, `2015.5.13`, `2019-sep-1`.
+fn iso(i: &str) -> R<'_, DateExpr> {
+    let (rest, y) = year(i)?;
+    let (rest, s) = alt((char('-'), char('/'), char('.'))).parse(rest)?;
+    let (rest, m) = alt((map(num_in(1, 2, 1, 12), |m| m as u8), month)).parse(rest)?;
+    let (rest, _) = char(s).parse(rest)?;
+    let (rest, d) = num_in(1, 2, 1, 31)(rest)?;
+    let (rest, time) = opt(time_tail).parse(rest)?;
+    Ok((rest, calendar(Some(y), Some(m), Some(d as u8), None, time)))
+}
+
+/// `02/22/2016`, `21/04/16`, `3-7-2017`, `13.5.2015`, `08/12,2015`: with
+/// slashes and dashes the month comes first unless it cannot (US news
+/// style); with dots the day comes first unless it cannot (European style).
+fn numeric_dmy(i: &str) -> R<'_, DateExpr> {
+    let (rest, a) = num_in(1, 2, 1, 31)(i)?;
+    let (rest, s) = alt((char('/'), char('-'), char('.'))).parse(rest)?;
+    let (rest, b) = num_in(1, 2, 1, 31)(rest)?;
+    let (rest, _) = alt((value((), char(s)), value((), (char(','), space0)))).parse(rest)?;
+    let (rest, y) = alt((year, short_year)).parse(rest)?;
+    let (rest, _) = boundary(rest)?;
+    let Some((m, d)) = month_day_order(a, b, s == '.') else {
+        return fail(i);
+    };
+    Ok((rest, calendar(Some(y), Some(m), Some(d), None, None)))
+}
+
+fn month_day_order(a: u32, b: u32, day_first: bool) -> Option<(u8, u8)> {
+    let md = (a <= 12).then_some((a as u8, b as u8));
+    let dm = (b <= 12).then_some((b as u8, a as u8));
+    if day_first { dm.or(md) } else { md.or(dm) }
+}
+
+/// `4/22`, `22/04`, and after a preposition `4-22`, `4.22`: a month and day
+/// with no year.
+fn numeric_md(i: &str) -> R<'_, DateExpr> {
+    let (rest, a) = num_in(1, 2, 1, 31)(i)?;
+    let (rest, s) = alt((char('/'), char('-'), char('.'))).parse(rest)?;
+    let (rest, b) = num_in(1, 2, 1, 31)(rest)?;
+    let (rest, _) = not(peek(alt((char('/'), char('-'), char('%'))))).parse(rest)?;
+    let (rest, _) = not(peek((char('.'), take_while_m_n(1, 1, |c: char| c.is_ascii_digit())))).parse(rest)?;
+    let (rest, _) = boundary(rest)?;
+    let Some((m, d)) = month_day_order(a, b, false) else {
+        return fail(i);
+    };
+    let _ = s;
+    Ok((rest, calendar(None, Some(m), Some(d), None, None)))
+}
+
+/// `Feb. 13`, `February 13, 2025`, `Oct-2`, `Oct/2`, `Oct2`, `Jan first`,
+/// `September the twenty-first`, `February 14, 2025 10:10 AM`.
 fn month_day(i: &str) -> R<'_, DateExpr> {
-    let (rest, (m, _, d)) = (month, space1, day).parse(i)?;
-    let (rest, y) = opt(preceded(sep, year)).parse(rest)?;
+    let (rest, m) = month(i)?;
+    let (rest, _) = alt((
+        value((), (space1, kw("the"), space1)),
+        value((), (opt(char('.')), space1)),
+        value((), alt((char('-'), char('/')))),
+        value((), peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit()))),
+    ))
+    .parse(rest)?;
+    let (rest, d) = day_number(rest)?;
+    let (rest, y) = opt_year(rest)?;
     let (rest, time) = opt(time_tail).parse(rest)?;
     Ok((rest, calendar(y, Some(m), Some(d), None, time)))
 }
 
-/// `13 Feb`, `13 February 2025`, `13th of February`.
+/// `13 Feb`, `13 February 2025`, `the 3rd of March`, `second of Aug.`, `16. Nov. 2016`.
 fn day_month(i: &str) -> R<'_, DateExpr> {
-    let (rest, (d, _, _, m)) = (day, space1, opt((kw("of"), space1)), month).parse(i)?;
-    let (rest, y) = opt(preceded(sep, year)).parse(rest)?;
+    let (rest, _) = opt((kw("the"), space1)).parse(i)?;
+    let (rest, d) = day_number(rest)?;
+    let (rest, _) = alt((
+        value((), (space1, kw("of"), space1)),
+        value((), (opt(char('.')), space1)),
+    ))
+    .parse(rest)?;
+    let (rest, m) = month(rest)?;
+    let (rest, y) = opt_year(rest)?;
     let (rest, time) = opt(time_tail).parse(rest)?;
     Ok((rest, calendar(y, Some(m), Some(d), None, time)))
 }
 
-/// `September 2022`, `Sept. 2022`.
+/// `September 2022`, `Sept. 2022`, `early 2011`'s year is `modified_year`.
 fn month_year(i: &str) -> R<'_, DateExpr> {
     let (rest, (m, _, y)) = (month, sep, year).parse(i)?;
     Ok((rest, calendar(Some(y), Some(m), None, None, None)))
 }
 
-/// `Wednesday (February 12)`, `Wed 5 Mar 2025`, `Thursday, Feb. 13`.
+/// `Wednesday (February 12)`, `Wed 5 Mar 2025`, `Thursday, Feb. 13`, `Friday the 15th`.
 fn weekday_date(i: &str) -> R<'_, DateExpr> {
-    let (rest, (wd, _)) = (weekday, alt((value((), (opt(char(',')), space1)), value((), space0)))).parse(i)?;
-    let paren = (char('('), alt((month_day, day_month)), char(')'));
-    let (rest, expr) = alt((map(paren, |(_, e, _)| e), month_day, day_month)).parse(rest)?;
+    let (rest, wd) = weekday(i)?;
+    let (rest, _) = alt((value((), (opt(char(',')), space1)), value((), space0))).parse(rest)?;
+    let paren = map((char('('), alt((month_day, day_month)), char(')')), |(_, e, _)| e);
+    let the_day = map((kw("the"), space1, day_number), |(_, _, d)| {
+        calendar(None, None, Some(d), None, None)
+    });
+    let (rest, expr) = alt((paren, month_day, day_month, the_day)).parse(rest)?;
     match expr {
         DateExpr::Calendar {
             year, month, day, time, ..
         } => Ok((rest, calendar(year, month, day, Some(wd), time))),
-        other => Ok((rest, other)),
+        _ => fail(i),
     }
 }
 
 fn day_part(i: &str) -> R<'_, DayPart> {
+    preceded(
+        opt((kw("in"), space1, kw("the"), space1)),
+        alt((
+            value(DayPart::Morning, kw("morning")),
+            value(DayPart::Afternoon, kw("afternoon")),
+            value(DayPart::Evening, kw("evening")),
+            value(DayPart::Night, kw("night")),
+        )),
+    )
+    .parse(i)
+}
+
+/// What may follow a day: a part of it or a clock time.
+fn day_tail(i: &str) -> R<'_, (Option<DayPart>, Option<Clock>)> {
     alt((
-        value(DayPart::Morning, kw("morning")),
-        value(DayPart::Afternoon, kw("afternoon")),
-        value(DayPart::Evening, kw("evening")),
-        value(DayPart::Night, kw("night")),
+        map(preceded(space1, day_part), |p| (Some(p), None)),
+        map(time_tail, |c| (None, Some(c))),
+        value((None, None), space0),
     ))
     .parse(i)
 }
 
-fn bare_weekday(i: &str) -> R<'_, DateExpr> {
-    let (rest, wd) = weekday(i)?;
-    let (rest, part) = opt(preceded(space1, day_part)).parse(rest)?;
+/// `next`, `this`, `last` as a week offset.
+fn week_word(i: &str) -> R<'_, i32> {
+    alt((
+        value(-1, alt((kw("last"), kw("previous"), kw("past")))),
+        value(0, kw("this")),
+        value(1, kw("next")),
+    ))
+    .parse(i)
+}
+
+/// `Friday`, `next Sunday`, `Friday afternoon`, `Tuesday in the morning`,
+/// `this week Friday`, `Friday next week`, `Sunday of next week`.
+fn weekday_expr(i: &str) -> R<'_, DateExpr> {
+    let lead_week = map(
+        (week_word, space1, kw("week"), space1, opt((kw("on"), space1))),
+        |(w, ..)| w,
+    );
+    let lead_word = alt((
+        value(Some(1), kw("next")),
+        value(Some(0), kw("this")),
+        value(Some(-1), kw("last")),
+        value(None, kw("coming")),
+    ));
+    let (rest, lead) = opt(alt((map(lead_week, Some), terminated(lead_word, space1)))).parse(i)?;
+    let (rest, wd) = weekday(rest)?;
+    let (rest, trail) = opt(preceded(
+        (space1, opt((kw("of"), space1))),
+        terminated(week_word, (space1, kw("week"))),
+    ))
+    .parse(rest)?;
+    let (rest, (part, time)) = day_tail(rest)?;
+    let week = trail.or(lead.flatten());
+    let direction = if matches!(lead, Some(None)) {
+        Direction::Future
+    } else {
+        Direction::Past
+    };
     Ok((
         rest,
         DateExpr::Weekday {
             weekday: wd,
-            direction: Direction::Past,
+            direction,
+            week,
             part,
+            time,
         },
     ))
 }
 
 fn relative_day(i: &str) -> R<'_, DateExpr> {
-    let rd = |offset: i32| move |part: Option<DayPart>| DateExpr::RelativeDay { offset, part };
-    alt((
-        map(kw("today"), |_| rd(0)(None)),
-        map(kw("tonight"), |_| rd(0)(Some(DayPart::Night))),
-        map(kw("yesterday"), |_| rd(-1)(None)),
-        map(kw("tomorrow"), |_| rd(1)(None)),
-        map((kw("this"), space1, day_part), |(_, _, p)| rd(0)(Some(p))),
-        map((kw("last"), space1, kw("night")), |_| rd(-1)(Some(DayPart::Night))),
+    let rd = |offset: i32| DateExpr::RelativeDay {
+        offset,
+        part: None,
+        time: None,
+    };
+    let tomorrow = || alt((kw("tomorrow"), kw("tmrw"), kw("tmr")));
+    let (rest, base) = alt((
+        map(
+            (
+                kw("the"),
+                space1,
+                kw("day"),
+                space1,
+                kw("before"),
+                space1,
+                kw("yesterday"),
+            ),
+            |_| rd(-2),
+        ),
+        map(
+            (kw("the"), space1, kw("day"), space1, kw("after"), space1, tomorrow()),
+            |_| rd(2),
+        ),
+        map(kw("today"), |_| rd(0)),
+        map(kw("tonight"), |_| DateExpr::RelativeDay {
+            offset: 0,
+            part: Some(DayPart::Night),
+            time: None,
+        }),
+        map(kw("yesterday"), |_| rd(-1)),
+        map(tomorrow(), |_| rd(1)),
+        map((kw("this"), space1, day_part), |(_, _, p)| DateExpr::RelativeDay {
+            offset: 0,
+            part: Some(p),
+            time: None,
+        }),
+        map((kw("last"), space1, kw("night")), |_| DateExpr::RelativeDay {
+            offset: -1,
+            part: Some(DayPart::Night),
+            time: None,
+        }),
         map(
             (
                 kw("the"),
@@ -442,46 +762,75 @@ fn relative_day(i: &str) -> R<'_, DateExpr> {
                 space1,
                 alt((kw("before"), kw("earlier"))),
             ),
-            |(_, _, _, _, _)| rd(-1)(None),
+            |_| rd(-1),
         ),
-        map((kw("the"), space1, kw("previous"), space1, kw("day")), |_| rd(-1)(None)),
+        map((kw("the"), space1, kw("previous"), space1, kw("day")), |_| rd(-1)),
         map(
-            (kw("the"), space1, alt((kw("next"), kw("following"))), space1, kw("day")),
-            |_| rd(1)(None),
+            (
+                opt((kw("the"), space1)),
+                alt((kw("next"), kw("following"))),
+                space1,
+                kw("day"),
+            ),
+            |_| rd(1),
         ),
-        map((kw("the"), space1, kw("day"), space1, kw("after")), |_| rd(1)(None)),
+        map((kw("the"), space1, kw("day"), space1, kw("after")), |_| rd(1)),
     ))
-    .parse(i)
+    .parse(i)?;
+    // "tomorrow night", "yesterday morning", "tomorrow 8:00am".
+    if let DateExpr::RelativeDay { offset, part: None, .. } = base {
+        if let Ok((rest2, (part, time))) = day_tail(rest) {
+            if part.is_some() || time.is_some() {
+                return Ok((rest2, DateExpr::RelativeDay { offset, part, time }));
+            }
+        }
+    }
+    Ok((rest, base))
+}
+
+fn period_word(w: &str) -> Option<(Period, bool)> {
+    // (period, plural)
+    Some(match w.to_lowercase().as_str() {
+        "day" => (Period::Day, false),
+        "days" => (Period::Day, true),
+        "week" => (Period::Week, false),
+        "weeks" => (Period::Week, true),
+        "month" => (Period::Month, false),
+        "months" => (Period::Month, true),
+        "year" => (Period::Year, false),
+        "years" => (Period::Year, true),
+        "decade" => (Period::Decade, false),
+        "decades" => (Period::Decade, true),
+        "hour" | "hr" => (Period::Hour, false),
+        "hours" | "hrs" | "h" => (Period::Hour, true),
+        "minute" | "min" => (Period::Minute, false),
+        "minutes" | "mins" => (Period::Minute, true),
+        "second" | "sec" => (Period::Second, false),
+        "seconds" | "secs" => (Period::Second, true),
+        _ => return None,
+    })
 }
 
 fn period(i: &str) -> R<'_, Period> {
     let (rest, w) = word(i)?;
-    let p = match w.to_lowercase().as_str() {
-        "day" | "days" => Period::Day,
-        "week" | "weeks" => Period::Week,
-        "month" | "months" => Period::Month,
-        "year" | "years" => Period::Year,
-        "hour" | "hours" => Period::Hour,
-        "minute" | "minutes" => Period::Minute,
-        _ => {
-            return Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Verify,
-            )));
-        }
-    };
-    Ok((rest, p))
+    let (rest, _) = opt(char('\'')).parse(rest)?;
+    match period_word(w) {
+        Some((p, _)) => Ok((rest, p)),
+        None => fail(i),
+    }
 }
 
+/// `last week`, `this month`, `next year`, `this fiscal year`.
 fn relative_period(i: &str) -> R<'_, DateExpr> {
-    let (rest, (which, _, p)) = (
+    let (rest, (which, _, _, p)) = (
         alt((
             value(-1, kw("last")),
             value(0, kw("this")),
             value(1, kw("next")),
-            value(-1, kw("past")),
+            value(-1, kw("previous")),
         )),
         space1,
+        opt((kw("fiscal"), space1)),
         verify(period, |p| matches!(p, Period::Week | Period::Month | Period::Year)),
     )
         .parse(i)?;
@@ -494,39 +843,330 @@ fn relative_period(i: &str) -> R<'_, DateExpr> {
     ))
 }
 
-fn count(i: &str) -> R<'_, Option<u32>> {
+/// An amount: `3`, `3.5`, `three`, `twenty four`, `a`, `an`.
+fn amount(i: &str) -> R<'_, String> {
+    let numeric = map(recognize((digits(1, 4), opt((char('.'), digits(1, 3))))), String::from);
+    let words = |i| -> R<'_, String> {
+        let (rest, w) = word(i)?;
+        let Some(mut n) = number_word(w) else { return fail(i) };
+        let mut rest = rest;
+        // "twenty four", "twenty-four", "twenty and four"
+        if n >= 20 && n % 10 == 0 {
+            let mut more = preceded(alt((tag("-"), recognize((space1, kw("and"), space1)), space1)), word);
+            if let Ok((r2, u)) = more.parse(rest) {
+                if let Some(a) = number_word(u).filter(|a| *a < 10) {
+                    n += a;
+                    rest = r2;
+                }
+            }
+        }
+        Ok((rest, n.to_string()))
+    };
+    alt((numeric, words, value("1".to_string(), alt((kw("a"), kw("an")))))).parse(i)
+}
+
+/// `three years`, `three-year`, `3.5years`, `an hour`, `24 hours`.
+fn counted(i: &str) -> R<'_, (String, Period)> {
+    let (rest, n) = amount(i)?;
+    let (rest, _) = alt((tag("-"), space1, space0)).parse(rest)?;
+    let (rest, p) = period(rest)?;
+    Ok((rest, (n, p)))
+}
+
+/// `2 years 1 month 21 days`, `1 month and 21 days`.
+fn counted_parts(i: &str) -> R<'_, Vec<(u32, Period)>> {
+    let (mut rest, first) = counted(i)?;
+    let mut parts = vec![first];
+    loop {
+        let mut next = preceded(
+            alt((
+                recognize((opt(char(',')), space1, kw("and"), space1)),
+                recognize((opt(char(',')), space1)),
+            )),
+            counted,
+        );
+        match next.parse(rest) {
+            Ok((r, p)) => {
+                parts.push(p);
+                rest = r;
+            }
+            Err(_) => break,
+        }
+    }
+    let whole: Option<Vec<(u32, Period)>> = parts
+        .into_iter()
+        .map(|(n, p)| n.parse::<u32>().ok().map(|n| (n, p)))
+        .collect();
+    match whole {
+        Some(v) => Ok((rest, v)),
+        None => fail(i),
+    }
+}
+
+/// `two days ago`, `2 years 21 days later`, `two days from tomorrow`,
+/// `four days from yesterday`, `two days before yesterday`, `few months ago`.
+fn shift(i: &str) -> R<'_, DateExpr> {
+    let few = map(
+        (
+            opt((kw("a"), space1)),
+            alt((kw("few"), kw("several"), kw("some"))),
+            space1,
+            period,
+        ),
+        |(_, _, _, p)| vec![(3u32, p)],
+    );
+    let (rest, parts) = alt((counted_parts, few)).parse(i)?;
+    let (rest, (sign, base)) = preceded(
+        space1,
+        alt((
+            value((-1, 0), kw("ago")),
+            value((1, 0), kw("later")),
+            value((1, 1), (kw("from"), space1, alt((kw("tomorrow"), kw("tmrw"))))),
+            value((-1, 1), (kw("before"), space1, kw("tomorrow"))),
+            value((1, -1), (alt((kw("from"), kw("after"))), space1, kw("yesterday"))),
+            value((-1, -1), (kw("before"), space1, kw("yesterday"))),
+            value((1, 0), (kw("after"), space1, kw("today"))),
+            value((-1, 0), (kw("before"), space1, kw("today"))),
+        )),
+    )
+    .parse(rest)?;
+    Ok((rest, DateExpr::Shift { parts, sign, base }))
+}
+
+/// Hedges that TIMEX3 keeps inside a duration's span.
+fn hedge(i: &str) -> R<'_, ()> {
+    value(
+        (),
+        (
+            alt((
+                recognize((kw("more"), space1, kw("than"))),
+                recognize((kw("less"), space1, kw("than"))),
+                recognize((kw("at"), space1, kw("least"))),
+                recognize((kw("a"), space1, kw("mere"))),
+                kw("almost"),
+                kw("nearly"),
+                kw("about"),
+                kw("around"),
+                kw("roughly"),
+                kw("some"),
+                kw("over"),
+                kw("only"),
+                kw("just"),
+            )),
+            space1,
+        ),
+    )
+    .parse(i)
+}
+
+/// `three years`, `almost seven years`, `the past two years`, `a decade`,
+/// `several days`, `the next few months`, `recent weeks`, `for years`.
+fn duration(i: &str) -> R<'_, DateExpr> {
+    let lead = alt((
+        value(
+            (),
+            (
+                kw("the"),
+                space1,
+                alt((
+                    kw("past"),
+                    kw("next"),
+                    kw("last"),
+                    kw("coming"),
+                    kw("previous"),
+                    kw("following"),
+                )),
+                space1,
+            ),
+        ),
+        value((), (alt((kw("recent"), kw("coming"), kw("past"))), space1)),
+        value((), (kw("the"), space1)),
+        hedge,
+    ));
+    let (rest, _) = opt(lead).parse(i)?;
+    // A counted amount.
+    if let Ok((r, (n, p))) = counted(rest) {
+        let (r, _) = opt(char('\'')).parse(r)?;
+        return Ok((r, duration_of(Some(n), p)));
+    }
+    // A vague one: "several days", "a few weeks", or a bare plural unit.
+    let (rest, _) = opt(alt((
+        recognize((kw("a"), space1, kw("few"), space1)),
+        recognize((alt((kw("several"), kw("few"), kw("many"))), space1)),
+    )))
+    .parse(rest)?;
+    let (rest, w) = word(rest)?;
+    match period_word(w) {
+        Some((p, true)) if w.chars().all(|c| c.is_lowercase()) || i.len() != rest.len() + w.len() => {
+            Ok((rest, duration_of(None, p)))
+        }
+        _ => fail(i),
+    }
+}
+
+fn duration_of(amount: Option<String>, p: Period) -> DateExpr {
+    DateExpr::Duration { amount, period: p }
+}
+
+/// `early December`, `late last July`, `mid-2014`, `early 2011`: the
+/// modifier is part of the expression, not of its value.
+fn modified(i: &str) -> R<'_, DateExpr> {
+    let (rest, _) = alt((
+        recognize((alt((kw("early"), kw("late"), kw("mid"))), space1)),
+        tag_no_case("mid-"),
+        recognize((
+            kw("the"),
+            space1,
+            alt((kw("end"), kw("beginning"), kw("start"), kw("middle"))),
+            space1,
+            kw("of"),
+            space1,
+        )),
+    ))
+    .parse(i)?;
     alt((
-        map_opt(digits(1, 3), |d: &str| d.parse().ok().map(Some)),
-        map_opt(word, |w: &str| number_word(w).map(Some)),
-        value(Some(1), alt((kw("a"), kw("an")))),
-        value(None, alt((kw("several"), kw("few"), kw("many")))),
+        month_year,
+        month_rel,
+        map(verify(year, |y| (1900..=2099).contains(y)), |y| {
+            calendar(Some(y), None, None, None, None)
+        }),
+        month_alone,
+    ))
+    .parse(rest)
+}
+
+/// `last June`, `next May`, `this September`, `since this August`.
+fn month_rel(i: &str) -> R<'_, DateExpr> {
+    let (rest, (which, _, m)) = (
+        alt((value(-1, kw("last")), value(0, kw("this")), value(1, kw("next")))),
+        space1,
+        month,
+    )
+        .parse(i)?;
+    let (direction, strict) = match which {
+        -1 => (Direction::Past, true),
+        1 => (Direction::Future, true),
+        _ => (Direction::Future, false),
+    };
+    Ok((
+        rest,
+        DateExpr::Month {
+            month: m,
+            direction,
+            strict,
+        },
+    ))
+}
+
+/// A month name alone; the words before it decide whether it is a date.
+fn month_alone(i: &str) -> R<'_, DateExpr> {
+    let (rest, m) = capital_month(i)?;
+    Ok((
+        rest,
+        DateExpr::Month {
+            month: m,
+            direction: Direction::Past,
+            strict: false,
+        },
+    ))
+}
+
+/// `20th of next month`, `the 31st of this month`.
+fn day_of_month(i: &str) -> R<'_, DateExpr> {
+    let (rest, (_, d, _, _, _, off, _, _)) = (
+        opt((kw("the"), space1)),
+        day_number,
+        space1,
+        kw("of"),
+        space1,
+        alt((
+            value(-1, kw("last")),
+            value(-1, kw("previous")),
+            value(0, kw("this")),
+            value(1, kw("next")),
+        )),
+        space1,
+        kw("month"),
+    )
+        .parse(i)?;
+    Ok((
+        rest,
+        DateExpr::DayOfMonth {
+            day: d,
+            month_offset: off,
+        },
+    ))
+}
+
+/// `the 27th`, `the 21st`: a day of a month left unsaid.
+fn the_day(i: &str) -> R<'_, DateExpr> {
+    let (rest, (_, _, d, _, _)) = (
+        kw("the"),
+        space1,
+        num_in(1, 2, 1, 31),
+        alt((
+            tag_no_case("st"),
+            tag_no_case("nd"),
+            tag_no_case("rd"),
+            tag_no_case("th"),
+        )),
+        boundary,
+    )
+        .parse(i)?;
+    Ok((rest, calendar(None, None, Some(d as u8), None, None)))
+}
+
+fn season_word(i: &str) -> R<'_, Season> {
+    alt((
+        value(Season::Spring, kw("spring")),
+        value(Season::Summer, kw("summer")),
+        value(Season::Fall, alt((kw("fall"), kw("autumn")))),
+        value(Season::Winter, kw("winter")),
     ))
     .parse(i)
 }
 
-/// `three years`, `three-year`, `a month`, `two days ago`.
-fn duration(i: &str) -> R<'_, DateExpr> {
-    let (rest, (n, _, p)) = (count, alt((tag("-"), space1)), period).parse(i)?;
-    let (rest2, ago) = opt(preceded(space1, kw("ago"))).parse(rest)?;
-    match (ago, n) {
-        (Some(_), Some(amount)) => Ok((rest2, DateExpr::Ago { amount, period: p })),
-        _ => Ok((rest, DateExpr::Duration { amount: n, period: p })),
-    }
-}
-
-/// `the 1990s`, `1990s`.
-fn decade(i: &str) -> R<'_, DateExpr> {
-    let (rest, (_, d, _)) = (
-        opt((kw("the"), space1)),
-        map_opt(
-            recognize((take_while_m_n(3, 3, |c: char| c.is_ascii_digit()), char('0'))),
-            |d: &str| d.parse::<i16>().ok(),
-        ),
-        alt((tag("s"), tag("'s"))),
+/// `last summer`, `this winter`, `next spring`.
+fn season(i: &str) -> R<'_, DateExpr> {
+    let (rest, (off, _, s)) = (
+        alt((value(-1, kw("last")), value(0, kw("this")), value(1, kw("next")))),
+        space1,
+        season_word,
     )
         .parse(i)?;
-    let (rest, _) = not(peek(take_while_m_n(1, 1, is_word_char))).parse(rest)?;
-    Ok((rest, DateExpr::Decade(d)))
+    Ok((rest, DateExpr::Season { season: s, offset: off }))
+}
+
+/// `the 1990s`, `1990s`, `the 20th century`.
+fn decade_or_century(i: &str) -> R<'_, DateExpr> {
+    let decade = map(
+        (
+            opt((kw("the"), space1)),
+            map_opt(
+                recognize((take_while_m_n(3, 3, |c: char| c.is_ascii_digit()), char('0'))),
+                |d: &str| d.parse::<i16>().ok(),
+            ),
+            alt((tag("s"), tag("'s"), tag(" s"))),
+            boundary,
+        ),
+        |(_, d, _, _)| DateExpr::Decade(d),
+    );
+    let century = map(
+        (
+            opt((kw("the"), space1)),
+            num_in(1, 2, 1, 30),
+            alt((
+                tag_no_case("st"),
+                tag_no_case("nd"),
+                tag_no_case("rd"),
+                tag_no_case("th"),
+            )),
+            space1,
+            kw("century"),
+        ),
+        |(_, n, ..)| DateExpr::Century(n as i16 - 1),
+    );
+    alt((decade, century)).parse(i)
 }
 
 fn bare_year(i: &str) -> R<'_, DateExpr> {
@@ -536,21 +1176,46 @@ fn bare_year(i: &str) -> R<'_, DateExpr> {
     .parse(i)
 }
 
-fn present(i: &str) -> R<'_, DateExpr> {
-    value(DateExpr::PresentRef, alt((kw("now"), kw("currently"), kw("nowadays")))).parse(i)
+fn references(i: &str) -> R<'_, DateExpr> {
+    alt((
+        value(
+            DateExpr::Ref("PRESENT_REF"),
+            alt((kw("now"), kw("currently"), kw("nowadays"))),
+        ),
+        value(
+            DateExpr::Ref("PAST_REF"),
+            alt((
+                recognize((kw("the"), space1, kw("past"))),
+                recognize((kw("at"), space1, kw("the"), space1, kw("time"))),
+            )),
+        ),
+        value(
+            DateExpr::Ref("FUTURE_REF"),
+            recognize((kw("the"), space1, kw("future"))),
+        ),
+    ))
+    .parse(i)
 }
 
 fn set(i: &str) -> R<'_, DateExpr> {
+    let every = || alt((kw("every"), kw("each")));
     alt((
-        map((kw("every"), space1, weekday), |(_, _, d)| {
-            DateExpr::Set(format!("XXXX-WXX-{d}"))
+        map((every(), space1, weekday, opt(time_tail)), |(_, _, d, t)| {
+            DateExpr::Set(match t {
+                Some(c) => format!("XXXX-WXX-{d}T{}", c.timex()),
+                None => format!("XXXX-WXX-{d}"),
+            })
         }),
-        map((kw("every"), space1, period), |(_, _, p)| {
-            DateExpr::Set(duration_value(Some(1), p))
+        map((every(), space1, day_part), |(_, _, p)| {
+            DateExpr::Set(format!("XXXX-XX-XXT{}", p.code()))
         }),
+        map((every(), space1, period), |(_, _, p)| {
+            DateExpr::Set(duration_value(Some("1"), p))
+        }),
+        value(DateExpr::Set("P1D".into()), lower_kw("everyday")),
         // Lowercase only: "Harbour Daily" is a name.
         value(
-            DateExpr::Set("P1Y".into()),
+            DateExpr::Set("XXXX".into()),
             alt((lower_kw("annually"), lower_kw("yearly"))),
         ),
         value(DateExpr::Set("P1M".into()), lower_kw("monthly")),
@@ -560,32 +1225,77 @@ fn set(i: &str) -> R<'_, DateExpr> {
     .parse(i)
 }
 
-fn time_only(i: &str) -> R<'_, DateExpr> {
-    map(clock, DateExpr::Time).parse(i)
+/// A clock time, with the day it belongs to when one follows:
+/// `15:00 GMT Saturday`, `8am this morning`, `10 p.m. Thursday`.
+fn time_expr(i: &str) -> R<'_, DateExpr> {
+    let (rest, c) = clock(i)?;
+    if let Ok((
+        r,
+        DateExpr::Weekday {
+            weekday,
+            direction,
+            week,
+            part,
+            ..
+        },
+    )) = preceded((opt(char(',')), space1, opt((kw("on"), space1))), weekday_expr).parse(rest)
+    {
+        return Ok((
+            r,
+            DateExpr::Weekday {
+                weekday,
+                direction,
+                week,
+                part,
+                time: Some(c),
+            },
+        ));
+    }
+    if let Ok((r, DateExpr::RelativeDay { offset, .. })) = preceded((opt(char(',')), space1), relative_day).parse(rest)
+    {
+        return Ok((
+            r,
+            DateExpr::RelativeDay {
+                offset,
+                part: None,
+                time: Some(c),
+            },
+        ));
+    }
+    Ok((rest, DateExpr::Time(c)))
 }
 
-/// The whole grammar, longest forms first.
-fn expression(i: &str) -> R<'_, DateExpr> {
-    alt((
-        iso,
-        weekday_date,
-        month_day,
-        day_month,
-        month_year,
-        bare_weekday,
-        relative_day,
-        relative_period,
-        set,
-        duration,
-        decade,
-        bare_year,
-        time_only,
-        present,
-    ))
-    .parse(i)
-}
+type Form = fn(&str) -> R<'_, DateExpr>;
 
-/// Words that, shortly before a weekday, put it in the future.
+/// Every form of the grammar; at each position the longest match wins,
+/// the earlier form on a tie.
+const FORMS: &[Form] = &[
+    iso,
+    numeric_dmy,
+    weekday_date,
+    month_day,
+    day_month,
+    day_of_month,
+    month_year,
+    modified,
+    month_rel,
+    season,
+    weekday_expr,
+    relative_day,
+    relative_period,
+    shift,
+    set,
+    duration,
+    decade_or_century,
+    bare_year,
+    time_expr,
+    references,
+    numeric_md,
+    the_day,
+    month_alone,
+];
+
+/// Words that, shortly before a weekday or a month, put it in the future.
 const FUTURE_MARKERS: &[&str] = &[
     "will",
     "'ll",
@@ -600,22 +1310,26 @@ const FUTURE_MARKERS: &[&str] = &[
     "set",
     "until",
     "coming",
+    "through",
+    "till",
+    "before",
+    "by",
 ];
 
+/// Direction of a relative expression from the words before it, within its clause.
 fn direction_before(text: &str, at: usize) -> Direction {
-    let before = &text[..at];
-    let words: Vec<&str> = before.rsplit(|c: char| c.is_whitespace()).take(6).collect();
+    let words: Vec<&str> = text[..at].rsplit(|c: char| c.is_whitespace()).take(7).collect();
     for w in words {
-        let w = w
+        let bare = w
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
             .to_lowercase();
-        if w == "last" || w == "past" || w == "previous" {
+        if matches!(bare.as_str(), "last" | "past" | "previous" | "since" | "ago") {
             return Direction::Past;
         }
-        if FUTURE_MARKERS.contains(&w.as_str()) || w.ends_with("'ll") {
+        if FUTURE_MARKERS.contains(&bare.as_str()) || bare.ends_with("'ll") {
             return Direction::Future;
         }
-        if w.ends_with('.') {
+        if w.ends_with(['.', ';', '"']) || w.ends_with(',') && !bare.is_empty() {
             break;
         }
     }
@@ -626,37 +1340,64 @@ fn direction_before(text: &str, at: usize) -> Direction {
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
-    let bytes = text.as_bytes();
     while i < text.len() {
-        let at_word_start = text.is_char_boundary(i) && word_start(text, i);
-        if at_word_start {
-            if let Ok((rest, expr)) = expression(&text[i..]) {
-                let end = text.len() - rest.len();
-                let end = end - trailing_space(&text[i..end]);
-                if end > i && accept(text, i, end, &expr) {
-                    let expr = match expr {
-                        DateExpr::Weekday { weekday, part, .. } => DateExpr::Weekday {
-                            weekday,
-                            direction: direction_before(text, i),
-                            part,
-                        },
-                        e => e,
-                    };
-                    out.push(DateMention {
-                        span: Span::new(i, end),
-                        expr,
-                    });
-                    i = end;
-                    continue;
-                }
+        if text.is_char_boundary(i) && word_start(text, i) {
+            let rest = &text[i..];
+            let best = FORMS
+                .iter()
+                .filter_map(|form| form(rest).ok())
+                .map(|(r, e)| (rest.len() - r.len(), e))
+                .filter(|(n, e)| *n > 0 && accept(text, i, i + n, e))
+                .fold(None, |best: Option<(usize, DateExpr)>, (n, e)| match best {
+                    Some((bn, _)) if bn >= n => best,
+                    _ => Some((n, e)),
+                });
+            if let Some((n, expr)) = best {
+                let end = i + n - trailing_space(&rest[..n]);
+                let expr = with_direction(expr, direction_before(text, i));
+                out.push(DateMention {
+                    span: Span::new(i, end),
+                    expr,
+                });
+                i = end;
+                continue;
             }
         }
         i += 1;
-        while i < bytes.len() && !text.is_char_boundary(i) {
+        while i < text.len() && !text.is_char_boundary(i) {
             i += 1;
         }
     }
     out
+}
+
+/// Sets the direction read from the context where the form left it open.
+fn with_direction(expr: DateExpr, context: Direction) -> DateExpr {
+    match expr {
+        DateExpr::Weekday {
+            weekday,
+            direction: Direction::Past,
+            week: None,
+            part,
+            time,
+        } => DateExpr::Weekday {
+            weekday,
+            direction: context,
+            week: None,
+            part,
+            time,
+        },
+        DateExpr::Month {
+            month,
+            strict: false,
+            direction: Direction::Past,
+        } => DateExpr::Month {
+            month,
+            direction: context,
+            strict: false,
+        },
+        e => e,
+    }
 }
 
 /// A word starts at `i` that is not the tail of a number or an amount.
@@ -667,11 +1408,13 @@ fn word_start(text: &str, i: usize) -> bool {
     let mut prev = text[..i].chars().rev();
     match prev.next() {
         None => true,
-        Some(p) if p.is_alphanumeric() || matches!(p, '$' | '€' | '£' | '¥' | '-' | '/') => {
-            // "three-year" starts at "three", not at "year"; "pre-2014" at "2014".
-            p == '-'
-                && text[..i - 1].ends_with(|c: char| c.is_alphabetic())
-                && text[i..].starts_with(|c: char| c.is_ascii_digit())
+        Some(p) if p.is_alphanumeric() || matches!(p, '$' | '€' | '£' | '¥' | '-' | '/' | '\'') => {
+            // "pre-2014" and "2009-2010" start at the year.
+            p == '-' && text[i..].starts_with(|c: char| c.is_ascii_digit()) && {
+                let before = &text[..i - 1];
+                before.ends_with(|c: char| c.is_alphabetic())
+                    || before.len() >= 4 && before[before.len() - 4..].bytes().all(|b| b.is_ascii_digit())
+            }
         }
         Some('.' | ',' | ':') => !prev.next().is_some_and(|c| c.is_ascii_digit()),
         Some(_) => true,
@@ -682,36 +1425,103 @@ fn trailing_space(s: &str) -> usize {
     s.len() - s.trim_end().len()
 }
 
+/// The word before `at`, lowercased.
+fn prev_word(text: &str, at: usize) -> String {
+    text[..at]
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
 /// Context checks that the grammar alone cannot make.
 fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> bool {
     let after = &text[end..];
+    let number_follows = after.starts_with('%')
+        || (after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()));
+    let prev = prev_word(text, start);
+    let matched = &text[start..end];
     match expr {
-        // A year inside a figure ("2024 people" is rare; "$2024" or "2024%" is not a year).
+        // A year inside a figure ("$2024", "2024%", "2,024") is not a year.
         DateExpr::Calendar {
             year: Some(_),
             month: None,
             ..
-        } => {
-            !after.starts_with(['%', '.', ','])
-                || after.starts_with(". ")
-                || after.starts_with(", ")
-                || after.starts_with(".\n")
-                || end == text.len()
+        } => !number_follows,
+        // A month alone is a date only after a word that introduces one.
+        DateExpr::Month { strict: false, .. }
+            if matched.starts_with(|c: char| c.is_uppercase()) && !matched.contains(' ') =>
+        {
+            matches!(
+                prev.as_str(),
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "through"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "during"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "this"
+                    | "next"
+                    | "last"
+                    | "between"
+            )
         }
-        DateExpr::Duration { amount: None, .. } => false,
-        // "a day" is too vague to be a claim unless it measures something.
-        DateExpr::Duration { amount: Some(1), .. } => !text[start..end].starts_with(['a', 'A']),
-        DateExpr::Time(_) => true,
+        // "4-22" and "4.22" without a year only after a preposition; "4/22" anywhere.
+        DateExpr::Calendar {
+            year: None,
+            month: Some(_),
+            day: Some(_),
+            weekday: None,
+            ..
+        } if matched.starts_with(|c: char| c.is_ascii_digit()) && !matched.contains(' ') => {
+            !number_follows
+                && (matched.contains('/')
+                    || matches!(
+                        prev.as_str(),
+                        "on" | "by" | "until" | "till" | "from" | "since" | "before" | "after" | "in"
+                    ))
+        }
+        DateExpr::Time(c) => !(c.minute == 0 && c.second.is_none() && !matched.chars().any(|ch| ch.is_alphabetic())),
         _ => true,
     }
 }
 
-fn duration_value(amount: Option<u32>, p: Period) -> String {
-    let n = amount.map(|a| a.to_string()).unwrap_or_else(|| "X".into());
+fn duration_value(amount: Option<&str>, p: Period) -> String {
+    let n = amount.unwrap_or("X");
+    let (n, code): (String, &str) = match p {
+        Period::Decade => match n.parse::<f64>() {
+            Ok(v) => (trim_number(v * 10.0), "Y"),
+            Err(_) => (n.to_string(), "DE"),
+        },
+        Period::Day => (n.to_string(), "D"),
+        Period::Week => (n.to_string(), "W"),
+        Period::Month | Period::Minute => (n.to_string(), "M"),
+        Period::Year => (n.to_string(), "Y"),
+        Period::Hour => (n.to_string(), "H"),
+        Period::Second => (n.to_string(), "S"),
+    };
     if p.is_clock() {
-        format!("PT{n}{}", p.code())
+        format!("PT{n}{code}")
     } else {
-        format!("P{n}{}", p.code())
+        format!("P{n}{code}")
+    }
+}
+
+fn trim_number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
     }
 }
 
@@ -721,27 +1531,14 @@ fn ymd(d: Date) -> String {
 
 fn with_time(date: String, time: Option<Clock>, part: Option<DayPart>) -> (String, TimexType) {
     match (time, part) {
-        (Some(c), _) => (format!("{date}T{:02}:{:02}", c.hour, c.minute), TimexType::Time),
+        (Some(c), _) => (format!("{date}T{}", c.timex()), TimexType::Time),
         (None, Some(p)) => (format!("{date}T{}", p.code()), TimexType::Time),
         _ => (date, TimexType::Date),
     }
 }
 
-/// The year that puts month/day closest to the anchor.
-fn nearest_year(anchor: Date, month: u8, day: Option<u8>) -> i16 {
-    let y = anchor.year();
-    let mut best = y;
-    let mut best_dist = i64::MAX;
-    for cand in [y - 1, y, y + 1] {
-        if let Ok(d) = Date::new(cand, month as i8, day.unwrap_or(15).min(28) as i8) {
-            let dist = days_between(anchor, d).unwrap_or(i64::MAX).abs();
-            if dist < best_dist {
-                best_dist = dist;
-                best = cand;
-            }
-        }
-    }
-    best
+fn add_days(d: Date, n: i64) -> Date {
+    d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
 }
 
 fn days_between(a: Date, b: Date) -> Option<i64> {
@@ -749,22 +1546,38 @@ fn days_between(a: Date, b: Date) -> Option<i64> {
     Some(span.get_days() as i64)
 }
 
+/// The year that puts month/day closest to the anchor, among years where
+/// the date exists.
+fn nearest_year(anchor: Date, month: u8, day: Option<u8>) -> Option<i16> {
+    let y = anchor.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|cand| {
+            let d = Date::new(cand, month as i8, day.unwrap_or(15) as i8).ok()?;
+            Some((days_between(anchor, d)?.abs(), cand))
+        })
+        .min()
+        .map(|(_, y)| y)
+}
+
 /// The year in which `month`/`day` falls on `weekday`, nearest to `near`.
 pub fn year_for_weekday(month: u8, day: u8, weekday: u8, near: i16) -> Option<i16> {
-    let mut best: Option<i16> = None;
     for delta in 0..=14i16 {
         for y in [near - delta, near + delta] {
             if let Ok(d) = Date::new(y, month as i8, day as i8) {
                 if d.weekday().to_monday_one_offset() as u8 == weekday {
-                    best = Some(best.map_or(y, |b: i16| if (b - near).abs() <= (y - near).abs() { b } else { y }));
+                    return Some(y);
                 }
             }
         }
-        if best.is_some() {
-            return best;
-        }
     }
-    best
+    None
+}
+
+/// A month counted from the anchor's: (year, month).
+fn month_from(anchor: Date, offset: i32) -> (i32, i32) {
+    let m0 = anchor.year() as i32 * 12 + anchor.month() as i32 - 1 + offset;
+    (m0.div_euclid(12), m0.rem_euclid(12) + 1)
 }
 
 /// Resolves a parsed expression against the publication date.
@@ -774,7 +1587,7 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
         kind,
         resolved,
     };
-    match *expr {
+    match expr {
         DateExpr::Calendar {
             year,
             month,
@@ -782,55 +1595,115 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             weekday,
             time,
         } => {
+            let (year, month, day) = (*year, *month, *day);
+            if month.is_none() && day.is_some() && year.is_none() {
+                return day_in_nearby_month(day.unwrap_or(1), *weekday, *time, anchor);
+            }
             let year = year.or_else(|| match (month, day, weekday) {
-                (Some(m), Some(d), Some(wd)) => year_for_weekday(m, d, wd, anchor.map(|a| a.year()).unwrap_or(2000))
-                    .filter(|_| anchor.is_some())
-                    .or_else(|| anchor.map(|a| nearest_year(a, m, Some(d)))),
-                (Some(m), d, _) => anchor.map(|a| nearest_year(a, m, d)),
+                (Some(m), Some(d), Some(wd)) => anchor.and_then(|a| year_for_weekday(m, d, *wd, a.year())),
+                (Some(m), d, _) => anchor.and_then(|a| nearest_year(a, m, d)),
                 _ => None,
             });
-            let resolved = year.is_some();
-            let ys = year.map(|y| format!("{y:04}")).unwrap_or_else(|| "XXXX".into());
+            // A day that does not exist ("Feb 30") stays unresolved.
+            let exists = match (year, month, day) {
+                (Some(y), Some(m), Some(d)) => Date::new(y, m as i8, d as i8).is_ok(),
+                _ => true,
+            };
+            let resolved = year.is_some() && exists;
+            let ys = year
+                .filter(|_| exists)
+                .map(|y| format!("{y:04}"))
+                .unwrap_or_else(|| "XXXX".into());
             let s = match (month, day) {
                 (Some(m), Some(d)) => format!("{ys}-{m:02}-{d:02}"),
                 (Some(m), None) => format!("{ys}-{m:02}"),
                 _ => ys,
             };
-            let (v, kind) = with_time(s, time, None);
+            let (v, kind) = with_time(s, *time, None);
             date(v, kind, resolved)
         }
+        DateExpr::Month {
+            month,
+            direction,
+            strict,
+        } => match anchor {
+            Some(a) => {
+                let (m, am) = (*month as i8, a.month());
+                let y = match (direction, strict) {
+                    (Direction::Past, false) => {
+                        if m <= am {
+                            a.year()
+                        } else {
+                            a.year() - 1
+                        }
+                    }
+                    (Direction::Past, true) => {
+                        if m < am {
+                            a.year()
+                        } else {
+                            a.year() - 1
+                        }
+                    }
+                    (Direction::Future, false) => {
+                        if m >= am {
+                            a.year()
+                        } else {
+                            a.year() + 1
+                        }
+                    }
+                    (Direction::Future, true) => {
+                        if m > am {
+                            a.year()
+                        } else {
+                            a.year() + 1
+                        }
+                    }
+                };
+                date(format!("{y:04}-{m:02}"), TimexType::Date, true)
+            }
+            None => date(format!("XXXX-{month:02}"), TimexType::Date, false),
+        },
         DateExpr::Weekday {
             weekday,
             direction,
+            week,
             part,
+            time,
         } => match anchor {
             Some(a) => {
-                let cur = a.weekday().to_monday_one_offset() as i32;
-                let wd = weekday as i32;
-                let offset = match direction {
-                    Direction::Past => -((cur - wd).rem_euclid(7)),
-                    Direction::Future => {
+                let cur = a.weekday().to_monday_one_offset() as i64;
+                let wd = *weekday as i64;
+                let offset = match (week, direction) {
+                    (Some(w), _) => 7 * *w as i64 + wd - cur,
+                    (None, Direction::Past) => -((cur - wd).rem_euclid(7)),
+                    (None, Direction::Future) => {
                         let f = (wd - cur).rem_euclid(7);
                         if f == 0 { 7 } else { f }
                     }
                 };
-                let d = a.checked_add(jiff::Span::new().days(offset as i64)).unwrap_or(a);
-                let (v, kind) = with_time(ymd(d), None, part);
+                let (v, kind) = with_time(ymd(add_days(a, offset)), *time, *part);
                 date(v, kind, true)
             }
             None => {
-                let (v, kind) = with_time(format!("XXXX-WXX-{weekday}"), None, part);
+                let (v, kind) = with_time(format!("XXXX-WXX-{weekday}"), *time, *part);
                 date(v, kind, false)
             }
         },
-        DateExpr::RelativeDay { offset, part } => match anchor {
+        DateExpr::DayOfMonth { day, month_offset } => match anchor {
             Some(a) => {
-                let d = a.checked_add(jiff::Span::new().days(offset as i64)).unwrap_or(a);
-                let (v, kind) = with_time(ymd(d), None, part);
+                let (y, m) = month_from(a, *month_offset);
+                let ok = Date::new(y as i16, m as i8, *day as i8).is_ok();
+                date(format!("{y:04}-{m:02}-{day:02}"), TimexType::Date, ok)
+            }
+            None => date(format!("XXXX-XX-{day:02}"), TimexType::Date, false),
+        },
+        DateExpr::RelativeDay { offset, part, time } => match anchor {
+            Some(a) => {
+                let (v, kind) = with_time(ymd(add_days(a, *offset as i64)), *time, *part);
                 date(v, kind, true)
             }
             None => {
-                let (v, kind) = with_time("XXXX-XX-XX".into(), None, part);
+                let (v, kind) = with_time("XXXX-XX-XX".into(), *time, *part);
                 date(v, kind, false)
             }
         },
@@ -839,12 +1712,11 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
                 let v = match period {
                     Period::Year => format!("{:04}", a.year() as i32 + offset),
                     Period::Month => {
-                        let m0 = a.year() as i32 * 12 + a.month() as i32 - 1 + offset;
-                        format!("{:04}-{:02}", m0.div_euclid(12), m0.rem_euclid(12) + 1)
+                        let (y, m) = month_from(a, *offset);
+                        format!("{y:04}-{m:02}")
                     }
                     _ => {
-                        let d = a.checked_add(jiff::Span::new().days(7 * offset as i64)).unwrap_or(a);
-                        let w = d.iso_week_date();
+                        let w = add_days(a, 7 * *offset as i64).iso_week_date();
                         format!("{:04}-W{:02}", w.year(), w.week())
                     }
                 };
@@ -852,66 +1724,124 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             }
             None => {
                 let v = match period {
-                    Period::Year => "XXXX".into(),
-                    Period::Month => "XXXX-XX".into(),
-                    _ => "XXXX-WXX".into(),
+                    Period::Year => "XXXX",
+                    Period::Month => "XXXX-XX",
+                    _ => "XXXX-WXX",
                 };
-                date(v, TimexType::Date, false)
+                date(v.into(), TimexType::Date, false)
             }
         },
-        DateExpr::Ago { amount, period } => match anchor {
+        DateExpr::Shift { parts, sign, base } => match anchor {
             Some(a) => {
-                let n = amount as i64;
-                let (v, kind) = match period {
-                    Period::Year => (format!("{:04}", a.year() as i64 - n), TimexType::Date),
-                    Period::Month => {
-                        let m0 = a.year() as i64 * 12 + a.month() as i64 - 1 - n;
-                        (
-                            format!("{:04}-{:02}", m0.div_euclid(12), m0.rem_euclid(12) + 1),
-                            TimexType::Date,
-                        )
-                    }
-                    Period::Week => {
-                        let d = a.checked_add(jiff::Span::new().days(-7 * n)).unwrap_or(a);
-                        let w = d.iso_week_date();
-                        (format!("{:04}-W{:02}", w.year(), w.week()), TimexType::Date)
-                    }
-                    Period::Day => (
-                        ymd(a.checked_add(jiff::Span::new().days(-n)).unwrap_or(a)),
-                        TimexType::Date,
-                    ),
-                    Period::Hour | Period::Minute => (ymd(a), TimexType::Time),
-                };
-                date(v, kind, true)
+                // Years alone name a year ("four years ago" is 2009); finer
+                // parts name a day.
+                if parts.iter().all(|(_, p)| *p == Period::Year || *p == Period::Decade) && *base == 0 {
+                    let n: i32 = parts
+                        .iter()
+                        .map(|(n, p)| *n as i32 * if *p == Period::Decade { 10 } else { 1 })
+                        .sum();
+                    return date(format!("{:04}", a.year() as i32 + sign * n), TimexType::Date, true);
+                }
+                let mut d = add_days(a, *base as i64);
+                let mut clock = false;
+                for (n, p) in parts {
+                    let n = (*n as i64) * *sign as i64;
+                    let span = match p {
+                        Period::Day => jiff::Span::new().days(n),
+                        Period::Week => jiff::Span::new().weeks(n),
+                        Period::Month => jiff::Span::new().months(n),
+                        Period::Year => jiff::Span::new().years(n),
+                        Period::Decade => jiff::Span::new().years(10 * n),
+                        Period::Hour | Period::Minute | Period::Second => {
+                            clock = true;
+                            jiff::Span::new()
+                        }
+                    };
+                    d = d.checked_add(span).unwrap_or(d);
+                }
+                date(ymd(d), if clock { TimexType::Time } else { TimexType::Date }, true)
             }
             None => date("XXXX-XX-XX".into(), TimexType::Date, false),
         },
-        DateExpr::Duration { amount, period } => date(duration_value(amount, period), TimexType::Duration, true),
-        DateExpr::Decade(d) => date(format!("{:03}", d / 10), TimexType::Date, true),
-        DateExpr::Time(c) => match anchor {
-            Some(a) => date(
-                format!("{}T{:02}:{:02}", ymd(a), c.hour, c.minute),
-                TimexType::Time,
-                true,
-            ),
-            None => date(
-                format!("XXXX-XX-XXT{:02}:{:02}", c.hour, c.minute),
-                TimexType::Time,
-                false,
-            ),
+        DateExpr::Duration { amount, period } => {
+            date(duration_value(amount.as_deref(), *period), TimexType::Duration, true)
+        }
+        DateExpr::Season { season, offset } => match anchor {
+            Some(a) => {
+                let current = Season::of_month(a.month());
+                // The winter that holds January belongs to the year before.
+                let base = if current == Season::Winter && a.month() <= 2 {
+                    a.year() - 1
+                } else {
+                    a.year()
+                };
+                let y = match offset {
+                    0 => base,
+                    -1 => {
+                        if season.rank() < current.rank() {
+                            base
+                        } else {
+                            base - 1
+                        }
+                    }
+                    _ => {
+                        if season.rank() > current.rank() {
+                            base
+                        } else {
+                            base + 1
+                        }
+                    }
+                };
+                date(format!("{y:04}-{}", season.code()), TimexType::Date, true)
+            }
+            None => date(format!("XXXX-{}", season.code()), TimexType::Date, false),
         },
-        DateExpr::PresentRef => date("PRESENT_REF".into(), TimexType::Date, true),
-        DateExpr::Set(ref s) => date(s.clone(), TimexType::Set, true),
+        DateExpr::Decade(d) => date(format!("{:03}", d / 10), TimexType::Date, true),
+        DateExpr::Century(c) => date(format!("{c:02}"), TimexType::Date, true),
+        DateExpr::Time(c) => match anchor {
+            Some(a) => date(format!("{}T{}", ymd(a), c.timex()), TimexType::Time, true),
+            None => date(format!("XXXX-XX-XXT{}", c.timex()), TimexType::Time, false),
+        },
+        DateExpr::Ref(r) => date((*r).into(), TimexType::Date, true),
+        DateExpr::Set(s) => date(s.clone(), TimexType::Set, true),
+    }
+}
+
+/// "the 27th" or "Friday the 15th": the month is the anchor's or a
+/// neighbour's, the nearest where the day exists (and has that weekday).
+fn day_in_nearby_month(day: u8, weekday: Option<u8>, time: Option<Clock>, anchor: Option<Date>) -> DateValue {
+    let Some(a) = anchor else {
+        let (v, kind) = with_time(format!("XXXX-XX-{day:02}"), time, None);
+        return DateValue {
+            value: TimexValue(v),
+            kind,
+            resolved: false,
+        };
+    };
+    let found = (0..24i32)
+        .flat_map(|k| [-k, k + 1])
+        .filter_map(|off| {
+            let (y, m) = month_from(a, off);
+            Date::new(y as i16, m as i8, day as i8).ok()
+        })
+        .find(|d| weekday.is_none_or(|wd| d.weekday().to_monday_one_offset() as u8 == wd));
+    let (v, kind) = with_time(
+        found.map(ymd).unwrap_or_else(|| format!("XXXX-XX-{day:02}")),
+        time,
+        None,
+    );
+    DateValue {
+        value: TimexValue(v),
+        kind,
+        resolved: found.is_some(),
     }
 }
 
 /// Parses a date as metadata gives it: `2025-03-05`, `2025-03-05T09:30:00Z`,
 /// `March 5, 2025`, `5 March 2025`.
 pub fn parse_date_str(s: &str) -> Option<Date> {
-    let s = s.trim();
-    let found = find_dates(s);
-    let first = found.first()?;
-    match first.expr {
+    let found = find_dates(s.trim());
+    match found.first()?.expr {
         DateExpr::Calendar {
             year: Some(y),
             month: Some(m),
@@ -926,8 +1856,8 @@ pub fn parse_date_str(s: &str) -> Option<Date> {
 mod tests {
     use super::*;
 
+    /// A Thursday.
     fn anchor() -> Option<Date> {
-        // A Thursday.
         Some(Date::new(2025, 2, 13).unwrap())
     }
 
@@ -950,18 +1880,24 @@ mod tests {
         v.into_iter().next().unwrap()
     }
 
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
     #[test]
     fn month_day_forms() {
-        assert_eq!(one("reported on Feb. 13 that"), ("Feb. 13".into(), "2025-02-13".into()));
-        assert_eq!(one("on 13 Feb the"), ("13 Feb".into(), "2025-02-13".into()));
-        assert_eq!(
-            one("on February 13, 2025, in"),
-            ("February 13, 2025".into(), "2025-02-13".into())
-        );
+        assert_eq!(one("reported on Feb. 13 that"), pair("Feb. 13", "2025-02-13"));
+        assert_eq!(one("on 13 Feb the"), pair("13 Feb", "2025-02-13"));
+        assert_eq!(one("on February 13, 2025, in"), pair("February 13, 2025", "2025-02-13"));
         assert_eq!(
             one("the 3rd of March 2024"),
-            ("3rd of March 2024".into(), "2024-03-03".into())
+            pair("the 3rd of March 2024", "2024-03-03")
         );
+        assert_eq!(one("back Oct-2 then").1, "2024-10-02");
+        assert_eq!(one("on Jan first").1, "2025-01-01");
+        assert_eq!(one("on May twenty-first").1, "2025-05-21");
+        assert_eq!(one("the second of Aug. was").1, "2025-08-02");
+        assert_eq!(one("on 16. Nov. 2016").1, "2016-11-16");
     }
 
     #[test]
@@ -971,10 +1907,34 @@ mod tests {
     }
 
     #[test]
+    fn a_day_that_does_not_exist_stays_unresolved() {
+        let m = find_dates("on Feb 30");
+        let v = resolve(&m[0].expr, anchor());
+        assert_eq!((v.value.0.as_str(), v.resolved), ("XXXX-02-30", false));
+        assert_eq!(one("on Feb 29").1, "2024-02-29");
+    }
+
+    #[test]
+    fn numeric_dates() {
+        assert_eq!(one("on 02/22/2016 we").1, "2016-02-22");
+        assert_eq!(one("on 21/04/16 we").1, "2016-04-21");
+        assert_eq!(one("on 05.03.2025 in Prague").1, "2025-03-05", "dots: day first");
+        assert_eq!(one("on 3-7-2017").1, "2017-03-07", "dashes: month first");
+        assert_eq!(one("by 4/22").1, "2025-04-22");
+        assert_eq!(one("2015/08/12").1, "2015-08-12");
+        assert!(values("the score was 3-2 and 4.5% rose").is_empty());
+    }
+
+    #[test]
     fn datelines_with_times() {
         assert_eq!(one("February 14, 2025 10:10 AM").1, "2025-02-14T10:10");
         assert_eq!(one("2025-02-13 22:25:00 | Bota").1, "2025-02-13T22:25");
         assert_eq!(one("at 4:30 p.m. local").1, "2025-02-13T16:30");
+        assert_eq!(
+            one("will start at 15:00 GMT Saturday").1,
+            "2025-02-15T15:00",
+            "a time before its weekday"
+        );
     }
 
     #[test]
@@ -983,15 +1943,18 @@ mod tests {
         assert_eq!(one("the minister said Thursday").1, "2025-02-13");
         assert_eq!(one("they will meet on Friday").1, "2025-02-14");
         assert_eq!(one("talks resume next Monday").1, "2025-02-17");
+        assert_eq!(one("on Friday next week").1, "2025-02-21");
+        assert_eq!(one("said on Sunday night").1, "2025-02-09TNI");
     }
 
     #[test]
     fn weekday_beside_a_date_is_one_expression() {
         assert_eq!(
             one("stated on Wednesday (February 12) that"),
-            ("Wednesday (February 12)".into(), "2025-02-12".into())
+            pair("Wednesday (February 12)", "2025-02-12")
         );
         assert_eq!(one("Wed 5 Mar 2025").1, "2025-03-05");
+        assert_eq!(one("back Friday the 14th").1, "2025-02-14");
     }
 
     #[test]
@@ -1013,25 +1976,62 @@ mod tests {
     fn relative_days() {
         assert_eq!(one("The day before, Hegseth said").1, "2025-02-12");
         assert_eq!(one("yesterday").1, "2025-02-12");
+        assert_eq!(one("the day before yesterday").1, "2025-02-11");
+        assert_eq!(one("tomorrow night").1, "2025-02-14TNI");
         assert_eq!(one("last week").1, "2025-W06");
         assert_eq!(one("last year").1, "2024");
+        assert_eq!(one("this fiscal year").1, "2025");
         assert_eq!(one("two days ago").1, "2025-02-11");
+        assert_eq!(one("four years ago").1, "2021", "years ago name a year");
+        assert_eq!(one("1 month and 2 days ago").1, "2025-01-11");
+        assert_eq!(one("the 20th of next month").1, "2025-03-20");
     }
 
     #[test]
-    fn durations_years_and_months() {
-        assert_eq!(
-            one("Russia's nearly three-year war"),
-            ("three-year".into(), "P3Y".into())
-        );
-        assert_eq!(
-            one("in September 2022, following"),
-            ("September 2022".into(), "2022-09".into())
-        );
-        assert_eq!(one("reaffirmed in 2024 that").1, "2024");
+    fn months_alone_need_a_preposition() {
+        assert_eq!(one("fired in July").1, "2024-07");
+        assert_eq!(one("due to be published in May").1, "2025-05");
+        assert_eq!(one("since last June").1, "2024-06");
+        assert_eq!(one("in early December").1, "2024-12");
+        assert!(values("August heat and June brides").is_empty());
+    }
+
+    #[test]
+    fn seasons_decades_centuries() {
+        assert_eq!(one("last summer").1, "2024-SU");
         assert_eq!(one("in the 1990s").1, "199");
+        assert_eq!(one("the 20th century").1, "19");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(one("Russia's nearly three-year war"), pair("nearly three-year", "P3Y"));
+        assert_eq!(one("held for almost seven years."), pair("almost seven years", "P7Y"));
+        assert_eq!(one("over the past two years"), pair("the past two years", "P2Y"));
+        assert_eq!(
+            one("in the past several months."),
+            pair("the past several months", "PXM")
+        );
+        assert_eq!(one("blocked for years."), pair("years", "PXY"));
+        assert_eq!(one("in a decade"), pair("a decade", "P10Y"));
+        assert_eq!(one("for an hour").1, "PT1H");
+        assert_eq!(one("for 3.5years").1, "P3.5Y");
+    }
+
+    #[test]
+    fn years_references_and_sets() {
+        assert_eq!(one("in September 2022, following"), pair("September 2022", "2022-09"));
+        assert_eq!(one("reaffirmed in 2024 that").1, "2024");
+        assert_eq!(one("adopting the euro in 2007.").1, "2007");
+        assert_eq!(
+            values("the pandemic of 2009-2010, when"),
+            [pair("2009", "2009"), pair("2010", "2010")]
+        );
+        assert_eq!(one("in early 2011").1, "2011");
         assert_eq!(one("every Monday").1, "XXXX-WXX-1");
+        assert_eq!(one("every morning").1, "XXXX-XX-XXTMO");
         assert_eq!(one("published daily").1, "P1D");
+        assert_eq!(one("In the past, he").1, "PAST_REF");
         assert!(values("the Harbour Daily").is_empty());
     }
 
@@ -1047,5 +2047,6 @@ mod tests {
         assert!(values("it may rain; they march on").is_empty());
         assert!(values("$2024 was paid").is_empty());
         assert!(values("a 30% share of 300 billion").is_empty());
+        assert!(values("sat on the sun deck at 10").is_empty());
     }
 }
