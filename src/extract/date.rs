@@ -156,6 +156,14 @@ pub enum DateExpr {
         day: u8,
         month_offset: i32,
     },
+    /// The n-th (0 = last) weekday of a month: "the first Friday of July"
+    /// (`month` named) or "of next month" (`month_offset`).
+    NthWeekday {
+        n: u8,
+        weekday: u8,
+        month: Option<u8>,
+        month_offset: i32,
+    },
     /// A day counted from the anchor: yesterday = -1.
     RelativeDay {
         offset: i32,
@@ -868,8 +876,17 @@ fn amount(i: &str) -> R<'_, String> {
 /// `three years`, `three-year`, `3.5years`, `an hour`, `24 hours`.
 fn counted(i: &str) -> R<'_, (String, Period)> {
     let (rest, n) = amount(i)?;
-    let (rest, _) = alt((tag("-"), space1, space0)).parse(rest)?;
-    let (rest, p) = period(rest)?;
+    let (rest, joint) = alt((tag("-"), space1, space0)).parse(rest)?;
+    let (after, w) = word(rest)?;
+    let Some((p, plural)) = period_word(w) else {
+        return fail(i);
+    };
+    // "twenty second" is a day, not twenty seconds: a singular unit takes
+    // one, or a hyphen ("three-year").
+    if !plural && joint != "-" && n != "1" {
+        return fail(i);
+    }
+    let (rest, _) = opt(char('\'')).parse(after)?;
     Ok((rest, (n, p)))
 }
 
@@ -1098,22 +1115,79 @@ fn day_of_month(i: &str) -> R<'_, DateExpr> {
     ))
 }
 
-/// `the 27th`, `the 21st`: a day of a month left unsaid.
+/// `the 27th`, `the 21st`: a day of a month left unsaid; and at the end of
+/// a clause `the 27`, `the second`.
 fn the_day(i: &str) -> R<'_, DateExpr> {
-    let (rest, (_, _, d, _, _)) = (
-        kw("the"),
-        space1,
-        num_in(1, 2, 1, 31),
+    let suffix = || {
         alt((
             tag_no_case("st"),
             tag_no_case("nd"),
             tag_no_case("rd"),
             tag_no_case("th"),
+        ))
+    };
+    let suffixed = map(
+        (kw("the"), space1, num_in(1, 2, 1, 31), suffix(), boundary),
+        |(_, _, d, ..)| d as u8,
+    );
+    let clause_end = peek((
+        space0,
+        alt((
+            value((), nom::combinator::eof),
+            value((), take_while_m_n(1, 1, |c: char| ".!?,;".contains(c))),
         )),
-        boundary,
-    )
-        .parse(i)?;
-    Ok((rest, calendar(None, None, Some(d as u8), None, None)))
+    ));
+    let thirty = map_opt(word, |w: &str| number_word(w).filter(|n| *n == 30).map(|n| n as u8));
+    let bare = map(
+        (
+            kw("the"),
+            space1,
+            alt((day_number, map(num_in(1, 2, 1, 31), |d| d as u8), thirty)),
+            // Only where the clause ends: "the second round" is no date.
+            clause_end,
+        ),
+        |(_, _, d, _)| d,
+    );
+    let (rest, d) = alt((suffixed, bare)).parse(i)?;
+    Ok((rest, calendar(None, None, Some(d), None, None)))
+}
+
+/// `the first Friday of July`, `second Sunday`, `the third Wednesday of
+/// previous month`, `the last Monday in May`.
+fn nth_weekday(i: &str) -> R<'_, DateExpr> {
+    let (rest, _) = opt((kw("the"), space1)).parse(i)?;
+    let (rest, n) = alt((
+        map_opt(word, |w: &str| ordinal_word(w).filter(|n| *n <= 5)),
+        value(0u8, kw("last")),
+    ))
+    .parse(rest)?;
+    let (rest, _) = space1(rest)?;
+    let (rest, wd) = weekday(rest)?;
+    let relative = alt((
+        value(-1, kw("last")),
+        value(-1, kw("previous")),
+        value(0, kw("this")),
+        value(1, kw("next")),
+    ));
+    let which = alt((
+        map(month, |m| (Some(m), 0)),
+        map(terminated(relative, (space1, kw("month"))), |off| (None, off)),
+    ));
+    let (rest, of) = opt(preceded((space1, alt((kw("of"), kw("in"))), space1), which)).parse(rest)?;
+    // "last Friday" alone is a weekday, not the last of a month.
+    if n == 0 && of.is_none() {
+        return fail(i);
+    }
+    let (month, month_offset) = of.unwrap_or((None, 0));
+    Ok((
+        rest,
+        DateExpr::NthWeekday {
+            n,
+            weekday: wd,
+            month,
+            month_offset,
+        },
+    ))
 }
 
 fn season_word(i: &str) -> R<'_, Season> {
@@ -1292,6 +1366,7 @@ const FORMS: &[Form] = &[
     references,
     numeric_md,
     the_day,
+    nth_weekday,
     month_alone,
 ];
 
@@ -1697,6 +1772,27 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             }
             None => date(format!("XXXX-XX-{day:02}"), TimexType::Date, false),
         },
+        DateExpr::NthWeekday {
+            n,
+            weekday,
+            month,
+            month_offset,
+        } => {
+            let found = anchor.and_then(|a| {
+                let (y, m) = match month {
+                    Some(m) => (nearest_year(a, *m, None)? as i32, *m as i32),
+                    None => month_from(a, *month_offset),
+                };
+                nth_weekday_of(y as i16, m as i8, *n, *weekday)
+            });
+            match found {
+                Some(d) => date(ymd(d), TimexType::Date, true),
+                None => {
+                    let m = month.map(|m| format!("{m:02}")).unwrap_or_else(|| "XX".into());
+                    date(format!("XXXX-{m}-WXX-{weekday}-#{n}"), TimexType::Date, false)
+                }
+            }
+        }
         DateExpr::RelativeDay { offset, part, time } => match anchor {
             Some(a) => {
                 let (v, kind) = with_time(ymd(add_days(a, *offset as i64)), *time, *part);
@@ -1807,8 +1903,21 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
     }
 }
 
-/// "the 27th" or "Friday the 15th": the month is the anchor's or a
-/// neighbour's, the nearest where the day exists (and has that weekday).
+/// The n-th (0 = last) `weekday` of a month, if it exists.
+fn nth_weekday_of(y: i16, m: i8, n: u8, weekday: u8) -> Option<Date> {
+    let first = Date::new(y, m, 1).ok()?;
+    let days: Vec<Date> = (0..first.days_in_month() as i64)
+        .map(|k| add_days(first, k))
+        .filter(|d| d.weekday().to_monday_one_offset() as u8 == weekday)
+        .collect();
+    if n == 0 {
+        days.last().copied()
+    } else {
+        days.get(n as usize - 1).copied()
+    }
+}
+
+/// "the 27th" or "Friday the 15th": the month is left unsaid.
 fn day_in_nearby_month(day: u8, weekday: Option<u8>, time: Option<Clock>, anchor: Option<Date>) -> DateValue {
     let Some(a) = anchor else {
         let (v, kind) = with_time(format!("XXXX-XX-{day:02}"), time, None);
@@ -1818,12 +1927,19 @@ fn day_in_nearby_month(day: u8, weekday: Option<u8>, time: Option<Clock>, anchor
             resolved: false,
         };
     };
-    let found = (0..24i32)
-        .flat_map(|k| [-k, k + 1])
-        .filter_map(|off| {
-            let (y, m) = month_from(a, off);
+    // With a weekday, the nearest month where the day has it; without, the
+    // most recent such day on or before the anchor (news reports what happened).
+    let offsets: Vec<i32> = match weekday {
+        Some(_) => (0..24).flat_map(|k| [-k, k + 1]).collect(),
+        None => (0..24).map(|k| -k).collect(),
+    };
+    let found = offsets
+        .into_iter()
+        .filter_map(|k| {
+            let (y, m) = month_from(a, k);
             Date::new(y as i16, m as i8, day as i8).ok()
         })
+        .filter(|d| weekday.is_some() || *d <= a)
         .find(|d| weekday.is_none_or(|wd| d.weekday().to_monday_one_offset() as u8 == wd));
     let (v, kind) = with_time(
         found.map(ymd).unwrap_or_else(|| format!("XXXX-XX-{day:02}")),
@@ -1985,6 +2101,17 @@ mod tests {
         assert_eq!(one("four years ago").1, "2021", "years ago name a year");
         assert_eq!(one("1 month and 2 days ago").1, "2025-01-11");
         assert_eq!(one("the 20th of next month").1, "2025-03-20");
+    }
+
+    #[test]
+    fn nth_weekdays_and_bare_days() {
+        assert_eq!(one("on the first Friday of July").1, "2025-07-04");
+        assert_eq!(one("the third Wednesday of previous month").1, "2025-01-15");
+        assert_eq!(one("the last Monday in May").1, "2025-05-26");
+        assert_eq!(one("went back for the 27th").1, "2025-01-27");
+        assert_eq!(one("went back for the twenty second.").1, "2025-01-22");
+        assert!(values("for the second time").is_empty());
+        assert!(values("the twenty second round").is_empty());
     }
 
     #[test]
