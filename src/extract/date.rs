@@ -589,7 +589,10 @@ fn numeric_md(i: &str) -> R<'_, DateExpr> {
     let Some((m, d)) = month_day_order(a, b, false) else {
         return fail(i);
     };
-    let _ = s;
+    // "1/2", "3/4": fractions, not dates.
+    if s == '/' && a < b && matches!(b, 2 | 3 | 4 | 8) {
+        return fail(i);
+    }
     Ok((rest, calendar(None, Some(m), Some(d), None, None)))
 }
 
@@ -1134,7 +1137,13 @@ fn the_day(i: &str) -> R<'_, DateExpr> {
         space0,
         alt((
             value((), nom::combinator::eof),
-            value((), take_while_m_n(1, 1, |c: char| ".!?,;".contains(c))),
+            value(
+                (),
+                (
+                    take_while_m_n(1, 1, |c: char| ".!?,;".contains(c)),
+                    not(peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit()))),
+                ),
+            ),
         )),
     ));
     let thirty = map_opt(word, |w: &str| number_word(w).filter(|n| *n == 30).map(|n| n as u8));
@@ -2039,6 +2048,7 @@ mod tests {
         assert_eq!(one("by 4/22").1, "2025-04-22");
         assert_eq!(one("2015/08/12").1, "2015-08-12");
         assert!(values("the score was 3-2 and 4.5% rose").is_empty());
+        assert!(values("rose 1/2 point in the 26.2-mile race").is_empty());
     }
 
     #[test]
