@@ -20,7 +20,10 @@ fn documents() -> (String, Vec<(String, Option<jiff::civil::Date>)>) {
             .filter(|l| !l.trim().is_empty())
             .map(|l| {
                 let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
-                let published = v["dct"].as_str().or(v["published"].as_str()).and_then(claimcheck::extract::date::parse_date_str);
+                let published = v["dct"]
+                    .as_str()
+                    .or(v["published"].as_str())
+                    .and_then(claimcheck::extract::date::parse_date_str);
                 (v["text"].as_str().unwrap_or("").to_string(), published)
             })
             .collect();

@@ -1003,7 +1003,27 @@ fn duration(i: &str) -> R<'_, DateExpr> {
         value((), (kw("the"), space1)),
         hedge,
     ));
-    let (rest, _) = opt(lead).parse(i)?;
+    let (rest, lead) = opt(lead).parse(i)?;
+    // "the next decade", "the past year": one unit.
+    if lead.is_some() && rest.len() < i.len() {
+        if let Ok((r, w)) = word(rest) {
+            if let Some((p, false)) = period_word(w).filter(|_| w.chars().all(|c| c.is_lowercase())) {
+                if i[..i.len() - rest.len()]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_alphabetic())
+                    && !matches!(p, Period::Day)
+                {
+                    let lead_text = i[..i.len() - rest.len()].to_lowercase();
+                    if ["past", "next", "last", "coming", "previous", "following"]
+                        .iter()
+                        .any(|l| lead_text.contains(l))
+                    {
+                        return Ok((r, duration_of(Some("1".into()), p)));
+                    }
+                }
+            }
+        }
+    }
     // A counted amount.
     if let Ok((r, (n, p))) = counted(rest) {
         let (r, _) = opt(char('\'')).parse(r)?;
@@ -1129,8 +1149,23 @@ fn the_day(i: &str) -> R<'_, DateExpr> {
             tag_no_case("th"),
         ))
     };
+    // "the 1st week", "the 3rd round": an ordinal before its noun.
+    let nouns = alt((
+        kw("week"),
+        kw("weekend"),
+        kw("time"),
+        kw("round"),
+        kw("day"),
+        kw("quarter"),
+        kw("half"),
+        kw("place"),
+        kw("century"),
+        kw("year"),
+        kw("month"),
+    ));
+    let not_a_noun = not(peek((space1, nouns)));
     let suffixed = map(
-        (kw("the"), space1, num_in(1, 2, 1, 31), suffix(), boundary),
+        (kw("the"), space1, num_in(1, 2, 1, 31), suffix(), boundary, not_a_noun),
         |(_, _, d, ..)| d as u8,
     );
     let clause_end = peek((
@@ -1528,12 +1563,18 @@ fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> bool {
     let prev = prev_word(text, start);
     let matched = &text[start..end];
     match expr {
-        // A year inside a figure ("$2024", "2024%", "2,024") is not a year.
+        // A year inside a figure ("$2024", "2024%", "2,024"), a number chain
+        // ("138-2010-2015", "2015-32") or a count ("2000 pieces of") is not a year.
         DateExpr::Calendar {
             year: Some(_),
             month: None,
             ..
-        } => !number_follows,
+        } => !number_follows && !in_number_chain(text, start, end) && !counts_something(after),
+        // "a second round", "a minute detail": an ordinal or adjective, not a duration.
+        DateExpr::Duration {
+            amount: Some(n),
+            period: Period::Second | Period::Minute,
+        } if n == "1" => !after.trim_start().starts_with(|c: char| c.is_lowercase()),
         // A month alone is a date only after a word that introduces one.
         DateExpr::Month { strict: false, .. }
             if matched.starts_with(|c: char| c.is_uppercase()) && !matched.contains(' ') =>
@@ -1578,6 +1619,56 @@ fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> bool {
         DateExpr::Time(c) => !(c.minute == 0 && c.second.is_none() && !matched.chars().any(|ch| ch.is_alphabetic())),
         _ => true,
     }
+}
+
+/// Whether the digits at `start..end` sit in a chain of numbers joined by
+/// dashes that is not a span of two years ("2009-2010").
+fn in_number_chain(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let digits_before = |mut i: usize| {
+        let e = i;
+        while i > 0 && b[i - 1].is_ascii_digit() {
+            i -= 1;
+        }
+        (i, e - i)
+    };
+    let digits_after = |mut i: usize| {
+        let s = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        (i, i - s)
+    };
+    let dash_before = start > 0 && b[start - 1] == b'-';
+    let dash_after = b.get(end) == Some(&b'-') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+    if dash_before {
+        let (s, n) = digits_before(start - 1);
+        // After a word ("pre-2014") it is a year; after a year it is a span.
+        if n == 0 {
+            return false;
+        }
+        if n != 4 || s > 0 && (b[s - 1] == b'-' || b[s - 1].is_ascii_digit()) || dash_after {
+            return true;
+        }
+    }
+    if dash_after {
+        // "2009-2010" and "1957-58" are spans of years; "2015-32" is not.
+        let (e, n) = digits_after(end + 1);
+        let short_span = n == 2 && end - start == 4 && {
+            let from: i32 = text[start + 2..end].parse().unwrap_or(0);
+            let to: i32 = text[end + 1..e].parse().unwrap_or(0);
+            (1..=9).contains(&(to - from).rem_euclid(100))
+        };
+        return !(n == 4 || short_span) || b.get(e) == Some(&b'-');
+    }
+    false
+}
+
+/// "2000 pieces of", "1500 tons of": a count of something, not a year.
+fn counts_something(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let noun = words.next().unwrap_or("");
+    noun.len() > 2 && noun.ends_with('s') && noun.chars().all(|c| c.is_ascii_lowercase()) && words.next() == Some("of")
 }
 
 fn duration_value(amount: Option<&str>, p: Period) -> String {
@@ -2151,6 +2242,8 @@ mod tests {
         );
         assert_eq!(one("blocked for years."), pair("years", "PXY"));
         assert_eq!(one("in a decade"), pair("a decade", "P10Y"));
+        assert_eq!(one("over the next decade."), pair("the next decade", "P10Y"));
+        assert_eq!(one("the expedition of 1957-58, which"), pair("1957", "1957"));
         assert_eq!(one("for an hour").1, "PT1H");
         assert_eq!(one("for 3.5years").1, "P3.5Y");
     }
@@ -2185,5 +2278,7 @@ mod tests {
         assert!(values("$2024 was paid").is_empty());
         assert!(values("a 30% share of 300 billion").is_empty());
         assert!(values("sat on the sun deck at 10").is_empty());
+        assert!(values("Tel: +86 138-2010-2015 or 2015-32").is_empty());
+        assert!(values("deliver 2000 pieces of toys in the 1st week, a second round").is_empty());
     }
 }
