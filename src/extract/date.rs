@@ -1532,7 +1532,7 @@ fn word_start(text: &str, i: usize) -> bool {
             p == '-' && text[i..].starts_with(|c: char| c.is_ascii_digit()) && {
                 let before = &text[..i - 1];
                 before.ends_with(|c: char| c.is_alphabetic())
-                    || before.len() >= 4 && before[before.len() - 4..].bytes().all(|b| b.is_ascii_digit())
+                    || before.len() >= 4 && before.as_bytes()[before.len() - 4..].iter().all(u8::is_ascii_digit)
             }
         }
         Some('.' | ',' | ':') => !prev.next().is_some_and(|c| c.is_ascii_digit()),
