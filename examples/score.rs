@@ -104,11 +104,13 @@ fn preds(text: &str, result: &Value, kind: &str) -> Vec<Pred> {
         .iter()
         .filter(|c| match kind {
             "date" => c["kind"] == "date",
+            // Money: an ISO 4217 unit, or a currency's smaller unit.
             "currency" => {
                 c["kind"] == "figure"
-                    && c["value"]["unit"]
-                        .as_str()
-                        .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
+                    && c["value"]["unit"].as_str().is_some_and(|u| {
+                        u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
+                            || matches!(u, "cent" | "penny" | "satoshi")
+                    })
             }
             "percent" => c["kind"] == "figure" && c["value"]["unit"] == "%",
             _ => false,

@@ -80,6 +80,9 @@ impl std::fmt::Display for Amount {
 pub enum Unit {
     /// ISO 4217 code.
     Currency(&'static str),
+    /// A smaller unit of a currency, or a currency without an ISO code:
+    /// `cent`, `penny`, `satoshi`.
+    Subunit(&'static str),
     Percent,
     PercentagePoint,
     /// A counted noun, singular: `people`, `dockworker`.
@@ -89,7 +92,7 @@ pub enum Unit {
 impl Unit {
     pub fn as_str(&self) -> &str {
         match self {
-            Unit::Currency(c) => c,
+            Unit::Currency(c) | Unit::Subunit(c) => c,
             Unit::Percent => "%",
             Unit::PercentagePoint => "percentage point",
             Unit::Noun(n) => n,
@@ -131,7 +134,8 @@ impl Qualifier {
 /// A money amount, percentage or count.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
-    pub amount: Amount,
+    /// `None` where the text names the unit but no number ("a percentage").
+    pub amount: Option<Amount>,
     pub unit: Option<Unit>,
     #[serde(skip)]
     pub qualifier: Option<Qualifier>,
@@ -236,7 +240,10 @@ impl Claim {
                     s.push_str(q.as_str());
                     s.push(' ');
                 }
-                s.push_str(&f.amount.to_string());
+                match f.amount {
+                    Some(a) => s.push_str(&a.to_string()),
+                    None => s.push_str("some"),
+                }
                 if let Some(u) = &f.unit {
                     s.push(' ');
                     s.push_str(u.as_str());

@@ -1,17 +1,21 @@
 //! Figures: money, percentages and counts, with the hedges news puts on them.
-//! Amounts are computed in integer decimal arithmetic so that "4.2bn" is
-//! exactly 4200000000.
+//!
+//! At every possible start each form is tried and the longest match wins:
+//! money with a symbol, code or word before or after the amount (`$300
+//! billion`, `US$300bn`, `USD34.6 million`, `4.2bn euros`, `75 USD million`,
+//! `3 dollars 50 cents`), amounts in a currency's smaller unit (`34 cents`),
+//! percentages and percentage points, and counted nouns (`3,400 people`).
 
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, space0, space1},
-    combinator::{map, not, opt, peek, recognize, value, verify},
-    multi::many0,
+    combinator::{map, not, opt, peek, recognize, value},
     sequence::{preceded, terminated},
 };
 
+use super::number::{digits_number, kw, scale, scaled_number, with_cents};
 use crate::claim::{Amount, Figure, Qualifier, Unit};
 use crate::span::Span;
 
@@ -24,193 +28,321 @@ pub struct FigureMention {
 
 type R<'a, T> = IResult<&'a str, T>;
 
+fn fail<T>(i: &str) -> R<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
 fn boundary(i: &str) -> R<'_, ()> {
     not(peek(take_while_m_n(1, 1, |c: char| c.is_alphanumeric()))).parse(i)
 }
 
-fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
-    terminated(tag_no_case(w), boundary)
+fn alpha(i: &str) -> R<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic())(i)
 }
 
-/// A decimal number as (mantissa, decimals): "3,400" → (3400, 0), "4.2" → (42, 1).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Decimal {
-    mantissa: u128,
-    decimals: u32,
-}
-
-impl Decimal {
-    fn scaled(self, pow10: u32) -> f64 {
-        if pow10 >= self.decimals {
-            let m = self
-                .mantissa
-                .saturating_mul(10u128.saturating_pow(pow10 - self.decimals));
-            m as f64
-        } else {
-            self.mantissa as f64 / 10f64.powi((self.decimals - pow10) as i32)
-        }
-    }
-}
-
-fn number(i: &str) -> R<'_, Decimal> {
-    let grouped = recognize((
-        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-        many0((char(','), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()))),
-    ));
-    let int_part = alt((
-        verify(grouped, |s: &str| s.contains(',')),
-        take_while1(|c: char| c.is_ascii_digit()),
-    ));
-    let (rest, (int, frac)) = (
-        int_part,
-        opt(preceded(char('.'), take_while1(|c: char| c.is_ascii_digit()))),
-    )
-        .parse(i)?;
-    // A grouped number must not run on into more digits ("1,2345").
-    let (rest, _) = not(peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit()))).parse(rest)?;
-    let digits: String = int
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .chain(frac.unwrap_or("").chars())
-        .collect();
-    if digits.len() > 30 {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::TooLarge,
-        )));
-    }
-    let mantissa = digits
-        .parse::<u128>()
-        .map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
-    Ok((
-        rest,
-        Decimal {
-            mantissa,
-            decimals: frac.map_or(0, |f| f.len() as u32),
-        },
-    ))
-}
-
-/// Scale words and suffixes as powers of ten.
-fn scale(i: &str) -> R<'_, u32> {
-    let long = preceded(
-        space0,
-        alt((
-            value(3, kw("thousand")),
-            value(6, alt((kw("million"), kw("millions")))),
-            value(9, alt((kw("billion"), kw("billions")))),
-            value(12, alt((kw("trillion"), kw("trillions")))),
-            value(7, alt((kw("crore"), kw("crores")))),
-            value(5, alt((kw("lakh"), kw("lakhs")))),
-        )),
-    );
-    let short = alt((
-        value(9, alt((kw("bn"), kw("b")))),
-        value(6, alt((kw("mn"), kw("mln"), kw("m")))),
-        value(3, kw("k")),
-        value(12, alt((kw("tn"), kw("trn")))),
-    ));
-    alt((long, preceded(space0, short))).parse(i)
-}
-
-fn currency_symbol(i: &str) -> R<'_, &'static str> {
-    alt((
-        value("USD", alt((tag("US$"), tag("U.S.$"), tag("US $")))),
-        value("AUD", tag("A$")),
-        value("CAD", alt((tag("C$"), tag("CA$")))),
-        value("HKD", tag("HK$")),
-        value("NZD", tag("NZ$")),
-        value("BRL", tag("R$")),
-        value("USD", tag("$")),
-        value("EUR", tag("€")),
-        value("GBP", tag("£")),
-        value("JPY", tag("¥")),
-        value("INR", alt((tag("₹"), kw("Rs."), kw("Rs")))),
-        value("UAH", tag("₴")),
-        value("RUB", tag("₽")),
-        value("KRW", tag("₩")),
-    ))
-    .parse(i)
-}
-
-/// ISO 4217 codes that news writes before or after an amount.
-const CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB", "UAH", "PLN", "SEK", "NOK", "DKK", "CZK",
-    "HUF", "TRY", "BRL", "MXN", "ZAR", "KRW", "HKD", "SGD", "NZD",
+/// Currency symbols, written before or after the amount.
+const SYMBOLS: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("U.S.$", "USD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("HK$", "HKD"),
+    ("NZ$", "NZD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
+    ("Mex$", "MXN"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₴", "UAH"),
+    ("₽", "RUB"),
+    ("₩", "KRW"),
+    ("₡", "CRC"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("₱", "PHP"),
+    ("₪", "ILS"),
+    ("₦", "NGN"),
+    ("₫", "VND"),
+    ("₺", "TRY"),
+    ("₸", "KZT"),
+    ("₵", "GHS"),
+    ("元", "CNY"),
+    ("ரூ", "LKR"),
 ];
 
-fn currency_code(i: &str) -> R<'_, &'static str> {
-    let (rest, w) = take_while_m_n(3, 3, |c: char| c.is_ascii_uppercase())(i)?;
-    let code = CODES
-        .iter()
-        .find(|c| **c == w)
-        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))?;
-    Ok((rest, *code))
+/// ISO 4217 codes news writes beside amounts. Lowercase is accepted for the
+/// ones that are not also English words.
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB", "UAH", "PLN", "SEK", "NOK", "DKK", "CZK",
+    "HUF", "TRY", "BRL", "MXN", "ZAR", "KRW", "HKD", "SGD", "NZD", "ILS", "AED", "SAR", "THB", "IDR", "MYR", "PHP",
+    "EGP", "NGN", "KES", "PKR", "BTC",
+];
+
+fn code_of(w: &str) -> Option<&'static str> {
+    let upper = w.to_ascii_uppercase();
+    if upper == "RMB" {
+        return Some("CNY");
+    }
+    let code = CODES.iter().find(|c| **c == upper)?;
+    // "try" and "php" are words; only their capitals are codes.
+    let lower_ok = !matches!(*code, "TRY" | "PHP" | "ILS");
+    (w == upper || lower_ok && w == w.to_ascii_lowercase()).then_some(*code)
 }
 
-fn currency_word(i: &str) -> R<'_, &'static str> {
-    let (rest, w) = take_while1(|c: char| c.is_alphabetic())(i)?;
-    let lower = w.to_lowercase();
-    let code = match lower.as_str() {
-        "dollar" | "dollars" => "USD",
-        "euro" | "euros" => "EUR",
-        "pound" | "pounds" | "sterling" => "GBP",
-        "yen" => "JPY",
-        "yuan" | "renminbi" => "CNY",
-        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
-        "hryvnia" | "hryvnias" | "hryvnas" | "hryvnya" => "UAH",
-        "rupee" | "rupees" => "INR",
-        "zloty" | "zlotys" => "PLN",
-        "franc" | "francs" => "CHF",
-        _ => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+fn symbol(i: &str) -> R<'_, &'static str> {
+    for (s, code) in SYMBOLS {
+        if i.len() >= s.len() && i.is_char_boundary(s.len()) && i[..s.len()].eq_ignore_ascii_case(s) {
+            return Ok((&i[s.len()..], *code));
+        }
+    }
+    fail(i)
+}
+
+/// `USD`, `usd`, and the `M` prefix of finance (`MUSD`, `MEUR`): (code, scale).
+fn code(i: &str) -> R<'_, (&'static str, u32)> {
+    // A code may be glued to its number ("USD34.6 million"), never to letters.
+    let (rest, w) = terminated(
+        take_while_m_n(3, 4, |c: char| c.is_ascii_alphabetic()),
+        not(peek(take_while_m_n(1, 1, |c: char| c.is_alphabetic()))),
+    )
+    .parse(i)?;
+    if let Some(c) = code_of(w) {
+        return Ok((rest, (c, 0)));
+    }
+    if w.len() == 4 && w.starts_with(['M', 'm']) {
+        if let Some(c) = code_of(&w[1..])
+            .filter(|_| w[1..].chars().all(|c| c.is_ascii_uppercase()) || w.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            return Ok((rest, (c, 6)));
+        }
+    }
+    fail(i)
+}
+
+/// A code glued to a `$`: `usd$`, `cad$`, `c $`, `hk $`, `us $`.
+fn lettered_dollar(i: &str) -> R<'_, &'static str> {
+    let (rest, (w, _, _)) = (
+        take_while_m_n(1, 3, |c: char| c.is_ascii_alphabetic()),
+        space0,
+        char('$'),
+    )
+        .parse(i)?;
+    let code = match w.to_ascii_lowercase().as_str() {
+        "us" | "usd" | "u" => "USD",
+        "c" | "ca" | "cad" => "CAD",
+        "a" | "au" | "aud" => "AUD",
+        "hk" | "hkd" => "HKD",
+        "nz" | "nzd" => "NZD",
+        "s" | "sgd" => "SGD",
+        "mex" | "mxn" => "MXN",
+        "r" | "brl" => "BRL",
+        _ => return fail(i),
     };
     Ok((rest, code))
 }
 
-/// `U.S. dollars`, `US dollars`, `Swiss francs`: an origin word before the currency.
-fn currency_after(i: &str) -> R<'_, &'static str> {
-    preceded(
-        space0,
+/// Currency words, with the adjective that names the country where one does.
+fn currency_word(i: &str) -> R<'_, &'static str> {
+    let (rest, origin) = opt(terminated(
         alt((
-            currency_code,
-            preceded(
-                opt((
-                    alt((tag("U.S."), tag("US"), tag_no_case("american"), tag_no_case("swiss"))),
-                    space1,
-                )),
-                currency_word,
-            ),
+            recognize((kw("hong"), space1, kw("kong"))),
+            recognize((kw("new"), space1, kw("zealand"))),
+            recognize((kw("south"), space1, kw("african"))),
+            recognize(alt((tag("U.S."), tag("u.s."), kw("us")))),
+            alpha,
         )),
-    )
+        space1,
+    ))
     .parse(i)
+    .unwrap_or((i, None));
+    let (rest2, noun) = match alpha(rest) {
+        Ok((r, w)) if origin.is_some() => (r, w.to_lowercase()),
+        _ => (i, String::new()),
+    };
+    let origin = origin.map(|o| o.to_lowercase().replace('.', ""));
+    let by_origin = |o: &str| -> Option<&'static str> {
+        Some(match (o, noun.as_str()) {
+            ("us" | "american", "dollar" | "dollars") => "USD",
+            ("australian", "dollar" | "dollars") => "AUD",
+            ("canadian", "dollar" | "dollars") => "CAD",
+            ("hong kong", "dollar" | "dollars") => "HKD",
+            ("new zealand", "dollar" | "dollars") => "NZD",
+            ("singapore", "dollar" | "dollars") => "SGD",
+            ("taiwan" | "taiwanese", "dollar" | "dollars") => "TWD",
+            ("chinese", "yuan") => "CNY",
+            ("japanese", "yen") => "JPY",
+            ("swiss", "franc" | "francs") => "CHF",
+            ("french", "franc" | "francs") => "FRF",
+            ("belgian", "franc" | "francs") => "BEF",
+            ("dutch", "guilder" | "guilders") => "NLG",
+            ("finnish", "markka" | "markkaa") => "FIM",
+            ("german", "mark" | "marks") => "DEM",
+            ("turkish", "lira" | "liras") => "TRY",
+            ("italian", "lira" | "lire") => "ITL",
+            ("mexican", "peso" | "pesos") => "MXN",
+            ("philippine", "peso" | "pesos") => "PHP",
+            ("argentine", "peso" | "pesos") => "ARS",
+            ("indian", "rupee" | "rupees") => "INR",
+            ("pakistani", "rupee" | "rupees") => "PKR",
+            ("south african", "rand") => "ZAR",
+            ("swedish", "krona" | "kronor") => "SEK",
+            ("danish", "krone" | "kroner") => "DKK",
+            ("norwegian", "krone" | "kroner") => "NOK",
+            ("british", "pound" | "pounds") => "GBP",
+            ("egyptian", "pound" | "pounds") => "EGP",
+            _ => return None,
+        })
+    };
+    if let Some(code) = origin.as_deref().and_then(by_origin) {
+        return Ok((rest2, code));
+    }
+    // Without a country: the currency a bare word usually means in news.
+    let (rest, w) = alpha(i)?;
+    let code = match w.to_lowercase().as_str() {
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" | "sterling" => "GBP",
+        "yen" => "JPY",
+        "yuan" | "renminbi" | "rmb" | "kuai" => "CNY",
+        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
+        "hryvnia" | "hryvnias" | "hryvnas" | "hryvnya" => "UAH",
+        "rupee" | "rupees" => "INR",
+        "zloty" | "zlotys" => "PLN",
+        "peseta" | "pesetas" => "ESP",
+        "guilder" | "guilders" => "NLG",
+        "markka" | "markkaa" => "FIM",
+        "rand" => "ZAR",
+        "won" => return fail(i),
+        "baht" => "THB",
+        "ringgit" => "MYR",
+        "rupiah" => "IDR",
+        "shekel" | "shekels" => "ILS",
+        "dirham" | "dirhams" => "AED",
+        "riyal" | "riyals" => "SAR",
+        "forint" | "forints" => "HUF",
+        "koruna" | "korunas" => "CZK",
+        "lira" | "liras" => "TRY",
+        _ => return fail(i),
+    };
+    Ok((rest, code))
 }
 
-/// The amount with its optional scale, as a value.
-fn scaled_number(i: &str) -> R<'_, f64> {
-    let (rest, (n, s)) = (number, opt(scale)).parse(i)?;
-    Ok((rest, n.scaled(s.unwrap_or(0))))
+/// Currencies without an ISO code, and the smaller units of currencies.
+fn other_unit(i: &str) -> R<'_, Unit> {
+    let (rest, w) = alpha(i)?;
+    let unit = match w.to_lowercase().as_str() {
+        "cent" | "cents" => Unit::Subunit("cent"),
+        "penny" | "pence" | "pennies" => Unit::Subunit("penny"),
+        "bitcoin" | "bitcoins" => Unit::Currency("BTC"),
+        "satoshi" | "satoshis" => Unit::Subunit("satoshi"),
+        _ => return fail(i),
+    };
+    Ok((rest, unit))
 }
 
-fn money(i: &str) -> R<'_, Figure> {
-    let prefixed = map(
-        (
-            alt((currency_symbol, terminated(currency_code, space0))),
-            space0,
-            scaled_number,
-        ),
-        |(code, _, v)| (v, code),
-    );
-    let suffixed = map((scaled_number, currency_after), |(v, code)| (v, code));
-    map(alt((prefixed, suffixed)), |(v, code)| Figure {
-        amount: Amount(v),
+fn money(amount: f64, code: &'static str) -> Figure {
+    Figure {
+        amount: Some(Amount(amount)),
         unit: Some(Unit::Currency(code)),
         qualifier: None,
-    })
-    .parse(i)
+    }
 }
 
-fn percent(i: &str) -> R<'_, Figure> {
-    let unit = alt((
+/// "and 50 cents", "50", "and fifty" after "15 dollars": the smaller unit.
+fn cents_tail(i: &str) -> R<'_, i128> {
+    let (rest, _) = (space1, opt((kw("and"), space1))).parse(i)?;
+    let (rest, n) = alt((
+        map(digits_number, |d| d.value()),
+        map(super::number::word_number, |d| d.value()),
+    ))
+    .parse(rest)?;
+    if !(n.fract() == 0.0 && (0.0..100.0).contains(&n)) {
+        return fail(i);
+    }
+    let (rest, _) = opt((space1, alt((kw("cents"), kw("cent"))))).parse(rest)?;
+    Ok((rest, n as i128))
+}
+
+/// `$300 billion`, `US$300bn`, `USD 300 billion`, `USD34.6 million`,
+/// `€4.2 billion`, `MAUD 60`, `usd$ 15`, `Rs 12 crore`.
+fn money_before(i: &str) -> R<'_, Figure> {
+    let rs = value(
+        ("INR", 0),
+        alt((terminated(tag("Rs."), space0), terminated(kw("Rs"), space0))),
+    );
+    let (rest, (c, pow)) = alt((
+        map(lettered_dollar, |c| (c, 0)),
+        map(symbol, |c| (c, 0)),
+        rs,
+        terminated(code, space0),
+        map(terminated(kw("dollar"), space1), |_| ("USD", 0)),
+    ))
+    .parse(i)?;
+    let (rest, _) = space0(rest)?;
+    let (rest, (v, _)) = scaled_number(rest)?;
+    let (rest, cents) = opt(cents_tail_strict).parse(rest)?;
+    let v = match cents {
+        Some(c) => with_cents(v, c),
+        None => v * 10f64.powi(pow as i32),
+    };
+    Ok((rest, money(v, c)))
+}
+
+/// A cents tail only where the unit says so ("$10 30 cent").
+fn cents_tail_strict(i: &str) -> R<'_, i128> {
+    let (rest, n) = preceded(space1, digits_number).parse(i)?;
+    let (rest, _) = (space1, alt((kw("cents"), kw("cent")))).parse(rest)?;
+    let n = n.value();
+    if n.fract() == 0.0 && (0.0..100.0).contains(&n) {
+        Ok((rest, n as i128))
+    } else {
+        fail(i)
+    }
+}
+
+/// `300 billion dollars`, `4.2bn euros`, `75 USD million`, `100 €`,
+/// `five million yen`, `3 dollars 50 cents`, `17 USD 25`.
+fn money_after(i: &str) -> R<'_, Figure> {
+    let (rest, (v, _)) = scaled_number(i)?;
+    let (rest, _) = space0(rest)?;
+    let (rest, (c, pow)) = alt((code, map(symbol, |c| (c, 0)), map(currency_word, |c| (c, 0)))).parse(rest)?;
+    // "75 USD million": the scale after the code.
+    let (rest, late_scale) = opt(preceded(space1, scale)).parse(rest)?;
+    let v = v * 10f64.powi((pow + late_scale.unwrap_or(0)) as i32);
+    let (rest, cents) = if late_scale.is_none() {
+        opt(cents_tail).parse(rest)?
+    } else {
+        (rest, None)
+    };
+    let v = cents.map(|c| with_cents(v, c)).unwrap_or(v);
+    Ok((rest, money(v, c)))
+}
+
+/// `34 cents`, `197 pence`, `12-cent`, `one penny`, `10000 bitcoins`.
+fn other_money(i: &str) -> R<'_, Figure> {
+    let (rest, (v, _)) = scaled_number(i)?;
+    let (rest, _) = alt((tag("-"), space0)).parse(rest)?;
+    let (rest, unit) = other_unit(rest)?;
+    Ok((
+        rest,
+        Figure {
+            amount: Some(Amount(v)),
+            unit: Some(unit),
+            qualifier: None,
+        },
+    ))
+}
+
+fn percent_unit(i: &str) -> R<'_, Unit> {
+    alt((
         value(
             Unit::PercentagePoint,
             preceded(space1, alt((kw("percentage points"), kw("percentage point")))),
@@ -218,58 +350,112 @@ fn percent(i: &str) -> R<'_, Figure> {
         value(Unit::Percent, preceded(space0, tag("%"))),
         value(
             Unit::Percent,
-            preceded(space1, alt((kw("percent"), kw("per cent"), kw("pct")))),
+            preceded(
+                space1,
+                alt((
+                    kw("percent"),
+                    kw("percents"),
+                    kw("per cent"),
+                    kw("pct"),
+                    kw("percentage"),
+                )),
+            ),
         ),
-    ));
-    map((number, unit), |(n, unit)| Figure {
-        amount: Amount(n.scaled(0)),
-        unit: Some(unit),
-        qualifier: None,
-    })
+    ))
     .parse(i)
 }
 
-/// Nouns that follow a number without making it a counted quantity.
-const NOT_COUNTED: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "min",
-    "mins", "second", "seconds", "sec", "am", "pm", "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for",
-    "by", "per", "percent", "times", "p", "m", "th", "st", "nd", "rd", "is", "are", "was", "were", "has", "have",
-    "had", "will",
-];
-
-/// A number and the plural noun it counts: `3,400 people`, `12 dead`.
-fn count(i: &str) -> R<'_, Figure> {
-    let (rest, (n, s, _, noun)) = (
-        number,
-        opt(scale),
-        space1,
-        take_while1(|c: char| c.is_alphabetic() && c.is_lowercase()),
-    )
-        .parse(i)?;
-    if NOT_COUNTED.contains(&noun) || noun.len() < 3 || crate::text::is_stop_word(noun) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    let (_, _) = boundary(rest)?;
-    // The noun is the unit; the claim's span ends at the number (and scale).
-    let consumed = i.len() - rest.len() - noun.len() - 1;
-    let tail = &i[consumed..];
-    let noun = noun.to_string();
+/// `30%`, `30 percent`, `twenty per cent`, `minus five percent`, `3
+/// percentage points`, `per cent of 210`.
+fn percent(i: &str) -> R<'_, Figure> {
+    let (rest, minus) = opt(terminated(alt((kw("minus"), kw("negative"), tag("-"))), space0)).parse(i)?;
+    let sign = if minus.is_some() { -1.0 } else { 1.0 };
+    let forward = map((scaled_number, percent_unit), |((v, _), unit)| (v, unit));
+    let of = map(
+        (
+            alt((kw("percents"), kw("percent"), kw("per cent"))),
+            space1,
+            kw("of"),
+            space1,
+            scaled_number,
+        ),
+        |(.., (v, _))| (v, Unit::Percent),
+    );
+    let (rest, (v, unit)) = alt((forward, of)).parse(rest)?;
     Ok((
-        tail,
+        rest,
         Figure {
-            amount: Amount(n.scaled(s.unwrap_or(0))),
-            unit: Some(Unit::Noun(noun)),
+            amount: Some(Amount(sign * v)),
+            unit: Some(unit),
             qualifier: None,
         },
     ))
 }
 
-fn figure(i: &str) -> R<'_, Figure> {
-    alt((money, percent, count)).parse(i)
+/// A percentage without its number: "a small percent", "the % of".
+fn bare_percent(i: &str) -> R<'_, Figure> {
+    let (rest, _) = alt((kw("percentage"), kw("percent"), tag("%"))).parse(i)?;
+    Ok((
+        rest,
+        Figure {
+            amount: None,
+            unit: Some(Unit::Percent),
+            qualifier: None,
+        },
+    ))
 }
+
+/// Nouns that follow a number without making it a counted quantity.
+const NOT_COUNTED: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "second",
+    "seconds",
+    "sec",
+    "am",
+    "pm",
+    "percent",
+    "times",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "percentage",
+    "per",
+];
+
+/// A number and the plural noun it counts: `3,400 people`, `12 dead`.
+fn count(i: &str) -> R<'_, Figure> {
+    let (rest, (n, s)) = (digits_number, opt(scale)).parse(i)?;
+    let (after, (_, noun)) = (space1, take_while1(|c: char| c.is_alphabetic() && c.is_lowercase())).parse(rest)?;
+    if NOT_COUNTED.contains(&noun) || noun.len() < 3 || crate::text::is_stop_word(noun) {
+        return fail(i);
+    }
+    let (_, _) = boundary(after)?;
+    // The noun is the unit; the claim's span ends at the number (and scale).
+    let figure = Figure {
+        amount: Some(Amount(n.scaled(s.unwrap_or(0)))),
+        unit: Some(Unit::Noun(noun.to_string())),
+        qualifier: None,
+    };
+    Ok((rest, figure))
+}
+
+type Form = fn(&str) -> R<'_, Figure>;
+
+const FORMS: &[Form] = &[money_before, money_after, other_money, percent, count, bare_percent];
 
 fn qualifier_before(text: &str, at: usize) -> Option<Qualifier> {
     let before = text[..at].trim_end().to_lowercase();
@@ -306,31 +492,54 @@ fn qualifier_before(text: &str, at: usize) -> Option<Qualifier> {
     })
 }
 
+/// Whether `at` lies in a web address or a code: "…?q=30%25", "a87978".
+fn in_address(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(char::is_whitespace).map(|p| p + 1).unwrap_or(0);
+    let end = text[at..]
+        .find(char::is_whitespace)
+        .map(|p| at + p)
+        .unwrap_or(text.len());
+    let token = &text[start..end];
+    token.contains("://") || token.starts_with("www.") || token.contains('?') && token.contains('=')
+}
+
 /// Finds every figure in `text`.
 pub fn find_figures(text: &str) -> Vec<FigureMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        if text.is_char_boundary(i) && starts_figure(text, i) {
-            if let Ok((rest, mut figure)) = figure(&text[i..]) {
-                let end = text.len() - rest.len();
-                if accept(text, i, &figure) {
-                    figure.qualifier = qualifier_before(text, i);
-                    out.push(FigureMention {
-                        span: Span::new(i, end),
-                        figure,
-                    });
-                    i = end.max(i + 1);
-                    continue;
-                }
+        if text.is_char_boundary(i) && starts_figure(text, i) && !in_address(text, i) {
+            let rest = &text[i..];
+            let best = FORMS
+                .iter()
+                .filter_map(|form| form(rest).ok())
+                .map(|(r, f)| (rest.len() - r.len(), f))
+                .filter(|(n, f)| *n > 0 && accept(text, i, f))
+                .fold(None, |best: Option<(usize, Figure)>, (n, f)| match best {
+                    Some((bn, _)) if bn >= n => best,
+                    _ => Some((n, f)),
+                });
+            if let Some((n, mut figure)) = best {
+                let end = i + n - (rest[..n].len() - rest[..n].trim_end().len());
+                figure.qualifier = qualifier_before(text, i);
+                out.push(FigureMention {
+                    span: Span::new(i, end),
+                    figure,
+                });
+                i = end;
+                continue;
             }
             // Skip the rest of this number so its tail is not read as another.
+            let from = i;
             while let Some(c) = text[i..]
                 .chars()
                 .next()
-                .filter(|c| c.is_alphanumeric() || matches!(c, ',' | '.'))
+                .filter(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
             {
                 i += c.len_utf8();
+            }
+            if i > from {
+                continue;
             }
         }
         i += 1;
@@ -341,20 +550,20 @@ pub fn find_figures(text: &str) -> Vec<FigureMention> {
     out
 }
 
-/// A figure can start here: a digit, a currency symbol or a code, not in
-/// the middle of a word or number.
+/// A figure can start here: not in the middle of a word or number.
 fn starts_figure(text: &str, i: usize) -> bool {
     let Some(c) = text[i..].chars().next() else {
         return false;
     };
     let prev = text[..i].chars().next_back();
-    let after_word =
-        prev.is_some_and(|p| p.is_alphanumeric() || p == '.' && text[..i - 1].ends_with(|c: char| c.is_ascii_digit()));
-    if after_word {
-        // "USD34.6 million" starts at U, "US$5" at U: never inside a word.
+    let inside = prev.is_some_and(|p| {
+        p.is_alphanumeric() || matches!(p, '.' | ',') && text[..i - 1].ends_with(|c: char| c.is_ascii_digit())
+    });
+    if inside {
+        // "USD34.6 million" starts at U, never inside a word.
         return false;
     }
-    c.is_ascii_digit() || "$€£¥₹₴₽₩".contains(c) || c.is_ascii_uppercase() || c == 'R'
+    c.is_alphanumeric() || c == '%' || SYMBOLS.iter().any(|(s, _)| text[i..].starts_with(s)) || c == '-'
 }
 
 /// Context the grammar cannot see: years, list numbers, labels like "Article 5".
@@ -411,9 +620,16 @@ mod tests {
             .map(|m| {
                 let f = &m.figure;
                 let u = f.unit.as_ref().map(|u| u.as_str().to_string()).unwrap_or_default();
-                (text[m.span.start..m.span.end].to_string(), format!("{} {u}", f.amount))
+                let a = f.amount.map(|a| a.to_string()).unwrap_or_else(|| "null".into());
+                (text[m.span.start..m.span.end].to_string(), format!("{a} {u}"))
             })
             .collect()
+    }
+
+    fn one(text: &str) -> (String, String) {
+        let v = figs(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.into_iter().next().unwrap()
     }
 
     #[test]
@@ -423,6 +639,7 @@ mod tests {
             ("300 billion dollars in aid", "300 billion dollars"),
             ("a US$300bn package", "US$300bn"),
             ("USD 300 billion in aid", "USD 300 billion"),
+            ("they lost 300 USD billion", "300 USD billion"),
         ] {
             assert_eq!(
                 figs(text),
@@ -433,38 +650,54 @@ mod tests {
     }
 
     #[test]
-    fn euro_forms_agree_exactly() {
-        assert_eq!(figs("cost €4.2 billion")[0].1, "4200000000 EUR");
-        assert_eq!(figs("cost 4.2bn euros")[0].1, "4200000000 EUR");
-        assert_eq!(figs("EUR 4,200 million")[0].1, "4200000000 EUR");
-        assert_eq!(figs("USD34.6 million")[0].1, "34600000 USD");
-        assert_eq!(figs("£1.5m")[0].1, "1500000 GBP");
+    fn currencies_and_scales() {
+        assert_eq!(one("cost €4.2 billion").1, "4200000000 EUR");
+        assert_eq!(one("cost 4.2bn euros").1, "4200000000 EUR");
+        assert_eq!(one("EUR 4,200 million").1, "4200000000 EUR");
+        assert_eq!(one("USD34.6 million").1, "34600000 USD");
+        assert_eq!(one("£1.5m").1, "1500000 GBP");
+        assert_eq!(one("Rs 12 crore").1, "120000000 INR");
+        assert_eq!(one("1.2 billion hryvnias").1, "1200000000 UAH");
+        assert_eq!(one("a C$300 million charge").1, "300000000 CAD");
+        assert_eq!(one("to hk $ 10.05 billion").1, "10050000000 HKD");
+        assert_eq!(one("125 million australian dollars of").1, "125000000 AUD");
+        assert_eq!(one("received five million yen").1, "5000000 JPY");
+        assert_eq!(one("revenues of 120 MEUR").1, "120000000 EUR");
+        assert_eq!(one("it cost 3 dollars 50 cents.").1, "3.5 USD");
+        assert_eq!(one("rose 34 cents").1, "34 cent");
     }
 
     #[test]
     fn percentages() {
-        assert_eq!(figs("around 30% of"), [("30%".into(), "30 %".into())]);
-        assert_eq!(figs("30 percent of"), [("30 percent".into(), "30 %".into())]);
+        assert_eq!(one("around 30% of"), ("30%".into(), "30 %".into()));
+        assert_eq!(one("30 percent of"), ("30 percent".into(), "30 %".into()));
+        assert_eq!(one("twenty per cent"), ("twenty per cent".into(), "20 %".into()));
+        assert_eq!(one("just need minus five percent").1, "-5 %");
+        assert_eq!(one("per cent of 210").1, "210 %");
         assert_eq!(
-            figs("rose 3 percentage points"),
-            [("3 percentage points".into(), "3 percentage point".into())]
+            one("rose 3 percentage points"),
+            ("3 percentage points".into(), "3 percentage point".into())
         );
+        assert!(figs("see https://x.test/search?q=30%25%2020%").is_empty());
     }
 
     #[test]
     fn counts_and_qualifiers() {
         let m = find_figures("at least 3,400 dockworkers left");
         assert_eq!(m[0].figure.unit, Some(Unit::Noun("dockworkers".into())));
-        assert_eq!(m[0].figure.amount, Amount(3400.0));
+        assert_eq!(m[0].figure.amount, Some(Amount(3400.0)));
         assert_eq!(m[0].figure.qualifier, Some(Qualifier::AtLeast));
+        assert_eq!(figs("Some 4,300 dockworkers left").len(), 1);
     }
 
     #[test]
     fn numbers_that_are_not_figures() {
         assert!(figs("2 min read").is_empty());
         assert!(figs("under Article 5 obligations").is_empty());
-        assert_eq!(figs("Some 4,300 dockworkers left").len(), 1);
         assert!(figs("in 2024 officials said").is_empty());
         assert!(figs("call 555-0100 now").is_empty());
+        assert!(figs("they won the game and will try again").is_empty());
+        // Symbols with no number after them end the scan, not loop it.
+        assert!(figs("$ - € £x $$").is_empty());
     }
 }

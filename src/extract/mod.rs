@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod figure;
+pub mod number;
 pub mod person;
 pub mod quote;
 pub mod sentence;

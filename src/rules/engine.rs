@@ -185,7 +185,7 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &link::Link) -> Option<Compare
             }
             let hedged = fa.qualifier.is_some() || fb.qualifier.is_some();
             let tol = if hedged { cmp.hedged_tolerance } else { cmp.tolerance };
-            let (x, y) = (fa.amount.0, fb.amount.0);
+            let (x, y) = (fa.amount?.0, fb.amount?.0);
             let scale = x.abs().max(y.abs());
             ((x - y).abs() > tol * scale).then(|| (a.value_text(), b.value_text(), None))
         }

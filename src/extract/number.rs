@@ -1,0 +1,297 @@
+//! Numerals as news writes them: `3,400`, `4.2`, `12,34,567.89`, `twenty`,
+//! `one hundred`, `forty-five`, `half`, `three quarters`, with scale words
+//! (`million`, `bn`, `crore`). Values are exact decimals, so "4.2bn" is
+//! 4200000000 and not 4199999999.999.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    character::complete::{char, space0, space1},
+    combinator::{map, not, opt, peek, recognize, value},
+    multi::many1,
+    sequence::{preceded, terminated},
+};
+
+type R<'a, T> = IResult<&'a str, T>;
+
+fn fail<T>(i: &str) -> R<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+fn boundary(i: &str) -> R<'_, ()> {
+    not(peek(take_while_m_n(1, 1, |c: char| c.is_alphanumeric()))).parse(i)
+}
+
+pub(crate) fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    terminated(tag_no_case(w), boundary)
+}
+
+/// An exact decimal: `mantissa × 10^-decimals`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decimal {
+    pub mantissa: i128,
+    pub decimals: u32,
+}
+
+impl Decimal {
+    pub fn int(n: i128) -> Decimal {
+        Decimal {
+            mantissa: n,
+            decimals: 0,
+        }
+    }
+
+    /// The value times 10^pow10, as a float only at the end.
+    pub fn scaled(self, pow10: u32) -> f64 {
+        if pow10 >= self.decimals {
+            self.mantissa
+                .saturating_mul(10i128.saturating_pow(pow10 - self.decimals)) as f64
+        } else {
+            self.mantissa as f64 / 10f64.powi((self.decimals - pow10) as i32)
+        }
+    }
+
+    pub fn value(self) -> f64 {
+        self.scaled(0)
+    }
+
+    fn add(self, other: Decimal) -> Decimal {
+        let d = self.decimals.max(other.decimals);
+        let a = self.mantissa.saturating_mul(10i128.saturating_pow(d - self.decimals));
+        let b = other.mantissa.saturating_mul(10i128.saturating_pow(d - other.decimals));
+        Decimal {
+            mantissa: a.saturating_add(b),
+            decimals: d,
+        }
+    }
+}
+
+/// `3,400`, `12,34,567.89` (Indian grouping), `4.2`, `1000`.
+pub fn digits_number(i: &str) -> R<'_, Decimal> {
+    let group3 = (char(','), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()));
+    let western = recognize((take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), many1(group3)));
+    let group2 = (
+        char(','),
+        take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+        not(peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit()))),
+    );
+    let indian = recognize((
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        many1(group2),
+        char(','),
+        take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+    ));
+    let plain = take_while1(|c: char| c.is_ascii_digit());
+    let (rest, int) = alt((western, indian, plain)).parse(i)?;
+    let (rest, frac) = opt(preceded(char('.'), take_while1(|c: char| c.is_ascii_digit()))).parse(rest)?;
+    // A grouped number must not run on into more digits ("1,2345").
+    let (rest, _) = not(peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit()))).parse(rest)?;
+    let digits: String = int
+        .chars()
+        .filter(char::is_ascii_digit)
+        .chain(frac.unwrap_or("").chars())
+        .collect();
+    if digits.len() > 30 {
+        return fail(i);
+    }
+    match digits.parse::<i128>() {
+        Ok(mantissa) => Ok((
+            rest,
+            Decimal {
+                mantissa,
+                decimals: frac.map_or(0, |f| f.len() as u32),
+            },
+        )),
+        Err(_) => fail(i),
+    }
+}
+
+fn unit_word(w: &str) -> Option<i128> {
+    Some(match w.to_lowercase().as_str() {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+fn tens_word(w: &str) -> Option<i128> {
+    Some(match w.to_lowercase().as_str() {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+fn alpha(i: &str) -> R<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic())(i)
+}
+
+/// 1..99 in words: `seven`, `twenty`, `forty-five`, `forty five`.
+fn below_hundred(i: &str) -> R<'_, i128> {
+    let (rest, w) = alpha(i)?;
+    if let Some(u) = unit_word(w) {
+        return Ok((rest, u));
+    }
+    let Some(t) = tens_word(w) else { return fail(i) };
+    let mut unit = preceded(alt((tag("-"), space1)), alpha);
+    if let Ok((r, u)) = unit.parse(rest) {
+        if let Some(u) = unit_word(u).filter(|u| (1..10).contains(u)) {
+            return Ok((r, t + u));
+        }
+    }
+    Ok((rest, t))
+}
+
+/// 1..999 in words: `one hundred`, `a hundred and five`, `twenty-two`.
+fn below_thousand(i: &str) -> R<'_, i128> {
+    let hundreds = map(
+        (
+            alt((below_hundred, value(1, kw("a")))),
+            space1,
+            kw("hundred"),
+            opt(preceded((space1, opt((kw("and"), space1))), below_hundred)),
+        ),
+        |(h, _, _, rest)| h * 100 + rest.unwrap_or(0),
+    );
+    alt((hundreds, below_hundred)).parse(i)
+}
+
+/// A whole number in words, with thousands: `three thousand two hundred`.
+pub fn word_number(i: &str) -> R<'_, Decimal> {
+    let (rest, n) = below_thousand(i)?;
+    let thousands = preceded(
+        (space1, kw("thousand")),
+        opt(preceded((space1, opt((kw("and"), space1))), below_thousand)),
+    );
+    let (rest, more) = opt(thousands).parse(rest)?;
+    let n = match more {
+        Some(tail) => n * 1000 + tail.unwrap_or(0),
+        None => n,
+    };
+    Ok((rest, Decimal::int(n)))
+}
+
+/// `half`, `a quarter`, `three quarters`: fractions that scale words follow.
+fn fraction(i: &str) -> R<'_, Decimal> {
+    alt((
+        value(
+            Decimal {
+                mantissa: 5,
+                decimals: 1,
+            },
+            preceded(opt((kw("a"), space1)), kw("half")),
+        ),
+        value(
+            Decimal {
+                mantissa: 75,
+                decimals: 2,
+            },
+            (kw("three"), space1, alt((kw("quarters"), kw("quarter")))),
+        ),
+        value(
+            Decimal {
+                mantissa: 25,
+                decimals: 2,
+            },
+            preceded(opt((kw("a"), space1)), kw("quarter")),
+        ),
+    ))
+    .parse(i)
+}
+
+/// Scale words and suffixes as powers of ten.
+pub fn scale(i: &str) -> R<'_, u32> {
+    let long = preceded(
+        space0,
+        alt((
+            value(3, alt((kw("thousand"), kw("thousands")))),
+            value(6, alt((kw("million"), kw("millions")))),
+            value(9, alt((kw("billion"), kw("billions")))),
+            value(12, alt((kw("trillion"), kw("trillions")))),
+            value(7, alt((kw("crore"), kw("crores")))),
+            value(5, alt((kw("lakh"), kw("lakhs")))),
+        )),
+    );
+    let short = alt((
+        value(9, alt((kw("bn"), kw("b"), kw("bln")))),
+        value(6, alt((kw("mn"), kw("mln"), kw("m")))),
+        value(3, kw("k")),
+        value(12, alt((kw("tn"), kw("trn")))),
+    ));
+    alt((long, preceded(space0, short))).parse(i)
+}
+
+/// A number with its scale: `300 billion`, `4.2bn`, `five million`,
+/// `half million`, `twenty`. Returns the value and whether it was in words.
+pub fn scaled_number(i: &str) -> R<'_, (f64, bool)> {
+    let digits = map((digits_number, opt(scale)), |(n, s)| (n.scaled(s.unwrap_or(0)), false));
+    let words = map((word_number, opt(preceded(space1, scale))), |(n, s)| {
+        (n.scaled(s.unwrap_or(0)), true)
+    });
+    let fractions = map((fraction, preceded(space1, scale)), |(n, s)| (n.scaled(s), true));
+    alt((digits, fractions, words)).parse(i)
+}
+
+/// Adds a smaller part to a decimal amount: "3 dollars 50 cents" → 3.5.
+pub fn with_cents(whole: f64, cents: i128) -> f64 {
+    let w = Decimal {
+        mantissa: (whole * 100.0).round() as i128,
+        decimals: 2,
+    };
+    w.add(Decimal {
+        mantissa: cents,
+        decimals: 2,
+    })
+    .value()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> f64 {
+        scaled_number(s).map(|(_, (v, _))| v).unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn numerals() {
+        assert_eq!(n("4.2bn"), 4_200_000_000.0);
+        assert_eq!(n("3,400"), 3400.0);
+        assert_eq!(n("12,34,567.89"), 1_234_567.89);
+        assert_eq!(n("five million"), 5_000_000.0);
+        assert_eq!(n("one hundred"), 100.0);
+        assert_eq!(n("forty-five"), 45.0);
+        assert_eq!(n("three thousand two hundred"), 3200.0);
+        assert_eq!(n("half million"), 500_000.0);
+        assert_eq!(n("three quarters billion"), 750_000_000.0);
+        assert_eq!(with_cents(13.0, 45), 13.45);
+    }
+}
