@@ -136,6 +136,9 @@ impl Qualifier {
 pub struct Figure {
     /// `None` where the text names the unit but no number ("a percentage").
     pub amount: Option<Amount>,
+    /// The upper end of a range ("$5-6 billion"), `amount` being the lower.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<Amount>,
     pub unit: Option<Unit>,
     #[serde(skip)]
     pub qualifier: Option<Qualifier>,
@@ -243,6 +246,10 @@ impl Claim {
                 match f.amount {
                     Some(a) => s.push_str(&a.to_string()),
                     None => s.push_str("some"),
+                }
+                if let Some(to) = f.to {
+                    s.push('-');
+                    s.push_str(&to.to_string());
                 }
                 if let Some(u) = &f.unit {
                     s.push(' ');

@@ -162,3 +162,46 @@ fn direct_quotations_have_their_speakers() {
     );
     assert!(got.is_empty(), "quotations not in the hand count: {got:?}");
 }
+
+/// Every figure of the seed articles, as (source, words, amount, unit): the
+/// escaped and unescaped dollar amounts agree, and a byline's "2 min read" is
+/// not a figure.
+#[test]
+fn figures_of_the_seed_articles() {
+    let Some(dir) = corpus() else { return };
+    let r = report(&dir);
+    let got: Vec<(String, String, serde_json::Value, serde_json::Value)> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "figure")
+        .map(|c| {
+            (
+                short(c["source"].as_str().unwrap()).to_string(),
+                c["text"].as_str().unwrap().to_string(),
+                c["value"]["amount"].clone(),
+                c["value"]["unit"].clone(),
+            )
+        })
+        .collect();
+    let want = [
+        ("001", "30%", serde_json::json!(30), serde_json::json!("%")),
+        (
+            "002",
+            "$300 billion",
+            serde_json::json!(300000000000u64),
+            serde_json::json!("USD"),
+        ),
+        (
+            "004",
+            "\\$300 billion",
+            serde_json::json!(300000000000u64),
+            serde_json::json!("USD"),
+        ),
+    ];
+    let want: Vec<(String, String, serde_json::Value, serde_json::Value)> = want
+        .iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.clone(), d.clone()))
+        .collect();
+    assert_eq!(got, want);
+}

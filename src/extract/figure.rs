@@ -252,6 +252,7 @@ fn money(amount: f64, code: &'static str) -> Figure {
     Figure {
         amount: Some(Amount(amount)),
         unit: Some(Unit::Currency(code)),
+        to: None,
         qualifier: None,
     }
 }
@@ -287,6 +288,12 @@ fn money_before(i: &str) -> R<'_, Figure> {
     ))
     .parse(i)?;
     let (rest, _) = space0(rest)?;
+    // A range shares its scale: "$5-6 billion", "between $5 and $6 billion".
+    if let Ok((r, (low, high))) = range(rest) {
+        let mut f = money(low * 10f64.powi(pow as i32), c);
+        f.to = Some(Amount(high * 10f64.powi(pow as i32)));
+        return Ok((r, f));
+    }
     let (rest, (v, _)) = scaled_number(rest)?;
     let (rest, cents) = opt(cents_tail_strict).parse(rest)?;
     let v = match cents {
@@ -294,6 +301,25 @@ fn money_before(i: &str) -> R<'_, Figure> {
         None => v * 10f64.powi(pow as i32),
     };
     Ok((rest, money(v, c)))
+}
+
+/// `5-6 billion`, `5 to $6 billion`, `5 and $6 billion`: both ends, the
+/// scale written once applying to both.
+fn range(i: &str) -> R<'_, (f64, f64)> {
+    let (rest, (low, low_scale)) = (digits_number, opt(scale)).parse(i)?;
+    let (rest, _) = alt((
+        recognize((space0, alt((tag("-"), tag("–"))), space0)),
+        recognize((space1, alt((kw("to"), kw("and"))), space1)),
+    ))
+    .parse(rest)?;
+    let (rest, _) = opt(symbol).parse(rest)?;
+    let (rest, (high, high_scale)) = (digits_number, opt(scale)).parse(rest)?;
+    let pow_low = low_scale.or(high_scale).unwrap_or(0);
+    let (low, high) = (low.scaled(pow_low), high.scaled(high_scale.unwrap_or(0)));
+    if high <= low {
+        return fail(i);
+    }
+    Ok((rest, (low, high)))
 }
 
 /// A cents tail only where the unit says so ("$10 30 cent").
@@ -336,6 +362,7 @@ fn other_money(i: &str) -> R<'_, Figure> {
         Figure {
             amount: Some(Amount(v)),
             unit: Some(unit),
+            to: None,
             qualifier: None,
         },
     ))
@@ -387,6 +414,54 @@ fn percent(i: &str) -> R<'_, Figure> {
         Figure {
             amount: Some(Amount(sign * v)),
             unit: Some(unit),
+            to: None,
+            qualifier: None,
+        },
+    ))
+}
+
+/// `a third of`, `two thirds of`, `half of`, `a quarter of`: a share.
+fn fraction_share(i: &str) -> R<'_, Figure> {
+    let (rest, pct) = alt((
+        value(100.0 / 3.0, recognize((alt((kw("a"), kw("one"))), space1, kw("third")))),
+        value(200.0 / 3.0, recognize((kw("two"), space1, kw("thirds")))),
+        value(25.0, recognize((alt((kw("a"), kw("one"))), space1, kw("quarter")))),
+        value(75.0, recognize((kw("three"), space1, kw("quarters")))),
+        value(50.0, kw("half")),
+    ))
+    .parse(i)?;
+    let (_, _) = peek((space1, kw("of"))).parse(rest)?;
+    Ok((
+        rest,
+        Figure {
+            amount: Some(Amount(pct)),
+            to: None,
+            unit: Some(Unit::Percent),
+            qualifier: None,
+        },
+    ))
+}
+
+/// `a dozen ships`, `two dozen people`.
+fn dozen(i: &str) -> R<'_, Figure> {
+    let (rest, n) = alt((
+        value(1.0, kw("a")),
+        map(super::number::word_number, |d| d.value()),
+        map(digits_number, |d| d.value()),
+    ))
+    .parse(i)?;
+    let (rest, _) = (space1, kw("dozen")).parse(rest)?;
+    let (_, (_, noun)) = (space1, take_while1(|c: char| c.is_alphabetic() && c.is_lowercase())).parse(rest)?;
+    if noun.len() < 3 || crate::text::is_stop_word(noun) || noun == "of" {
+        return fail(i);
+    }
+    let unit = Some(Unit::Noun(noun.to_string()));
+    Ok((
+        rest,
+        Figure {
+            amount: Some(Amount(n * 12.0)),
+            to: None,
+            unit,
             qualifier: None,
         },
     ))
@@ -400,6 +475,7 @@ fn bare_percent(i: &str) -> R<'_, Figure> {
         Figure {
             amount: None,
             unit: Some(Unit::Percent),
+            to: None,
             qualifier: None,
         },
     ))
@@ -448,6 +524,7 @@ fn count(i: &str) -> R<'_, Figure> {
     let figure = Figure {
         amount: Some(Amount(n.scaled(s.unwrap_or(0)))),
         unit: Some(Unit::Noun(noun.to_string())),
+        to: None,
         qualifier: None,
     };
     Ok((rest, figure))
@@ -455,7 +532,16 @@ fn count(i: &str) -> R<'_, Figure> {
 
 type Form = fn(&str) -> R<'_, Figure>;
 
-const FORMS: &[Form] = &[money_before, money_after, other_money, percent, count, bare_percent];
+const FORMS: &[Form] = &[
+    money_before,
+    money_after,
+    other_money,
+    percent,
+    count,
+    fraction_share,
+    dozen,
+    bare_percent,
+];
 
 fn qualifier_before(text: &str, at: usize) -> Option<Qualifier> {
     let before = text[..at].trim_end().to_lowercase();
@@ -571,6 +657,13 @@ fn accept(text: &str, start: usize, figure: &Figure) -> bool {
     let s = &text[start..];
     let before = text[..start].trim_end();
     let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    // "$5 and $6 billion" is a range only after "between".
+    if figure.to.is_some() && !prev_word.eq_ignore_ascii_case("between") {
+        let head: String = s.chars().take(40).collect();
+        if head.contains(" and ") {
+            return false;
+        }
+    }
     match &figure.unit {
         Some(Unit::Noun(_)) => {
             let b = s.as_bytes();
@@ -665,6 +758,13 @@ mod tests {
         assert_eq!(one("revenues of 120 MEUR").1, "120000000 EUR");
         assert_eq!(one("it cost 3 dollars 50 cents.").1, "3.5 USD");
         assert_eq!(one("rose 34 cents").1, "34 cent");
+        let r = find_figures("a $5-6 billion loan");
+        assert_eq!(
+            (r[0].figure.amount, r[0].figure.to),
+            (Some(Amount(5e9)), Some(Amount(6e9)))
+        );
+        let r = find_figures("between $5 and $6 billion");
+        assert_eq!(r[0].figure.to, Some(Amount(6e9)));
     }
 
     #[test]
@@ -679,6 +779,8 @@ mod tests {
             ("3 percentage points".into(), "3 percentage point".into())
         );
         assert!(figs("see https://x.test/search?q=30%25%2020%").is_empty());
+        assert_eq!(one("a third of the budget").0, "a third");
+        assert_eq!(one("half of the staff").1, "50 %");
     }
 
     #[test]
@@ -688,6 +790,7 @@ mod tests {
         assert_eq!(m[0].figure.amount, Some(Amount(3400.0)));
         assert_eq!(m[0].figure.qualifier, Some(Qualifier::AtLeast));
         assert_eq!(figs("Some 4,300 dockworkers left").len(), 1);
+        assert_eq!(one("a dozen ships waited").1, "12 ships");
     }
 
     #[test]

@@ -185,9 +185,12 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &link::Link) -> Option<Compare
             }
             let hedged = fa.qualifier.is_some() || fb.qualifier.is_some();
             let tol = if hedged { cmp.hedged_tolerance } else { cmp.tolerance };
-            let (x, y) = (fa.amount?.0, fb.amount?.0);
-            let scale = x.abs().max(y.abs());
-            ((x - y).abs() > tol * scale).then(|| (a.value_text(), b.value_text(), None))
+            // Ranges disagree only where they do not meet.
+            let (lo_a, lo_b) = (fa.amount?.0, fb.amount?.0);
+            let (hi_a, hi_b) = (fa.to.map_or(lo_a, |t| t.0), fb.to.map_or(lo_b, |t| t.0));
+            let gap = (lo_b - hi_a).max(lo_a - hi_b).max(0.0);
+            let scale = hi_a.abs().max(hi_b.abs());
+            (gap > tol * scale).then(|| (a.value_text(), b.value_text(), None))
         }
         Field::Quote => {
             let (qa, qb) = (a.statement()?, b.statement()?);
