@@ -205,3 +205,39 @@ fn figures_of_the_seed_articles() {
         .collect();
     assert_eq!(got, want);
 }
+
+/// Hegseth's remarks on NATO membership and pre-2014 borders, reported in
+/// other words by 001, 003 and 004, are one remark dated 2025-02-12 in all.
+#[test]
+fn the_nato_remark_is_linked_across_sources() {
+    let Some(dir) = corpus() else { return };
+    let r = report(&dir);
+    let claims = r["claims"].as_array().unwrap();
+    let find = |src: &str, words: &str| -> String {
+        let c = claims
+            .iter()
+            .find(|c| {
+                c["kind"] == "statement"
+                    && short(c["source"].as_str().unwrap()) == src
+                    && c["value"]["quote"].as_str().unwrap().contains(words)
+            })
+            .unwrap_or_else(|| panic!("{src}: no statement with {words:?}"));
+        assert_eq!(c["value"]["speaker"], "Pete Hegseth");
+        assert_eq!(c["value"]["date"], "2025-02-12", "{src}");
+        c["id"].as_str().unwrap().to_string()
+    };
+    let a = find("001", "bid for NATO membership");
+    let b = find("003", "pre-2014 borders");
+    let c = find("004", "pre-2014 borders");
+    let (out, _, _) = run(&["graph", "--format", "json", &dir]);
+    let g: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let linked = |x: &str, y: &str| {
+        g["edges"].as_array().unwrap().iter().any(|e| {
+            e["kind"] == "same-remark"
+                && (e["from"] == format!("claim:{x}") && e["to"] == format!("claim:{y}")
+                    || e["from"] == format!("claim:{y}") && e["to"] == format!("claim:{x}"))
+        })
+    };
+    assert!(linked(&a, &c), "{a} and {c}");
+    assert!(linked(&b, &c), "{b} and {c}");
+}

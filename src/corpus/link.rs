@@ -57,6 +57,9 @@ pub struct Link {
 
 /// Similarity of two quotations above which they are one remark.
 pub const REMARK_SIMILARITY: f64 = 0.5;
+/// Days apart within which two paraphrases can be one remark.
+pub const REMARK_WINDOW_DAYS: i32 = 7;
+
 /// Similarity above which two quotations are the same words.
 pub const QUOTE_SIMILARITY: f64 = 0.8;
 
@@ -154,11 +157,25 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
             } else {
                 weighted_overlap(wa, wb, &idf)
             };
+            // Reported speech is paraphrase: two statements are one remark when
+            // they share rare words ("NATO membership", "pre-2014 borders")
+            // and were made within a week of each other, where both are dated.
+            let phrases_shared = topic_phrases(&sa.quote).intersection(&topic_phrases(&sb.quote)).count();
+            let near = match (
+                sa.date.as_ref().and_then(|d| d.day()),
+                sb.date.as_ref().and_then(|d| d.day()),
+            ) {
+                (Some(x), Some(y)) => x
+                    .until((jiff::Unit::Day, y))
+                    .map(|s| s.get_days().abs() <= REMARK_WINDOW_DAYS)
+                    .unwrap_or(false),
+                _ => true,
+            };
             let linked = contained
                 || if sa.direct && sb.direct {
                     score >= REMARK_SIMILARITY
                 } else {
-                    score >= 0.3 && shared(wa, wb) >= 2
+                    near && (score >= 0.3 && shared(wa, wb) >= 2 || phrases_shared >= 1 && shared(wa, wb) >= 3)
                 };
             if linked {
                 links.push(Link {
@@ -258,6 +275,36 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
     }
     links.sort_by_key(|l| (l.kind, l.a, l.b));
     links
+}
+
+/// Two-word topics of a statement: adjacent content words, not both names
+/// ("NATO membership", "pre-2014 borders", "security guarantees"; not
+/// "United States"), plurals folded.
+fn topic_phrases(quote: &str) -> BTreeSet<(String, String)> {
+    let words: Vec<(String, bool)> = crate::text::tokens(quote, crate::span::Span::new(0, quote.len()))
+        .iter()
+        .map(|t| {
+            (
+                crate::text::norm_word(t.text),
+                t.text.starts_with(|c: char| c.is_uppercase()),
+            )
+        })
+        .filter(|(w, _)| w.len() > 2 && !is_stop_word(w))
+        .map(|(w, cap)| {
+            (
+                w.strip_suffix('s')
+                    .filter(|s| s.len() > 3)
+                    .map(String::from)
+                    .unwrap_or(w),
+                cap,
+            )
+        })
+        .collect();
+    words
+        .windows(2)
+        .filter(|p| !(p[0].1 && p[1].1))
+        .map(|p| (p[0].0.clone(), p[1].0.clone()))
+        .collect()
 }
 
 fn context_keys(words: &[String]) -> Vec<String> {
