@@ -286,7 +286,7 @@ pub fn rules_list(rules: &[Rule], out: &mut dyn Write) -> Result<i32> {
 }
 
 /// `claimcheck rules explain ID`.
-pub fn rules_explain(rules: &[Rule], id: &str, out: &mut dyn Write) -> Result<i32> {
+pub fn rules_explain(rules: &[Rule], id: &str, json: bool, out: &mut dyn Write) -> Result<i32> {
     let Some(r) = rules.iter().find(|r| r.id == id) else {
         let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
         let hint = rules::nearest(id, &ids)
@@ -294,6 +294,18 @@ pub fn rules_explain(rules: &[Rule], id: &str, out: &mut dyn Write) -> Result<i3
             .unwrap_or_default();
         return Err(Error::Usage(format!("no rule `{id}`{hint}")));
     };
+    if json {
+        let v = serde_json::json!({
+            "id": r.id,
+            "severity": r.severity,
+            "summary": r.summary,
+            "description": r.description,
+            "file": r.path.display().to_string(),
+            "tests": r.tests.len(),
+        });
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).expect("JSON"));
+        return Ok(EXIT_OK);
+    }
     let _ = writeln!(out, "{} ({})\n\n{}\n", r.id, r.severity.as_str(), r.summary);
     if let Some(d) = &r.description {
         let _ = writeln!(out, "{}", d.trim_end());

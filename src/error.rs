@@ -13,16 +13,38 @@ pub enum Error {
     #[error("{}: not an article: {reason}", path.display())]
     NotArticle { path: PathBuf, reason: String },
     /// A YAML file (rule, manifest, configuration) that cannot be used.
-    #[error("{}:{line}:{column}: {message}{}", path.display(), help.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
+    #[error(
+        "{}:{line}:{column}: {message}{}{}",
+        path.display(),
+        frame.as_ref().map(|f| format!("\n{f}")).unwrap_or_default(),
+        help.as_ref().map(|h| format!("\n  = help: {h}")).unwrap_or_default()
+    )]
     Invalid {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
         help: Option<String>,
+        /// The offending line with a caret under the column.
+        frame: Option<String>,
     },
     #[error("{0}")]
     Usage(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Adds a code frame from the file's text to an `Invalid` error.
+    pub fn with_frame(mut self, text: &str) -> Error {
+        if let Error::Invalid { line, column, frame, .. } = &mut self {
+            if let Some(l) = text.lines().nth(line.saturating_sub(1)) {
+                let num = line.to_string();
+                let pad = " ".repeat(num.len());
+                let caret = " ".repeat(column.saturating_sub(1).min(l.chars().count()));
+                *frame = Some(format!("{pad} |\n{num} | {l}\n{pad} | {caret}^"));
+            }
+        }
+        self
+    }
+}

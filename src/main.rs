@@ -73,12 +73,16 @@ enum RulesCommand {
     Lint { path: Option<PathBuf> },
     /// Run the test cases inside rule files.
     Test { path: Option<PathBuf> },
-    /// Explain one rule.
+    /// Explain one rule: its summary and documentation.
     Explain {
         id: String,
         #[arg(long)]
         rules: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFmt::Human)]
+        format: CheckFmt,
     },
+    /// Print the JSON Schema of rule files (for editors).
+    Schema,
     /// List rules: id, severity, summary.
     List {
         #[arg(long)]
@@ -187,7 +191,14 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 cli::EXIT_OK
             }
             RulesCommand::Test { path } => cli::rules_test(&rules::load(path.as_deref())?, &mut out)?,
-            RulesCommand::Explain { id, rules } => cli::rules_explain(&rules::load(rules.as_deref())?, &id, &mut out)?,
+            RulesCommand::Explain { id, rules, format } => {
+                let json = matches!(format, CheckFmt::Json);
+                cli::rules_explain(&rules::load(rules.as_deref())?, &id, json, &mut out)?
+            }
+            RulesCommand::Schema => {
+                let _ = out.write_all(rules::schema().as_bytes());
+                cli::EXIT_OK
+            }
             RulesCommand::List { rules } => cli::rules_list(&rules::load(rules.as_deref())?, &mut out)?,
         },
     };

@@ -145,6 +145,7 @@ fn invalid<T>(path: &Path, at: &Spanned<T>, message: String, help: Option<String
         column: loc.column() as usize,
         message,
         help,
+        frame: None,
     }
 }
 
@@ -312,11 +313,29 @@ pub fn parse_rule(text: &str, path: &Path) -> Result<Rule> {
             {
                 *message = format!("unknown key `{key}`");
                 *help = nearest(&key, KEYS).map(|n| format!("did you mean `{n}`?"));
+            } else if let Some((what, expected)) = message.clone().split_once(", expected ") {
+                // "unknown variant `3`, expected one of info, warning, error"
+                let options: Vec<&str> =
+                    expected.trim_start_matches("one of ").split(", ").map(|o| o.trim_matches('`')).collect();
+                let given = what.split('`').nth(1).unwrap_or("");
+                *message = what.to_string();
+                *help = Some(match nearest(given, &options) {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => format!("expected {expected}"),
+                });
             }
         }
-        err
+        err.with_frame(text)
     })?;
-    Rule::compile(raw, path)
+    Rule::compile(raw, path).map_err(|e| e.with_frame(text))
+}
+
+/// The JSON Schema of rule files, generated from the same types that read them.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(RawRule);
+    let mut s = serde_json::to_string_pretty(&schema).expect("schema serializes");
+    s.push('\n');
+    s
 }
 
 /// The rules of a file or a folder of `.yaml`/`.yml` files, sorted by id.
@@ -366,6 +385,7 @@ pub fn load(path: Option<&Path>) -> Result<Vec<Rule>> {
                 w[0].path.display()
             ),
             help: None,
+            frame: None,
         });
     }
     Ok(rules)

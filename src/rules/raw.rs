@@ -2,16 +2,18 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::finding::Severity;
 
 /// One rule as written in YAML.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     /// Stable kebab-case id.
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: Spanned<String>,
     pub severity: Severity,
     /// One line: what the rule flags.
@@ -21,6 +23,7 @@ pub struct RawRule {
     pub description: Option<String>,
     /// How two claims count as the same thing: same-remark, same-quote,
     /// same-figure, same-event, or copy (pairs of sources).
+    #[schemars(with = "OneOrMany")]
     pub link: Spanned<OneOrMany>,
     /// Conditions on the linked pair.
     #[serde(default, rename = "where")]
@@ -29,6 +32,7 @@ pub struct RawRule {
     #[serde(default)]
     pub compare: Option<RawCompare>,
     /// Message template with {placeholders}.
+    #[schemars(with = "String")]
     pub message: Spanned<String>,
     /// Cases the rule must pass.
     #[serde(default)]
@@ -36,11 +40,65 @@ pub struct RawRule {
 }
 
 /// One link kind, or a list of them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum OneOrMany {
+    #[schemars(with = "LinkName")]
     One(String),
+    #[schemars(with = "Vec<LinkName>")]
     Many(Vec<String>),
+}
+
+/// What makes two claims the same thing (for the schema; rules read strings
+/// so that a wrong name gets a "did you mean").
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum LinkName {
+    /// Statements by one speaker whose words align, or paraphrases sharing a topic.
+    SameRemark,
+    /// Direct quotations with the same words, whoever they are attributed to.
+    SameQuote,
+    /// Figures of one unit that measure the same thing.
+    SameFigure,
+    /// Dates of sentences that tell the same event.
+    SameEvent,
+    /// Pairs of sources where one copies the other.
+    Copy,
+}
+
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum SpeakerCondition {
+    /// Both speakers known.
+    Known,
+    /// One speaker.
+    Same,
+    /// Two different, known speakers.
+    Different,
+}
+
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum FieldName {
+    /// The day a remark was made, or a date claim's value.
+    Date,
+    /// A figure's amount (within `tolerance`).
+    Amount,
+    /// A quotation's words.
+    Quote,
+    /// A statement's speaker.
+    Speaker,
+}
+
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum Comparator {
+    /// The values differ beyond the tolerance.
+    Differs,
 }
 
 impl OneOrMany {
@@ -52,7 +110,7 @@ impl OneOrMany {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawConditions {
     /// Both claims direct quotations (true) or either kind (absent).
@@ -60,6 +118,7 @@ pub struct RawConditions {
     pub direct: Option<bool>,
     /// known: both speakers known; same: one speaker; different: two speakers.
     #[serde(default)]
+    #[schemars(with = "Option<SpeakerCondition>")]
     pub speaker: Option<Spanned<String>>,
     /// Leave out pairs whose sources copy one another.
     #[serde(default)]
@@ -69,13 +128,15 @@ pub struct RawConditions {
     pub contained: Option<bool>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCompare {
     /// date, amount, quote or speaker.
+    #[schemars(with = "FieldName")]
     pub field: Spanned<String>,
     /// differs.
     #[serde(default = "default_op")]
+    #[schemars(with = "Comparator")]
     pub op: Spanned<String>,
     /// Allowed difference: days for dates, a share (0.01 = 1%) for amounts.
     #[serde(default)]
@@ -94,7 +155,7 @@ fn default_op() -> Spanned<String> {
 }
 
 /// A rule test: small inline sources and the findings expected of them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTest {
     pub name: String,
@@ -105,7 +166,7 @@ pub struct RawTest {
     pub expect: Vec<RawExpect>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExpect {
     pub sources: Vec<String>,

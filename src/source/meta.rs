@@ -88,6 +88,7 @@ pub(crate) fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Error {
         column,
         message,
         help: None,
+        frame: None,
     }
 }
 
