@@ -8,7 +8,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::baseline::Baseline;
 use crate::claim::Claim;
+use crate::config::Loaded;
 use crate::error::{Error, Result};
 use crate::finding::Severity;
 use crate::graph::ClaimGraph;
@@ -40,12 +42,23 @@ pub struct CheckOptions {
     pub rules: Option<PathBuf>,
     pub fail_on: FailOn,
     pub manifest: Option<PathBuf>,
+    /// `claimcheck.yaml` to use instead of the one found beside the articles.
+    pub config: Option<PathBuf>,
+    /// Accepted findings to hide.
+    pub baseline: Option<PathBuf>,
+    /// Where to write the findings of this run as a baseline.
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Reads the inputs and prints read problems and notes to `err`. Returns the
 /// sources and whether a named file failed.
-fn read(paths: &[PathBuf], manifest: Option<&Path>, err: &mut dyn Write) -> Result<(Vec<Source>, bool)> {
-    let inputs = source::read_inputs(paths, manifest)?;
+fn read(
+    paths: &[PathBuf],
+    manifest: Option<&Path>,
+    configured: &std::collections::BTreeMap<String, source::ManifestEntry>,
+    err: &mut dyn Write,
+) -> Result<(Vec<Source>, bool)> {
+    let inputs = source::read_inputs(paths, manifest, configured)?;
     for n in &inputs.notes {
         let _ = writeln!(err, "note: {n}");
     }
@@ -62,16 +75,54 @@ fn read(paths: &[PathBuf], manifest: Option<&Path>, err: &mut dyn Write) -> Resu
 
 /// `claimcheck check`: the cross-source run. Returns the exit status.
 pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
-    // Rules first: an invalid rule file stops the run before any article is read.
-    let rules = rules::load(opts.rules.as_deref())?;
-    let (sources, failed) = read(&opts.paths, opts.manifest.as_deref(), err)?;
+    // Configuration and rules first: an invalid file stops the run before
+    // any article is read. Command-line options win over the configuration.
+    let config = match &opts.config {
+        Some(p) => Some(Loaded::load(p)?),
+        None => Loaded::find(&opts.paths)?,
+    };
+    let rules = match (&opts.rules, &config) {
+        (Some(p), _) => rules::load(Some(p))?,
+        (None, Some(c)) => c.load_rules()?,
+        (None, None) => rules::load(None)?,
+    };
+    let rules = match &config {
+        Some(c) => c.apply(rules)?,
+        None => rules,
+    };
+    let configured = config.as_ref().map(|c| c.config.sources.clone()).unwrap_or_default();
+    let (sources, failed) = read(&opts.paths, opts.manifest.as_deref(), &configured, err)?;
     if sources.is_empty() && !failed {
         return Err(Error::Usage(
             "no articles found (.txt, .md, .markdown, .html, .htm)".into(),
         ));
     }
     let analysis = Analysis::run(sources);
-    let findings = rules::engine::run(&rules, &analysis);
+    let mut findings = rules::engine::run(&rules, &analysis);
+    if let Some(p) = &opts.write_baseline {
+        crate::baseline::write_atomic(p, &Baseline::of(&findings, &analysis).to_json())?;
+        let _ = writeln!(
+            err,
+            "note: wrote {} accepted findings to {}",
+            findings.len(),
+            p.display()
+        );
+    }
+    if let Some(p) = &opts.baseline {
+        let (kept, hidden, stale) = Baseline::load(p)?.filter(findings, &analysis);
+        findings = kept;
+        if hidden > 0 {
+            let _ = writeln!(err, "note: {hidden} findings accepted by the baseline {}", p.display());
+        }
+        for s in stale {
+            let _ = writeln!(
+                err,
+                "note: stale baseline entry (no longer found): {} in {}",
+                s.rule,
+                s.sources.join(", ")
+            );
+        }
+    }
     let report = Report {
         analysis: &analysis,
         findings: &findings,
@@ -121,7 +172,7 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
     if opts.jsonl_input {
         return extract_jsonl(opts, out);
     }
-    let (mut sources, failed) = read(&opts.paths, opts.manifest.as_deref(), err)?;
+    let (mut sources, failed) = read(&opts.paths, opts.manifest.as_deref(), &Default::default(), err)?;
     if let Some(d) = opts.published {
         for s in sources
             .iter_mut()
@@ -262,7 +313,7 @@ pub enum GraphFormat {
 
 /// `claimcheck graph`: the claim graph for inspection.
 pub fn graph(paths: &[PathBuf], format: GraphFormat, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
-    let (sources, failed) = read(paths, None, err)?;
+    let (sources, failed) = read(paths, None, &Default::default(), err)?;
     let analysis = Analysis::run(sources);
     let g = ClaimGraph::build(&analysis);
     let text = match format {

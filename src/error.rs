@@ -37,7 +37,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// Adds a code frame from the file's text to an `Invalid` error.
     pub fn with_frame(mut self, text: &str) -> Error {
-        if let Error::Invalid { line, column, frame, .. } = &mut self {
+        if let Error::Invalid {
+            line, column, frame, ..
+        } = &mut self
+        {
             if let Some(l) = text.lines().nth(line.saturating_sub(1)) {
                 let num = line.to_string();
                 let pad = " ".repeat(num.len());

@@ -3,8 +3,10 @@
 //! reports, by YAML rules, where the sources disagree.
 
 pub mod analysis;
+pub mod baseline;
 pub mod claim;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod extract;

@@ -37,6 +37,15 @@ enum Command {
         /// Source metadata (publication dates...) by file name.
         #[arg(long)]
         manifest: Option<PathBuf>,
+        /// Configuration file (default: claimcheck.yaml beside the articles or above).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Hide the findings accepted in this baseline file.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Write this run's findings as a baseline file.
+        #[arg(long)]
+        write_baseline: Option<PathBuf>,
     },
     /// The claims of each document, no rules.
     Extract {
@@ -132,6 +141,9 @@ fn run(cli: Cli) -> Result<i32, Error> {
             rules,
             fail_on,
             manifest,
+            config,
+            baseline,
+            write_baseline,
         } => {
             let opts = CheckOptions {
                 paths,
@@ -147,6 +159,9 @@ fn run(cli: Cli) -> Result<i32, Error> {
                     FailOnArg::Never => FailOn::Never,
                 },
                 manifest,
+                config,
+                baseline,
+                write_baseline,
             };
             cli::check(&opts, &mut out, &mut err)?
         }

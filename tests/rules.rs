@@ -21,3 +21,16 @@ fn default_rule_cases_pass() {
     assert!(cases >= 15);
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// The worked example of docs/rules.md is a valid rule whose cases pass.
+#[test]
+fn the_documented_example_rule_passes_its_cases() {
+    let doc = std::fs::read_to_string("docs/rules.md").unwrap();
+    let start = doc.find("```yaml\nid: count-rounding").expect("the worked example") + "```yaml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let rule = claimcheck::rules::parse_rule(&doc[start..end], std::path::Path::new("docs/rules.md")).unwrap();
+    assert_eq!(rule.tests.len(), 2);
+    for case in &rule.tests {
+        assert_eq!(run_case(&rule, case), CaseResult::Passed, "{}", case.name);
+    }
+}

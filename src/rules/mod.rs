@@ -315,8 +315,11 @@ pub fn parse_rule(text: &str, path: &Path) -> Result<Rule> {
                 *help = nearest(&key, KEYS).map(|n| format!("did you mean `{n}`?"));
             } else if let Some((what, expected)) = message.clone().split_once(", expected ") {
                 // "unknown variant `3`, expected one of info, warning, error"
-                let options: Vec<&str> =
-                    expected.trim_start_matches("one of ").split(", ").map(|o| o.trim_matches('`')).collect();
+                let options: Vec<&str> = expected
+                    .trim_start_matches("one of ")
+                    .split(", ")
+                    .map(|o| o.trim_matches('`'))
+                    .collect();
                 let given = what.split('`').nth(1).unwrap_or("");
                 *message = what.to_string();
                 *help = Some(match nearest(given, &options) {

@@ -150,9 +150,13 @@ pub struct Inputs {
 pub const MANIFEST_NAMES: &[&str] = &["claimcheck.yaml", "sources.yaml"];
 
 /// Reads every article under `paths` (files, folders, or `-` for stdin).
-pub fn read_inputs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Inputs> {
+pub fn read_inputs(
+    paths: &[PathBuf],
+    manifest: Option<&Path>,
+    configured: &std::collections::BTreeMap<String, ManifestEntry>,
+) -> Result<Inputs> {
     let mut inputs = Inputs::default();
-    let mut entries: std::collections::BTreeMap<String, ManifestEntry> = Default::default();
+    let mut entries: std::collections::BTreeMap<String, ManifestEntry> = configured.clone();
     if let Some(m) = manifest {
         entries = Manifest::load(m)?.sources;
     }

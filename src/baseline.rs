@@ -1,0 +1,148 @@
+//! Baselines: findings a desk has accepted, keyed on the rule and the
+//! claims' words and values (never on line numbers), so edits elsewhere in
+//! an article keep them accepted.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::text::quote_words;
+
+pub const SCHEMA: &str = "claimcheck/baseline/v1";
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Accepted {
+    pub rule: String,
+    pub sources: Vec<String>,
+    /// One key per claim: source, kind, its words and its value.
+    pub claims: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Baseline {
+    pub schema: String,
+    pub accepted: Vec<Accepted>,
+}
+
+/// The key of a finding: what stays the same when lines move.
+pub fn key(f: &Finding, a: &Analysis) -> Accepted {
+    let mut sources = f.sources.clone();
+    sources.sort();
+    let mut claims: Vec<String> = f
+        .labels
+        .iter()
+        .filter_map(|l| l.claim)
+        .map(|i| {
+            let c = &a.claims[i];
+            format!(
+                "{}|{}|{}|{}",
+                c.source,
+                c.kind().as_str(),
+                quote_words(&c.text).join(" "),
+                c.value_text()
+            )
+        })
+        .collect();
+    claims.sort();
+    Accepted {
+        rule: f.rule.clone(),
+        sources,
+        claims,
+        reason: None,
+    }
+}
+
+impl Baseline {
+    pub fn load(path: &Path) -> Result<Baseline> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: path.into(),
+            source: e,
+        })?;
+        let b: Baseline = serde_json::from_str(&text).map_err(|e| Error::Invalid {
+            path: path.into(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+            help: None,
+            frame: None,
+        })?;
+        if b.schema != SCHEMA {
+            return Err(Error::Invalid {
+                path: path.into(),
+                line: 1,
+                column: 1,
+                message: format!("not a claimcheck baseline (schema `{}`)", b.schema),
+                help: Some(format!("expected schema `{SCHEMA}`")),
+                frame: None,
+            });
+        }
+        Ok(b)
+    }
+
+    pub fn of(findings: &[Finding], a: &Analysis) -> Baseline {
+        let mut accepted: Vec<Accepted> = findings.iter().map(|f| key(f, a)).collect();
+        accepted.sort();
+        accepted.dedup();
+        Baseline {
+            schema: SCHEMA.into(),
+            accepted,
+        }
+    }
+
+    /// Splits findings into those not accepted, and returns the accepted
+    /// entries that matched nothing (stale).
+    pub fn filter(&self, findings: Vec<Finding>, a: &Analysis) -> (Vec<Finding>, usize, Vec<Accepted>) {
+        let mut used = vec![false; self.accepted.len()];
+        let mut kept = Vec::new();
+        let mut hidden = 0;
+        for f in findings {
+            let k = key(&f, a);
+            match self
+                .accepted
+                .iter()
+                .position(|e| e.rule == k.rule && e.sources == k.sources && e.claims == k.claims)
+            {
+                Some(i) => {
+                    used[i] = true;
+                    hidden += 1;
+                }
+                None => kept.push(f),
+            }
+        }
+        let stale = self
+            .accepted
+            .iter()
+            .zip(used)
+            .filter(|(_, u)| !u)
+            .map(|(e, _)| e.clone())
+            .collect();
+        (kept, hidden, stale)
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("baseline serializes");
+        s.push('\n');
+        s
+    }
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, then a rename.
+pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io = |e: std::io::Error| Error::Io {
+        path: path.into(),
+        source: e,
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    std::io::Write::write_all(&mut tmp, contents.as_bytes()).map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
