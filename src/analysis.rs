@@ -19,18 +19,29 @@ pub struct Analysis {
     pub people: Vec<Vec<(Person, String)>>,
     pub copies: Vec<Copy>,
     pub links: Vec<Link>,
+    /// Time spent in each stage, for `--statistics`.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl Analysis {
     /// Runs the pipeline over sources that have been read.
     pub fn run(mut sources: Vec<Source>) -> Analysis {
+        let clock = std::time::Instant::now();
+        let mut timings = Vec::new();
+        let mut lap = |name: &'static str, since: &mut std::time::Instant| {
+            timings.push((name, since.elapsed()));
+            *since = std::time::Instant::now();
+        };
+        let mut since = clock;
         sources.sort_by(|a, b| a.id.cmp(&b.id));
         let copies = corpus::duplicates::find_copies(&sources);
         corpus::infer_published(&mut sources, &copies);
+        lap("copies and dates", &mut since);
         let extractions: Vec<extract::Extraction> = sources
             .par_iter()
             .map(|s| extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span)))
             .collect();
+        lap("extraction", &mut since);
         let people: Vec<Vec<Person>> = extractions.iter().map(|e| e.people.clone()).collect();
         let ids = Identities::resolve(&people);
         let mut claims = Vec::new();
@@ -58,13 +69,16 @@ impl Analysis {
                     .collect()
             })
             .collect();
+        lap("identities", &mut since);
         let links = corpus::link::link(&claims);
+        lap("linking", &mut since);
         Analysis {
             sources,
             claims,
             people,
             copies,
             links,
+            timings,
         }
     }
 

@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
 use crate::analysis::Analysis;
 use crate::baseline::Baseline;
 use crate::claim::Claim;
@@ -23,12 +26,6 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CheckFormat {
-    Human,
-    Json,
-}
-
 /// The lowest severity that fails a run, or never.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FailOn {
@@ -38,7 +35,15 @@ pub enum FailOn {
 
 pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
-    pub format: CheckFormat,
+    pub format: report::Format,
+    /// ANSI colors in the human report.
+    pub color: bool,
+    /// Write the report here (atomically) instead of to standard output.
+    pub output: Option<PathBuf>,
+    /// No notes on standard error.
+    pub quiet: bool,
+    /// Findings per rule, claims per kind and time per stage, on standard error.
+    pub statistics: bool,
     pub rules: Option<PathBuf>,
     pub fail_on: FailOn,
     pub manifest: Option<PathBuf>,
@@ -91,14 +96,21 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
         None => rules,
     };
     let configured = config.as_ref().map(|c| c.config.sources.clone()).unwrap_or_default();
-    let (sources, failed) = read(&opts.paths, opts.manifest.as_deref(), &configured, err)?;
+    let mut sink = std::io::sink();
+    let notes: &mut dyn Write = if opts.quiet { &mut sink } else { &mut *err };
+    let (sources, failed) = read(&opts.paths, opts.manifest.as_deref(), &configured, notes)?;
     if sources.is_empty() && !failed {
         return Err(Error::Usage(
             "no articles found (.txt, .md, .markdown, .html, .htm)".into(),
         ));
     }
+    let spinner = progress(sources.len());
     let analysis = Analysis::run(sources);
+    spinner.finish_and_clear();
+    let started = Instant::now();
     let mut findings = rules::engine::run(&rules, &analysis);
+    let mut analysis = analysis;
+    analysis.timings.push(("rules", started.elapsed()));
     if let Some(p) = &opts.write_baseline {
         crate::baseline::write_atomic(p, &Baseline::of(&findings, &analysis).to_json())?;
         let _ = writeln!(
@@ -126,15 +138,21 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
     let report = Report {
         analysis: &analysis,
         findings: &findings,
+        rules: &rules,
     };
-    let text = match opts.format {
-        CheckFormat::Json => report::json::render(&report),
-        CheckFormat::Human => report::human::render(&report),
-    };
-    out.write_all(text.as_bytes()).map_err(|e| Error::Io {
-        path: "<stdout>".into(),
-        source: e,
-    })?;
+    let started = Instant::now();
+    let text = report::printer(opts.format, opts.color).render(&report);
+    let printing = started.elapsed();
+    match &opts.output {
+        Some(p) => crate::baseline::write_atomic(p, &text)?,
+        None => out.write_all(text.as_bytes()).map_err(|e| Error::Io {
+            path: "<stdout>".into(),
+            source: e,
+        })?,
+    }
+    if opts.statistics {
+        statistics(err, &report, printing);
+    }
     if failed {
         return Ok(EXIT_ERROR);
     }
@@ -192,6 +210,7 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
             let report = Report {
                 analysis: &analysis,
                 findings: &[],
+                rules: &[],
             };
             let v = serde_json::json!({ "schema": "claimcheck/claims/v1", "sources": report.sources(), "claims": analysis.claims });
             let mut s = serde_json::to_string_pretty(&v).expect("claims serialize");
@@ -446,4 +465,49 @@ pub fn rules_test(rules: &[Rule], out: &mut dyn Write) -> Result<i32> {
 
 fn list(s: &[Vec<String>]) -> String {
     s.iter().map(|v| v.join(" + ")).collect::<Vec<_>>().join("; ")
+}
+
+/// A spinner on standard error while many articles are read, only on a
+/// terminal (never in pipes or CI logs).
+fn progress(files: usize) -> indicatif::ProgressBar {
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !interactive || files < 50 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message(format!("checking {files} articles"));
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}
+
+/// `--statistics`: findings per rule, claims per kind, time per stage.
+fn statistics(err: &mut dyn Write, report: &Report<'_>, printing: Duration) {
+    let mut per_rule: std::collections::BTreeMap<&str, usize> = Default::default();
+    for f in report.findings {
+        *per_rule.entry(f.rule.as_str()).or_default() += 1;
+    }
+    let mut per_kind: std::collections::BTreeMap<&str, usize> = Default::default();
+    for c in &report.analysis.claims {
+        *per_kind.entry(c.kind().as_str()).or_default() += 1;
+    }
+    let _ = writeln!(err, "statistics:");
+    for r in report.rules {
+        let _ = writeln!(
+            err,
+            "  findings {:24} {}",
+            r.id,
+            per_rule.get(r.id.as_str()).copied().unwrap_or(0)
+        );
+    }
+    for (k, n) in per_kind {
+        let _ = writeln!(err, "  claims   {k:24} {n}");
+    }
+    for (stage, t) in report
+        .analysis
+        .timings
+        .iter()
+        .chain(std::iter::once(&("report", printing)))
+    {
+        let _ = writeln!(err, "  time     {stage:24} {:.1} ms", t.as_secs_f64() * 1000.0);
+    }
 }

@@ -6,8 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimcheck::cli::{self, CheckFormat, CheckOptions, ExtractFormat, ExtractOptions, FailOn, GraphFormat};
+use std::io::IsTerminal;
+
+use claimcheck::cli::{self, CheckOptions, ExtractFormat, ExtractOptions, FailOn, GraphFormat};
 use claimcheck::finding::Severity;
+use claimcheck::report::Format;
 use claimcheck::{Error, rules};
 
 /// Checks news claims across sources: dates, figures and quotations that
@@ -46,6 +49,18 @@ enum Command {
         /// Write this run's findings as a baseline file.
         #[arg(long)]
         write_baseline: Option<PathBuf>,
+        /// Write the report to FILE (whole or not at all) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Colors in the human report (auto: on a terminal, unless NO_COLOR is set).
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+        /// No notes on standard error.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Findings per rule, claims per kind and time per stage, on standard error.
+        #[arg(long)]
+        statistics: bool,
     },
     /// The claims of each document, no rules.
     Extract {
@@ -103,6 +118,16 @@ enum RulesCommand {
 enum CheckFmt {
     Human,
     Json,
+    Sarif,
+    Markdown,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -144,13 +169,33 @@ fn run(cli: Cli) -> Result<i32, Error> {
             config,
             baseline,
             write_baseline,
+            output,
+            color,
+            quiet,
+            statistics,
         } => {
+            let color = match color {
+                ColorArg::Always => true,
+                ColorArg::Never => false,
+                ColorArg::Auto => {
+                    output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
             let opts = CheckOptions {
                 paths,
                 format: match format {
-                    CheckFmt::Human => CheckFormat::Human,
-                    CheckFmt::Json => CheckFormat::Json,
+                    CheckFmt::Human => Format::Human,
+                    CheckFmt::Json => Format::Json,
+                    CheckFmt::Sarif => Format::Sarif,
+                    CheckFmt::Markdown => Format::Markdown,
+                    CheckFmt::Github => Format::Github,
                 },
+                color,
+                output,
+                quiet,
+                statistics,
                 rules,
                 fail_on: match fail_on {
                     FailOnArg::Error => FailOn::Severity(Severity::Error),

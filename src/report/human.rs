@@ -1,28 +1,91 @@
 //! The human report: rustc-style frames from both articles, so a reader can
-//! check a finding in seconds.
+//! check a finding in seconds; grouped by rule, with a summary line.
 
 use std::fmt::Write;
 
-use super::Report;
-use crate::finding::{DiffWord, Finding};
+use anstyle::{AnsiColor, Style};
+
+use super::{Printer, Report};
+use crate::finding::{DiffWord, Finding, Severity};
 use crate::span::Located;
 
 /// Widest slice of an article line shown in a frame.
 const WIDTH: usize = 100;
 
-pub fn render(report: &Report<'_>) -> String {
-    let mut out = String::new();
-    for f in report.findings {
-        finding(&mut out, report, f);
-        out.push('\n');
-    }
-    let _ = writeln!(out, "{}", report.summary());
-    out
+pub struct Human {
+    /// Colors (ANSI), decided by the caller from `--color` and the terminal.
+    pub color: bool,
 }
 
-fn finding(out: &mut String, report: &Report<'_>, f: &Finding) {
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn paint(&self, style: Style, s: &str) -> String {
+        if self.on {
+            format!("{}{s}{}", style.render(), style.render_reset())
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn severity(&self, s: Severity, text: &str) -> String {
+        let color = match s {
+            Severity::Error => AnsiColor::Red,
+            Severity::Warning => AnsiColor::Yellow,
+            Severity::Info => AnsiColor::Cyan,
+        };
+        self.paint(Style::new().fg_color(Some(color.into())).bold(), text)
+    }
+
+    fn dim(&self, s: &str) -> String {
+        self.paint(Style::new().fg_color(Some(AnsiColor::Blue.into())).bold(), s)
+    }
+
+    fn bold(&self, s: &str) -> String {
+        self.paint(Style::new().bold(), s)
+    }
+
+    fn removed(&self, s: &str) -> String {
+        self.paint(
+            Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough(),
+            &format!("[-{s}-]"),
+        )
+    }
+
+    fn added(&self, s: &str) -> String {
+        self.paint(
+            Style::new().fg_color(Some(AnsiColor::Green.into())).underline(),
+            &format!("{{+{s}+}}"),
+        )
+    }
+}
+
+impl Printer for Human {
+    fn render(&self, report: &Report<'_>) -> String {
+        let p = Paint { on: self.color };
+        let mut out = String::new();
+        for f in report.findings {
+            finding(&mut out, &p, report, f);
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}", p.bold(&report.summary()));
+        out
+    }
+}
+
+fn finding(out: &mut String, p: &Paint, report: &Report<'_>, f: &Finding) {
     let a = report.analysis;
-    let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.rule, f.message);
+    let head = format!("{}[{}]", f.severity.as_str(), f.rule);
+    let _ = writeln!(out, "{}: {}", p.severity(f.severity, &head), p.bold(&f.message));
+    // All frames of a finding share one gutter width, as rustc's do.
+    let width = f
+        .labels
+        .iter()
+        .filter_map(|l| l.claim.map(|c| a.claims[c].span.line.to_string().len()))
+        .max()
+        .unwrap_or(1);
     for (i, label) in f.labels.iter().enumerate() {
         let Some(source) = a.source(&label.source) else {
             continue;
@@ -32,6 +95,8 @@ fn finding(out: &mut String, report: &Report<'_>, f: &Finding) {
                 let value = f.values.get(i).cloned().unwrap_or_default();
                 frame(
                     out,
+                    p,
+                    width,
                     &source.path,
                     &source.line_text(claim.span.line),
                     claim.span,
@@ -39,7 +104,7 @@ fn finding(out: &mut String, report: &Report<'_>, f: &Finding) {
                 );
             }
             None => {
-                let _ = writeln!(out, "  --> {}", source.path);
+                let _ = writeln!(out, "{}{} {}", " ".repeat(width), p.dim("-->"), source.path);
             }
         }
     }
@@ -53,20 +118,27 @@ fn finding(out: &mut String, report: &Report<'_>, f: &Finding) {
             .iter()
             .map(|w| match w {
                 DiffWord::Same(s) => s.clone(),
-                DiffWord::Removed(s) => format!("[-{s}-]"),
-                DiffWord::Added(s) => format!("{{+{s}+}}"),
+                DiffWord::Removed(s) => p.removed(s),
+                DiffWord::Added(s) => p.added(s),
             })
             .collect();
-        let _ = writeln!(out, "   = diff: {}", words.join(" "));
+        let _ = writeln!(out, "{} {} diff: {}", " ".repeat(width), p.dim("="), words.join(" "));
     }
+    let _ = writeln!(
+        out,
+        "{} {} see: claimcheck rules explain {}",
+        " ".repeat(width),
+        p.dim("="),
+        f.rule
+    );
 }
 
 /// `  --> path:line:col`, the line (or a window of it) and the claim underlined.
-fn frame(out: &mut String, path: &str, line: &str, span: Located, value: &str) {
-    let num = span.line.to_string();
-    let pad = " ".repeat(num.len());
-    let _ = writeln!(out, "{pad}--> {path}:{}:{}", span.line, span.column);
-    let _ = writeln!(out, "{pad} |");
+fn frame(out: &mut String, p: &Paint, width: usize, path: &str, line: &str, span: Located, value: &str) {
+    let num = format!("{:>width$}", span.line);
+    let pad = " ".repeat(width);
+    let _ = writeln!(out, "{pad}{} {path}:{}:{}", p.dim("-->"), span.line, span.column);
+    let _ = writeln!(out, "{pad} {}", p.dim("|"));
     let chars: Vec<char> = line.chars().collect();
     let col = span.column.saturating_sub(1).min(chars.len());
     let len = line_len(line, span).max(1);
@@ -83,23 +155,26 @@ fn frame(out: &mut String, path: &str, line: &str, span: Located, value: &str) {
         shown.push('…');
     }
     let under = len.min(end.saturating_sub(col)).max(1);
-    let _ = writeln!(out, "{num} | {shown}");
+    let _ = writeln!(out, "{} {} {shown}", p.dim(&num), p.dim("|"));
     let value = if value.chars().count() > 60 {
         format!("{}…", value.chars().take(59).collect::<String>())
     } else {
         value.to_string()
     };
-    let _ = writeln!(out, "{pad} | {}{} {value}", " ".repeat(offset), "^".repeat(under));
+    let marks = p.paint(
+        Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold(),
+        &"^".repeat(under),
+    );
+    let _ = writeln!(out, "{pad} {} {}{marks} {value}", p.dim("|"), " ".repeat(offset));
 }
 
 /// Length in characters of the part of the span on its first line.
 fn line_len(line: &str, span: Located) -> usize {
     let col = span.column.saturating_sub(1);
-    let rest: String = line.chars().skip(col).collect();
     let bytes = span.end - span.start;
     let mut n = 0;
     let mut b = 0;
-    for c in rest.chars() {
+    for c in line.chars().skip(col) {
         if b >= bytes {
             break;
         }

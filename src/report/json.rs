@@ -2,29 +2,33 @@
 
 use serde::Serialize;
 
-use super::{Report, SourceInfo};
+use super::{Printer, Report, SourceInfo};
 use crate::claim::Claim;
 use crate::finding::Finding;
 
 pub const SCHEMA: &str = "claimcheck/report/v1";
 
+pub struct Json;
+
 #[derive(Serialize)]
-struct Json<'a> {
+struct Doc<'a> {
     schema: &'static str,
     sources: Vec<SourceInfo>,
     claims: &'a [Claim],
     findings: &'a [Finding],
 }
 
-/// The report as pretty JSON with a final newline.
-pub fn render(report: &Report<'_>) -> String {
-    let json = Json {
-        schema: SCHEMA,
-        sources: report.sources(),
-        claims: &report.analysis.claims,
-        findings: report.findings,
-    };
-    let mut s = serde_json::to_string_pretty(&json).expect("report serializes");
-    s.push('\n');
-    s
+impl Printer for Json {
+    /// The report as pretty JSON with a final newline.
+    fn render(&self, report: &Report<'_>) -> String {
+        let doc = Doc {
+            schema: SCHEMA,
+            sources: report.sources(),
+            claims: &report.analysis.claims,
+            findings: report.findings,
+        };
+        let mut s = serde_json::to_string_pretty(&doc).expect("report serializes");
+        s.push('\n');
+        s
+    }
 }

@@ -1,7 +1,10 @@
 //! Reports: one printer per format over one `Report`.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 
 use serde::Serialize;
 
@@ -27,6 +30,34 @@ pub struct SourceInfo {
 pub struct Report<'a> {
     pub analysis: &'a Analysis,
     pub findings: &'a [Finding],
+    /// The rules that ran, for formats that describe them (SARIF).
+    pub rules: &'a [crate::rules::Rule],
+}
+
+/// One output format.
+pub trait Printer {
+    fn render(&self, report: &Report<'_>) -> String;
+}
+
+/// The printer for a format name of the command line.
+pub fn printer(format: Format, color: bool) -> Box<dyn Printer> {
+    match format {
+        Format::Human => Box::new(human::Human { color }),
+        Format::Json => Box::new(json::Json),
+        Format::Sarif => Box::new(sarif::Sarif),
+        Format::Markdown => Box::new(markdown::Markdown),
+        Format::Github => Box::new(github::Github),
+    }
+}
+
+/// The formats of `check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+    Markdown,
+    Github,
 }
 
 impl Report<'_> {

@@ -130,6 +130,12 @@ impl Source {
         (located, words)
     }
 
+    /// Line and column of a byte offset of the original file.
+    pub fn locate_offset(&self, offset: usize) -> Located {
+        let o = offset.min(self.bytes.len());
+        self.lines.locate(&self.bytes, Span::new(o, o))
+    }
+
     /// 1-based line `n` of the original file, for code frames.
     pub fn line_text(&self, n: usize) -> String {
         let r = self.lines.line_range(&self.bytes, n.saturating_sub(1));

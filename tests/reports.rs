@@ -1,0 +1,191 @@
+//! Every report format on the example corpus, CLI transcripts, SARIF
+//! validity and determinism.
+
+mod common;
+
+use common::{EXAMPLES, copy_examples, run, settings, transcript};
+
+#[test]
+fn every_format_on_the_examples() {
+    for format in ["sarif", "markdown", "github"] {
+        let (out, err, code) = run(&["check", "--format", format, EXAMPLES]);
+        assert_eq!(code, 1, "{err}");
+        settings().bind(|| insta::assert_snapshot!(format!("report__examples_{format}"), out));
+    }
+}
+
+#[test]
+fn transcripts_of_a_clean_run_a_run_with_findings_and_fail_on_warning() {
+    settings().bind(|| {
+        // One article has nothing to disagree with.
+        insta::assert_snapshot!(
+            "cli__clean_run",
+            transcript(&["check", "examples/harbour-strike/harbour-daily.txt"])
+        );
+        insta::assert_snapshot!(
+            "cli__run_with_findings",
+            transcript(&[
+                "check",
+                "--color",
+                "always",
+                "examples/harbour-strike/baltic-wire.html",
+                "examples/harbour-strike/valmora-herald.txt"
+            ])
+        );
+        // Only a warning (the copy): passes by default, fails at --fail-on warning.
+        let pair = [
+            "examples/harbour-strike/portwatch-repost.txt",
+            "examples/harbour-strike/valmora-herald.txt",
+        ];
+        insta::assert_snapshot!(
+            "cli__fail_on_warning",
+            transcript(&["check", "--fail-on", "warning", pair[0], pair[1]])
+        );
+    });
+}
+
+/// The official SARIF 2.1.0 schema is read from CLAIMCHECK_SARIF_SCHEMA
+/// (`.ci/run` sets it); a fresh clone has no copy, so the test says so and passes.
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let Ok(path) = std::env::var("CLAIMCHECK_SARIF_SCHEMA") else {
+        println!("skipped: set CLAIMCHECK_SARIF_SCHEMA to sarif-schema-2.1.0.json to validate SARIF");
+        return;
+    };
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let (out, _, _) = run(&["check", "--format", "sarif", EXAMPLES]);
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // Both sources of every cross-source result are located.
+    for r in sarif["runs"][0]["results"].as_array().unwrap() {
+        let uri = |l: &serde_json::Value| {
+            l["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        let primary = uri(&r["locations"][0]);
+        let related: Vec<String> = r["relatedLocations"].as_array().unwrap().iter().map(uri).collect();
+        assert_eq!(related.len(), 1, "{r}");
+        assert_ne!(primary, related[0]);
+    }
+}
+
+#[test]
+fn sarif_locates_both_sources_without_the_official_schema() {
+    let (out, _, _) = run(&["check", "--format", "sarif", EXAMPLES]);
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 13);
+    let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "attribution-mismatch",
+            "date-mismatch",
+            "duplicate-source",
+            "figure-mismatch",
+            "quote-drift"
+        ]
+    );
+    for r in results {
+        assert!(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].is_string());
+        assert_eq!(r["relatedLocations"].as_array().map(Vec::len), Some(1), "{r}");
+    }
+}
+
+/// A copy of the corpus written file by file in reverse order.
+fn reversed_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut names: Vec<_> = std::fs::read_dir(EXAMPLES)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names.reverse();
+    for p in names {
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn output_is_identical_across_runs_file_orders_and_threads() {
+    for format in ["json", "sarif"] {
+        let first = run(&["check", "--format", format, EXAMPLES]).0;
+        let again = run(&["check", "--format", format, EXAMPLES]).0;
+        assert_eq!(first, again, "{format}: two runs");
+        let dir = reversed_copy();
+        let path = dir.path().to_string_lossy().to_string();
+        let reversed = run(&["check", "--format", format, &path]).0.replace(&path, EXAMPLES);
+        assert_eq!(first, reversed, "{format}: reversed file order");
+        let one_thread = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(["check", "--format", format, EXAMPLES])
+            .env("RAYON_NUM_THREADS", "1")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            first,
+            String::from_utf8(one_thread.stdout).unwrap(),
+            "{format}: one thread"
+        );
+    }
+}
+
+#[test]
+fn output_file_is_written_whole_or_not_at_all() {
+    let dir = copy_examples();
+    let out = dir.path().join("report.json");
+    let (stdout, _, code) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--output",
+        &out.to_string_lossy(),
+        EXAMPLES,
+    ]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(written["findings"].as_array().unwrap().len(), 13);
+    // A run that fails before reporting leaves no file behind.
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, "id: x\n").unwrap();
+    let missing = dir.path().join("never.json");
+    let (_, _, code) = run(&[
+        "check",
+        "--rules",
+        &bad.to_string_lossy(),
+        "--output",
+        &missing.to_string_lossy(),
+        EXAMPLES,
+    ]);
+    assert_eq!(code, 2);
+    assert!(!missing.exists());
+}
+
+#[test]
+fn statistics_and_quiet() {
+    let (_, err, _) = run(&["check", "--statistics", "--format", "json", EXAMPLES]);
+    assert!(
+        err.contains("findings quote-drift")
+            && err.contains("claims   statement")
+            && err.contains("time     extraction"),
+        "{err}"
+    );
+    let dir = copy_examples();
+    std::fs::write(dir.path().join("notes.csv"), "a,b\n").unwrap();
+    let (_, err, _) = run(&["check", "--quiet", &dir.path().to_string_lossy()]);
+    assert!(err.is_empty(), "{err}");
+}
