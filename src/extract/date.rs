@@ -1460,7 +1460,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        if text.is_char_boundary(i) && word_start(text, i) {
+        if text.is_char_boundary(i) && word_start(text, i) && may_start(&text[i..]) {
             let rest = &text[i..];
             let best = FORMS
                 .iter()
@@ -1517,6 +1517,87 @@ fn with_direction(expr: DateExpr, context: Direction) -> DateExpr {
         },
         e => e,
     }
+}
+
+/// Words that can begin a temporal expression; any other word is skipped
+/// without trying the grammar (most words of a text).
+const LEADS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "after",
+    "almost",
+    "an",
+    "annually",
+    "around",
+    "at",
+    "coming",
+    "currently",
+    "daily",
+    "each",
+    "early",
+    "every",
+    "everyday",
+    "few",
+    "fiscal",
+    "just",
+    "last",
+    "late",
+    "less",
+    "many",
+    "mid",
+    "monthly",
+    "more",
+    "nearly",
+    "next",
+    "now",
+    "nowadays",
+    "only",
+    "over",
+    "past",
+    "previous",
+    "recent",
+    "roughly",
+    "several",
+    "some",
+    "the",
+    "this",
+    "tmr",
+    "tmrw",
+    "today",
+    "tomorrow",
+    "tonight",
+    "weekly",
+    "yearly",
+    "yesterday",
+];
+
+fn may_start(rest: &str) -> bool {
+    let first = rest.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() {
+        return true;
+    }
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(12)
+        .flat_map(char::to_lowercase)
+        .collect();
+    month_of(&word).is_some()
+        || month_of(&capitalize(&word)).is_some()
+        || weekday_of(&word).is_some()
+        || number_word(&word).is_some()
+        || ordinal_word(&word).is_some()
+        || period_word(&word).is_some_and(|(_, plural)| plural)
+        || LEADS.binary_search(&word.as_str()).is_ok()
+        || word.starts_with("mid")
+}
+
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A word starts at `i` that is not the tail of a number or an amount.
@@ -2098,6 +2179,11 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn leads_are_sorted_for_binary_search() {
+        assert!(LEADS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
