@@ -96,6 +96,7 @@ mod tests {
         Person {
             name: name.split(' ').map(String::from).collect(),
             titles: vec![],
+            organization: false,
         }
     }
 

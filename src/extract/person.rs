@@ -15,6 +15,9 @@ pub struct Person {
     pub name: Vec<String>,
     /// Titles seen before the name, lowercase ("u.s. defense secretary").
     pub titles: Vec<String>,
+    /// An organization speaking ("the Kremlin said", "CNN reported"): a
+    /// speaker, never what "he" or "she" refers to.
+    pub organization: bool,
 }
 
 impl Person {
@@ -391,6 +394,7 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
     let mut people = People::default();
     // Pass 1: titled names and subjects or objects of speech verbs.
     let mut raw: Vec<RawMention> = Vec::new();
+    let mut orgs: Vec<(Span, Vec<String>)> = Vec::new();
     let mut pending: Vec<(Span, Option<String>)> = Vec::new();
     for p in paragraphs {
         let scan = Scan {
@@ -452,6 +456,12 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
                 k += 1;
                 continue;
             }
+            // An acronym before a speech verb is an organization: "CNN reported".
+            if is_acronym(t) && toks.get(k + 1).is_some_and(|v| is_speech_verb(v.text)) {
+                orgs.push((toks[k].span, vec![t.to_string()]));
+                k += 1;
+                continue;
+            }
             let n = scan.name_at(k);
             if n > 0 && toks.get(k + n).is_some_and(|r| is_role(r.text)) {
                 // Modifiers of a title ("Port Director"): the role branch takes them.
@@ -473,7 +483,10 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
                 let after_verb = inverted || according;
                 // "the Valmora Herald reported": a name after "the" is an organization.
                 let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
-                if (before_verb || after_verb) && !after_the && !toks[k + n - 1].text.ends_with("'s") {
+                if before_verb && after_the && !toks[k + n - 1].text.ends_with("'s") {
+                    let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
+                    orgs.push((Span::new(toks[k - 1].span.start, toks[k + n - 1].span.end), name));
+                } else if (before_verb || after_verb) && !after_the && !toks[k + n - 1].text.ends_with("'s") {
                     let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
                     let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
                     let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);
@@ -484,6 +497,26 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
             }
             k += 1;
         }
+    }
+    // Organizations: speakers of their own, kept apart from people.
+    for (span, name) in orgs {
+        let i = match people.persons.iter().position(|p| p.organization && p.name == name) {
+            Some(i) => i,
+            None => {
+                people.persons.push(Person {
+                    name,
+                    titles: Vec::new(),
+                    organization: true,
+                });
+                people.persons.len() - 1
+            }
+        };
+        people.mentions.push(Mention {
+            span,
+            target: Target::Person(i),
+            possessive: false,
+            dependent: false,
+        });
     }
     // Register persons: full names first, so that a surname meets its full form.
     let mut order: Vec<usize> = (0..raw.len()).collect();
@@ -550,6 +583,13 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
     }
     people.mentions.sort_by_key(|m| m.span);
     people
+}
+
+/// `CNN`, `NATO`, `EU`: capitals only, two to six letters.
+fn is_acronym(t: &str) -> bool {
+    (2..=6).contains(&t.len())
+        && t.chars().all(|c| c.is_ascii_uppercase())
+        && !matches!(t, "US" | "UK" | "UN" | "EU" | "TV" | "AM" | "PM")
 }
 
 fn is_name_token_followed(toks: &[Token<'_>], k: usize) -> bool {
@@ -626,6 +666,7 @@ fn register(persons: &mut Vec<Person>, name: &[String], title: Option<&str>) -> 
             persons.push(Person {
                 name: name.to_vec(),
                 titles: Vec::new(),
+                organization: false,
             });
             persons.len() - 1
         }
@@ -704,7 +745,9 @@ mod tests {
 
     #[test]
     fn acronyms_and_places_are_not_people() {
-        assert!(names("NATO said the plan was sound. Brussels said nothing.").is_empty());
+        let p = people("NATO said the plan was sound. Brussels said nothing.");
+        assert!(p.persons.iter().all(|p| p.organization), "{:?}", p.persons);
+        assert_eq!(p.persons.iter().map(|p| p.full_name()).collect::<Vec<_>>(), ["NATO"]);
     }
 
     #[test]

@@ -76,6 +76,9 @@ pub struct Quote {
     pub inner: Span,
     /// From opening to closing mark.
     pub outer: Span,
+    /// No closing mark in its paragraph: the quotation goes on in the next
+    /// one (which opens with a mark again).
+    pub open: bool,
 }
 
 /// Double-quoted passages of a paragraph. An opening mark without a closing
@@ -97,6 +100,7 @@ pub fn find_quotes(text: &str, paragraph: Span) -> Vec<Quote> {
             out.push(Quote {
                 inner,
                 outer: Span::new(open, outer_end),
+                open: pair.len() == 1,
             });
         }
     }
@@ -134,6 +138,10 @@ pub struct StatementMention {
     pub time_region: Span,
     /// For a quotation continuing a previous one: that statement's index.
     pub continues: Option<usize>,
+    /// A quotation left open at the end of its paragraph.
+    pub open: bool,
+    /// A quotation that opens its paragraph.
+    pub opens_paragraph: bool,
 }
 
 /// Everything a document says about its statements.
@@ -215,6 +223,8 @@ pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Q
                 speaker,
                 time_region,
                 continues,
+                open: q.open,
+                opens_paragraph: q.outer.start == para.start,
             });
             last_in_para = Some(out.len() - 1);
         }
@@ -234,12 +244,41 @@ pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Q
                     speaker: f.speaker,
                     time_region: Span::new(sent.start, clause.start),
                     continues: None,
+                    open: false,
+                    opens_paragraph: false,
                 });
             }
         }
     }
+    join_paragraphs(&mut out);
     // Kept in discovery order: `continues` indexes into this list.
     Statements { statements: out }
+}
+
+/// A quotation over several paragraphs (left open, reopened at the next
+/// paragraph) has one speaker: the attribution of any of its parts.
+fn join_paragraphs(out: &mut [StatementMention]) {
+    let mut direct: Vec<usize> = (0..out.len()).filter(|&i| out[i].direct).collect();
+    direct.sort_by_key(|&i| out[i].span);
+    let pairs: Vec<(usize, usize)> = direct
+        .windows(2)
+        .filter(|w| out[w[0]].open && out[w[1]].opens_paragraph)
+        .map(|w| (w[0], w[1]))
+        .collect();
+    // Forward: later parts take the first part's speaker ...
+    for &(a, b) in &pairs {
+        if out[b].speaker.is_none() && out[a].speaker.is_some() {
+            out[b].speaker = out[a].speaker;
+            out[b].continues = Some(a);
+        }
+    }
+    // ... backward: earlier parts take the attribution found after them.
+    for &(a, b) in pairs.iter().rev() {
+        if out[a].speaker.is_none() && out[b].speaker.is_some() {
+            out[a].speaker = out[b].speaker;
+            out[a].time_region = out[b].time_region;
+        }
+    }
 }
 
 fn word_count(s: &str) -> usize {
@@ -416,7 +455,8 @@ fn quote_right_before(text: &str, at: usize) -> bool {
 fn last_subject(people: &People, sent: Span, at: usize, in_quote: &dyn Fn(usize) -> bool) -> Option<usize> {
     people.mentions.iter().rev().find_map(|m| match m.target {
         Target::Person(p)
-            if m.span.start >= sent.start
+            if !people.persons[p].organization
+                && m.span.start >= sent.start
                 && m.span.end <= at
                 && !m.possessive
                 && !m.dependent
@@ -437,18 +477,21 @@ fn update_focus(
     focus: &mut Option<usize>,
     in_quote: &dyn Fn(usize) -> bool,
 ) {
+    // Organizations speak but are not "he" or "she".
     if let Some(sp) = frames
         .iter()
         .rev()
         .filter(|(_, f)| sent.start <= f.verb.start && f.verb.end <= sent.end)
         .find_map(|(_, f)| f.speaker)
+        .filter(|p| !people.persons[*p].organization)
     {
         *focus = Some(sp);
         return;
     }
     let subject = people.mentions.iter().find_map(|m| match m.target {
         Target::Person(p)
-            if sent.start <= m.span.start
+            if !people.persons[p].organization
+                && sent.start <= m.span.start
                 && m.span.end <= sent.end
                 && !m.possessive
                 && !m.dependent
@@ -570,6 +613,23 @@ mod tests {
         let t = "The plan was echoed by Mayor Elena Sorvik.\n\"We must act,\" she stated.\nAccording to Port Director Tomas Brenn, \"talks will resume soon.\"";
         assert_eq!(speaker_of(t, "We must"), Some("Elena Sorvik".into()));
         assert_eq!(speaker_of(t, "talks will"), Some("Tomas Brenn".into()));
+    }
+
+    #[test]
+    fn quotations_over_several_paragraphs() {
+        let t = "Union leader Ines Marlow spoke at the rally.\n\"We have waited for years\n\"and we will wait a little longer,\" she said.\nPort Director Tomas Brenn said: \"The cranes must be safe first\n\"and the union knows it.\"";
+        assert_eq!(speaker_of(t, "We have waited"), Some("Ines Marlow".into()));
+        assert_eq!(speaker_of(t, "and we will wait"), Some("Ines Marlow".into()));
+        assert_eq!(speaker_of(t, "The cranes"), Some("Tomas Brenn".into()));
+        assert_eq!(speaker_of(t, "and the union"), Some("Tomas Brenn".into()));
+    }
+
+    #[test]
+    fn organizations_speak_but_are_not_he_or_she() {
+        let t = "Port Director Tomas Brenn arrived.\n\"No talks today,\" the Kremlin said. \"We wait,\" he said.\nCNN reported that the port was closed.";
+        assert_eq!(speaker_of(t, "No talks"), Some("Kremlin".into()));
+        assert_eq!(speaker_of(t, "We wait"), Some("Tomas Brenn".into()));
+        assert_eq!(speaker_of(t, "the port was closed"), Some("CNN".into()));
     }
 
     #[test]
