@@ -16,6 +16,7 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
+use super::number::{boundary, fail, kw, number_word};
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::span::Span;
 
@@ -209,26 +210,6 @@ pub struct DateMention {
 
 type R<'a, T> = IResult<&'a str, T>;
 
-fn fail<T>(i: &str) -> R<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Verify,
-    )))
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-fn boundary(i: &str) -> R<'_, ()> {
-    not(peek(take_while_m_n(1, 1, is_word_char))).parse(i)
-}
-
-/// A keyword, any case, that must end at a word boundary.
-fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
-    terminated(tag_no_case(w), boundary)
-}
-
 /// A keyword written in lowercase, at a word boundary.
 fn lower_kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
     terminated(tag(w), boundary)
@@ -270,41 +251,6 @@ fn weekday_of(w: &str) -> Option<u8> {
         "friday" | "fri" | "fridays" => 5,
         "saturday" | "sat" | "saturdays" => 6,
         "sunday" | "sun" | "sundays" => 7,
-        _ => return None,
-    })
-}
-
-/// A number written as a word, up to the sizes durations use.
-pub(crate) fn number_word(w: &str) -> Option<u32> {
-    Some(match w.to_lowercase().as_str() {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
         _ => return None,
     })
 }

@@ -15,7 +15,7 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
-use super::number::{digits_number, kw, scale, scaled_number, with_cents};
+use super::number::{boundary, digits_number, fail, kw, scale, scaled_number, with_cents};
 use crate::claim::{Amount, Figure, Qualifier, Unit};
 use crate::span::Span;
 
@@ -27,17 +27,6 @@ pub struct FigureMention {
 }
 
 type R<'a, T> = IResult<&'a str, T>;
-
-fn fail<T>(i: &str) -> R<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Verify,
-    )))
-}
-
-fn boundary(i: &str) -> R<'_, ()> {
-    not(peek(take_while_m_n(1, 1, |c: char| c.is_alphanumeric()))).parse(i)
-}
 
 fn alpha(i: &str) -> R<'_, &str> {
     take_while1(|c: char| c.is_alphabetic())(i)

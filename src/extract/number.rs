@@ -15,14 +15,14 @@ use nom::{
 
 type R<'a, T> = IResult<&'a str, T>;
 
-fn fail<T>(i: &str) -> R<'_, T> {
+pub(crate) fn fail<T>(i: &str) -> R<'_, T> {
     Err(nom::Err::Error(nom::error::Error::new(
         i,
         nom::error::ErrorKind::Verify,
     )))
 }
 
-fn boundary(i: &str) -> R<'_, ()> {
+pub(crate) fn boundary(i: &str) -> R<'_, ()> {
     not(peek(take_while_m_n(1, 1, |c: char| c.is_alphanumeric()))).parse(i)
 }
 
@@ -134,6 +134,17 @@ fn unit_word(w: &str) -> Option<i128> {
         "nineteen" => 19,
         _ => return None,
     })
+}
+
+/// A number written as one word: `one` to `nineteen`, the tens, `hundred`.
+pub(crate) fn number_word(w: &str) -> Option<u32> {
+    if w.eq_ignore_ascii_case("hundred") {
+        return Some(100);
+    }
+    unit_word(w)
+        .or_else(|| tens_word(w))
+        .map(|n| n as u32)
+        .filter(|n| *n > 0)
 }
 
 fn tens_word(w: &str) -> Option<i128> {
