@@ -54,6 +54,11 @@ impl Analysis {
                         .and_then(|n| ids.canonical(si, n))
                         .map(String::from);
                 }
+                c.participants = c
+                    .participants
+                    .iter()
+                    .map(|n| ids.canonical(si, n).unwrap_or(n).to_string())
+                    .collect();
                 claims.push(c);
             }
         }

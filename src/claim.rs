@@ -196,6 +196,9 @@ pub struct Claim {
     pub clean_span: Span,
     /// Doc-local name of the speaker as written, before identity resolution.
     pub speaker_mention: Option<String>,
+    /// For a date of an event: the people taking part (canonical names once
+    /// the corpus is known).
+    pub participants: Vec<String>,
 }
 
 impl Claim {

@@ -241,3 +241,51 @@ fn the_nato_remark_is_linked_across_sources() {
     assert!(linked(&a, &c), "{a} and {c}");
     assert!(linked(&b, &c), "{b} and {c}");
 }
+
+/// The Trump–Putin call is one event dated 2025-02-12 in 000 ("a phone call
+/// with ... Putin on Feb. 12"), 001 ("Shortly after Hegseth's statement",
+/// dated by that statement) and 003 ("spoke with ... Putin ... on Wednesday").
+#[test]
+fn the_trump_putin_call_is_one_event() {
+    let Some(dir) = corpus() else { return };
+    let r = report(&dir);
+    let claims = r["claims"].as_array().unwrap();
+    // The date claim with these words on the line that tells of the call.
+    let date_claim = |src: &str, words: &str| -> String {
+        let file = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(src))
+            .unwrap();
+        let text = std::fs::read_to_string(file).unwrap();
+        let line = text
+            .lines()
+            .position(|l| l.contains("Putin") && (l.contains("call") || l.contains("spoke")))
+            .unwrap()
+            + 1;
+        let c = claims
+            .iter()
+            .find(|c| {
+                c["kind"] == "date"
+                    && short(c["source"].as_str().unwrap()) == src
+                    && c["span"]["line"] == line
+                    && c["text"].as_str().unwrap().contains(words)
+            })
+            .unwrap_or_else(|| panic!("{src}: no date {words:?} on line {line}"));
+        assert_eq!(c["value"], "2025-02-12", "{src}");
+        c["id"].as_str().unwrap().to_string()
+    };
+    let a = date_claim("000", "Feb. 12");
+    let b = date_claim("001", "after Hegseth");
+    let c = date_claim("003", "Wednesday");
+    let (out, _, _) = run(&["graph", "--format", "json", &dir]);
+    let g: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let linked = |x: &str, y: &str| {
+        g["edges"].as_array().unwrap().iter().any(|e| {
+            e["kind"] == "same-event"
+                && (e["from"] == format!("claim:{x}") && e["to"] == format!("claim:{y}")
+                    || e["from"] == format!("claim:{y}") && e["to"] == format!("claim:{x}"))
+        })
+    };
+    assert!(linked(&a, &b) && linked(&a, &c) && linked(&b, &c), "{a} {b} {c}");
+}

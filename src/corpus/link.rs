@@ -256,6 +256,23 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
             (score >= 0.5 && shared(&claims[a].context, &claims[b].context) >= 3).then_some((score, a, b))
         })
         .collect();
+    // Or by the people taking part: two of them in common, whatever the
+    // wording ("a phone call with Putin" / "Trump spoke with Putin").
+    let with_people: Vec<(usize, Vec<String>)> = dated
+        .iter()
+        .filter(|(i, _)| claims[*i].participants.len() >= 2)
+        .map(|(i, _)| (*i, claims[*i].participants.clone()))
+        .collect();
+    for (a, b) in candidates(&with_people, claims, max_df) {
+        let common = claims[a]
+            .participants
+            .iter()
+            .filter(|p| claims[b].participants.contains(p))
+            .count();
+        if common >= 2 && !scored.iter().any(|(_, x, y)| (*x, *y) == (a, b)) {
+            scored.push((0.5 + 0.1 * common as f64, a, b));
+        }
+    }
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut taken: BTreeSet<(usize, &str)> = BTreeSet::new();
     for (score, a, b) in scored {

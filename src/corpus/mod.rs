@@ -30,7 +30,9 @@ pub fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
                 _ => None,
             })
             .collect();
-        let Some(near) = typical.or_else(|| mode(&own_years)) else {
+        // An article is not older than the years it names.
+        let floor = own_years.iter().copied().max();
+        let Some(near) = typical.or(floor) else {
             continue;
         };
         let pinned = find_dates(&s.clean.text).into_iter().find_map(|m| match m.expr {
@@ -43,7 +45,10 @@ pub fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
             } => {
                 // The weekday's date is near the dateline: its year is the dateline's,
                 // or the one before across a new year.
-                let y = year_for_weekday(mo, d, wd, near)?;
+                let y = match typical {
+                    Some(t) => year_for_weekday(mo, d, wd, t)?,
+                    None => (near..near + 15).find(|y| year_for_weekday(mo, d, wd, *y) == Some(*y))?,
+                };
                 Some(if mo > p.month + 6 {
                     y + 1
                 } else if p.month > mo + 6 {
@@ -86,4 +91,37 @@ fn mode(years: &[i16]) -> Option<i16> {
         *counts.entry(*y).or_insert(0) += 1;
     }
     counts.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Format;
+
+    fn published(text: &str) -> Option<String> {
+        let mut s = vec![Source::parse(
+            "a.txt",
+            "a.txt",
+            text.as_bytes().to_vec(),
+            Format::Text,
+            None,
+        )];
+        infer_published(&mut s, &[]);
+        s[0].meta.published.map(|d| d.to_string())
+    }
+
+    #[test]
+    fn a_weekday_pins_the_year_no_earlier_than_the_years_named() {
+        // Feb 12 was a Wednesday in 2020 and 2025; the text names 2022.
+        let text = "Port news,13 Feb\n\nThe union said on Wednesday (February 12) that the 2022 deal is void.";
+        assert_eq!(published(text).as_deref(), Some("2025-02-13"));
+    }
+
+    #[test]
+    fn no_year_anywhere_is_no_date() {
+        assert_eq!(
+            published("Port news,13 Feb\n\nThe union said on Wednesday (February 12) that talks failed."),
+            None
+        );
+    }
 }

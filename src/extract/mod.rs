@@ -2,6 +2,7 @@
 //! can be processed in parallel (or on other machines).
 
 pub mod date;
+pub mod event;
 pub mod figure;
 pub mod number;
 pub mod person;
@@ -53,6 +54,8 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
             .unwrap_or(Span::new(at, at))
     };
 
+    let events = event::find_events(text, &sentences, &in_quote, &people);
+
     let mut raw: Vec<(Span, ClaimValue, Vec<String>, Option<String>)> = Vec::new();
     for d in &dates {
         let value = date::resolve(&d.expr, published);
@@ -101,12 +104,56 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
         };
         raw.push((s.span, ClaimValue::Statement(st), quote_words(words), name));
     }
+    // Events: their date claim (in the sentence, outside quotations), or the
+    // date of the statement they are anchored to, with the people taking part.
+    let mut participants: Vec<(Span, Vec<String>)> = Vec::new();
+    for e in &events {
+        let names: Vec<String> = e.participants.iter().map(|p| people.persons[*p].full_name()).collect();
+        let own = dates.iter().find(|d| {
+            e.sentence.start <= d.span.start
+                && d.span.end <= e.sentence.end
+                && !in_quote(d.span.start)
+                && names_a_day(&d.expr)
+        });
+        if let Some(d) = own {
+            participants.push((d.span, names));
+            continue;
+        }
+        let Some((anchor, who)) = e.anchor else { continue };
+        let said = raw
+            .iter()
+            .filter(|(span, ..)| span.start < anchor.start)
+            .filter_map(|(_, v, _, speaker)| match v {
+                ClaimValue::Statement(st) if speaker.as_deref() == Some(people.persons[who].full_name().as_str()) => {
+                    st.date.clone()
+                }
+                _ => None,
+            })
+            .next_back();
+        if let Some(day) = said {
+            let value = DateValue {
+                value: day,
+                kind: TimexType::Date,
+                resolved: true,
+            };
+            raw.push((anchor, ClaimValue::Date(value), Vec::new(), None));
+            participants.push((anchor, names));
+        }
+    }
     raw.sort_by(|a, b| a.0.cmp(&b.0).then(kind_rank(&a.1).cmp(&kind_rank(&b.1))));
     let claims = raw
         .into_iter()
         .enumerate()
         .map(|(n, (span, value, context, speaker_mention))| {
             let (located, original) = locate(span);
+            let taking_part = match value {
+                ClaimValue::Date(_) => participants
+                    .iter()
+                    .find(|(s, _)| *s == span)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            };
             Claim {
                 id: format!("{source}#{}", n + 1),
                 source: source.to_string(),
@@ -114,6 +161,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
                 span: located,
                 value,
                 context,
+                participants: taking_part,
                 clean_span: span,
                 speaker_mention,
             }

@@ -1,0 +1,165 @@
+//! Events with their participants: "Trump spoke with Putin on Wednesday",
+//! "after holding a phone call with Putin on Feb. 12", "shortly after
+//! Hegseth's statement, Trump revealed that he had spoken with Putin". The
+//! people taking part are what links one event across sources when their
+//! wording differs; a clause dated only relative to a statement ("shortly
+//! after Hegseth's statement") takes that statement's date.
+
+use crate::span::Span;
+use crate::text::tokens;
+
+use super::person::{People, Target};
+
+/// Words that name a call, a talk or a meeting between people.
+const TRIGGERS: &[&str] = &[
+    "call",
+    "calls",
+    "conversation",
+    "conversations",
+    "meeting",
+    "met",
+    "phoned",
+    "spoke",
+    "spoken",
+    "summit",
+    "talked",
+    "talks",
+];
+
+/// Nouns that name what someone said, for anchors like "after Hegseth's statement".
+const SAYINGS: &[&str] = &[
+    "announcement",
+    "comments",
+    "remarks",
+    "speech",
+    "statement",
+    "statements",
+    "testimony",
+];
+
+/// An event in one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMention {
+    /// The sentence.
+    pub sentence: Span,
+    /// People taking part (indexes into `People::persons`), in text order.
+    pub participants: Vec<usize>,
+    /// "(shortly) after X's statement": the phrase, and X.
+    pub anchor: Option<(Span, usize)>,
+}
+
+/// Events of a document: sentences with a trigger word and two or more
+/// people outside quotations.
+pub fn find_events(
+    text: &str,
+    sentences: &[(Span, Vec<Span>)],
+    in_quote: &dyn Fn(usize) -> bool,
+    people: &People,
+) -> Vec<EventMention> {
+    let mut out = Vec::new();
+    for sent in sentences.iter().flat_map(|(_, s)| s.iter()) {
+        let toks: Vec<_> = tokens(text, *sent)
+            .into_iter()
+            .filter(|t| !in_quote(t.span.start))
+            .collect();
+        if !toks.iter().any(|t| TRIGGERS.contains(&t.text.to_lowercase().as_str())) {
+            continue;
+        }
+        let mut participants: Vec<usize> = Vec::new();
+        let mut anchor = None;
+        for m in people
+            .mentions
+            .iter()
+            .filter(|m| sent.start <= m.span.start && m.span.end <= sent.end && !in_quote(m.span.start))
+        {
+            let Target::Person(p) = m.target else { continue };
+            if people.persons[p].organization {
+                continue;
+            }
+            if !participants.contains(&p) {
+                participants.push(p);
+            }
+            // "after Hegseth's statement": the possessive, a saying noun next,
+            // and "after/following/before" within the three words before.
+            if m.possessive && anchor.is_none() {
+                let after = tokens(text, Span::new(m.span.end, sent.end));
+                let noun = after
+                    .first()
+                    .filter(|t| SAYINGS.contains(&t.text.to_lowercase().as_str()));
+                let lead = toks
+                    .iter()
+                    .filter(|t| t.span.end <= m.span.start)
+                    .rev()
+                    .take(3)
+                    .find(|t| matches!(t.text.to_lowercase().as_str(), "after" | "following" | "before"));
+                if let (Some(noun), Some(lead)) = (noun, lead) {
+                    // Include a leading "shortly", "just", "hours", "soon".
+                    let start = toks
+                        .iter()
+                        .rfind(|t| t.span.end <= lead.span.start)
+                        .filter(|t| {
+                            matches!(
+                                t.text.to_lowercase().as_str(),
+                                "shortly" | "just" | "hours" | "soon" | "days" | "minutes"
+                            )
+                        })
+                        .map(|t| t.span.start)
+                        .unwrap_or(lead.span.start);
+                    anchor = Some((Span::new(start, noun.span.end), p));
+                }
+            }
+        }
+        // The anchor's person said something; the event is between the others.
+        let taking_part: Vec<usize> = participants
+            .iter()
+            .copied()
+            .filter(|p| anchor.is_none_or(|(_, a)| a != *p))
+            .collect();
+        if taking_part.len() >= 2 {
+            out.push(EventMention {
+                sentence: *sent,
+                participants: taking_part,
+                anchor,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{person::find_people, sentence};
+
+    fn events(text: &str) -> Vec<(Vec<String>, Option<String>)> {
+        let paras = sentence::paragraphs(text);
+        let ps: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
+        let people = find_people(text, &paras, &|_| false);
+        find_events(text, &ps, &|_| false, &people)
+            .into_iter()
+            .map(|e| {
+                let names = e.participants.iter().map(|p| people.persons[*p].full_name()).collect();
+                (names, e.anchor.map(|(s, _)| text[s.start..s.end].to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn participants_and_anchors() {
+        let t = "Mayor Elena Sorvik spoke with Port Director Tomas Brenn on Monday.";
+        assert_eq!(
+            events(t),
+            [(vec!["Elena Sorvik".to_string(), "Tomas Brenn".to_string()], None)]
+        );
+        let t = "Union leader Ines Marlow said on Tuesday that the strike goes on. Shortly after Marlow's statement, Mayor Elena Sorvik revealed that she had spoken with Port Director Tomas Brenn.";
+        let e = events(t);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].1.as_deref(), Some("Shortly after Marlow's statement"));
+        assert_eq!(e[0].0, ["Elena Sorvik", "Tomas Brenn"]);
+    }
+
+    #[test]
+    fn one_person_is_no_event() {
+        assert!(events("Port Director Tomas Brenn spoke to reporters on Monday.").is_empty());
+    }
+}
