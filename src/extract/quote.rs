@@ -28,6 +28,7 @@ const SPEECH_VERBS: &[&str] = &[
     "continued",
     "countered",
     "declared",
+    "dismissed",
     "echoed",
     "emphasised",
     "emphasises",
@@ -181,9 +182,15 @@ pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Q
             let next_open = pq.get(qi + 1).map(|n| n.outer.start).unwrap_or(para.end);
             let sq = sentence_of(q.outer.start).unwrap_or(0);
             let sent = sentences.get(sq).copied().unwrap_or(*para);
-            // 1. A frame right after the quotation.
+            // 1. A frame right after the quotation, unless the quotation closed
+            // its sentence with a full stop ("... dispute." Mr. Brenn said no more).
+            let closed = text[q.outer.start..q.outer.end]
+                .trim_end_matches('"')
+                .trim_end()
+                .ends_with('.');
             let after = frames.iter().enumerate().find(|(_, (_, f))| {
-                f.extent.start >= q.outer.end
+                !closed
+                    && f.extent.start >= q.outer.end
                     && f.extent.start < next_open
                     && text[q.outer.end..f.extent.start]
                         .chars()
@@ -606,6 +613,26 @@ mod tests {
                 false
             )]
         );
+    }
+
+    #[test]
+    fn a_quotation_that_ends_its_sentence_takes_no_attribution_after_it() {
+        let t = "According to Mayor Elena Sorvik, the city \"will not take sides.\" Port Director Tomas Brenn said nothing.";
+        assert_eq!(speaker_of(t, "will not take"), Some("Elena Sorvik".into()));
+    }
+
+    #[test]
+    fn dismissed_as_is_reported_speech() {
+        let t = "Port Director Tomas Brenn dismissed the union's safety demands as a pretext.";
+        assert_eq!(
+            statements(t),
+            [(
+                "the union's safety demands as a pretext".into(),
+                Some("Tomas Brenn".into()),
+                false
+            )]
+        );
+        assert!(statements("Port Director Tomas Brenn was dismissed from his post.").is_empty());
     }
 
     #[test]
