@@ -1802,7 +1802,10 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
                 return day_in_nearby_month(day.unwrap_or(1), *weekday, *time, anchor);
             }
             let year = year.or_else(|| match (month, day, weekday) {
-                (Some(m), Some(d), Some(wd)) => anchor.and_then(|a| year_for_weekday(m, d, *wd, a.year())),
+                // With a publication date the nearest year wins: a wrong
+                // weekday beside a date must not move it by years. (The
+                // weekday pins a dateline's missing year in the corpus stage.)
+                (Some(m), Some(d), Some(_)) => anchor.and_then(|a| nearest_year(a, m, Some(d))),
                 (Some(m), d, _) => anchor.and_then(|a| nearest_year(a, m, d)),
                 _ => None,
             });
@@ -2204,6 +2207,8 @@ mod tests {
         );
         assert_eq!(one("Wed 5 Mar 2025").1, "2025-03-05");
         assert_eq!(one("back Friday the 14th").1, "2025-02-14");
+        // A weekday that does not fit the date does not move it to another year.
+        assert_eq!(one("on Thursday (February 12)").1, "2025-02-12");
     }
 
     #[test]
