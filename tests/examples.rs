@@ -43,22 +43,7 @@ fn check_report_human() {
 fn planted_findings_are_found() {
     let (out, _, _) = run(&["check", "--format", "json", EXAMPLES]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let mut got: Vec<(String, Vec<String>)> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let mut s: Vec<String> = f["sources"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| s.as_str().unwrap().to_string())
-                .collect();
-            s.sort();
-            (f["rule"].as_str().unwrap().to_string(), s)
-        })
-        .collect();
-    got.sort();
+    let got = common::finding_keys(&json, str::to_string);
     let want = [
         ("attribution-mismatch", ["baltic-wire.html", "coastline-news.md"]),
         ("attribution-mismatch", ["baltic-wire.html", "portwatch-repost.txt"]),

@@ -12,21 +12,7 @@ fn findings(dir: &std::path::Path) -> BTreeSet<(String, Vec<String>)> {
     let (out, err, code) = run(&["check", "--format", "json", &dir.to_string_lossy()]);
     assert!(code == 0 || code == 1, "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let mut s: Vec<String> = f["sources"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| s.as_str().unwrap().to_string())
-                .collect();
-            s.sort();
-            (f["rule"].as_str().unwrap().to_string(), s)
-        })
-        .collect()
+    common::finding_keys(&json, str::to_string).into_iter().collect()
 }
 
 fn assert_only_new(rule: &str, file: &str, from: &str, to: &str) {

@@ -27,22 +27,7 @@ fn short(id: &str) -> &str {
 fn findings_on_the_seed_articles() {
     let Some(dir) = corpus() else { return };
     let r = report(&dir);
-    let mut found: Vec<(String, Vec<String>)> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let mut s: Vec<String> = f["sources"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| short(s.as_str().unwrap()).to_string())
-                .collect();
-            s.sort();
-            (f["rule"].as_str().unwrap().to_string(), s)
-        })
-        .collect();
-    found.sort();
+    let found = common::finding_keys(&r, |s| short(s).to_string());
     // Hegseth's future-funding remark, worded differently by 000 and 003;
     // 002 re-posts 004. Every date, figure and attribution agrees.
     assert_eq!(

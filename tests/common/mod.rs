@@ -56,3 +56,25 @@ pub fn settings() -> insta::Settings {
     s.set_prepend_module_to_snapshot(false);
     s
 }
+
+/// (rule, sorted sources) of every finding of a JSON report, sorted; each
+/// source name passed through `name`.
+pub fn finding_keys(report: &serde_json::Value, name: impl Fn(&str) -> String) -> Vec<(String, Vec<String>)> {
+    let mut keys: Vec<(String, Vec<String>)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let mut s: Vec<String> = f["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| name(s.as_str().unwrap()))
+                .collect();
+            s.sort();
+            (f["rule"].as_str().unwrap().to_string(), s)
+        })
+        .collect();
+    keys.sort();
+    keys
+}
