@@ -43,10 +43,22 @@ pub struct Located {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters before every `BLOCK`-th byte, so a column costs at most a
+    /// block's counting however long the line (None: one byte, one character).
+    checkpoints: Option<Vec<usize>>,
+}
+
+const BLOCK: usize = 256;
+
+/// Whether a UTF-8 byte starts a character.
+fn starts_char(b: u8) -> bool {
+    (b & 0xC0) != 0x80
 }
 
 impl LineIndex {
-    pub fn new(bytes: &[u8]) -> Self {
+    /// `utf8`: the bytes are UTF-8 (else every byte is one character, as
+    /// when a file is read as Windows-1252).
+    pub fn new(bytes: &[u8], utf8: bool) -> Self {
         let mut starts = vec![0];
         starts.extend(
             bytes
@@ -55,7 +67,29 @@ impl LineIndex {
                 .filter(|(_, b)| **b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { starts }
+        let checkpoints = utf8.then(|| {
+            let mut acc = 0;
+            let mut out = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            for chunk in bytes.chunks(BLOCK) {
+                out.push(acc);
+                acc += chunk.iter().filter(|b| starts_char(**b)).count();
+            }
+            out.push(acc);
+            out
+        });
+        LineIndex { starts, checkpoints }
+    }
+
+    /// Characters before byte `offset`.
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        let offset = offset.min(bytes.len());
+        match &self.checkpoints {
+            Some(cp) => {
+                let block = offset / BLOCK;
+                cp[block] + bytes[block * BLOCK..offset].iter().filter(|b| starts_char(**b)).count()
+            }
+            None => offset,
+        }
     }
 
     /// 0-based line number holding `offset`.
@@ -76,15 +110,11 @@ impl LineIndex {
         Span::new(start, end)
     }
 
-    /// 1-based line and column (in characters) of `offset` in `text`, where
-    /// `text` is the decoded file and `chars_before` counts characters.
+    /// 1-based line and column (in characters) of a span's start.
     pub fn locate(&self, bytes: &[u8], span: Span) -> Located {
         let line = self.line_of(span.start);
         let line_start = self.starts[line];
-        let prefix = &bytes[line_start..span.start.min(bytes.len()).max(line_start)];
-        // Columns count characters; a byte that is not part of valid UTF-8
-        // (a Windows-1252 file) counts as one character.
-        let column = String::from_utf8_lossy(prefix).chars().count() + 1;
+        let column = self.chars_before(bytes, span.start) - self.chars_before(bytes, line_start) + 1;
         Located {
             start: span.start,
             end: span.end,
@@ -101,11 +131,21 @@ mod tests {
     #[test]
     fn locates_lines_and_char_columns() {
         let text = "ab\n“é” x\n";
-        let idx = LineIndex::new(text.as_bytes());
+        let idx = LineIndex::new(text.as_bytes(), true);
         let x = text.find('x').unwrap();
         let loc = idx.locate(text.as_bytes(), Span::new(x, x + 1));
         assert_eq!((loc.line, loc.column), (2, 5));
         assert_eq!(idx.locate(text.as_bytes(), Span::new(0, 1)).line, 1);
+    }
+
+    #[test]
+    fn columns_past_many_blocks_of_one_long_line() {
+        let text = format!("{}x", "é".repeat(1000));
+        let idx = LineIndex::new(text.as_bytes(), true);
+        let at = text.len() - 1;
+        assert_eq!(idx.locate(text.as_bytes(), Span::new(at, at + 1)).column, 1001);
+        let idx = LineIndex::new(text.as_bytes(), false);
+        assert_eq!(idx.locate(text.as_bytes(), Span::new(at, at + 1)).column, 2001);
     }
 
     #[test]

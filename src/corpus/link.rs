@@ -99,7 +99,8 @@ fn candidates(items: &[(usize, Vec<String>)], claims: &[Claim], max_df: usize) -
     }
     let mut pairs = BTreeSet::new();
     for owners in index.values() {
-        if owners.len() > max_df {
+        // Too common to tell anything, or all in one source (no pair to make).
+        if owners.len() > max_df || owners.iter().all(|&c| claims[c].source == claims[owners[0]].source) {
             continue;
         }
         for (x, &a) in owners.iter().enumerate() {

@@ -68,9 +68,9 @@ pub fn find_events(
         let mut participants: Vec<usize> = Vec::new();
         let mut anchor = None;
         for m in people
-            .mentions
+            .within(*sent)
             .iter()
-            .filter(|m| sent.start <= m.span.start && m.span.end <= sent.end && !in_quote(m.span.start))
+            .filter(|m| m.span.end <= sent.end && !in_quote(m.span.start))
         {
             let Target::Person(p) = m.target else { continue };
             if people.persons[p].organization {

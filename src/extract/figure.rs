@@ -533,7 +533,13 @@ const FORMS: &[Form] = &[
 ];
 
 fn qualifier_before(text: &str, at: usize) -> Option<Qualifier> {
-    let before = text[..at].trim_end().to_lowercase();
+    // Only the last words matter: lowercasing the whole prefix would make
+    // the scan quadratic.
+    let mut from = at.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..at].trim_end().to_lowercase();
     const Q: &[(&str, Qualifier)] = &[
         ("more than", Qualifier::MoreThan),
         ("over", Qualifier::MoreThan),

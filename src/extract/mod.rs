@@ -35,7 +35,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
     let paras = sentence::paragraphs(text);
     let sentences: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
     let quotes: Vec<quote::Quote> = paras.iter().flat_map(|p| quote::find_quotes(text, *p)).collect();
-    let in_quote = |at: usize| quotes.iter().any(|q| q.outer.start <= at && at < q.outer.end);
+    let in_quote = |at: usize| quote::inside(&quotes, at);
     let people = person::find_people(text, &paras, &in_quote);
     let statements = quote::find_statements(text, &sentences, &quotes, &people);
     let dates = date::find_dates(text);
@@ -45,13 +45,13 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
         .filter(|f| !dates.iter().any(|d| d.span.overlaps(&f.span)))
         .collect();
 
+    let all_sentences: Vec<Span> = sentences.iter().flat_map(|(_, s)| s.iter().copied()).collect();
     let sentence_of = |at: usize| -> Span {
-        sentences
-            .iter()
-            .flat_map(|(_, s)| s.iter())
-            .find(|s| s.start <= at && at < s.end)
-            .copied()
-            .unwrap_or(Span::new(at, at))
+        let i = all_sentences.partition_point(|s| s.start <= at);
+        match i.checked_sub(1).map(|i| all_sentences[i]) {
+            Some(s) if at < s.end => s,
+            _ => Span::new(at, at),
+        }
     };
 
     let events = event::find_events(text, &sentences, &in_quote, &people);
@@ -78,9 +78,11 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
     // around the attribution; a continued quotation shares its lead's date.
     let mut stmt_dates: Vec<Option<DateValue>> = Vec::with_capacity(statements.statements.len());
     for s in &statements.statements {
-        let own = dates
+        let from = dates.partition_point(|d| d.span.start < s.time_region.start);
+        let own = dates[from..]
             .iter()
-            .find(|d| s.time_region.start <= d.span.start && d.span.end <= s.time_region.end && names_a_day(&d.expr))
+            .take_while(|d| d.span.start < s.time_region.end)
+            .find(|d| d.span.end <= s.time_region.end && names_a_day(&d.expr))
             .map(|d| date::resolve(&d.expr, published));
         let inherited = s.continues.and_then(|p| stmt_dates.get(p).cloned().flatten());
         stmt_dates.push(own.or(inherited));

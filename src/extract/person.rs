@@ -535,6 +535,8 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
             dependent: *dependent,
         });
     }
+    people.mentions.sort_by_key(|m| m.span);
+    let first_pass = people.mentions.len();
     // Pass 2: bare repetitions of a known name ("Hegseth", "Trump's").
     for p in paragraphs {
         let scan = Scan {
@@ -549,7 +551,7 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
                 continue;
             }
             let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
-            let covered = people.mentions.iter().any(|m| m.span.overlaps(&span));
+            let covered = overlaps_any(&people.mentions[..first_pass], span);
             if !covered {
                 let words: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
                 if let Some(pi) = lookup(&people.persons, &words) {
@@ -566,8 +568,9 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
             k += n;
         }
     }
+    people.mentions.sort_by_key(|m| m.span);
     for (span, title) in pending {
-        if people.mentions.iter().any(|m| m.span.overlaps(&span)) {
+        if overlaps_any(&people.mentions, span) {
             continue;
         }
         let target = match title {
@@ -590,6 +593,13 @@ fn is_acronym(t: &str) -> bool {
     (2..=6).contains(&t.len())
         && t.chars().all(|c| c.is_ascii_uppercase())
         && !matches!(t, "US" | "UK" | "UN" | "EU" | "TV" | "AM" | "PM")
+}
+
+/// Whether `span` overlaps one of `mentions` (sorted by start, not
+/// overlapping one another): only the last to start before its end can.
+fn overlaps_any(mentions: &[Mention], span: Span) -> bool {
+    let i = mentions.partition_point(|m| m.span.start < span.end);
+    i > 0 && mentions[i - 1].span.overlaps(&span)
 }
 
 fn is_name_token_followed(toks: &[Token<'_>], k: usize) -> bool {
@@ -680,11 +690,19 @@ fn register(persons: &mut Vec<Person>, name: &[String], title: Option<&str>) -> 
 }
 
 impl People {
+    /// The mentions that start within `span` (mentions are sorted).
+    pub fn within(&self, span: Span) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.span.start < span.start);
+        let to = self.mentions.partition_point(|m| m.span.start < span.end);
+        &self.mentions[from..to.max(from)]
+    }
+
     /// The person last named, before `at`, with a title that contains all
     /// the words of `title` ("defense secretary" ⊂ "u.s. defense secretary").
     pub fn by_title(&self, title: &str, at: usize) -> Option<usize> {
         let want: Vec<&str> = title.split(' ').filter(|w| *w != "the").collect();
-        self.mentions
+        let before = self.mentions.partition_point(|m| m.span.start < at);
+        self.mentions[..before]
             .iter()
             .rev()
             .filter(|m| m.span.start < at)

@@ -82,6 +82,13 @@ pub struct Quote {
     pub open: bool,
 }
 
+/// Whether an offset lies inside one of `quotes` (sorted, not overlapping),
+/// in logarithmic time: the mask every stage applies to quoted words.
+pub fn inside(quotes: &[Quote], at: usize) -> bool {
+    let i = quotes.partition_point(|q| q.outer.start <= at);
+    i > 0 && at < quotes[i - 1].outer.end
+}
+
 /// Double-quoted passages of a paragraph. An opening mark without a closing
 /// one runs to the end of the paragraph.
 pub fn find_quotes(text: &str, paragraph: Span) -> Vec<Quote> {
@@ -153,14 +160,12 @@ pub struct Statements {
 /// Finds statements in a document, given its paragraphs, their sentences,
 /// its quotations and its people.
 pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Quote], people: &People) -> Statements {
-    let in_quote = |at: usize| quotes.iter().any(|q| q.outer.start <= at && at < q.outer.end);
+    let in_quote = |at: usize| inside(quotes, at);
     let mut out: Vec<StatementMention> = Vec::new();
     let mut focus: Option<usize> = None;
     for (para, sentences) in paragraphs {
-        let pq: Vec<&Quote> = quotes
-            .iter()
-            .filter(|q| para.start <= q.outer.start && q.outer.start < para.end)
-            .collect();
+        let from = quotes.partition_point(|q| q.outer.start < para.start);
+        let pq: Vec<&Quote> = quotes[from..].iter().take_while(|q| q.outer.start < para.end).collect();
         let mut frames: Vec<(usize, Frame)> = Vec::new();
         for (si, sent) in sentences.iter().enumerate() {
             for f in frames_in(text, *sent, people, &in_quote, &mut focus) {
@@ -382,7 +387,7 @@ fn frames_in(
     let mentions: Vec<_> = people
         .mentions
         .iter()
-        .filter(|m| sent.start <= m.span.start && m.span.end <= sent.end && !in_quote(m.span.start))
+        .filter(|m| m.span.end <= sent.end && !in_quote(m.span.start))
         .collect();
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
@@ -460,7 +465,7 @@ fn quote_right_before(text: &str, at: usize) -> bool {
 
 /// The last named, independent person before `at` in the sentence.
 fn last_subject(people: &People, sent: Span, at: usize, in_quote: &dyn Fn(usize) -> bool) -> Option<usize> {
-    people.mentions.iter().rev().find_map(|m| match m.target {
+    people.within(sent).iter().rev().find_map(|m| match m.target {
         Target::Person(p)
             if !people.persons[p].organization
                 && m.span.start >= sent.start
@@ -495,7 +500,7 @@ fn update_focus(
         *focus = Some(sp);
         return;
     }
-    let subject = people.mentions.iter().find_map(|m| match m.target {
+    let subject = people.within(sent).iter().find_map(|m| match m.target {
         Target::Person(p)
             if !people.persons[p].organization
                 && sent.start <= m.span.start
@@ -522,7 +527,7 @@ mod tests {
     fn statements(text: &str) -> Vec<(String, Option<String>, bool)> {
         let paras = sentence::paragraphs(text);
         let quotes: Vec<Quote> = paras.iter().flat_map(|p| find_quotes(text, *p)).collect();
-        let masked = |at: usize| quotes.iter().any(|q| q.outer.start <= at && at < q.outer.end);
+        let masked = |at: usize| inside(&quotes, at);
         let people = find_people(text, &paras, &masked);
         let ps: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
         find_statements(text, &ps, &quotes, &people)

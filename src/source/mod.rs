@@ -47,6 +47,8 @@ pub struct Source {
     /// Remarks for the user (encoding fallback, missing date...).
     pub notes: Vec<String>,
     lines: LineIndex,
+    /// Whether the bytes are UTF-8 (else they were read as Windows-1252).
+    utf8: bool,
 }
 
 impl Source {
@@ -104,7 +106,7 @@ impl Source {
         let head_lines: Vec<&str> = head.lines().collect();
         meta = meta.or(meta::dateline(&head_lines));
         let clean = CleanText::from_units(&clean::paragraphs(units));
-        let lines = LineIndex::new(&bytes);
+        let lines = LineIndex::new(&bytes, !fallback);
         Source {
             id: id.to_string(),
             path: path.to_string(),
@@ -113,6 +115,7 @@ impl Source {
             meta,
             notes,
             lines,
+            utf8: !fallback,
         }
     }
 
@@ -121,7 +124,7 @@ impl Source {
         let o = self.clean.original(span);
         let located = self.lines.locate(&self.bytes, o);
         let words = String::from_utf8_lossy(&self.bytes[o.start..o.end.min(self.bytes.len())]);
-        let words = if std::str::from_utf8(&self.bytes).is_ok() {
+        let words = if self.utf8 {
             words.into_owned()
         } else {
             let (s, _, _) = encoding_rs::WINDOWS_1252.decode(&self.bytes[o.start..o.end]);
