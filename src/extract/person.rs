@@ -369,6 +369,16 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
+    /// The words of a paragraph outside quotations.
+    fn of(text: &'a str, paragraph: Span, masked: &dyn Fn(usize) -> bool) -> Scan<'a> {
+        Scan {
+            toks: tokens(text, paragraph)
+                .into_iter()
+                .filter(|t| !masked(t.span.start))
+                .collect(),
+        }
+    }
+
     /// Name tokens starting at `k`: up to 3, stopping after a possessive.
     fn name_at(&self, k: usize) -> usize {
         let mut n = 0;
@@ -397,9 +407,7 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
     let mut orgs: Vec<(Span, Vec<String>)> = Vec::new();
     let mut pending: Vec<(Span, Option<String>)> = Vec::new();
     for p in paragraphs {
-        let scan = Scan {
-            toks: tokens(text, *p).into_iter().filter(|t| !masked(t.span.start)).collect(),
-        };
+        let scan = Scan::of(text, *p, masked);
         let toks = &scan.toks;
         let mut k = 0;
         while k < toks.len() {
@@ -539,9 +547,7 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
     let first_pass = people.mentions.len();
     // Pass 2: bare repetitions of a known name ("Hegseth", "Trump's").
     for p in paragraphs {
-        let scan = Scan {
-            toks: tokens(text, *p).into_iter().filter(|t| !masked(t.span.start)).collect(),
-        };
+        let scan = Scan::of(text, *p, masked);
         let toks = &scan.toks;
         let mut k = 0;
         while k < toks.len() {

@@ -179,7 +179,6 @@ pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Q
                 .position(|s| s.start <= at && at < s.end.max(s.start + 1))
         };
         let mut last_in_para: Option<usize> = None;
-        let mut used_frames = vec![false; frames.len()];
         for (qi, q) in pq.iter().enumerate() {
             if q.inner.end <= q.inner.start || word_count(&text[q.inner.start..q.inner.end]) < 2 {
                 continue;
@@ -193,7 +192,7 @@ pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Q
                 .trim_end_matches('"')
                 .trim_end()
                 .ends_with('.');
-            let after = frames.iter().enumerate().find(|(_, (_, f))| {
+            let after = frames.iter().find(|(_, f)| {
                 !closed
                     && f.extent.start >= q.outer.end
                     && f.extent.start < next_open
@@ -204,10 +203,9 @@ pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Q
             // 2. A frame before it in its sentence.
             let before = frames
                 .iter()
-                .enumerate()
                 .rev()
-                .find(|(_, (si, f))| *si == sq && f.extent.end <= q.outer.start);
-            let (speaker, time_region, continues, frame_idx) = if let Some((fi, (_, f))) = after {
+                .find(|(si, f)| *si == sq && f.extent.end <= q.outer.start);
+            let (speaker, time_region, continues) = if let Some((_, f)) = after {
                 let end = sentences
                     .get(sentence_of(f.extent.start).unwrap_or(sq))
                     .map(|s| s.end)
@@ -216,19 +214,14 @@ pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Q
                     f.speaker,
                     Span::new(q.outer.end, end.min(next_open).max(q.outer.end)),
                     None,
-                    Some(fi),
                 )
-            } else if let Some((fi, (_, f))) = before {
-                (f.speaker, Span::new(sent.start, q.outer.start), None, Some(fi))
+            } else if let Some((_, f)) = before {
+                (f.speaker, Span::new(sent.start, q.outer.start), None)
             } else if let Some(prev) = last_in_para {
-                let p: &StatementMention = &out[prev];
-                (p.speaker, Span::new(q.outer.start, q.outer.start), Some(prev), None)
+                (out[prev].speaker, Span::new(q.outer.start, q.outer.start), Some(prev))
             } else {
-                (None, Span::new(q.outer.start, q.outer.start), None, None)
+                (None, Span::new(q.outer.start, q.outer.start), None)
             };
-            if let Some(fi) = frame_idx {
-                used_frames[fi] = true;
-            }
             out.push(StatementMention {
                 span: q.inner,
                 direct: true,
@@ -240,11 +233,10 @@ pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Q
             });
             last_in_para = Some(out.len() - 1);
         }
-        // Reported speech: frames that attributed no quotation and introduce a clause.
-        for (fi, (si, f)) in frames.iter().enumerate() {
-            // A frame that introduced a quotation may still report a clause
-            // holding a partial one; a clause that is itself a quotation is not reported twice.
-            let _ = used_frames[fi];
+        // Reported speech: a frame that introduces a clause. A frame that
+        // attributed a quotation may still report a clause holding a partial
+        // one; a clause that is itself a quotation is not reported twice.
+        for (si, f) in &frames {
             if !f.subject_first || f.speaker.is_none() {
                 continue;
             }
