@@ -19,6 +19,28 @@ fn report(dir: &str) -> serde_json::Value {
     serde_json::from_str(&out).unwrap()
 }
 
+/// Whether the claim graph links two claims (by id) with an edge of `kind`.
+fn linked_by(dir: &str, kind: &str) -> impl Fn(&str, &str) -> bool {
+    let (out, _, _) = run(&["graph", "--format", "json", dir]);
+    let g: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let edges: Vec<(String, String)> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == kind)
+        .map(|e| {
+            (
+                e["from"].as_str().unwrap().to_string(),
+                e["to"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    move |x, y| {
+        let (x, y) = (format!("claim:{x}"), format!("claim:{y}"));
+        edges.iter().any(|(a, b)| (*a == x && *b == y) || (*a == y && *b == x))
+    }
+}
+
 fn short(id: &str) -> &str {
     &id[..3]
 }
@@ -214,15 +236,7 @@ fn the_nato_remark_is_linked_across_sources() {
     let a = find("001", "bid for NATO membership");
     let b = find("003", "pre-2014 borders");
     let c = find("004", "pre-2014 borders");
-    let (out, _, _) = run(&["graph", "--format", "json", &dir]);
-    let g: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let linked = |x: &str, y: &str| {
-        g["edges"].as_array().unwrap().iter().any(|e| {
-            e["kind"] == "same-remark"
-                && (e["from"] == format!("claim:{x}") && e["to"] == format!("claim:{y}")
-                    || e["from"] == format!("claim:{y}") && e["to"] == format!("claim:{x}"))
-        })
-    };
+    let linked = linked_by(&dir, "same-remark");
     assert!(linked(&a, &c), "{a} and {c}");
     assert!(linked(&b, &c), "{b} and {c}");
 }
@@ -263,14 +277,6 @@ fn the_trump_putin_call_is_one_event() {
     let a = date_claim("000", "Feb. 12");
     let b = date_claim("001", "after Hegseth");
     let c = date_claim("003", "Wednesday");
-    let (out, _, _) = run(&["graph", "--format", "json", &dir]);
-    let g: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let linked = |x: &str, y: &str| {
-        g["edges"].as_array().unwrap().iter().any(|e| {
-            e["kind"] == "same-event"
-                && (e["from"] == format!("claim:{x}") && e["to"] == format!("claim:{y}")
-                    || e["from"] == format!("claim:{y}") && e["to"] == format!("claim:{x}"))
-        })
-    };
+    let linked = linked_by(&dir, "same-event");
     assert!(linked(&a, &b) && linked(&a, &c) && linked(&b, &c), "{a} {b} {c}");
 }
