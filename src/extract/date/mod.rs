@@ -16,9 +16,15 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
+mod clock;
+mod compose;
+mod interval;
+
 use super::number::{boundary, fail, kw, number_word};
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::span::Span;
+pub use clock::{Clock, DayPart};
+use clock::{at_hour, clock, clock_range, hour_in_part, part_phrase};
 
 /// Which way a relative expression points from its anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,43 +33,6 @@ pub enum Direction {
     Past,
     /// After the anchor: "will meet on Friday".
     Future,
-}
-
-/// Part of a day, TIMEX3's `TMO`, `TAF`, `TEV`, `TNI`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayPart {
-    Morning,
-    Afternoon,
-    Evening,
-    Night,
-}
-
-impl DayPart {
-    fn code(self) -> &'static str {
-        match self {
-            DayPart::Morning => "MO",
-            DayPart::Afternoon => "AF",
-            DayPart::Evening => "EV",
-            DayPart::Night => "NI",
-        }
-    }
-}
-
-/// A clock time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Clock {
-    pub hour: u8,
-    pub minute: u8,
-    pub second: Option<u8>,
-}
-
-impl Clock {
-    fn timex(self) -> String {
-        match self.second {
-            Some(s) if s > 0 => format!("{:02}:{:02}:{s:02}", self.hour, self.minute),
-            _ => format!("{:02}:{:02}", self.hour, self.minute),
-        }
-    }
 }
 
 /// A unit of calendar or clock time.
@@ -193,12 +162,19 @@ pub enum DateExpr {
     },
     Decade(i16),
     Century(i16),
-    /// A clock time on the anchor day.
+    /// A clock time with no day: "at 3pm".
     Time(Clock),
+    /// A part of a day with no day: "in the morning".
+    Part(DayPart),
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
     /// A recurrence: "every Monday", "annually".
     Set(String),
+    /// From one point to another: "2014 to 2018", "Feb. 12-14", "5 to 6pm".
+    Range {
+        from: Box<DateExpr>,
+        to: Box<DateExpr>,
+    },
 }
 
 /// A temporal expression found in cleaned text.
@@ -394,65 +370,6 @@ fn short_year(i: &str) -> R<'_, i16> {
     Ok((rest, if y < 50 { 2000 + y as i16 } else { 1900 + y as i16 }))
 }
 
-fn ampm(i: &str) -> R<'_, bool> {
-    preceded(
-        space0,
-        alt((
-            value(false, alt((tag_no_case("a.m."), kw("a.m"), kw("am")))),
-            value(true, alt((tag_no_case("p.m."), kw("p.m"), kw("pm")))),
-        )),
-    )
-    .parse(i)
-}
-
-/// `10:10 AM`, `4:30 a.m.`, `22:25:00`, `10 a.m.`
-fn clock(i: &str) -> R<'_, Clock> {
-    let with_minutes = (
-        num_in(1, 2, 0, 23),
-        preceded(char(':'), num_in(2, 2, 0, 59)),
-        opt(preceded(char(':'), num_in(2, 2, 0, 59))),
-        opt(ampm),
-    );
-    let with_minutes = map(with_minutes, |(h, m, s, pm)| {
-        to_clock(h as u8, m as u8, s.map(|s| s as u8), pm)
-    });
-    let hour_only = map((num_in(1, 2, 1, 12), ampm), |(h, pm)| {
-        to_clock(h as u8, 0, None, Some(pm))
-    });
-    let (rest, c) = map_opt(alt((with_minutes, hour_only)), |c| c).parse(i)?;
-    // A time zone is part of the expression, not of the value.
-    let (rest, _) = opt((
-        space1,
-        alt((
-            kw("GMT"),
-            kw("UTC"),
-            kw("BST"),
-            kw("CET"),
-            kw("EST"),
-            kw("EDT"),
-            kw("PST"),
-            kw("PDT"),
-            kw("ET"),
-        )),
-    ))
-    .parse(rest)?;
-    Ok((rest, c))
-}
-
-fn to_clock(h: u8, m: u8, second: Option<u8>, pm: Option<bool>) -> Option<Clock> {
-    let hour = match pm {
-        Some(_) if h == 0 || h > 12 => return None,
-        Some(true) if h < 12 => h + 12,
-        Some(false) if h == 12 => 0,
-        _ => h,
-    };
-    Some(Clock {
-        hour,
-        minute: m,
-        second,
-    })
-}
-
 /// Separator between date parts: `, ` or ` `.
 fn sep(i: &str) -> R<'_, ()> {
     value((), (opt(char(',')), space1)).parse(i)
@@ -460,13 +377,17 @@ fn sep(i: &str) -> R<'_, ()> {
 
 /// A clock time after a date: `10:10 AM`, `T22:25`, `, at 4 p.m.`
 fn time_tail(i: &str) -> R<'_, Clock> {
-    preceded(
-        alt((
-            value((), (space0, char('T'))),
-            value((), (opt(char(',')), space1, opt((kw("at"), space1)))),
-        )),
-        clock,
-    )
+    alt((
+        preceded(
+            alt((
+                value((), (space0, char('T'))),
+                value((), (opt(char(',')), space1, opt((kw("at"), space1)))),
+            )),
+            clock,
+        ),
+        // Once the day is named, "at" makes a bare hour a time: "Sat at 5".
+        preceded((opt(char(',')), space1, alt((kw("at"), tag("@"))), space1), at_hour),
+    ))
     .parse(i)
 }
 
@@ -1289,44 +1210,126 @@ fn set(i: &str) -> R<'_, DateExpr> {
     .parse(i)
 }
 
+/// A day a clock time can belong to.
+fn day_expr(i: &str) -> R<'_, DateExpr> {
+    alt((
+        weekday_date,
+        iso,
+        numeric_dmy,
+        month_day,
+        day_month,
+        weekday_expr,
+        relative_day,
+        numeric_md,
+    ))
+    .parse(i)
+}
+
+/// What joins a clock time to the day after it: `, `, ` on `, ` of `.
+fn day_after_time(i: &str) -> R<'_, DateExpr> {
+    preceded(
+        (
+            opt(char(',')),
+            space1,
+            opt((alt((kw("on"), kw("of"), kw("this"))), space1)),
+        ),
+        day_expr,
+    )
+    .parse(i)
+}
+
 /// A clock time, with the day it belongs to when one follows:
-/// `15:00 GMT Saturday`, `8am this morning`, `10 p.m. Thursday`.
+/// `15:00 GMT Saturday`, `8am this morning`, `10 p.m. Thursday`, `5pm on April 22`.
 fn time_expr(i: &str) -> R<'_, DateExpr> {
-    let (rest, c) = clock(i)?;
-    if let Ok((
-        r,
-        DateExpr::Weekday {
-            weekday,
-            direction,
-            week,
-            part,
-            ..
-        },
-    )) = preceded((opt(char(',')), space1, opt((kw("on"), space1))), weekday_expr).parse(rest)
-    {
-        return Ok((
-            r,
-            DateExpr::Weekday {
-                weekday,
-                direction,
-                week,
-                part,
-                time: Some(c),
-            },
-        ));
-    }
-    if let Ok((r, DateExpr::RelativeDay { offset, .. })) = preceded((opt(char(',')), space1), relative_day).parse(rest)
-    {
-        return Ok((
-            r,
-            DateExpr::RelativeDay {
-                offset,
-                part: None,
-                time: Some(c),
-            },
-        ));
+    let (rest, c) = alt((clock, hour_in_part)).parse(i)?;
+    if let Ok((r, day)) = day_after_time(rest) {
+        if let Some(e) = compose::with_clock(&day, c) {
+            return Ok((r, e));
+        }
     }
     Ok((rest, DateExpr::Time(c)))
+}
+
+/// A range of clock times, with its day when one follows: `3:00 to 4:00
+/// tomorrow`, `from 5 to 6pm of April 22`, `between 4pm and 5pm`.
+fn time_range(i: &str) -> R<'_, DateExpr> {
+    let (rest, (a, b)) = clock_range(i)?;
+    if let Ok((r, day)) = day_after_time(rest) {
+        if let (Some(x), Some(y)) = (compose::with_clock(&day, a), compose::with_clock(&day, b)) {
+            return Ok((r, range(x, y)));
+        }
+    }
+    Ok((rest, range(DateExpr::Time(a), DateExpr::Time(b))))
+}
+
+fn range(from: DateExpr, to: DateExpr) -> DateExpr {
+    DateExpr::Range {
+        from: Box::new(from),
+        to: Box::new(to),
+    }
+}
+
+/// A part of a day on no named day, with its hour when one follows:
+/// `in the morning`, `in the afternoon at 7`.
+fn part_alone(i: &str) -> R<'_, DateExpr> {
+    let (rest, p) = part_phrase(i)?;
+    match preceded((space1, kw("at"), space1), alt((clock, at_hour))).parse(rest) {
+        Ok((r, c)) => Ok((r, DateExpr::Time(c.in_part(p)))),
+        Err(_) => Ok((rest, DateExpr::Part(p))),
+    }
+}
+
+/// A range of days in one month: `Feb. 12-14`, `November 18-19, 2025`,
+/// `12-14 February`, `between March 3 and 5`, `between 3 and 12 of Sept`.
+fn day_range(i: &str) -> R<'_, DateExpr> {
+    let (rest, between) = opt((kw("between"), space1)).parse(i)?;
+    let conn = |i| -> R<'_, bool> {
+        alt((
+            value(false, (space0, alt((char('-'), char('–'))), space0)),
+            value(true, (space1, kw("and"), space1)),
+            value(
+                false,
+                (space1, alt((kw("to"), kw("through"), kw("till"), kw("until"))), space1),
+            ),
+        ))
+        .parse(i)
+    };
+    let month_first = map(
+        (
+            month,
+            alt((value((), (opt(char('.')), space1)), value((), char('-')))),
+            day_number,
+            conn,
+            day_number,
+            opt_year,
+        ),
+        |(m, _, d1, and, d2, y)| (m, d1, and, d2, y),
+    );
+    let day_first = map(
+        (
+            day_number,
+            conn,
+            day_number,
+            alt((
+                value((), (space1, kw("of"), space1)),
+                value((), (opt(char('.')), space1)),
+            )),
+            month,
+            opt_year,
+        ),
+        |(d1, and, d2, _, m, y)| (m, d1, and, d2, y),
+    );
+    let (rest, (m, d1, and, d2, y)) = alt((month_first, day_first)).parse(rest)?;
+    if d2 <= d1 || and && between.is_none() {
+        return fail(i);
+    }
+    Ok((
+        rest,
+        range(
+            calendar(y, Some(m), Some(d1), None, None),
+            calendar(y, Some(m), Some(d2), None, None),
+        ),
+    ))
 }
 
 type Form = fn(&str) -> R<'_, DateExpr>;
@@ -1353,6 +1356,9 @@ const FORMS: &[Form] = &[
     decade_or_century,
     bare_year,
     time_expr,
+    time_range,
+    part_alone,
+    day_range,
     references,
     numeric_md,
     the_day,
@@ -1433,7 +1439,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             i += 1;
         }
     }
-    out
+    compose::compose(text, out)
 }
 
 /// Sets the direction read from the context where the form left it open.
@@ -1477,6 +1483,7 @@ const LEADS: &[&str] = &[
     "annually",
     "around",
     "at",
+    "between",
     "coming",
     "currently",
     "daily",
@@ -1486,22 +1493,29 @@ const LEADS: &[&str] = &[
     "everyday",
     "few",
     "fiscal",
+    "from",
+    "half",
+    "in",
     "just",
     "last",
     "late",
     "less",
     "many",
     "mid",
+    "midday",
+    "midnight",
     "monthly",
     "more",
     "nearly",
     "next",
+    "noon",
     "now",
     "nowadays",
     "only",
     "over",
     "past",
     "previous",
+    "quarter",
     "recent",
     "roughly",
     "several",
@@ -1643,7 +1657,9 @@ fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> bool {
                         "on" | "by" | "until" | "till" | "from" | "since" | "before" | "after" | "in"
                     ))
         }
-        DateExpr::Time(c) => !(c.minute == 0 && c.second.is_none() && !matched.chars().any(|ch| ch.is_alphabetic())),
+        DateExpr::Time(c) => {
+            !(c.minute == Some(0) && c.second.is_none() && !matched.chars().any(|ch| ch.is_alphabetic()))
+        }
         _ => true,
     }
 }
@@ -2024,12 +2040,13 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
         },
         DateExpr::Decade(d) => date(format!("{:03}", d / 10), TimexType::Date, true),
         DateExpr::Century(c) => date(format!("{c:02}"), TimexType::Date, true),
-        DateExpr::Time(c) => match anchor {
-            Some(a) => date(format!("{}T{}", ymd(a), c.timex()), TimexType::Time, true),
-            None => date(format!("XXXX-XX-XXT{}", c.timex()), TimexType::Time, false),
-        },
+        // A time with no day in its phrase names no day: "at 3pm" in an
+        // article may be any day near it.
+        DateExpr::Time(c) => date(format!("T{}", c.timex()), TimexType::Time, true),
+        DateExpr::Part(p) => date(format!("T{}", p.code()), TimexType::Time, true),
         DateExpr::Ref(r) => date((*r).into(), TimexType::Date, true),
         DateExpr::Set(s) => date(s.clone(), TimexType::Set, true),
+        DateExpr::Range { from, to } => interval::resolve_range(from, to, anchor),
     }
 }
 
@@ -2181,7 +2198,7 @@ mod tests {
     fn datelines_with_times() {
         assert_eq!(one("February 14, 2025 10:10 AM").1, "2025-02-14T10:10");
         assert_eq!(one("2025-02-13 22:25:00 | Bota").1, "2025-02-13T22:25");
-        assert_eq!(one("at 4:30 p.m. local").1, "2025-02-13T16:30");
+        assert_eq!(one("at 4:30 p.m. local").1, "T16:30", "a time with no day names no day");
         assert_eq!(
             one("will start at 15:00 GMT Saturday").1,
             "2025-02-15T15:00",
@@ -2292,7 +2309,8 @@ mod tests {
         assert_eq!(one("adopting the euro in 2007.").1, "2007");
         assert_eq!(
             values("the pandemic of 2009-2010, when"),
-            [pair("2009", "2009"), pair("2010", "2010")]
+            [pair("2009-2010", "(2009-01-01,2010-01-01,P1Y)")],
+            "a span of years is one range"
         );
         assert_eq!(one("in early 2011").1, "2011");
         assert_eq!(one("every Monday").1, "XXXX-WXX-1");

@@ -1,0 +1,129 @@
+//! Joins neighbouring expressions that name one time: a day and its clock
+//! time ("Monday at 2.30", "5pm on Friday") and the two ends of a range
+//! ("from 2014 to 2018", "Nov 18 - Dec 19, 2015", "between May and July").
+
+use super::{Clock, DateExpr, DateMention};
+use crate::span::Span;
+
+/// Joins each mention with the one before it where the words between them
+/// make one expression of the two.
+pub fn compose(text: &str, mentions: Vec<DateMention>) -> Vec<DateMention> {
+    let mut out: Vec<DateMention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let gap = &text[prev.span.end..m.span.start];
+            if let Some(expr) = join(text, prev, &m, gap) {
+                let start = range_lead(text, prev.span.start, &expr);
+                *prev = DateMention {
+                    span: Span::new(start, m.span.end),
+                    expr,
+                };
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateExpr> {
+    if gap.len() > 12 {
+        return None;
+    }
+    let words: Vec<String> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // A day and its time, in either order.
+    if matches!(words.as_slice(), [] | ["at" | "@" | "for" | "around" | "by" | "on"]) {
+        if let DateExpr::Time(c) = b.expr {
+            return with_clock(&a.expr, c);
+        }
+        if let (DateExpr::Time(c), [] | ["on"]) = (&a.expr, words.as_slice()) {
+            return with_clock(&b.expr, *c);
+        }
+        if let DateExpr::Range { from, to } = &b.expr {
+            if let (DateExpr::Time(x), DateExpr::Time(y)) = (from.as_ref(), to.as_ref()) {
+                let (x, y) = (with_clock(&a.expr, *x)?, with_clock(&a.expr, *y)?);
+                return Some(range(x, y));
+            }
+        }
+    }
+    // The two ends of a range.
+    let between = prev_word(text, a.span.start) == "between";
+    let joins = match words.as_slice() {
+        ["-" | "–" | "—" | "~" | "to" | "through" | "thru" | "till" | "until"] => true,
+        ["and"] => between,
+        _ => false,
+    };
+    if joins && is_point(&a.expr) && is_point(&b.expr) && same_family(&a.expr, &b.expr) {
+        return Some(range(a.expr.clone(), b.expr.clone()));
+    }
+    None
+}
+
+fn range(from: DateExpr, to: DateExpr) -> DateExpr {
+    DateExpr::Range {
+        from: Box::new(from),
+        to: Box::new(to),
+    }
+}
+
+/// Where a range starts: with its "from" or "between" when one leads it.
+fn range_lead(text: &str, start: usize, expr: &DateExpr) -> usize {
+    if !matches!(expr, DateExpr::Range { .. }) {
+        return start;
+    }
+    let before = text[..start].trim_end();
+    let lead = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if before.len() < start && (lead.eq_ignore_ascii_case("from") || lead.eq_ignore_ascii_case("between")) {
+        before.len() - lead.len()
+    } else {
+        start
+    }
+}
+
+fn prev_word(text: &str, at: usize) -> String {
+    text[..at]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// The expression of a day with the clock time set, where it is a day
+/// without one.
+pub fn with_clock(e: &DateExpr, c: Clock) -> Option<DateExpr> {
+    let mut e = e.clone();
+    match &mut e {
+        DateExpr::Calendar { day: Some(_), time, .. }
+        | DateExpr::Weekday { time, part: None, .. }
+        | DateExpr::RelativeDay { time, part: None, .. }
+            if time.is_none() =>
+        {
+            *time = Some(c);
+            Some(e)
+        }
+        _ => None,
+    }
+}
+
+/// A point in time a range can start or end at.
+fn is_point(e: &DateExpr) -> bool {
+    matches!(
+        e,
+        DateExpr::Calendar { .. }
+            | DateExpr::Month { .. }
+            | DateExpr::Weekday { .. }
+            | DateExpr::RelativeDay { .. }
+            | DateExpr::Time(_)
+    )
+}
+
+/// Ends of one kind: two clock times, or two days, months or years.
+fn same_family(a: &DateExpr, b: &DateExpr) -> bool {
+    matches!(a, DateExpr::Time(_)) == matches!(b, DateExpr::Time(_))
+}
