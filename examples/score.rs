@@ -263,15 +263,17 @@ fn accepted_values(e: &Value, kind: &str) -> Vec<Value> {
             let mut v = vec![e["value"].clone()];
             v.extend(e["timex_all"].as_array().cloned().unwrap_or_default());
             // The listed resolutions: each entry's timex and resolved value
-            // (written "2016-11-07 08:00:00", compared in TIMEX form), and the
-            // date parser's future and past resolutions.
+            // (written "2016-11-07 08:00:00", compared in TIMEX form at the
+            // precision of the entry's timex: "T08" → "2016-11-07T08"), and
+            // the date parser's future and past resolutions.
             if let Some(vals) = e["raw_resolution"]["values"].as_array() {
                 for x in vals {
+                    let timex = x.get("timex").and_then(Value::as_str).unwrap_or("");
                     v.extend(x.get("timex").cloned());
                     v.extend(
                         x.get("value")
                             .and_then(Value::as_str)
-                            .map(|s| Value::String(timex_form(s))),
+                            .map(|s| Value::String(at_precision_of(&timex_form(s), timex))),
                     );
                 }
             }
@@ -296,6 +298,18 @@ fn timex_form(s: &str) -> String {
     match s.strip_suffix(":00") {
         Some(t) if t.len() == 16 => t.to_string(),
         _ => s,
+    }
+}
+
+/// A resolved date-time cut to the precision of its timex: hours only when
+/// the timex names only the hour (`XXXX-WXX-6T05`).
+fn at_precision_of(value: &str, timex: &str) -> String {
+    let hour_only = timex
+        .split_once('T')
+        .is_some_and(|(_, t)| t.len() == 2 && t.chars().all(|c| c.is_ascii_digit()));
+    match value.split_once('T') {
+        Some((d, t)) if hour_only && t.len() >= 2 => format!("{d}T{}", &t[..2]),
+        _ => value.to_string(),
     }
 }
 

@@ -391,8 +391,21 @@ fn time_tail(i: &str) -> R<'_, Clock> {
     .parse(i)
 }
 
+/// The year after a day or month: `, 2025`, ` , 1994`, ` of 1995`, ` in
+/// 2020`, ` of 87`, and in compact forms `-2020`, `/2020`.
+fn year_tail(i: &str) -> R<'_, i16> {
+    alt((
+        preceded((space0, char(','), space0), year),
+        preceded((space1, alt((kw("of"), kw("in"))), space1), year),
+        preceded((space1, kw("of"), space1), short_year),
+        preceded(space1, year),
+        preceded(alt((char('-'), char('/'))), year),
+    ))
+    .parse(i)
+}
+
 fn opt_year(i: &str) -> R<'_, Option<i16>> {
-    opt(preceded(sep, year)).parse(i)
+    opt(year_tail).parse(i)
 }
 
 fn calendar(
@@ -497,19 +510,82 @@ fn day_month(i: &str) -> R<'_, DateExpr> {
 
 /// `September 2022`, `Sept. 2022`, `early 2011`'s year is `modified_year`.
 fn month_year(i: &str) -> R<'_, DateExpr> {
-    let (rest, (m, _, y)) = (month, sep, year).parse(i)?;
+    let (rest, (m, y)) = (month, year_tail).parse(i)?;
     Ok((rest, calendar(Some(y), Some(m), None, None, None)))
+}
+
+/// `2017 April`, `2015-12`, `2015-3`, `12-2015`, `2016/10`: a month and
+/// year. "2011-12" (the second number above the year's last two digits) is
+/// a span of years, not December.
+fn year_month(i: &str) -> R<'_, DateExpr> {
+    let named = map((year, space1, month), |(y, _, m)| (y, m));
+    let numeric = map_opt(
+        (year, alt((char('-'), char('/'))), digits(1, 2), boundary),
+        |(y, _, m, _): (i16, char, &str, ())| {
+            let n: u8 = m.parse().ok()?;
+            let span = m.len() == 2 && (1..=9).contains(&(i16::from(n) - y % 100));
+            ((1..=12).contains(&n) && !span).then_some((y, n))
+        },
+    );
+    let month_first = map(
+        (num_in(1, 2, 1, 12), alt((char('-'), char('/'))), year, boundary),
+        |(m, _, y, _)| (y, m as u8),
+    );
+    let (rest, (y, m)) = alt((named, numeric, month_first)).parse(i)?;
+    let (rest, _) = not(peek((
+        alt((char('-'), char('/'), char('.'))),
+        take_while_m_n(1, 1, |c: char| c.is_ascii_digit()),
+    )))
+    .parse(rest)?;
+    Ok((rest, calendar(Some(y), Some(m), None, None, None)))
+}
+
+/// `1957-58`, `2011-12`: a span of years with the second one shortened.
+fn short_year_span(i: &str) -> R<'_, DateExpr> {
+    let (rest, (y, _, n, _)) = (year, alt((char('-'), char('–'))), num_in(2, 2, 0, 99), boundary).parse(i)?;
+    let (rest, _) = not(peek((
+        alt((char('-'), char('/'), char('.'))),
+        take_while_m_n(1, 1, |c: char| c.is_ascii_digit()),
+    )))
+    .parse(rest)?;
+    let gap = (n as i16 - y % 100).rem_euclid(100);
+    if !(1..=9).contains(&gap) {
+        return fail(i);
+    }
+    Ok((
+        rest,
+        range(
+            calendar(Some(y), None, None, None, None),
+            calendar(Some(y + gap), None, None, None, None),
+        ),
+    ))
+}
+
+/// `05-Aug-2016`, `23/Sep/2020`: a day, a month name and a year, compact.
+fn compact_dmy(i: &str) -> R<'_, DateExpr> {
+    let (rest, (d, s, m)) = (num_in(1, 2, 1, 31), alt((char('-'), char('/'))), month).parse(i)?;
+    let (rest, (_, y)) = (char(s), year).parse(rest)?;
+    Ok((rest, calendar(Some(y), Some(m), Some(d as u8), None, None)))
 }
 
 /// `Wednesday (February 12)`, `Wed 5 Mar 2025`, `Thursday, Feb. 13`, `Friday the 15th`.
 fn weekday_date(i: &str) -> R<'_, DateExpr> {
-    let (rest, wd) = weekday(i)?;
-    let (rest, _) = alt((value((), (opt(char(',')), space1)), value((), space0))).parse(rest)?;
-    let paren = map((char('('), alt((month_day, day_month)), char(')')), |(_, e, _)| e);
+    let (rest, _) = opt((alt((kw("this"), kw("next"), kw("last"), kw("coming"))), space1)).parse(i)?;
+    let (rest, wd) = weekday(rest)?;
+    let (rest, _) = alt((
+        value((), (opt(char(',')), space1)),
+        value((), char('-')),
+        value((), space0),
+    ))
+    .parse(rest)?;
+    let paren = map(
+        (char('('), alt((month_day, day_month, numeric_md)), char(')')),
+        |(_, e, _)| e,
+    );
     let the_day = map((kw("the"), space1, day_number), |(_, _, d)| {
         calendar(None, None, Some(d), None, None)
     });
-    let (rest, expr) = alt((paren, month_day, day_month, the_day)).parse(rest)?;
+    let (rest, expr) = alt((paren, iso, numeric_dmy, month_day, day_month, numeric_md, the_day)).parse(rest)?;
     match expr {
         DateExpr::Calendar {
             year, month, day, time, ..
@@ -1344,6 +1420,9 @@ const FORMS: &[Form] = &[
     day_month,
     day_of_month,
     month_year,
+    year_month,
+    short_year_span,
+    compact_dmy,
     modified,
     month_rel,
     season,
@@ -2297,7 +2376,10 @@ mod tests {
         assert_eq!(one("blocked for years."), pair("years", "PXY"));
         assert_eq!(one("in a decade"), pair("a decade", "P10Y"));
         assert_eq!(one("over the next decade."), pair("the next decade", "P10Y"));
-        assert_eq!(one("the expedition of 1957-58, which"), pair("1957", "1957"));
+        assert_eq!(
+            one("the expedition of 1957-58, which"),
+            pair("1957-58", "(1957-01-01,1958-01-01,P1Y)")
+        );
         assert_eq!(one("for an hour").1, "PT1H");
         assert_eq!(one("for 3.5years").1, "P3.5Y");
     }
@@ -2325,6 +2407,78 @@ mod tests {
         let m = find_dates("said on Wednesday");
         let v = resolve(&m[0].expr, None);
         assert_eq!((v.value.0.as_str(), v.resolved), ("XXXX-WXX-3", false));
+    }
+
+    #[test]
+    fn years_joined_to_days_and_months() {
+        assert_eq!(one("sold on Dec. 31 , 1994 to").1, "1994-12-31");
+        assert_eq!(one("born in April of 1987").1, "1987-04");
+        assert_eq!(one("born in April of 87").1, "1987-04");
+        assert_eq!(one("on 28 June in 2020").1, "2020-06-28");
+        assert_eq!(one("on July 4th of 1995").1, "1995-07-04");
+        assert_eq!(one("in 2017 April").1, "2017-04");
+        assert_eq!(one("plans for Dec-2018").1, "2018-12");
+        assert_eq!(one("plans for Dec/2018").1, "2018-12");
+        assert_eq!(one("dated 05-Aug-2016").1, "2016-08-05");
+        assert_eq!(one("dated 23/Sep/2020").1, "2020-09-23");
+        assert_eq!(one("back Sep-23-2020.").1, "2020-09-23");
+        assert_eq!(one("valid date? 2015-12").1, "2015-12");
+        assert_eq!(one("valid date? 2015-3").1, "2015-03");
+        assert_eq!(one("valid date? 12-2015").1, "2015-12");
+        assert_eq!(
+            one("the 2011-12 season").1,
+            "(2011-01-01,2012-01-01,P1Y)",
+            "a span of years, not December"
+        );
+    }
+
+    #[test]
+    fn weekday_beside_a_numeric_date() {
+        assert_eq!(one("a call Friday 2/7 with Jim").1, "2025-02-07");
+        assert_eq!(one("this Friday (Feb-7) with").1, "2025-02-07");
+        assert_eq!(one("on Friday-Feb-7 with").1, "2025-02-07");
+        assert_eq!(one("Friday 2025-2-7 with").1, "2025-02-07");
+    }
+
+    #[test]
+    fn times_with_their_day() {
+        assert_eq!(one("on Monday at 2.30").1, "2025-02-10T02:30");
+        assert_eq!(one("party on Sat at 5.").1, "2025-02-08T05");
+        assert_eq!(one("call today at 9a.").1, "2025-02-13T09");
+        assert_eq!(one("at 5pm on February 22").1, "2025-02-22T17");
+        assert_eq!(one("October 14 for 8:00:31am").1, "2024-10-14T08:00:31");
+        assert_eq!(one("in the afternoon at 7").1, "T19");
+        assert_eq!(one("let's meet in the morning").1, "TMO");
+        assert_eq!(
+            one("shares rose at 5% on Monday").1,
+            "2025-02-10",
+            "a figure is no hour"
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(one("talks on Feb. 12-14 in Munich").1, "(2025-02-12,2025-02-14,P2D)");
+        assert_eq!(one("between March 3 and 5").1, "(2025-03-03,2025-03-05,P2D)");
+        assert_eq!(
+            one("APEC Nov 18 - Dec 19, 2015 in Korea").1,
+            "(2015-11-18,2015-12-19,P31D)"
+        );
+        assert_eq!(one("from 2014 to 2018").1, "(2014-01-01,2018-01-01,P4Y)");
+        assert_eq!(one("between 2007 and 2009").1, "(2007-01-01,2009-01-01,P2Y)");
+        assert_eq!(one("from Nov to Feb 2017").1, "(2016-11-01,2017-02-01,P3M)");
+        assert_eq!(one("from 10/1/2018 - 10/7/2018").1, "(2018-10-01,2018-10-07,P6D)");
+        assert_eq!(one("out 5 to 6pm").1, "(T17,T18,PT1H)");
+        assert_eq!(
+            one("3:00 to 4:00 tomorrow").1,
+            "(2025-02-14T03:00,2025-02-14T04:00,PT1H)"
+        );
+        assert_eq!(
+            values("won 2 and 2014 and 2018"),
+            [pair("2014", "2014"), pair("2018", "2018")],
+            "'and' joins a range only after 'between'"
+        );
+        assert!(values("the score was 3-8 at half time").is_empty());
     }
 
     #[test]
