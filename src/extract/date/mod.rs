@@ -370,11 +370,6 @@ fn short_year(i: &str) -> R<'_, i16> {
     Ok((rest, if y < 50 { 2000 + y as i16 } else { 1900 + y as i16 }))
 }
 
-/// Separator between date parts: `, ` or ` `.
-fn sep(i: &str) -> R<'_, ()> {
-    value((), (opt(char(',')), space1)).parse(i)
-}
-
 /// A clock time after a date: `10:10 AM`, `T22:25`, `, at 4 p.m.`
 fn time_tail(i: &str) -> R<'_, Clock> {
     alt((
