@@ -121,6 +121,11 @@ pub enum DateExpr {
         part: Option<DayPart>,
         time: Option<Clock>,
     },
+    /// A month of a year counted from the anchor's: "this September".
+    MonthOfYear {
+        month: u8,
+        year_offset: i32,
+    },
     /// A day of a month counted from the anchor's: "20th of next month".
     DayOfMonth {
         day: u8,
@@ -630,9 +635,9 @@ fn weekday_expr(i: &str) -> R<'_, DateExpr> {
         |(w, ..)| w,
     );
     let lead_word = alt((
-        value(Some(1), kw("next")),
+        value(Some(1), alt((kw("next"), kw("following")))),
         value(Some(0), kw("this")),
-        value(Some(-1), kw("last")),
+        value(Some(-1), alt((kw("last"), kw("previous")))),
         value(None, kw("coming")),
     ));
     let (rest, lead) = opt(alt((map(lead_week, Some), terminated(lead_word, space1)))).parse(i)?;
@@ -1024,7 +1029,16 @@ fn month_rel(i: &str) -> R<'_, DateExpr> {
     let (direction, strict) = match which {
         -1 => (Direction::Past, true),
         1 => (Direction::Future, true),
-        _ => (Direction::Future, false),
+        // "this September" is the anchor year's, before or after the anchor.
+        _ => {
+            return Ok((
+                rest,
+                DateExpr::MonthOfYear {
+                    month: m,
+                    year_offset: 0,
+                },
+            ));
+        }
     };
     Ok((
         rest,
@@ -1236,7 +1250,14 @@ fn references(i: &str) -> R<'_, DateExpr> {
     alt((
         value(
             DateExpr::Ref("PRESENT_REF"),
-            alt((kw("now"), kw("currently"), kw("nowadays"))),
+            alt((
+                kw("now"),
+                kw("currently"),
+                kw("nowadays"),
+                recognize((kw("at"), space1, kw("present"))),
+                recognize((kw("at"), space1, kw("the"), space1, kw("moment"))),
+                recognize((alt((kw("to"), kw("till"))), space1, kw("date"))),
+            )),
         ),
         value(
             DateExpr::Ref("PAST_REF"),
@@ -1268,6 +1289,29 @@ fn set(i: &str) -> R<'_, DateExpr> {
         map((every(), space1, period), |(_, _, p)| {
             DateExpr::Set(duration_value(Some("1"), p))
         }),
+        // "every other day", "every three weeks".
+        map(
+            (
+                every(),
+                space1,
+                alt((value("2".to_string(), kw("other")), amount)),
+                space1,
+                period,
+            ),
+            |(_, _, n, _, p)| DateExpr::Set(duration_value(Some(&n), p)),
+        ),
+        value(
+            DateExpr::Set("P3M".into()),
+            alt((lower_kw("quarterly"), recognize((every(), space1, kw("quarter"))))),
+        ),
+        value(
+            DateExpr::Set("P0.5Y".into()),
+            alt((
+                lower_kw("semi-annually"),
+                lower_kw("semiannually"),
+                lower_kw("biannually"),
+            )),
+        ),
         value(DateExpr::Set("P1D".into()), lower_kw("everyday")),
         // Lowercase only: "Harbour Daily" is a name.
         value(
@@ -1279,6 +1323,26 @@ fn set(i: &str) -> R<'_, DateExpr> {
         value(DateExpr::Set("P1D".into()), lower_kw("daily")),
     ))
     .parse(i)
+}
+
+/// `the week of April 10`, `the week beginning February 4`, `w/c Feb 4`:
+/// named by the day it starts from.
+fn week_of(i: &str) -> R<'_, DateExpr> {
+    let lead = alt((
+        value(
+            (),
+            (
+                opt((kw("the"), space1)),
+                kw("week"),
+                space1,
+                alt((kw("of"), kw("beginning"), kw("starting"), kw("commencing"))),
+                opt((space1, kw("on"))),
+                space1,
+            ),
+        ),
+        value((), (tag_no_case("w/c"), space1)),
+    ));
+    preceded(lead, alt((month_day, day_month, numeric_md))).parse(i)
 }
 
 /// A day a clock time can belong to.
@@ -1433,6 +1497,7 @@ const FORMS: &[Form] = &[
     time_range,
     part_alone,
     day_range,
+    week_of,
     references,
     numeric_md,
     the_day,
@@ -1558,6 +1623,7 @@ const LEADS: &[&str] = &[
     "around",
     "at",
     "between",
+    "biannually",
     "coming",
     "currently",
     "daily",
@@ -1567,6 +1633,7 @@ const LEADS: &[&str] = &[
     "everyday",
     "few",
     "fiscal",
+    "following",
     "from",
     "half",
     "in",
@@ -1590,17 +1657,24 @@ const LEADS: &[&str] = &[
     "past",
     "previous",
     "quarter",
+    "quarterly",
     "recent",
     "roughly",
+    "semi",
+    "semiannually",
     "several",
     "some",
     "the",
     "this",
+    "till",
     "tmr",
     "tmrw",
+    "to",
     "today",
     "tomorrow",
     "tonight",
+    "w",
+    "week",
     "weekly",
     "yearly",
     "yesterday",
@@ -2121,6 +2195,14 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
         DateExpr::Ref(r) => date((*r).into(), TimexType::Date, true),
         DateExpr::Set(s) => date(s.clone(), TimexType::Set, true),
         DateExpr::Range { from, to } => interval::resolve_range(from, to, anchor),
+        DateExpr::MonthOfYear { month, year_offset } => match anchor {
+            Some(a) => date(
+                format!("{:04}-{month:02}", i32::from(a.year()) + year_offset),
+                TimexType::Date,
+                true,
+            ),
+            None => date(format!("XXXX-{month:02}"), TimexType::Date, false),
+        },
     }
 }
 
@@ -2474,6 +2556,22 @@ mod tests {
             "'and' joins a range only after 'between'"
         );
         assert!(values("the score was 3-8 at half time").is_empty());
+    }
+
+    #[test]
+    fn this_month_weeks_of_and_present() {
+        assert_eq!(one("out this September").1, "2025-09");
+        assert_eq!(one("back since this January").1, "2025-01");
+        assert_eq!(one("any plans on following Friday?").1, "2025-02-21");
+        assert_eq!(one("where were you on previous Wednesday?").1, "2025-02-05");
+        assert_eq!(one("for the week of April 10th").1, "2025-04-10");
+        assert_eq!(one("for w/c Feb 4.").1, "2025-02-04");
+        assert_eq!(one("the week beginning February 17").1, "2025-02-17");
+        assert_eq!(one("He is not here at present.").1, "PRESENT_REF");
+        assert_eq!(one("sales to date were").1, "PRESENT_REF");
+        assert_eq!(one("every other day").1, "P2D");
+        assert_eq!(one("every three weeks").1, "P3W");
+        assert_eq!(one("reports quarterly").1, "P3M");
     }
 
     #[test]
