@@ -18,6 +18,7 @@ use nom::{
 
 mod clock;
 mod compose;
+mod holiday;
 mod interval;
 
 use super::number::{boundary, fail, kw, number_word};
@@ -120,6 +121,16 @@ pub enum DateExpr {
         week: Option<i32>,
         part: Option<DayPart>,
         time: Option<Clock>,
+    },
+    /// A holiday: "Easter 2018", "last Thanksgiving", "Christmas".
+    Holiday {
+        rule: holiday::Rule,
+        year: Option<i16>,
+        /// "of this year" = 0, "of next year" = 1.
+        year_offset: Option<i32>,
+        /// "last" = -1, "this" = 0, "next" = 1.
+        relation: Option<i32>,
+        direction: Direction,
     },
     /// A month of a year counted from the anchor's: "this September".
     MonthOfYear {
@@ -1345,6 +1356,48 @@ fn week_of(i: &str) -> R<'_, DateExpr> {
     preceded(lead, alt((month_day, day_month, numeric_md))).parse(i)
 }
 
+/// `Easter 2018`, `last Thanksgiving`, `next Christmas`, `Independence Day
+/// of this year`, `the Fourth of July`.
+fn holiday_expr(i: &str) -> R<'_, DateExpr> {
+    let (rest, relation) = opt(terminated(
+        alt((
+            value(-1, alt((kw("last"), kw("previous")))),
+            value(0, kw("this")),
+            value(1, alt((kw("next"), kw("following"), kw("coming")))),
+        )),
+        space1,
+    ))
+    .parse(i)?;
+    let (rest, _) = opt((kw("the"), space1)).parse(rest)?;
+    let Some((rule, rest)) = holiday::holiday(rest) else {
+        return fail(i);
+    };
+    let (rest, _) = boundary(rest)?;
+    let (rest, year) = opt(year_tail).parse(rest)?;
+    let (rest, year_offset) = if year.is_none() {
+        opt(preceded(
+            (space1, kw("of"), space1),
+            terminated(
+                alt((value(-1, kw("last")), value(0, kw("this")), value(1, kw("next")))),
+                (space1, kw("year")),
+            ),
+        ))
+        .parse(rest)?
+    } else {
+        (rest, None)
+    };
+    Ok((
+        rest,
+        DateExpr::Holiday {
+            rule,
+            year,
+            year_offset,
+            relation,
+            direction: Direction::Past,
+        },
+    ))
+}
+
 /// A day a clock time can belong to.
 fn day_expr(i: &str) -> R<'_, DateExpr> {
     alt((
@@ -1498,6 +1551,7 @@ const FORMS: &[Form] = &[
     part_alone,
     day_range,
     week_of,
+    holiday_expr,
     references,
     numeric_md,
     the_day,
@@ -1606,6 +1660,19 @@ fn with_direction(expr: DateExpr, context: Direction) -> DateExpr {
             direction: context,
             strict: false,
         },
+        DateExpr::Holiday {
+            rule,
+            year,
+            year_offset,
+            relation,
+            direction: Direction::Past,
+        } => DateExpr::Holiday {
+            rule,
+            year,
+            year_offset,
+            relation,
+            direction: context,
+        },
         e => e,
     }
 }
@@ -1698,6 +1765,7 @@ fn may_start(rest: &str) -> bool {
         || ordinal_word(&word).is_some()
         || period_word(&word).is_some_and(|(_, plural)| plural)
         || LEADS.binary_search(&word.as_str()).is_ok()
+        || holiday::FIRST_WORDS.binary_search(&word.as_str()).is_ok()
         || word.starts_with("mid")
 }
 
@@ -1805,6 +1873,33 @@ fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> bool {
                         "on" | "by" | "until" | "till" | "from" | "since" | "before" | "after" | "in"
                     ))
         }
+        // "Christmas" in "the Christmas market" is no date: a holiday dates
+        // something after a temporal preposition or with its year.
+        DateExpr::Holiday {
+            year: None,
+            year_offset: None,
+            relation: None,
+            ..
+        } => matches!(
+            prev.as_str(),
+            "on" | "at"
+                | "before"
+                | "after"
+                | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "over"
+                | "during"
+                | "around"
+                | "for"
+                | "from"
+                | "to"
+                | "of"
+                | "last"
+                | "next"
+                | "this"
+        ),
         DateExpr::Time(c) => {
             !(c.minute == Some(0) && c.second.is_none() && !matched.chars().any(|ch| ch.is_alphabetic()))
         }
@@ -2195,6 +2290,37 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
         DateExpr::Ref(r) => date((*r).into(), TimexType::Date, true),
         DateExpr::Set(s) => date(s.clone(), TimexType::Set, true),
         DateExpr::Range { from, to } => interval::resolve_range(from, to, anchor),
+        DateExpr::Holiday {
+            rule,
+            year,
+            year_offset,
+            relation,
+            direction,
+        } => {
+            let found = match (year, year_offset, anchor) {
+                (Some(y), ..) => holiday::date_in(*rule, *y),
+                (None, Some(k), Some(a)) => holiday::date_in(*rule, (i32::from(a.year()) + k) as i16),
+                (None, None, Some(a)) => {
+                    let near = |y: i16| holiday::date_in(*rule, y);
+                    let y = a.year();
+                    match (relation, direction) {
+                        (Some(0), _) => near(y),
+                        (Some(r), _) if *r < 0 => near(y).filter(|d| *d < a).or_else(|| near(y - 1)),
+                        (Some(_), _) => near(y).filter(|d| *d > a).or_else(|| near(y + 1)),
+                        (None, Direction::Past) => near(y).filter(|d| *d <= a).or_else(|| near(y - 1)),
+                        (None, Direction::Future) => near(y).filter(|d| *d >= a).or_else(|| near(y + 1)),
+                    }
+                }
+                _ => None,
+            };
+            match found {
+                Some(d) => date(ymd(d), TimexType::Date, true),
+                None => match rule {
+                    holiday::Rule::Fixed(m, d) => date(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, false),
+                    _ => date("XXXX-XX-XX".into(), TimexType::Date, false),
+                },
+            }
+        }
         DateExpr::MonthOfYear { month, year_offset } => match anchor {
             Some(a) => date(
                 format!("{:04}-{month:02}", i32::from(a.year()) + year_offset),
@@ -2572,6 +2698,20 @@ mod tests {
         assert_eq!(one("every other day").1, "P2D");
         assert_eq!(one("every three weeks").1, "P3W");
         assert_eq!(one("reports quarterly").1, "P3M");
+    }
+
+    #[test]
+    fn holidays() {
+        assert_eq!(one("back on Easter 2018").1, "2018-04-01");
+        assert_eq!(one("since last Thanksgiving").1, "2024-11-28");
+        assert_eq!(one("until next Christmas").1, "2025-12-25");
+        assert_eq!(one("a party on New Year's Eve").1, "2024-12-31");
+        assert_eq!(one("talks before Independence Day of this year").1, "2025-07-04");
+        assert_eq!(one("will open on Christmas Day").1, "2025-12-25");
+        assert!(
+            values("the Christmas market opened").is_empty(),
+            "a holiday needs a temporal word"
+        );
     }
 
     #[test]

@@ -1,0 +1,210 @@
+//! Holidays that news dates things by: `Christmas`, `Easter 2018`, `last
+//! Thanksgiving`, `the Fourth of July`, `Independence Day of this year`.
+
+use jiff::civil::{Date, Weekday};
+
+/// How a holiday falls in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The same month and day every year.
+    Fixed(i8, i8),
+    /// The n-th (0 = last) weekday (1 = Monday) of a month.
+    Nth(i8, u8, u8),
+    /// Days from Easter Sunday.
+    Easter(i32),
+    /// Days from the fourth Thursday of November (US Thanksgiving).
+    Thanksgiving(i32),
+}
+
+/// Names, lower-case, apostrophes and full stops removed, and their rule.
+const HOLIDAYS: &[(&str, Rule)] = &[
+    ("christmas eve", Rule::Fixed(12, 24)),
+    ("christmas day", Rule::Fixed(12, 25)),
+    ("christmas", Rule::Fixed(12, 25)),
+    ("xmas", Rule::Fixed(12, 25)),
+    ("boxing day", Rule::Fixed(12, 26)),
+    ("new years eve", Rule::Fixed(12, 31)),
+    ("new years day", Rule::Fixed(1, 1)),
+    ("new year day", Rule::Fixed(1, 1)),
+    ("new years", Rule::Fixed(1, 1)),
+    ("new year", Rule::Fixed(1, 1)),
+    ("independence day", Rule::Fixed(7, 4)),
+    ("fourth of july", Rule::Fixed(7, 4)),
+    ("halloween", Rule::Fixed(10, 31)),
+    ("valentines day", Rule::Fixed(2, 14)),
+    ("valentine day", Rule::Fixed(2, 14)),
+    ("st patricks day", Rule::Fixed(3, 17)),
+    ("saint patricks day", Rule::Fixed(3, 17)),
+    ("st patrick", Rule::Fixed(3, 17)),
+    ("saint patrick", Rule::Fixed(3, 17)),
+    ("earth day", Rule::Fixed(4, 22)),
+    ("international workers day", Rule::Fixed(5, 1)),
+    ("may day", Rule::Fixed(5, 1)),
+    ("veterans day", Rule::Fixed(11, 11)),
+    ("juneteenth", Rule::Fixed(6, 19)),
+    ("groundhog day", Rule::Fixed(2, 2)),
+    ("easter sunday", Rule::Easter(0)),
+    ("easter monday", Rule::Easter(1)),
+    ("easter", Rule::Easter(0)),
+    ("good friday", Rule::Easter(-2)),
+    ("thanksgiving day", Rule::Thanksgiving(0)),
+    ("thanksgiving", Rule::Thanksgiving(0)),
+    ("black friday", Rule::Thanksgiving(1)),
+    ("mothers day", Rule::Nth(5, 2, 7)),
+    ("fathers day", Rule::Nth(6, 3, 7)),
+    ("memorial day", Rule::Nth(5, 0, 1)),
+    ("labor day", Rule::Nth(9, 1, 1)),
+    ("martin luther king day", Rule::Nth(1, 3, 1)),
+    ("mlk day", Rule::Nth(1, 3, 1)),
+    ("columbus day", Rule::Nth(10, 2, 1)),
+];
+
+/// First words of the names, sorted: a quick test before the grammar runs.
+pub const FIRST_WORDS: &[&str] = &[
+    "black",
+    "boxing",
+    "christmas",
+    "columbus",
+    "earth",
+    "easter",
+    "fathers",
+    "fourth",
+    "good",
+    "groundhog",
+    "halloween",
+    "independence",
+    "international",
+    "juneteenth",
+    "labor",
+    "martin",
+    "may",
+    "memorial",
+    "mlk",
+    "mothers",
+    "new",
+    "saint",
+    "st",
+    "thanksgiving",
+    "valentine",
+    "valentines",
+    "veterans",
+    "xmas",
+];
+
+/// The longest holiday name at the start of `i`: its rule and the rest.
+pub fn holiday(i: &str) -> Option<(Rule, &str)> {
+    // Up to four words, each with the bytes where it ends.
+    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut at = 0;
+    while words.len() < 4 {
+        let rest = &i[at..];
+        let skip = if words.is_empty() {
+            0
+        } else {
+            rest.len() - rest.trim_start_matches(' ').len()
+        };
+        if words.len() > 0 && skip == 0 {
+            break;
+        }
+        let w = &rest[skip..];
+        let len = w
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.')))
+            .map_or(w.len(), |(k, _)| k);
+        if len == 0 {
+            break;
+        }
+        let word: String = w[..len]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        // A sentence's full stop is not part of the name.
+        let end = at + skip + len - usize::from(w[..len].ends_with('.') && word != "st");
+        words.push((word, end));
+        at = end;
+    }
+    (1..=words.len()).rev().find_map(|n| {
+        let name: Vec<&str> = words[..n].iter().map(|(w, _)| w.as_str()).collect();
+        let name = name.join(" ");
+        HOLIDAYS
+            .iter()
+            .find(|(h, _)| *h == name)
+            .map(|(_, rule)| (*rule, &i[words[n - 1].1..]))
+    })
+}
+
+/// The holiday's date in a year.
+pub fn date_in(rule: Rule, year: i16) -> Option<Date> {
+    match rule {
+        Rule::Fixed(m, d) => Date::new(year, m, d).ok(),
+        Rule::Nth(m, n, wd) => {
+            let weekday = Weekday::from_monday_one_offset(wd as i8).ok()?;
+            let first = Date::new(year, m, 1).ok()?;
+            if n == 0 {
+                first.last_of_month().nth_weekday_of_month(-1, weekday).ok()
+            } else {
+                first.nth_weekday_of_month(n as i8, weekday).ok()
+            }
+        }
+        Rule::Easter(offset) => easter(year)?.checked_add(jiff::Span::new().days(offset)).ok(),
+        Rule::Thanksgiving(offset) => Date::new(year, 11, 1)
+            .ok()?
+            .nth_weekday_of_month(4, Weekday::Thursday)
+            .ok()?
+            .checked_add(jiff::Span::new().days(offset))
+            .ok(),
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous algorithm).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, month as i8, day as i8).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_are_sorted_and_cover_every_name() {
+        assert!(FIRST_WORDS.windows(2).all(|w| w[0] < w[1]));
+        for (name, _) in HOLIDAYS {
+            let first = name.split(' ').next().unwrap();
+            assert!(FIRST_WORDS.contains(&first), "{first}");
+        }
+    }
+
+    #[test]
+    fn names_and_dates() {
+        let d = |s: &str, y| holiday(s).and_then(|(r, _)| date_in(r, y)).map(|d| d.to_string());
+        assert_eq!(d("Easter 2018", 2018).as_deref(), Some("2018-04-01"));
+        assert_eq!(d("easter", 2019).as_deref(), Some("2019-04-21"));
+        assert_eq!(d("Good Friday", 2025).as_deref(), Some("2025-04-18"));
+        assert_eq!(d("Thanksgiving", 2023).as_deref(), Some("2023-11-23"));
+        assert_eq!(d("black friday", 2010).as_deref(), Some("2010-11-26"));
+        assert_eq!(d("Memorial Day", 2024).as_deref(), Some("2024-05-27"));
+        assert_eq!(d("New Year's Day", 2025).as_deref(), Some("2025-01-01"));
+        assert_eq!(d("New Year’s Eve", 2025).as_deref(), Some("2025-12-31"));
+        assert_eq!(d("St. Patrick's Day", 2020).as_deref(), Some("2020-03-17"));
+        assert_eq!(d("international workers' day", 2020).as_deref(), Some("2020-05-01"));
+        assert_eq!(holiday("Christmas tree").map(|(_, r)| r), Some(" tree"));
+        assert_eq!(holiday("new plan"), None);
+        assert_eq!(holiday("good news"), None);
+    }
+}
