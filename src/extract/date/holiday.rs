@@ -103,7 +103,7 @@ pub fn holiday(i: &str) -> Option<(Rule, &str)> {
         } else {
             rest.len() - rest.trim_start_matches(' ').len()
         };
-        if words.len() > 0 && skip == 0 {
+        if !words.is_empty() && skip == 0 {
             break;
         }
         let w = &rest[skip..];
