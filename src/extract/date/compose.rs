@@ -51,6 +51,28 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
             }
         }
     }
+    // A distance from a named day: "3 days after January 12th".
+    if let DateExpr::Duration {
+        amount: Some(n),
+        period,
+    } = &a.expr
+    {
+        let sign = match words.as_slice() {
+            ["after" | "from" | "since" | "following"] => 1,
+            ["before" | "preceding"] => -1,
+            _ => 0,
+        };
+        // Days and longer: a day plus minutes is a time no day names.
+        let whole = n.parse::<u32>().ok().filter(|_| !period.is_clock());
+        if let (true, Some(amount)) = (sign != 0 && is_day_like(&b.expr), whole) {
+            return Some(DateExpr::Anchored {
+                amount,
+                period: *period,
+                sign,
+                base: Box::new(b.expr.clone()),
+            });
+        }
+    }
     // The two ends of a range.
     let between = prev_word(text, a.span.start) == "between";
     let joins = match words.as_slice() {
@@ -109,6 +131,14 @@ pub fn with_clock(e: &DateExpr, c: Clock) -> Option<DateExpr> {
         }
         _ => None,
     }
+}
+
+/// A day or a longer stretch a distance can be counted from.
+fn is_day_like(e: &DateExpr) -> bool {
+    matches!(
+        e,
+        DateExpr::Calendar { .. } | DateExpr::Weekday { .. } | DateExpr::RelativeDay { .. } | DateExpr::Holiday { .. }
+    )
 }
 
 /// A point in time a range can start or end at.

@@ -74,6 +74,15 @@ pub fn resolve_range(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> Da
     }
 }
 
+/// The first day a resolved value names: `2011` → 2011-01-01.
+pub fn start_date(v: &str) -> Option<Date> {
+    let p = point(v)?;
+    if v.contains('X') {
+        return None;
+    }
+    p.date
+}
+
 fn yearless(e: &DateExpr) -> Option<(u8, Option<u8>)> {
     match e {
         DateExpr::Calendar {

@@ -50,7 +50,7 @@ pub enum Period {
 }
 
 impl Period {
-    fn is_clock(self) -> bool {
+    pub fn is_clock(self) -> bool {
         matches!(self, Period::Hour | Period::Minute | Period::Second)
     }
 }
@@ -131,6 +131,14 @@ pub enum DateExpr {
         /// "last" = -1, "this" = 0, "next" = 1.
         relation: Option<i32>,
         direction: Direction,
+    },
+    /// A day at a distance from a named one: "3 days after January 12th",
+    /// "two weeks before Christmas".
+    Anchored {
+        amount: u32,
+        period: Period,
+        sign: i32,
+        base: Box<DateExpr>,
     },
     /// A month of a year counted from the anchor's: "this September".
     MonthOfYear {
@@ -889,7 +897,8 @@ fn shift(i: &str) -> R<'_, DateExpr> {
         ),
         |(_, _, _, p)| vec![(3u32, p)],
     );
-    let (rest, parts) = alt((counted_parts, few)).parse(i)?;
+    let (rest, _) = opt(hedge).parse(i)?;
+    let (rest, parts) = alt((counted_parts, few)).parse(rest)?;
     let (rest, (sign, base)) = preceded(
         space1,
         alt((
@@ -2140,10 +2149,8 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
                 let offset = match (week, direction) {
                     (Some(w), _) => 7 * *w as i64 + wd - cur,
                     (None, Direction::Past) => -((cur - wd).rem_euclid(7)),
-                    (None, Direction::Future) => {
-                        let f = (wd - cur).rem_euclid(7);
-                        if f == 0 { 7 } else { f }
-                    }
+                    // "will fly out on Friday" in a Friday article is that day.
+                    (None, Direction::Future) => (wd - cur).rem_euclid(7),
                 };
                 let (v, kind) = with_time(ymd(add_days(a, offset)), *time, *part);
                 date(v, kind, true)
@@ -2319,6 +2326,30 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
                     holiday::Rule::Fixed(m, d) => date(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, false),
                     _ => date("XXXX-XX-XX".into(), TimexType::Date, false),
                 },
+            }
+        }
+        DateExpr::Anchored {
+            amount,
+            period,
+            sign,
+            base,
+        } => {
+            let b = resolve(base, anchor);
+            let n = i64::from(*amount) * i64::from(*sign);
+            let span = match period {
+                Period::Day => Some(jiff::Span::new().days(n)),
+                Period::Week => Some(jiff::Span::new().weeks(n)),
+                Period::Month => Some(jiff::Span::new().months(n)),
+                Period::Year => Some(jiff::Span::new().years(n)),
+                Period::Decade => Some(jiff::Span::new().years(10 * n)),
+                _ => None,
+            };
+            match (interval::start_date(b.value.as_str()), span) {
+                (Some(d), Some(span)) if b.resolved => match d.checked_add(span) {
+                    Ok(d) => date(ymd(d), TimexType::Date, true),
+                    Err(_) => date("XXXX-XX-XX".into(), TimexType::Date, false),
+                },
+                _ => date("XXXX-XX-XX".into(), TimexType::Date, false),
             }
         }
         DateExpr::MonthOfYear { month, year_offset } => match anchor {
@@ -2712,6 +2743,21 @@ mod tests {
             values("the Christmas market opened").is_empty(),
             "a holiday needs a temporal word"
         );
+    }
+
+    #[test]
+    fn distances_from_a_named_day() {
+        assert_eq!(one("3 days after January 12th.").1, "2025-01-15");
+        assert_eq!(one("2 weeks before May 13 1999.").1, "1999-04-29");
+        assert_eq!(one("two months after next Friday.").1, "2025-04-21");
+        assert_eq!(
+            one("5 days before New Year's Day").1,
+            "2025-12-27",
+            "before points ahead"
+        );
+        assert_eq!(one("two years since 2011").1, "2013-01-01");
+        assert_eq!(one("more than 2 weeks before today").1, "2025-01-30");
+        assert_eq!(one("He first ran just six years ago").1, "2019");
     }
 
     #[test]
