@@ -14,7 +14,7 @@ use nom::{
     sequence::preceded,
 };
 
-use crate::extract::number::{boundary, fail, kw, number_word};
+use crate::extract::number::{boundary, fail, kw, number_word, word_number};
 
 type R<'a, T> = IResult<&'a str, T>;
 
@@ -339,15 +339,55 @@ pub fn hour_in_part(i: &str) -> R<'_, Clock> {
     Ok((rest, c.in_part(part)))
 }
 
-/// One end of a range of times, and whether it carries its own meridiem.
-fn range_end(i: &str) -> R<'_, (Clock, bool)> {
-    let own = |i| -> R<'_, (Clock, bool)> {
+/// One end of a range of times.
+struct End {
+    clock: Clock,
+    /// Written as a time of its own ("2:00", "6pm", "seven o'clock").
+    time: bool,
+    /// Its side of noon is written ("6pm", "noon", "in the evening").
+    marked: bool,
+}
+
+fn range_end(i: &str) -> R<'_, End> {
+    let own = |i| -> R<'_, End> {
         let (rest, c) = alt((clock, hour_in_part)).parse(i)?;
-        Ok((rest, (c, true)))
+        let written = i[..i.len() - rest.len()].to_lowercase();
+        let marked = written.ends_with(['a', 'p'])
+            || [
+                "am",
+                "pm",
+                "a.m",
+                "p.m",
+                "a m",
+                "p m",
+                "noon",
+                "midnight",
+                "midday",
+                "morning",
+                "afternoon",
+                "evening",
+                "night",
+            ]
+            .iter()
+            .any(|m| written.contains(m));
+        Ok((
+            rest,
+            End {
+                clock: c,
+                time: true,
+                marked,
+            },
+        ))
     };
     let open = map_opt(
         (hour_digits, opt(preceded(char(':'), two_digits(0, 59))), boundary),
-        |(h, m, _)| to_clock(h, m, None, None).map(|c| (c, false)),
+        |(h, m, _)| {
+            to_clock(h, m, None, None).map(|c| End {
+                clock: c,
+                time: m.is_some(),
+                marked: false,
+            })
+        },
     );
     let word_hour = map(
         (
@@ -355,21 +395,21 @@ fn range_end(i: &str) -> R<'_, (Clock, bool)> {
                 number_word(w).filter(|n| (1..=12).contains(n)).map(|n| n as u8)
             }),
             opt(preceded(
-                space1,
-                map_opt(take_while1(|c: char| c.is_alphabetic()), |w: &str| {
-                    number_word(w).filter(|n| (15..=59).contains(n)).map(|n| n as u8)
+                char(' '),
+                map_opt(word_number, |d| {
+                    let n = d.value();
+                    (n.fract() == 0.0 && (10.0..=59.0).contains(&n)).then_some(n as u8)
                 }),
             )),
         ),
-        |(h, m)| {
-            (
-                Clock {
-                    hour: h,
-                    minute: m,
-                    second: None,
-                },
-                false,
-            )
+        |(h, m)| End {
+            clock: Clock {
+                hour: h,
+                minute: m,
+                second: None,
+            },
+            time: m.is_some(),
+            marked: false,
         },
     );
     alt((own, open, word_hour)).parse(i)
@@ -384,7 +424,7 @@ pub fn clock_range(i: &str) -> R<'_, (Clock, Clock)> {
         value(false, (kw("from"), space1)),
     )))
     .parse(i)?;
-    let (rest, (a, a_own)) = range_end(rest)?;
+    let (rest, a) = range_end(rest)?;
     let (rest, and) = alt((
         value(false, (space0, alt((char('-'), char('–'))), space0)),
         value(true, (space1, kw("and"), space1)),
@@ -394,20 +434,21 @@ pub fn clock_range(i: &str) -> R<'_, (Clock, Clock)> {
         ),
     ))
     .parse(rest)?;
-    let (rest, (b, b_own)) = range_end(rest)?;
-    let both_minutes = a.minute.is_some() && b.minute.is_some();
+    let (rest, b) = range_end(rest)?;
     // Two bare numbers ("3-8", "5 to 6") are scores and counts, not times;
     // "and" joins two times only after "between".
-    if !(a_own || b_own || both_minutes) || and && lead != Some(true) {
+    if !(a.marked || b.marked || a.time || b.time) || and && lead != Some(true) {
         return fail(i);
     }
-    let (a, b) = match (a_own, b_own) {
-        (false, true) if b.hour >= 12 && a.hour < 12 => {
-            let pm = a.with_meridiem(true);
-            (if pm.minutes() <= b.minutes() { pm } else { a }, b)
+    let (a, b) = match (a.marked, b.marked) {
+        (false, true) if b.clock.hour >= 12 && a.clock.hour < 12 => {
+            let pm = a.clock.with_meridiem(true);
+            (if pm.minutes() <= b.clock.minutes() { pm } else { a.clock }, b.clock)
         }
-        (true, false) | (false, false) if b.minutes() <= a.minutes() && b.hour < 12 => (a, b.with_meridiem(true)),
-        _ => (a, b),
+        (_, false) if b.clock.minutes() <= a.clock.minutes() && b.clock.hour < 12 => {
+            (a.clock, b.clock.with_meridiem(true))
+        }
+        _ => (a.clock, b.clock),
     };
     if b.minutes() <= a.minutes() {
         return fail(i);
@@ -510,6 +551,8 @@ mod tests {
         assert_eq!(r("between 4pm and 5pm"), "16-17");
         assert_eq!(r("3:00 to 4:00"), "03:00-04:00");
         assert_eq!(r("from three thirty to four thirty"), "03:30-04:30");
+        assert_eq!(r("from two thirty to two forty-five"), "02:30-02:45");
+        assert_eq!(r("2:00 to 2:30 pm"), "14:00-14:30");
         assert_eq!(r("5 to 6"), "none");
         assert_eq!(r("4pm and 5pm"), "none", "and needs between");
     }
