@@ -140,6 +140,17 @@ pub enum DateExpr {
         sign: i32,
         base: Box<DateExpr>,
     },
+    /// A quarter (`span` 3) or half (`span` 6) of a year: "Q3 2019", "the
+    /// first half of next year", "the fourth quarter".
+    Quarter {
+        index: u8,
+        span: u8,
+        year: Option<i16>,
+        year_offset: Option<i32>,
+        direction: Direction,
+    },
+    /// A quarter counted from the anchor's: "last quarter" = -1.
+    QuarterFrom(i32),
     /// A month of a year counted from the anchor's: "this September".
     MonthOfYear {
         month: u8,
@@ -1407,6 +1418,149 @@ fn holiday_expr(i: &str) -> R<'_, DateExpr> {
     ))
 }
 
+fn year_ref(i: &str) -> R<'_, (Option<i16>, Option<i32>)> {
+    alt((
+        map(year, |y| (Some(y), None)),
+        map(
+            terminated(
+                alt((
+                    value(-1, alt((kw("last"), kw("previous")))),
+                    value(0, alt((kw("this"), kw("the"), kw("current")))),
+                    value(1, kw("next")),
+                )),
+                (space1, kw("year")),
+            ),
+            |k| (None, Some(k)),
+        ),
+    ))
+    .parse(i)
+}
+
+/// `Q3 2019`, `2019-Q1`, `q1-2019`, `H2 2019`, `the third quarter of 2019`,
+/// `the first half of next year`, `next year's first quarter`, `the fourth
+/// quarter`, `last quarter`.
+fn quarter(i: &str) -> R<'_, DateExpr> {
+    let q = |span: u8, index: u8, (year, year_offset): (Option<i16>, Option<i32>)| DateExpr::Quarter {
+        index,
+        span,
+        year,
+        year_offset,
+        direction: Direction::Past,
+    };
+    let code = |i| -> R<'_, (u8, u8)> {
+        alt((
+            map(preceded(tag_no_case("q"), num_in(1, 1, 1, 4)), |n| (3u8, n as u8)),
+            map(preceded(tag_no_case("h"), num_in(1, 1, 1, 2)), |n| (6u8, n as u8)),
+        ))
+        .parse(i)
+    };
+    let code_year = map(
+        (code, alt((char('-'), char(' '))), year, boundary),
+        |((span, n), _, y, _)| q(span, n, (Some(y), None)),
+    );
+    let year_code = map(
+        (year, alt((char('-'), char(' '))), code, boundary),
+        |(y, _, (span, n), _)| q(span, n, (Some(y), None)),
+    );
+    let ordinal = || {
+        map_opt(word, |w: &str| match w.to_lowercase().as_str() {
+            "first" | "1st" => Some(1u8),
+            "second" | "2nd" => Some(2),
+            "third" | "3rd" => Some(3),
+            "fourth" | "4th" | "final" | "last" => Some(4),
+            _ => None,
+        })
+    };
+    let part = || alt((value(3u8, kw("quarter")), value(6u8, kw("half"))));
+    let named = map_opt(
+        (
+            opt((kw("the"), space1)),
+            ordinal(),
+            space1,
+            part(),
+            opt(preceded((space1, alt((kw("of"), kw("in"))), space1), year_ref)),
+        ),
+        |(the, n, _, span, y)| {
+            // "the second half" alone is a match's: a half needs its year.
+            if span == 6 && (n > 2 || y.is_none()) || span == 3 && the.is_none() && y.is_none() {
+                return None;
+            }
+            Some(q(span, n, y.unwrap_or((None, None))))
+        },
+    );
+    let possessive = map(
+        (
+            alt((
+                map(year, |y| (Some(y), None)),
+                map(
+                    alt((value(-1, kw("last")), value(0, kw("this")), value(1, kw("next")))),
+                    |k| (None, Some(k)),
+                ),
+            )),
+            opt((space1, kw("year"))),
+            alt((tag("'s"), tag("’s"))),
+            space1,
+            ordinal(),
+            space1,
+            part(),
+        ),
+        |(y, _, _, _, n, _, span)| q(span, n, y),
+    );
+    let relative = map(
+        (
+            alt((
+                value(-1, alt((kw("last"), kw("previous"), kw("past")))),
+                value(0, alt((kw("this"), kw("current")))),
+                value(1, alt((kw("next"), kw("coming"), kw("following")))),
+            )),
+            space1,
+            kw("quarter"),
+        ),
+        |(k, ..)| DateExpr::QuarterFrom(k),
+    );
+    alt((code_year, year_code, possessive, named, relative)).parse(i)
+}
+
+/// `Jan-Feb 2017`, `Nov-Feb 2017`: months joined by a dash.
+fn month_span(i: &str) -> R<'_, DateExpr> {
+    let (rest, (a, _, b, y)) = (month, alt((char('-'), char('–'))), month, opt(year_tail)).parse(i)?;
+    let end = |m: u8| match y {
+        Some(y) => calendar(Some(y), Some(m), None, None, None),
+        None => DateExpr::Month {
+            month: m,
+            direction: Direction::Past,
+            strict: false,
+        },
+    };
+    let start = DateExpr::Month {
+        month: a,
+        direction: Direction::Past,
+        strict: false,
+    };
+    Ok((rest, range(start, end(b))))
+}
+
+/// `2/29-3/1`, `10/1-11/2/2017`, `5/1-5/7, 2020`: two numeric dates joined
+/// by a dash, the year written once.
+fn numeric_md_range(i: &str) -> R<'_, DateExpr> {
+    let md = |i| -> R<'_, (u8, u8)> {
+        map_opt((num_in(1, 2, 1, 12), char('/'), num_in(1, 2, 1, 31)), |(m, _, d)| {
+            Some((m as u8, d as u8))
+        })
+        .parse(i)
+    };
+    let (rest, ((m1, d1), _, (m2, d2))) = (md, alt((char('-'), char('–'))), md).parse(i)?;
+    let (rest, y) = opt(alt((preceded(char('/'), year), preceded((char(','), space0), year)))).parse(rest)?;
+    let (rest, _) = boundary(rest)?;
+    Ok((
+        rest,
+        range(
+            calendar(y, Some(m1), Some(d1), None, None),
+            calendar(y, Some(m2), Some(d2), None, None),
+        ),
+    ))
+}
+
 /// A day a clock time can belong to.
 fn day_expr(i: &str) -> R<'_, DateExpr> {
     alt((
@@ -1561,6 +1715,9 @@ const FORMS: &[Form] = &[
     day_range,
     week_of,
     holiday_expr,
+    quarter,
+    month_span,
+    numeric_md_range,
     references,
     numeric_md,
     the_day,
@@ -1669,6 +1826,19 @@ fn with_direction(expr: DateExpr, context: Direction) -> DateExpr {
             direction: context,
             strict: false,
         },
+        DateExpr::Quarter {
+            index,
+            span,
+            year,
+            year_offset,
+            direction: Direction::Past,
+        } => DateExpr::Quarter {
+            index,
+            span,
+            year,
+            year_offset,
+            direction: context,
+        },
         DateExpr::Holiday {
             rule,
             year,
@@ -1689,6 +1859,10 @@ fn with_direction(expr: DateExpr, context: Direction) -> DateExpr {
 /// Words that can begin a temporal expression; any other word is skipped
 /// without trying the grammar (most words of a text).
 const LEADS: &[&str] = &[
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
     "a",
     "about",
     "according",
@@ -1701,6 +1875,7 @@ const LEADS: &[&str] = &[
     "between",
     "biannually",
     "coming",
+    "current",
     "currently",
     "daily",
     "each",
@@ -1708,9 +1883,13 @@ const LEADS: &[&str] = &[
     "every",
     "everyday",
     "few",
+    "final",
+    "first",
     "fiscal",
     "following",
+    "fourth",
     "from",
+    "h",
     "half",
     "in",
     "just",
@@ -1732,15 +1911,18 @@ const LEADS: &[&str] = &[
     "over",
     "past",
     "previous",
+    "q",
     "quarter",
     "quarterly",
     "recent",
     "roughly",
+    "second",
     "semi",
     "semiannually",
     "several",
     "some",
     "the",
+    "third",
     "this",
     "till",
     "tmr",
@@ -2352,6 +2534,50 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
                 _ => date("XXXX-XX-XX".into(), TimexType::Date, false),
             }
         }
+        DateExpr::Quarter {
+            index,
+            span,
+            year,
+            year_offset,
+            direction,
+        } => {
+            let (span, index) = (i32::from(*span), i32::from(*index));
+            let y = match (year, year_offset, anchor) {
+                (Some(y), ..) => Some(i32::from(*y)),
+                (None, Some(k), Some(a)) => Some(i32::from(a.year()) + k),
+                // A quarter without its year: the latest one begun by the
+                // anchor, or the next one to come.
+                (None, None, Some(a)) => {
+                    let current = (i32::from(a.month()) - 1) / span + 1;
+                    let y = i32::from(a.year());
+                    Some(match direction {
+                        Direction::Past if index > current => y - 1,
+                        Direction::Future if index < current => y + 1,
+                        _ => y,
+                    })
+                }
+                _ => None,
+            };
+            match y {
+                Some(y) => date(
+                    period_interval(y * 12 + (index - 1) * span, span),
+                    TimexType::Date,
+                    true,
+                ),
+                None => date(
+                    format!("XXXX-{}{}", if span == 3 { 'Q' } else { 'H' }, index),
+                    TimexType::Date,
+                    false,
+                ),
+            }
+        }
+        DateExpr::QuarterFrom(k) => match anchor {
+            Some(a) => {
+                let start = i32::from(a.year()) * 12 + (i32::from(a.month()) - 1) / 3 * 3 + 3 * k;
+                date(period_interval(start, 3), TimexType::Date, true)
+            }
+            None => date("XXXX-QX".into(), TimexType::Date, false),
+        },
         DateExpr::MonthOfYear { month, year_offset } => match anchor {
             Some(a) => date(
                 format!("{:04}-{month:02}", i32::from(a.year()) + year_offset),
@@ -2361,6 +2587,19 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             None => date(format!("XXXX-{month:02}"), TimexType::Date, false),
         },
     }
+}
+
+/// `span` months from a month counted from year 0 (`year * 12 + month - 1`),
+/// as an interval: `(2019-07-01,2019-10-01,P3M)`.
+fn period_interval(start: i32, span: i32) -> String {
+    let end = start + span;
+    format!(
+        "({:04}-{:02}-01,{:04}-{:02}-01,P{span}M)",
+        start.div_euclid(12),
+        start.rem_euclid(12) + 1,
+        end.div_euclid(12),
+        end.rem_euclid(12) + 1
+    )
 }
 
 /// The n-th (0 = last) `weekday` of a month, if it exists.
@@ -2758,6 +2997,34 @@ mod tests {
         assert_eq!(one("two years since 2011").1, "2013-01-01");
         assert_eq!(one("more than 2 weeks before today").1, "2025-01-30");
         assert_eq!(one("He first ran just six years ago").1, "2019");
+    }
+
+    #[test]
+    fn quarters_and_halves_are_intervals() {
+        assert_eq!(one("sales in Q3 2019 rose").1, "(2019-07-01,2019-10-01,P3M)");
+        assert_eq!(one("during 2017-q1").1, "(2017-01-01,2017-04-01,P3M)");
+        assert_eq!(one("2019 H2 will bring").1, "(2019-07-01,2020-01-01,P6M)");
+        assert_eq!(one("in the third quarter of 2024").1, "(2024-07-01,2024-10-01,P3M)");
+        assert_eq!(one("in the first half of next year").1, "(2026-01-01,2026-07-01,P6M)");
+        assert_eq!(
+            one("profit in the fourth quarter fell").1,
+            "(2024-10-01,2025-01-01,P3M)",
+            "the latest fourth quarter before the anchor"
+        );
+        assert_eq!(one("sales last quarter").1, "(2024-10-01,2025-01-01,P3M)");
+        assert_eq!(
+            one("as early as next year's first quarter").1,
+            "(2026-01-01,2026-04-01,P3M)"
+        );
+        assert!(values("scored in the second half").is_empty(), "a half needs its year");
+    }
+
+    #[test]
+    fn dashed_month_and_numeric_ranges() {
+        assert_eq!(one("in Korea Jan-Feb 2017").1, "(2017-01-01,2017-02-01,P1M)");
+        assert_eq!(one("in Korea Nov-Feb 2017").1, "(2016-11-01,2017-02-01,P3M)");
+        assert_eq!(one("out 10/1-11/2/2017").1, "(2017-10-01,2017-11-02,P32D)");
+        assert_eq!(one("from 5/1-5/7, 2020").1, "(2020-05-01,2020-05-07,P6D)");
     }
 
     #[test]
