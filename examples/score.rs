@@ -156,6 +156,13 @@ fn tempeval(suite: &[Value], results: &[Value], verbose: bool) {
                     relaxed += 1;
                     if preds[i].start == gs && preds[i].end == ge {
                         strict += 1;
+                    } else if verbose {
+                        let t: String = text
+                            .chars()
+                            .skip(preds[i].start)
+                            .take(preds[i].end - preds[i].start)
+                            .collect();
+                        println!("span   {} {:?}: got {t:?}", case["id"], g["text"]);
                     }
                     if preds[i].value == g["value"] {
                         value += 1;

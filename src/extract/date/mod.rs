@@ -305,7 +305,16 @@ fn abbrev_dot<'a>(w: &str, rest: &'a str) -> &'a str {
 fn month(i: &str) -> R<'_, u8> {
     let (rest, w) = word(i)?;
     let Some(m) = month_of(w) else { return fail(i) };
-    Ok((abbrev_dot(w, rest), m))
+    Ok((month_dot(w, rest), m))
+}
+
+/// "Feb." keeps its dot; "May.", "June." and "July." end a sentence.
+fn month_dot<'a>(w: &str, rest: &'a str) -> &'a str {
+    if ["may", "june", "july"].contains(&w.to_lowercase().as_str()) {
+        rest
+    } else {
+        abbrev_dot(w, rest)
+    }
 }
 
 /// A month name written as a proper noun (for months standing alone).
@@ -315,7 +324,7 @@ fn capital_month(i: &str) -> R<'_, u8> {
         return fail(i);
     }
     let Some(m) = month_of(w) else { return fail(i) };
-    Ok((abbrev_dot(w, rest), m))
+    Ok((month_dot(w, rest), m))
 }
 
 fn weekday(i: &str) -> R<'_, u8> {
@@ -795,9 +804,15 @@ fn period_word(w: &str) -> Option<(Period, bool)> {
     })
 }
 
+/// A plural's possessive apostrophe ("two years' time"), never the one of
+/// "'s" ("this year's").
+fn plural_apostrophe(i: &str) -> R<'_, ()> {
+    value((), opt((char('\''), not(peek(tag_no_case("s")))))).parse(i)
+}
+
 fn period(i: &str) -> R<'_, Period> {
     let (rest, w) = word(i)?;
-    let (rest, _) = opt(char('\'')).parse(rest)?;
+    let (rest, _) = plural_apostrophe(rest)?;
     match period_word(w) {
         Some((p, _)) => Ok((rest, p)),
         None => fail(i),
@@ -862,7 +877,7 @@ fn counted(i: &str) -> R<'_, (String, Period)> {
     if !plural && joint != "-" && n != "1" {
         return fail(i);
     }
-    let (rest, _) = opt(char('\'')).parse(after)?;
+    let (rest, _) = plural_apostrophe(after)?;
     Ok((rest, (n, p)))
 }
 
@@ -1000,7 +1015,7 @@ fn duration(i: &str) -> R<'_, DateExpr> {
     }
     // A counted amount.
     if let Ok((r, (n, p))) = counted(rest) {
-        let (r, _) = opt(char('\'')).parse(r)?;
+        let (r, _) = plural_apostrophe(r)?;
         return Ok((r, duration_of(Some(n), p)));
     }
     // A vague one: "several days", "a few weeks", or a bare plural unit.
@@ -1252,9 +1267,9 @@ fn decade_or_century(i: &str) -> R<'_, DateExpr> {
         ),
         |(_, d, _, _)| DateExpr::Decade(d),
     );
+    // "the" stays outside a century's span, as TIMEX3 annotators write it.
     let century = map(
         (
-            opt((kw("the"), space1)),
             num_in(1, 2, 1, 30),
             alt((
                 tag_no_case("st"),
@@ -1265,7 +1280,7 @@ fn decade_or_century(i: &str) -> R<'_, DateExpr> {
             space1,
             kw("century"),
         ),
-        |(_, n, ..)| DateExpr::Century(n as i16 - 1),
+        |(n, ..)| DateExpr::Century(n as i16 - 1),
     );
     alt((decade, century)).parse(i)
 }
@@ -1784,9 +1799,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
                 });
             if let Some((n, expr)) = best {
                 let end = i + n - trailing_space(&rest[..n]);
-                let expr = with_direction(expr, direction_before(text, i));
+                let start = i + approximation_lead(&text[i..end]);
+                let expr = with_direction(expr, direction_before(text, start));
                 out.push(DateMention {
-                    span: Span::new(i, end),
+                    span: Span::new(start, end),
                     expr,
                 });
                 i = end;
@@ -1799,6 +1815,24 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         }
     }
     compose::compose(text, out)
+}
+
+/// Bytes of a leading approximation ("about a month", "just over a week",
+/// "just six years ago"): an adverb of the clause, outside the expression's
+/// span, where "almost", "nearly", "more than" bound the quantity itself.
+fn approximation_lead(matched: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &matched[at..];
+        let word = rest.split(' ').next().unwrap_or("");
+        let lead = ["about", "around", "roughly", "some", "over", "just", "only"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w));
+        if !lead || word.len() == rest.len() {
+            return at;
+        }
+        at += word.len() + 1;
+    }
 }
 
 /// Sets the direction read from the context where the form left it open.
@@ -3025,6 +3059,19 @@ mod tests {
         assert_eq!(one("in Korea Nov-Feb 2017").1, "(2016-11-01,2017-02-01,P3M)");
         assert_eq!(one("out 10/1-11/2/2017").1, "(2017-10-01,2017-11-02,P32D)");
         assert_eq!(one("from 5/1-5/7, 2020").1, "(2020-05-01,2020-05-07,P6D)");
+    }
+
+    #[test]
+    fn spans_leave_out_what_is_not_the_expression() {
+        assert_eq!(one("it ended in July.").0, "July");
+        assert_eq!(one("until last June. Then").0, "last June");
+        assert_eq!(one("Feb. 13").0, "Feb. 13");
+        assert_eq!(one("This year's event").0, "This year");
+        assert_eq!(one("in two years' time").0, "two years'");
+        assert_eq!(one("started about a month earlier").0, "a month");
+        assert_eq!(one("comes just over a week after").0, "a week");
+        assert_eq!(one("held for almost seven years").0, "almost seven years");
+        assert_eq!(one("a relic of the 20th century").0, "20th century");
     }
 
     #[test]
