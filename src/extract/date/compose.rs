@@ -37,7 +37,10 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     // A day and its time, in either order.
-    if matches!(words.as_slice(), [] | ["at" | "@" | "for" | "around" | "by" | "on"]) {
+    if matches!(
+        words.as_slice(),
+        [] | ["at" | "@" | "for" | "around" | "about" | "by" | "on"]
+    ) {
         if let DateExpr::Time(c) = b.expr {
             return with_clock(&a.expr, c);
         }
@@ -127,6 +130,12 @@ pub fn with_clock(e: &DateExpr, c: Clock) -> Option<DateExpr> {
             if time.is_none() =>
         {
             *time = Some(c);
+            Some(e)
+        }
+        // "last night at 8" is 20:00: the part of the day sets the meridiem.
+        DateExpr::Weekday { time, part, .. } | DateExpr::RelativeDay { time, part, .. } if time.is_none() => {
+            *time = part.map_or(Some(c), |p| Some(c.in_part(p)));
+            *part = None;
             Some(e)
         }
         _ => None,

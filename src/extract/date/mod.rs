@@ -2955,6 +2955,9 @@ mod tests {
         assert_eq!(one("at 5pm on February 22").1, "2025-02-22T17");
         assert_eq!(one("October 14 for 8:00:31am").1, "2024-10-14T08:00:31");
         assert_eq!(one("in the afternoon at 7").1, "T19");
+        assert_eq!(one("it happened last night at 8.").1, "2025-02-12T20");
+        assert_eq!(one("back tonight at 1am").1, "2025-02-13T01");
+        assert_eq!(one("at 8am this morning").1, "2025-02-13T08");
         assert_eq!(one("let's meet in the morning").1, "TMO");
         assert_eq!(
             one("shares rose at 5% on Monday").1,
