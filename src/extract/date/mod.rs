@@ -425,7 +425,10 @@ fn time_tail(i: &str) -> R<'_, Clock> {
             clock,
         ),
         // Once the day is named, "at" makes a bare hour a time: "Sat at 5".
-        preceded((opt(char(',')), space1, alt((kw("at"), tag("@"))), space1), at_hour),
+        preceded(
+            (opt(char(',')), space1, alt((kw("at"), tag("@"), kw("around"))), space1),
+            at_hour,
+        ),
     ))
     .parse(i)
 }
@@ -649,6 +652,10 @@ fn day_part(i: &str) -> R<'_, DayPart> {
 /// What may follow a day: a part of it or a clock time.
 fn day_tail(i: &str) -> R<'_, (Option<DayPart>, Option<Clock>)> {
     alt((
+        // "Sunday evening at 7": the part sets the clock's meridiem.
+        map((preceded(space1, day_part), time_tail), |(p, c)| {
+            (None, Some(c.in_part(p)))
+        }),
         map(preceded(space1, day_part), |p| (Some(p), None)),
         map(time_tail, |c| (None, Some(c))),
         value((None, None), space0),
@@ -776,6 +783,22 @@ fn relative_day(i: &str) -> R<'_, DateExpr> {
             if part.is_some() || time.is_some() {
                 return Ok((rest2, DateExpr::RelativeDay { offset, part, time }));
             }
+        }
+    }
+    // "last night at 8", "tonight around 7".
+    if let DateExpr::RelativeDay {
+        offset, part: Some(p), ..
+    } = base
+    {
+        if let Ok((rest2, c)) = time_tail(rest) {
+            return Ok((
+                rest2,
+                DateExpr::RelativeDay {
+                    offset,
+                    part: None,
+                    time: Some(c.in_part(p)),
+                },
+            ));
         }
     }
     Ok((rest, base))
