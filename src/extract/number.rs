@@ -166,7 +166,7 @@ fn alpha(i: &str) -> R<'_, &str> {
 }
 
 /// 1..99 in words: `seven`, `twenty`, `forty-five`, `forty five`.
-fn below_hundred(i: &str) -> R<'_, i128> {
+pub(crate) fn below_hundred(i: &str) -> R<'_, i128> {
     let (rest, w) = alpha(i)?;
     if let Some(u) = unit_word(w) {
         return Ok((rest, u));

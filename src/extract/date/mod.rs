@@ -21,7 +21,7 @@ mod compose;
 mod holiday;
 mod interval;
 
-use super::number::{boundary, fail, kw, number_word};
+use super::number::{below_hundred, boundary, fail, kw, number_word};
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::span::Span;
 pub use clock::{Clock, DayPart};
@@ -151,6 +151,15 @@ pub enum DateExpr {
     },
     /// A quarter counted from the anchor's: "last quarter" = -1.
     QuarterFrom(i32),
+    /// A week of a year or of a month (`n` 0 = the last): "the first week
+    /// of 2015", "the last week of July", "week 31".
+    Week {
+        n: u8,
+        year: Option<i16>,
+        year_offset: Option<i32>,
+        month: Option<u8>,
+        month_offset: Option<i32>,
+    },
     /// A month of a year counted from the anchor's: "this September".
     MonthOfYear {
         month: u8,
@@ -442,6 +451,7 @@ fn year_tail(i: &str) -> R<'_, i16> {
         preceded((space1, kw("of"), space1), short_year),
         preceded(space1, year),
         preceded(alt((char('-'), char('/'))), year),
+        preceded(space1, word_year),
     ))
     .parse(i)
 }
@@ -484,8 +494,12 @@ fn numeric_dmy(i: &str) -> R<'_, DateExpr> {
     let (rest, a) = num_in(1, 2, 1, 31)(i)?;
     let (rest, s) = alt((char('/'), char('-'), char('.'))).parse(rest)?;
     let (rest, b) = num_in(1, 2, 1, 31)(rest)?;
-    let (rest, _) = alt((value((), char(s)), value((), (char(','), space0)))).parse(rest)?;
-    let (rest, y) = alt((year, short_year)).parse(rest)?;
+    // "08/12,2015"; after a comma only a full year ("11/20, 12 of Nov").
+    let (rest, y) = alt((
+        preceded(char(s), alt((year, short_year))),
+        preceded((char(','), space0), year),
+    ))
+    .parse(rest)?;
     let (rest, _) = boundary(rest)?;
     let Some((m, d)) = month_day_order(a, b, s == '.') else {
         return fail(i);
@@ -668,7 +682,7 @@ fn week_word(i: &str) -> R<'_, i32> {
     alt((
         value(-1, alt((kw("last"), kw("previous"), kw("past")))),
         value(0, kw("this")),
-        value(1, kw("next")),
+        value(1, alt((kw("next"), kw("following")))),
     ))
     .parse(i)
 }
@@ -689,7 +703,7 @@ fn weekday_expr(i: &str) -> R<'_, DateExpr> {
     let (rest, lead) = opt(alt((map(lead_week, Some), terminated(lead_word, space1)))).parse(i)?;
     let (rest, wd) = weekday(rest)?;
     let (rest, trail) = opt(preceded(
-        (space1, opt((kw("of"), space1))),
+        (space1, opt((kw("of"), space1)), opt((kw("the"), space1))),
         terminated(week_word, (space1, kw("week"))),
     ))
     .parse(rest)?;
@@ -852,8 +866,14 @@ fn relative_period(i: &str) -> R<'_, DateExpr> {
             value(-1, kw("previous")),
         )),
         space1,
-        opt((kw("fiscal"), space1)),
-        verify(period, |p| matches!(p, Period::Week | Period::Month | Period::Year)),
+        opt((
+            alt((kw("fiscal"), kw("calendar"), kw("working"), kw("work"), kw("business"))),
+            space1,
+        )),
+        alt((
+            verify(period, |p| matches!(p, Period::Week | Period::Month | Period::Year)),
+            value(Period::Week, kw("workweek")),
+        )),
     )
         .parse(i)?;
     Ok((
@@ -1138,8 +1158,8 @@ fn day_of_month(i: &str) -> R<'_, DateExpr> {
         opt((kw("the"), space1)),
         day_number,
         space1,
-        kw("of"),
-        space1,
+        opt(kw("of")),
+        space0,
         alt((
             value(-1, kw("last")),
             value(-1, kw("previous")),
@@ -1559,6 +1579,110 @@ fn quarter(i: &str) -> R<'_, DateExpr> {
     alt((code_year, year_code, possessive, named, relative)).parse(i)
 }
 
+/// `the first week of 2015`, `the last week of Dec 2016`, `3rd week of Jan`,
+/// `the last week of next month`, `week 31`, `week 3 of 2027`.
+fn week_in(i: &str) -> R<'_, DateExpr> {
+    let week = |n, (year, year_offset): (Option<i16>, Option<i32>), month, month_offset| DateExpr::Week {
+        n,
+        year,
+        year_offset,
+        month,
+        month_offset,
+    };
+    let nth = map_opt(word, |w: &str| match w.to_lowercase().as_str() {
+        "first" | "1st" => Some(1u8),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        "fifth" | "5th" => Some(5),
+        "last" | "final" => Some(0),
+        _ => None,
+    });
+    let month_rel = terminated(
+        alt((
+            value(-1, alt((kw("last"), kw("previous")))),
+            value(0, kw("this")),
+            value(1, kw("next")),
+        )),
+        (space1, kw("month")),
+    );
+    let ordinal = map(
+        (
+            opt((kw("the"), space1)),
+            nth,
+            space1,
+            kw("week"),
+            space1,
+            alt((kw("of"), kw("in"))),
+            space1,
+            alt((
+                map((month, opt(year_tail)), |(m, y)| (None, Some(m), (y, None))),
+                map(month_rel, |k| (Some(k), None, (None, None))),
+                map(year_ref, |y| (None, None, y)),
+            )),
+        ),
+        move |(_, n, _, _, _, _, _, (month_offset, m, y))| week(n, y, m, month_offset),
+    );
+    let numbered = map(
+        (
+            kw("week"),
+            space1,
+            num_in(1, 2, 1, 53),
+            opt(preceded((space1, kw("of"), space1), year_ref)),
+        ),
+        move |(_, _, n, y)| week(n as u8, y.unwrap_or((None, Some(0))), None, None),
+    );
+    alt((ordinal, numbered)).parse(i)
+}
+
+/// A year in words: `nineteen eighty six`, `two thousand and fifteen`,
+/// `seventeen hundred thirty three`, `twenty twenty`.
+fn word_year(i: &str) -> R<'_, i16> {
+    let thousands = map(
+        (
+            kw("two"),
+            space1,
+            kw("thousand"),
+            opt(preceded((space1, opt((kw("and"), space1))), below_hundred)),
+        ),
+        |(.., rest)| 2000 + rest.unwrap_or(0) as i16,
+    );
+    let centuries = map_opt(
+        (
+            map_opt(word, |w: &str| number_word(w).filter(|n| (11..=20).contains(n))),
+            space1,
+            alt((
+                map(
+                    (
+                        kw("hundred"),
+                        opt(preceded((space1, opt((kw("and"), space1))), below_hundred)),
+                    ),
+                    |(_, r)| r.unwrap_or(0),
+                ),
+                map_opt(below_hundred, |n| (10..=99).contains(&n).then_some(n)),
+                map(preceded((alt((kw("oh"), kw("o"))), space1), below_hundred), |n| n),
+            )),
+        ),
+        |(c, _, r)| (r < 100).then_some((c * 100) as i16 + r as i16),
+    );
+    alt((thousands, centuries)).parse(i)
+}
+
+/// `20161016`: a date of eight digits, where it is one.
+fn compact_iso(i: &str) -> R<'_, DateExpr> {
+    let (rest, d) = digits(8, 8)(i)?;
+    let (rest, _) = boundary(rest)?;
+    let (y, m, day): (i16, i8, i8) = (
+        d[..4].parse().unwrap_or(0),
+        d[4..6].parse().unwrap_or(0),
+        d[6..].parse().unwrap_or(0),
+    );
+    if !(1900..=2099).contains(&y) || Date::new(y, m, day).is_err() {
+        return fail(i);
+    }
+    Ok((rest, calendar(Some(y), Some(m as u8), Some(day as u8), None, None)))
+}
+
 /// `Jan-Feb 2017`, `Nov-Feb 2017`: months joined by a dash.
 fn month_span(i: &str) -> R<'_, DateExpr> {
     let (rest, (a, _, b, y)) = (month, alt((char('-'), char('–'))), month, opt(year_tail)).parse(i)?;
@@ -1754,6 +1878,8 @@ const FORMS: &[Form] = &[
     week_of,
     holiday_expr,
     quarter,
+    week_in,
+    compact_iso,
     month_span,
     numeric_md_range,
     references,
@@ -2305,6 +2431,7 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             time,
         } => {
             let (year, month, day) = (*year, *month, *day);
+            let written_year = year;
             if month.is_none() && day.is_some() && year.is_none() {
                 return day_in_nearby_month(day.unwrap_or(1), *weekday, *time, anchor);
             }
@@ -2316,7 +2443,8 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
                 (Some(m), d, _) => anchor.and_then(|a| nearest_year(a, m, d)),
                 _ => None,
             });
-            // A day that does not exist ("Feb 30") stays unresolved.
+            // A day that does not exist ("Feb 30") stays unresolved, with
+            // the year only when the text wrote it.
             let exists = match (year, month, day) {
                 (Some(y), Some(m), Some(d)) => Date::new(y, m as i8, d as i8).is_ok(),
                 _ => true,
@@ -2324,6 +2452,7 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             let resolved = year.is_some() && exists;
             let ys = year
                 .filter(|_| exists)
+                .or(written_year)
                 .map(|y| format!("{y:04}"))
                 .unwrap_or_else(|| "XXXX".into());
             let s = match (month, day) {
@@ -2635,6 +2764,41 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             }
             None => date("XXXX-QX".into(), TimexType::Date, false),
         },
+        DateExpr::Week {
+            n,
+            year,
+            year_offset,
+            month,
+            month_offset,
+        } => {
+            let y = year.map(i32::from).or_else(|| {
+                Some(i32::from(anchor?.year()) + year_offset.unwrap_or(0)).filter(|_| year_offset.is_some())
+            });
+            match (month, month_offset, anchor) {
+                (Some(m), _, _) => {
+                    let y = y.or_else(|| anchor.and_then(|a| nearest_year(a, *m, None)).map(i32::from));
+                    let n = if *n == 0 { 5 } else { *n };
+                    match y {
+                        Some(y) => date(format!("{y:04}-{m:02}-W{n:02}"), TimexType::Date, true),
+                        None => date(format!("XXXX-{m:02}-W{n:02}"), TimexType::Date, false),
+                    }
+                }
+                (None, Some(k), Some(a)) => {
+                    let (y, m) = month_from(a, *k);
+                    let n = if *n == 0 { 5 } else { *n };
+                    date(format!("{y:04}-{m:02}-W{n:02}"), TimexType::Date, true)
+                }
+                _ => match y {
+                    Some(y) => {
+                        // The last ISO week of a year is the one holding 28 December.
+                        let last = Date::new(y as i16, 12, 28).map_or(52, |d| d.iso_week_date().week());
+                        let w = if *n == 0 { last } else { *n as i8 };
+                        date(format!("{y:04}-W{w:02}"), TimexType::Date, true)
+                    }
+                    None => date(format!("XXXX-W{n:02}"), TimexType::Date, false),
+                },
+            }
+        }
         DateExpr::MonthOfYear { month, year_offset } => match anchor {
             Some(a) => date(
                 format!("{:04}-{month:02}", i32::from(a.year()) + year_offset),
@@ -2788,6 +2952,13 @@ mod tests {
         let m = find_dates("on Feb 30");
         let v = resolve(&m[0].expr, anchor());
         assert_eq!((v.value.0.as_str(), v.resolved), ("XXXX-02-30", false));
+        let m = find_dates("on Feb 30 2019");
+        let v = resolve(&m[0].expr, anchor());
+        assert_eq!(
+            (v.value.0.as_str(), v.resolved),
+            ("2019-02-30", false),
+            "a written year stays"
+        );
         assert_eq!(one("on Feb 29").1, "2024-02-29");
     }
 
@@ -3098,6 +3269,28 @@ mod tests {
         assert_eq!(one("comes just over a week after").0, "a week");
         assert_eq!(one("held for almost seven years").0, "almost seven years");
         assert_eq!(one("a relic of the 20th century").0, "20th century");
+    }
+
+    #[test]
+    fn weeks_word_years_and_compact_dates() {
+        assert_eq!(one("in the first week of 2015").1, "2015-W01");
+        assert_eq!(one("the last week of 2016").1, "2016-W52");
+        assert_eq!(one("the last week of Dec 2016").1, "2016-12-W05");
+        assert_eq!(one("the last week of next month").1, "2025-03-W05");
+        assert_eq!(one("sales in week 3 of 2027").1, "2027-W03");
+        assert_eq!(one("this working week").1, "2025-W07");
+        assert_eq!(one("on Monday of the following week").1, "2025-02-17");
+        assert_eq!(one("born on January twenty five nineteen eighty six").1, "1986-01-25");
+        assert_eq!(one("in August two thousand and fifteen").1, "2015-08");
+        assert_eq!(one("6 April seventeen hundred thirty three").1, "1733-04-06");
+        assert_eq!(one("back on 20161016.").1, "2016-10-16");
+        assert!(values("order 20161399 shipped").is_empty(), "no such date");
+        assert_eq!(one("around the 21st this month").1, "2025-02-21");
+        assert_eq!(
+            values("dates 11/20, 12 of Nov"),
+            [pair("11/20", "2024-11-20"), pair("12 of Nov", "2024-11-12")],
+            "after a comma only a full year"
+        );
     }
 
     #[test]
