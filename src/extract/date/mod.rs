@@ -200,6 +200,8 @@ pub enum DateExpr {
         amount: Option<String>,
         period: Period,
     },
+    /// A duration of several units: "1 hour and 30 minutes" (`PT1H30M`).
+    Compound(Vec<(u32, Period)>),
     Season {
         season: Season,
         offset: i32,
@@ -546,6 +548,11 @@ fn month_day(i: &str) -> R<'_, DateExpr> {
     let (rest, d) = day_number(rest)?;
     let (rest, y) = opt_year(rest)?;
     let (rest, time) = opt(time_tail).parse(rest)?;
+    // "Oct 26 15:50:06 2016": the year after the time.
+    let (rest, y) = match (y, time) {
+        (None, Some(_)) => opt(preceded(space1, year)).parse(rest)?,
+        _ => (rest, y),
+    };
     Ok((rest, calendar(y, Some(m), Some(d), None, time)))
 }
 
@@ -641,7 +648,9 @@ fn weekday_date(i: &str) -> R<'_, DateExpr> {
     let the_day = map((kw("the"), space1, day_number), |(_, _, d)| {
         calendar(None, None, Some(d), None, None)
     });
-    let (rest, expr) = alt((paren, iso, numeric_dmy, month_day, day_month, numeric_md, the_day)).parse(rest)?;
+    // "Friday 7/6", but "Monday 1-3" is a range of hours.
+    let slashed = verify(numeric_md, |_| !rest.get(1..5).is_some_and(|s| s.contains('-')));
+    let (rest, expr) = alt((paren, iso, numeric_dmy, month_day, day_month, slashed, the_day)).parse(rest)?;
     match expr {
         DateExpr::Calendar {
             year, month, day, time, ..
@@ -831,12 +840,15 @@ fn period_word(w: &str) -> Option<(Period, bool)> {
         "years" => (Period::Year, true),
         "decade" => (Period::Decade, false),
         "decades" => (Period::Decade, true),
-        "hour" | "hr" => (Period::Hour, false),
-        "hours" | "hrs" | "h" => (Period::Hour, true),
-        "minute" | "min" => (Period::Minute, false),
-        "minutes" | "mins" => (Period::Minute, true),
-        "second" | "sec" => (Period::Second, false),
-        "seconds" | "secs" => (Period::Second, true),
+        "night" => (Period::Day, false),
+        "nights" => (Period::Day, true),
+        "hour" => (Period::Hour, false),
+        // Abbreviations do not inflect: "5 min", "2.5 hr".
+        "hours" | "hrs" | "hr" | "h" => (Period::Hour, true),
+        "minute" => (Period::Minute, false),
+        "minutes" | "mins" | "min" => (Period::Minute, true),
+        "second" => (Period::Second, false),
+        "seconds" | "secs" | "sec" => (Period::Second, true),
         _ => return None,
     })
 }
@@ -904,7 +916,35 @@ fn amount(i: &str) -> R<'_, String> {
         }
         Ok((rest, n.to_string()))
     };
-    alt((numeric, words, value("1".to_string(), alt((kw("a"), kw("an")))))).parse(i)
+    let fraction = alt((
+        value(
+            "0.5".to_string(),
+            alt((tag("½"), recognize((kw("half"), space1, alt((kw("an"), kw("a"))))))),
+        ),
+        value("0.25".to_string(), tag("¼")),
+        value("0.75".to_string(), tag("¾")),
+    ));
+    let (rest, n) = alt((
+        fraction,
+        numeric,
+        words,
+        value("1".to_string(), alt((kw("a"), kw("an")))),
+    ))
+    .parse(i)?;
+    // "one and a half", "two and a quarter".
+    match (n.parse::<u32>(), and_a_fraction(rest)) {
+        (Ok(whole), Ok((r, f))) => Ok((r, trim_number(f64::from(whole) + f))),
+        _ => Ok((rest, n)),
+    }
+}
+
+/// ` and a half`, ` and half`, ` and a quarter`.
+fn and_a_fraction(i: &str) -> R<'_, f64> {
+    preceded(
+        (space1, kw("and"), space1, opt((kw("a"), space1))),
+        alt((value(0.5, kw("half")), value(0.25, kw("quarter")))),
+    )
+    .parse(i)
 }
 
 /// `three years`, `three-year`, `3.5years`, `an hour`, `24 hours`.
@@ -916,11 +956,15 @@ fn counted(i: &str) -> R<'_, (String, Period)> {
         return fail(i);
     };
     // "twenty second" is a day, not twenty seconds: a singular unit takes
-    // one, or a hyphen ("three-year").
-    if !plural && joint != "-" && n != "1" {
+    // one, a fraction ("one and a half hour") or a hyphen ("three-year").
+    if !plural && joint != "-" && n != "1" && !n.contains('.') {
         return fail(i);
     }
     let (rest, _) = plural_apostrophe(after)?;
+    // "an hour and a half", "one year and a quarter".
+    if let (Ok(whole), Ok((r, f))) = (n.parse::<u32>(), and_a_fraction(rest)) {
+        return Ok((r, (trim_number(f64::from(whole) + f), p)));
+    }
     Ok((rest, (n, p)))
 }
 
@@ -1054,6 +1098,12 @@ fn duration(i: &str) -> R<'_, DateExpr> {
                     }
                 }
             }
+        }
+    }
+    // Counted parts: "1 hour and 30 minutes", "2 years 1 month".
+    if let Ok((r, parts)) = counted_parts(rest) {
+        if parts.len() > 1 {
+            return Ok((r, DateExpr::Compound(parts)));
         }
     }
     // A counted amount.
@@ -1345,7 +1395,7 @@ fn references(i: &str) -> R<'_, DateExpr> {
                 kw("nowadays"),
                 recognize((kw("at"), space1, kw("present"))),
                 recognize((kw("at"), space1, kw("the"), space1, kw("moment"))),
-                recognize((alt((kw("to"), kw("till"))), space1, kw("date"))),
+                recognize((kw("at"), space1, kw("the"), space1, kw("present"), space1, kw("time"))),
             )),
         ),
         value(
@@ -2123,7 +2173,7 @@ const LEADS: &[&str] = &[
 
 fn may_start(rest: &str) -> bool {
     let first = rest.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() {
+    if first.is_ascii_digit() || matches!(first, '½' | '¼' | '¾') {
         return true;
     }
     let word: String = rest
@@ -2349,6 +2399,30 @@ fn duration_value(amount: Option<&str>, p: Period) -> String {
         format!("PT{n}{code}")
     } else {
         format!("P{n}{code}")
+    }
+}
+
+/// `P1Y2M`, `PT1H30M`, `P3M2W2D`: calendar units, then clock units after `T`.
+fn compound_value(parts: &[(u32, Period)]) -> String {
+    let mut date = String::new();
+    let mut clock = String::new();
+    for (n, p) in parts {
+        let (n, code) = match p {
+            Period::Decade => (n * 10, "Y"),
+            Period::Year => (*n, "Y"),
+            Period::Month | Period::Minute => (*n, "M"),
+            Period::Week => (*n, "W"),
+            Period::Day => (*n, "D"),
+            Period::Hour => (*n, "H"),
+            Period::Second => (*n, "S"),
+        };
+        let out = if p.is_clock() { &mut clock } else { &mut date };
+        out.push_str(&format!("{n}{code}"));
+    }
+    if clock.is_empty() {
+        format!("P{date}")
+    } else {
+        format!("P{date}T{clock}")
     }
 }
 
@@ -2623,6 +2697,7 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             }
             None => date("XXXX-XX-XX".into(), TimexType::Date, false),
         },
+        DateExpr::Compound(parts) => date(compound_value(parts), TimexType::Duration, true),
         DateExpr::Duration { amount, period } => {
             date(duration_value(amount.as_deref(), *period), TimexType::Duration, true)
         }
@@ -3195,7 +3270,8 @@ mod tests {
         assert_eq!(one("for w/c Feb 4.").1, "2025-02-04");
         assert_eq!(one("the week beginning February 17").1, "2025-02-17");
         assert_eq!(one("He is not here at present.").1, "PRESENT_REF");
-        assert_eq!(one("sales to date were").1, "PRESENT_REF");
+        assert_eq!(one("working on it at the present time").1, "PRESENT_REF");
+        assert!(values("the most up to date equipment").is_empty());
         assert_eq!(one("every other day").1, "P2D");
         assert_eq!(one("every three weeks").1, "P3W");
         assert_eq!(one("reports quarterly").1, "P3M");
@@ -3291,6 +3367,20 @@ mod tests {
             [pair("11/20", "2024-11-20"), pair("12 of Nov", "2024-11-12")],
             "after a comma only a full year"
         );
+    }
+
+    #[test]
+    fn fractions_and_compound_durations() {
+        assert_eq!(one("took one hour and a half").1, "PT1.5H");
+        assert_eq!(one("took one and a half hours").1, "PT1.5H");
+        assert_eq!(one("a one year and a quarter gap").1, "P1.25Y");
+        assert_eq!(one("in half an hour").1, "PT0.5H");
+        assert_eq!(one("a ½ hour call").1, "PT0.5H");
+        assert_eq!(one("more than 1 hour and 30 minutes").1, "PT1H30M");
+        assert_eq!(one("for 2 years 1 month").1, "P2Y1M");
+        assert_eq!(one("a room for two nights").1, "P2D");
+        assert_eq!(one("for 123.45 sec").1, "PT123.45S");
+        assert_eq!(one("on Wed Oct 26 15:50:06 2016 it").1, "2016-10-26T15:50:06");
     }
 
     #[test]
