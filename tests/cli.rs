@@ -202,6 +202,30 @@ fn extract_jsonl_maps_line_by_line_and_survives_bad_lines() {
 }
 
 #[test]
+fn a_given_publication_date_is_not_replaced_by_a_dateline_guess() {
+    // "Friday 5/12" reads like a yearless dateline whose weekday would pin
+    // 2017; the publication date given with the document wins.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"a\", \"text\": \"This task should be done Friday 5/12\", \"published\": \"2019-05-20\"}\n",
+    )
+    .unwrap();
+    let (out, _, code) = run(&[
+        "extract",
+        "--input",
+        "jsonl",
+        "--format",
+        "jsonl",
+        &input.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0);
+    let line: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(line["claims"][0]["value"], "2019-05-12");
+}
+
+#[test]
 fn graph_exports_dot_and_json() {
     let (dot, _, code) = run(&["graph", "--format", "dot", EXAMPLES]);
     assert_eq!(code, 0);

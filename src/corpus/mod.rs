@@ -20,7 +20,10 @@ pub fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
         .collect();
     let typical = mode(&known_years);
     for s in sources.iter_mut() {
-        let Some(p) = s.meta.partial else { continue };
+        // A date the source states in full is never replaced by an inference.
+        let Some(p) = s.meta.partial.filter(|_| s.meta.published.is_none()) else {
+            continue;
+        };
         // The year to search near: the other sources', else the years the
         // text names; with neither, a weekday alone would be a guess.
         let own_years: Vec<i16> = find_dates(&s.clean.text)
