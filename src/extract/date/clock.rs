@@ -11,7 +11,7 @@ use nom::{
     bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
     character::complete::{char, space0, space1},
     combinator::{map, map_opt, not, opt, peek, value},
-    sequence::preceded,
+    sequence::{preceded, terminated},
 };
 
 use crate::extract::number::{boundary, fail, kw, number_word, word_number};
@@ -202,13 +202,15 @@ fn numeric(i: &str) -> R<'_, Clock> {
 /// `half past seven`, `quarter to nine`, `20 min past eight`, `ten after six`.
 fn past_to(i: &str) -> R<'_, Clock> {
     let unit = || alt((kw("minutes"), kw("minute"), kw("mins"), kw("min")));
-    let digit_minutes = map_opt(hour_digits, |m| (1..=59).contains(&m).then_some(m));
+    let digit_minutes = || map_opt(hour_digits, |m| (1..=59).contains(&m).then_some(m));
     let word_minutes = map_opt(take_while1(|c: char| c.is_alphabetic()), |w: &str| {
         number_word(w).filter(|n| (1..=59).contains(n)).map(|n| n as u8)
     });
     // "5 to 6" is a range of hours; "5 min to 6" and "ten past six" are times.
     let counted = alt((
-        map((digit_minutes, space1, unit()), |(m, ..)| (m, true)),
+        map((digit_minutes(), space1, unit()), |(m, ..)| (m, true)),
+        // "10 past 9": digits without a unit only before "past".
+        map(digit_minutes(), |m| (m, false)),
         map((word_minutes, opt(preceded(space1, unit()))), |(m, u)| (m, u.is_some())),
     ));
     let minutes = alt((
@@ -458,7 +460,22 @@ pub fn clock_range(i: &str) -> R<'_, (Clock, Clock)> {
 
 /// An hour after "at" once the day is named: `Sat at 5`, `Monday at 2.30`.
 pub fn at_hour(i: &str) -> R<'_, Clock> {
-    let (rest, (h, m)) = (hour12, opt(preceded(alt((char('.'), char(':'))), two_digits(0, 59)))).parse(i)?;
+    let word_minutes = preceded(
+        char(' '),
+        map_opt(word_number, |d| {
+            let n = d.value();
+            (n.fract() == 0.0 && (10.0..=59.0).contains(&n)).then_some(n as u8)
+        }),
+    );
+    let (rest, (h, m)) = (
+        hour12,
+        opt(alt((
+            preceded(alt((char('.'), char(':'))), two_digits(0, 59)),
+            // "at seven twenty-seven", "at six forty-three minutes".
+            terminated(word_minutes, opt((space1, alt((kw("minutes"), kw("minute")))))),
+        ))),
+    )
+        .parse(i)?;
     // "at 5%", "at 5.2 million": figures, not hours.
     let (rest, _) = (
         boundary,

@@ -661,7 +661,10 @@ fn weekday_date(i: &str) -> R<'_, DateExpr> {
 
 fn day_part(i: &str) -> R<'_, DayPart> {
     preceded(
-        opt((kw("in"), space1, kw("the"), space1)),
+        (
+            opt((kw("in"), space1, kw("the"), space1)),
+            opt((alt((kw("early"), kw("late"))), space1)),
+        ),
         alt((
             value(DayPart::Morning, kw("morning")),
             value(DayPart::Afternoon, kw("afternoon")),
@@ -760,7 +763,7 @@ fn relative_day(i: &str) -> R<'_, DateExpr> {
             |_| rd(2),
         ),
         map(kw("today"), |_| rd(0)),
-        map(kw("tonight"), |_| DateExpr::RelativeDay {
+        map(alt((kw("tonight"), kw("tonite"))), |_| DateExpr::RelativeDay {
             offset: 0,
             part: Some(DayPart::Night),
             time: None,
@@ -870,6 +873,19 @@ fn period(i: &str) -> R<'_, Period> {
 
 /// `last week`, `this month`, `next year`, `this fiscal year`.
 fn relative_period(i: &str) -> R<'_, DateExpr> {
+    // "the week after next", "the month after next".
+    if let Ok((rest, (_, p, ..))) = (
+        (kw("the"), space1),
+        verify(period, |p| matches!(p, Period::Week | Period::Month | Period::Year)),
+        space1,
+        kw("after"),
+        space1,
+        kw("next"),
+    )
+        .parse(i)
+    {
+        return Ok((rest, DateExpr::RelativePeriod { period: p, offset: 2 }));
+    }
     let (rest, (which, _, _, p)) = (
         alt((
             value(-1, kw("last")),
@@ -1416,12 +1432,15 @@ fn references(i: &str) -> R<'_, DateExpr> {
 fn set(i: &str) -> R<'_, DateExpr> {
     let every = || alt((kw("every"), kw("each")));
     alt((
-        map((every(), space1, weekday, opt(time_tail)), |(_, _, d, t)| {
-            DateExpr::Set(match t {
-                Some(c) => format!("XXXX-WXX-{d}T{}", c.timex()),
-                None => format!("XXXX-WXX-{d}"),
-            })
-        }),
+        map(
+            (every(), space1, opt((kw("other"), space1)), weekday, opt(time_tail)),
+            |(_, _, _, d, t)| {
+                DateExpr::Set(match t {
+                    Some(c) => format!("XXXX-WXX-{d}T{}", c.timex()),
+                    None => format!("XXXX-WXX-{d}"),
+                })
+            },
+        ),
         map((every(), space1, day_part), |(_, _, p)| {
             DateExpr::Set(format!("XXXX-XX-XXT{}", p.code()))
         }),
@@ -1571,12 +1590,14 @@ fn quarter(i: &str) -> R<'_, DateExpr> {
         |(y, _, (span, n), _)| q(span, n, (Some(y), None)),
     );
     let ordinal = || {
-        map_opt(word, |w: &str| match w.to_lowercase().as_str() {
-            "first" | "1st" => Some(1u8),
-            "second" | "2nd" => Some(2),
-            "third" | "3rd" => Some(3),
-            "fourth" | "4th" | "final" | "last" => Some(4),
-            _ => None,
+        map_opt(take_while1(|c: char| c.is_alphanumeric()), |w: &str| {
+            match w.to_lowercase().as_str() {
+                "first" | "1st" => Some(1u8),
+                "second" | "2nd" => Some(2),
+                "third" | "3rd" => Some(3),
+                "fourth" | "4th" | "final" | "last" => Some(4),
+                _ => None,
+            }
         })
     };
     let part = || alt((value(3u8, kw("quarter")), value(6u8, kw("half"))));
@@ -1835,8 +1856,16 @@ fn range(from: DateExpr, to: DateExpr) -> DateExpr {
 /// A part of a day on no named day, with its hour when one follows:
 /// `in the morning`, `in the afternoon at 7`.
 fn part_alone(i: &str) -> R<'_, DateExpr> {
-    let (rest, p) = part_phrase(i)?;
-    match preceded((space1, kw("at"), space1), alt((clock, at_hour))).parse(rest) {
+    let early_late = preceded(
+        (alt((kw("early"), kw("late"))), space1),
+        alt((
+            value(DayPart::Morning, kw("morning")),
+            value(DayPart::Afternoon, kw("afternoon")),
+            value(DayPart::Evening, kw("evening")),
+        )),
+    );
+    let (rest, p) = alt((part_phrase, early_late)).parse(i)?;
+    match preceded((space1, opt((kw("at"), space1))), alt((clock, at_hour))).parse(rest) {
         Ok((r, c)) => Ok((r, DateExpr::Time(c.in_part(p)))),
         Err(_) => Ok((rest, DateExpr::Part(p))),
     }
@@ -2138,6 +2167,7 @@ const LEADS: &[&str] = &[
     "nearly",
     "next",
     "noon",
+    "noonish",
     "now",
     "nowadays",
     "only",
@@ -2164,6 +2194,7 @@ const LEADS: &[&str] = &[
     "today",
     "tomorrow",
     "tonight",
+    "tonite",
     "w",
     "week",
     "weekly",
@@ -3381,6 +3412,19 @@ mod tests {
         assert_eq!(one("a room for two nights").1, "P2D");
         assert_eq!(one("for 123.45 sec").1, "PT123.45S");
         assert_eq!(one("on Wed Oct 26 15:50:06 2016 it").1, "2016-10-26T15:50:06");
+    }
+
+    #[test]
+    fn parts_of_days_and_worded_minutes() {
+        assert_eq!(one("on Sunday early morning at 8:00").1, "2025-02-09T08:00");
+        assert_eq!(one("what happened in late afternoon.").1, "TAF");
+        assert_eq!(one("a meeting in the morning 9 oclock").1, "T09");
+        assert_eq!(one("see you tonite").1, "2025-02-13TNI");
+        assert_eq!(one("sets tomorrow at seven twenty-seven").1, "2025-02-14T07:27");
+        assert_eq!(one("paid at 10 past 9").1, "T09:10");
+        assert_eq!(one("every other Friday").1, "XXXX-WXX-5");
+        assert_eq!(one("in the week after next").1, "2025-W09");
+        assert_eq!(one("the whole 1st quarter of 2013").1, "(2013-01-01,2013-04-01,P3M)");
     }
 
     #[test]
