@@ -45,6 +45,9 @@ pub struct Clock {
     pub hour: u8,
     pub minute: Option<u8>,
     pub second: Option<u8>,
+    /// Its side of noon is known: written ("6pm"), named ("noon") or set
+    /// by a part of the day ("7 in the evening").
+    pub meridiem: bool,
 }
 
 impl Clock {
@@ -61,8 +64,12 @@ impl Clock {
         u32::from(self.hour) * 60 + u32::from(self.minute.unwrap_or(0))
     }
 
-    /// The time read within a part of the day: 7 in the evening is 19:00.
+    /// The time read within a part of the day: 7 in the evening is 19:00;
+    /// a time whose side of noon is known keeps it ("8am" stays 08:00).
     pub fn in_part(self, part: DayPart) -> Clock {
+        if self.meridiem {
+            return self;
+        }
         let pm = match part {
             DayPart::Morning => false,
             DayPart::Afternoon | DayPart::Evening => true,
@@ -79,7 +86,11 @@ impl Clock {
             (false, 12) => 0,
             (_, h) => h,
         };
-        Clock { hour, ..self }
+        Clock {
+            hour,
+            meridiem: true,
+            ..self
+        }
     }
 }
 
@@ -238,6 +249,7 @@ fn past_to(i: &str) -> R<'_, Clock> {
             hour: h,
             minute: Some(m),
             second: None,
+            meridiem: false,
         }
     } else {
         let total = u32::from(h) * 60 + 12 * 60 - u32::from(m);
@@ -245,6 +257,7 @@ fn past_to(i: &str) -> R<'_, Clock> {
             hour: ((total / 60) % 12) as u8,
             minute: Some((total % 60) as u8),
             second: None,
+            meridiem: false,
         }
     };
     let (rest, pm) = opt(meridiem).parse(rest)?;
@@ -257,6 +270,7 @@ fn named(i: &str) -> R<'_, Clock> {
         hour: h,
         minute: None,
         second: None,
+        meridiem: true,
     };
     preceded(
         opt((tag("12"), space1)),
@@ -275,6 +289,7 @@ pub fn clock(i: &str) -> R<'_, Clock> {
         hour: h,
         minute: None,
         second: None,
+        meridiem: false,
     });
     // An hour and its minutes in words before a meridiem: "one thirty p m".
     let worded = map_opt(
@@ -304,6 +319,7 @@ pub fn clock(i: &str) -> R<'_, Clock> {
         hour: h,
         minute: None,
         second: None,
+        meridiem: false,
     });
     let (rest, c) = alt((numeric, past_to, worded, bare, named, rough)).parse(i)?;
     let (rest, _) = opt(tag_no_case("ish")).parse(rest)?;
@@ -337,6 +353,7 @@ pub fn hour_in_part(i: &str) -> R<'_, Clock> {
         hour: h,
         minute: None,
         second: None,
+        meridiem: false,
     };
     Ok((rest, c.in_part(part)))
 }
@@ -353,25 +370,7 @@ struct End {
 fn range_end(i: &str) -> R<'_, End> {
     let own = |i| -> R<'_, End> {
         let (rest, c) = alt((clock, hour_in_part)).parse(i)?;
-        let written = i[..i.len() - rest.len()].to_lowercase();
-        let marked = written.ends_with(['a', 'p'])
-            || [
-                "am",
-                "pm",
-                "a.m",
-                "p.m",
-                "a m",
-                "p m",
-                "noon",
-                "midnight",
-                "midday",
-                "morning",
-                "afternoon",
-                "evening",
-                "night",
-            ]
-            .iter()
-            .any(|m| written.contains(m));
+        let marked = c.meridiem;
         Ok((
             rest,
             End {
@@ -409,6 +408,7 @@ fn range_end(i: &str) -> R<'_, End> {
                 hour: h,
                 minute: m,
                 second: None,
+                meridiem: false,
             },
             time: m.is_some(),
             marked: false,
@@ -421,6 +421,16 @@ fn range_end(i: &str) -> R<'_, End> {
 /// oclock`, `between 4pm and 5pm`, `from 10:30 to 3`. An end without a
 /// meridiem takes the reading that keeps the range in order.
 pub fn clock_range(i: &str) -> R<'_, (Clock, Clock)> {
+    ranged(i, false)
+}
+
+/// A range of hours beside a day, where bare numbers are hours: "Monday
+/// 3-8", "between 3 and 8 yesterday".
+pub fn hours_beside_a_day(i: &str) -> R<'_, (Clock, Clock)> {
+    ranged(i, true)
+}
+
+fn ranged(i: &str, beside_a_day: bool) -> R<'_, (Clock, Clock)> {
     let (rest, lead) = opt(alt((
         value(true, (kw("between"), space1)),
         value(false, (kw("from"), space1)),
@@ -439,7 +449,14 @@ pub fn clock_range(i: &str) -> R<'_, (Clock, Clock)> {
     let (rest, b) = range_end(rest)?;
     // Two bare numbers ("3-8", "5 to 6") are scores and counts, not times;
     // "and" joins two times only after "between".
-    if !(a.marked || b.marked || a.time || b.time) || and && lead != Some(true) {
+    if and && lead != Some(true) {
+        return fail(i);
+    }
+    // Two bare numbers are hours only beside a day, in order, and after
+    // "between" or "from" when the day follows: "won 2-1 on Sunday" is a score.
+    if !(a.marked || b.marked || a.time || b.time)
+        && !(beside_a_day && b.clock.hour > a.clock.hour && b.clock.hour <= 12)
+    {
         return fail(i);
     }
     let (a, b) = match (a.marked, b.marked) {
@@ -493,6 +510,7 @@ pub fn at_hour(i: &str) -> R<'_, Clock> {
             hour: h,
             minute: m,
             second: None,
+            meridiem: false,
         },
     ))
 }
@@ -505,6 +523,7 @@ pub fn to_clock(h: u8, m: Option<u8>, second: Option<u8>, pm: Option<bool>) -> O
         hour: h,
         minute: m,
         second,
+        meridiem: false,
     };
     Some(pm.map_or(c, |pm| c.with_meridiem(pm)))
 }

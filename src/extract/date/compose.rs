@@ -76,6 +76,22 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
             });
         }
     }
+    // "Tuesday at 2:00 - 2:30 pm": a day's time and a later time are a range
+    // within that day; the end's meridiem reaches back to the start.
+    if let (Some(start), DateExpr::Time(end), ["-" | "–" | "to" | "until" | "till"]) =
+        (day_time(&a.expr), &b.expr, words.as_slice())
+    {
+        let start = if !start.meridiem && end.meridiem && end.hour >= 12 && start.hour < 12 {
+            let pm = start.with_meridiem(true);
+            if pm.minutes() <= end.minutes() { pm } else { start }
+        } else {
+            start
+        };
+        if start.minutes() < end.minutes() {
+            let day = without_clock(&a.expr);
+            return Some(range(with_clock(&day, start)?, with_clock(&day, *end)?));
+        }
+    }
     // The two ends of a range.
     let between = prev_word(text, a.span.start) == "between";
     let joins = match words.as_slice() {
@@ -140,6 +156,26 @@ pub fn with_clock(e: &DateExpr, c: Clock) -> Option<DateExpr> {
         }
         _ => None,
     }
+}
+
+/// The clock time of a day that has one.
+fn day_time(e: &DateExpr) -> Option<Clock> {
+    match e {
+        DateExpr::Calendar { day: Some(_), time, .. }
+        | DateExpr::Weekday { time, .. }
+        | DateExpr::RelativeDay { time, .. } => *time,
+        _ => None,
+    }
+}
+
+fn without_clock(e: &DateExpr) -> DateExpr {
+    let mut e = e.clone();
+    if let DateExpr::Calendar { time, .. } | DateExpr::Weekday { time, .. } | DateExpr::RelativeDay { time, .. } =
+        &mut e
+    {
+        *time = None;
+    }
+    e
 }
 
 /// A day or a longer stretch a distance can be counted from.

@@ -30,6 +30,30 @@ pub fn resolve_range(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> Da
             Date::new(y, m, 1).ok()
         });
     if let Some(s) = start {
+        // A bare day ending a range is in the start's month, or the next
+        // ("April 27th to the third").
+        if let DateExpr::Calendar {
+            year: None,
+            month: None,
+            day: Some(d),
+            time,
+            ..
+        } = to
+        {
+            let (y, m) = if i32::from(d) < i32::from(s.day()) {
+                let n = i32::from(s.year()) * 12 + i32::from(s.month());
+                (n.div_euclid(12), n.rem_euclid(12) + 1)
+            } else {
+                (i32::from(s.year()), i32::from(s.month()))
+            };
+            to = DateExpr::Calendar {
+                year: Some(y as i16),
+                month: Some(m as u8),
+                day: Some(d),
+                weekday: None,
+                time,
+            };
+        }
         // A yearless end is the first such date on or after the start.
         if let Some((tm, td)) = yearless(&to) {
             let earlier = (tm, td.unwrap_or(31)) < (s.month() as u8, s.day() as u8);

@@ -25,7 +25,7 @@ use super::number::{below_hundred, boundary, fail, kw, number_word};
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::span::Span;
 pub use clock::{Clock, DayPart};
-use clock::{at_hour, clock, clock_range, hour_in_part, part_phrase};
+use clock::{at_hour, clock, clock_range, hour_in_part, hours_beside_a_day, part_phrase};
 
 /// Which way a relative expression points from its anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -649,7 +649,8 @@ fn weekday_date(i: &str) -> R<'_, DateExpr> {
         calendar(None, None, Some(d), None, None)
     });
     // "Friday 7/6", but "Monday 1-3" is a range of hours.
-    let slashed = verify(numeric_md, |_| !rest.get(1..5).is_some_and(|s| s.contains('-')));
+    let dashed = rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('-');
+    let slashed = verify(numeric_md, |_| !dashed);
     let (rest, expr) = alt((paren, iso, numeric_dmy, month_day, day_month, slashed, the_day)).parse(rest)?;
     match expr {
         DateExpr::Calendar {
@@ -1595,7 +1596,8 @@ fn quarter(i: &str) -> R<'_, DateExpr> {
                 "first" | "1st" => Some(1u8),
                 "second" | "2nd" => Some(2),
                 "third" | "3rd" => Some(3),
-                "fourth" | "4th" | "final" | "last" => Some(4),
+                // "the last quarter" is the one before this, not the fourth.
+                "fourth" | "4th" | "final" => Some(4),
                 _ => None,
             }
         })
@@ -1637,6 +1639,7 @@ fn quarter(i: &str) -> R<'_, DateExpr> {
     );
     let relative = map(
         (
+            opt((kw("the"), space1)),
             alt((
                 value(-1, alt((kw("last"), kw("previous"), kw("past")))),
                 value(0, alt((kw("this"), kw("current")))),
@@ -1645,7 +1648,7 @@ fn quarter(i: &str) -> R<'_, DateExpr> {
             space1,
             kw("quarter"),
         ),
-        |(k, ..)| DateExpr::QuarterFrom(k),
+        |(_, k, ..)| DateExpr::QuarterFrom(k),
     );
     alt((code_year, year_code, possessive, named, relative)).parse(i)
 }
@@ -1837,13 +1840,43 @@ fn time_expr(i: &str) -> R<'_, DateExpr> {
 /// A range of clock times, with its day when one follows: `3:00 to 4:00
 /// tomorrow`, `from 5 to 6pm of April 22`, `between 4pm and 5pm`.
 fn time_range(i: &str) -> R<'_, DateExpr> {
-    let (rest, (a, b)) = clock_range(i)?;
+    let led =
+        |i| -> R<'_, (Clock, Clock)> { preceded(peek(alt((kw("between"), kw("from")))), hours_beside_a_day).parse(i) };
+    let (rest, (a, b)) = alt((clock_range, led)).parse(i)?;
     if let Ok((r, day)) = day_after_time(rest) {
         if let (Some(x), Some(y)) = (compose::with_clock(&day, a), compose::with_clock(&day, b)) {
             return Ok((r, range(x, y)));
         }
     }
+    // Bare numbers are hours only beside their day.
+    let (rest, (a, b)) = clock_range(i)?;
     Ok((rest, range(DateExpr::Time(a), DateExpr::Time(b))))
+}
+
+/// A day and then its hours: `Monday 3-8`, `next Monday morning 6-8`,
+/// `yesterday between 3 and 8pm`.
+fn day_then_hours(i: &str) -> R<'_, DateExpr> {
+    let (rest, day) = alt((weekday_expr, relative_day, month_day, day_month, numeric_dmy, iso)).parse(i)?;
+    // The day's own grammar may already have taken the space.
+    if !i[..i.len() - rest.len()].ends_with(' ') && !rest.starts_with(' ') {
+        return fail(i);
+    }
+    let (rest, (a, b)) = preceded(space0, alt((clock_range, hours_beside_a_day))).parse(rest)?;
+    let strip = |e: &DateExpr| match e {
+        DateExpr::Weekday { part: Some(_), .. } | DateExpr::RelativeDay { part: Some(_), .. } => {
+            let mut e = e.clone();
+            if let DateExpr::Weekday { part, .. } | DateExpr::RelativeDay { part, .. } = &mut e {
+                *part = None;
+            }
+            e
+        }
+        e => e.clone(),
+    };
+    let day = strip(&day);
+    match (compose::with_clock(&day, a), compose::with_clock(&day, b)) {
+        (Some(x), Some(y)) => Ok((rest, range(x, y))),
+        _ => fail(i),
+    }
 }
 
 fn range(from: DateExpr, to: DateExpr) -> DateExpr {
@@ -1952,6 +1985,7 @@ const FORMS: &[Form] = &[
     bare_year,
     time_expr,
     time_range,
+    day_then_hours,
     part_alone,
     day_range,
     week_of,
@@ -2240,11 +2274,16 @@ fn word_start(text: &str, i: usize) -> bool {
     match prev.next() {
         None => true,
         Some(p) if p.is_alphanumeric() || matches!(p, '$' | '€' | '£' | '¥' | '-' | '/' | '\'') => {
-            // "pre-2014" and "2009-2010" start at the year.
-            p == '-' && text[i..].starts_with(|c: char| c.is_ascii_digit()) && {
+            // "pre-2014" and "2009-2010" start at the year, "Nov 18-Dec 19"
+            // at the month.
+            p == '-' && {
                 let before = &text[..i - 1];
-                before.ends_with(|c: char| c.is_alphabetic())
-                    || before.len() >= 4 && before.as_bytes()[before.len() - 4..].iter().all(u8::is_ascii_digit)
+                if text[i..].starts_with(|c: char| c.is_ascii_digit()) {
+                    before.ends_with(|c: char| c.is_alphabetic())
+                        || before.len() >= 4 && before.as_bytes()[before.len() - 4..].iter().all(u8::is_ascii_digit)
+                } else {
+                    before.ends_with(|c: char| c.is_ascii_digit())
+                }
             }
         }
         Some('.' | ',' | ':') => !prev.next().is_some_and(|c| c.is_ascii_digit()),
@@ -3425,6 +3464,33 @@ mod tests {
         assert_eq!(one("every other Friday").1, "XXXX-WXX-5");
         assert_eq!(one("in the week after next").1, "2025-W09");
         assert_eq!(one("the whole 1st quarter of 2013").1, "(2013-01-01,2013-04-01,P3M)");
+    }
+
+    #[test]
+    fn ranges_within_a_day_and_bare_day_ends() {
+        assert_eq!(
+            one("free Tuesday at 2:00 - 2:30 pm?").1,
+            "(2025-02-11T14:00,2025-02-11T14:30,PT30M)"
+        );
+        assert_eq!(
+            one("on Monday morning from 10am to 12pm").1,
+            "(2025-02-10T10,2025-02-10T12,PT2H)"
+        );
+        assert_eq!(
+            one("yesterday afternoon from 8am-3").1,
+            "(2025-02-12T08,2025-02-12T15,PT7H)",
+            "a written meridiem is kept"
+        );
+        assert_eq!(one("available next Monday 6-8").1, "(2025-02-17T06,2025-02-17T08,PT2H)");
+        assert_eq!(one("between 3 and 8 yesterday").1, "(2025-02-12T03,2025-02-12T08,PT5H)");
+        assert_eq!(
+            values("United won 2-1 on Sunday"),
+            [pair("Sunday", "2025-02-09")],
+            "a score is no range of hours"
+        );
+        assert_eq!(one("from April 27th to the third").1, "(2025-04-27,2025-05-03,P6D)");
+        assert_eq!(one("in Korea Nov 18-Dec 19, 2015").1, "(2015-11-18,2015-12-19,P31D)");
+        assert_eq!(one("profit fell in the last quarter").1, "(2024-10-01,2025-01-01,P3M)");
     }
 
     #[test]
