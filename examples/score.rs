@@ -307,6 +307,16 @@ fn accepted_values(e: &Value, kind: &str, ranges: bool) -> Vec<Value> {
                             )));
                         }
                     }
+                    // A yearless month ("XXXX-08") resolves to the month its
+                    // start opens: "2016-08-01" is "2016-08".
+                    let month_form = timex.len() == 7
+                        && timex.starts_with("XXXX-")
+                        && timex[5..].chars().all(|c| c.is_ascii_digit());
+                    if let (true, true, Some(start)) = (ranges, month_form, x.get("start").and_then(Value::as_str)) {
+                        if start.len() >= 10 && &start[8..10] == "01" {
+                            v.push(Value::String(start[..7].to_string()));
+                        }
+                    }
                     v.extend(
                         x.get("value")
                             .and_then(Value::as_str)
