@@ -23,7 +23,90 @@ pub fn compose(text: &str, mentions: Vec<DateMention>) -> Vec<DateMention> {
         }
         out.push(m);
     }
+    anchor_to_events(text, &mut out);
     out
+}
+
+/// "two days after the vote": a distance from an event the text dates
+/// elsewhere ("The vote took place on March 3."). The event is the nearest
+/// earlier day-naming expression whose sentence names the same noun.
+fn anchor_to_events(text: &str, mentions: &mut [DateMention]) {
+    for k in 0..mentions.len() {
+        let DateExpr::Duration {
+            amount: Some(n),
+            period,
+        } = &mentions[k].expr
+        else {
+            continue;
+        };
+        let Some(amount) = n.parse::<u32>().ok().filter(|_| !period.is_clock()) else {
+            continue;
+        };
+        let after = &text[mentions[k].span.end..];
+        let mut words = after.split_whitespace();
+        let sign = match words.next().map(str::to_lowercase).as_deref() {
+            Some("after") => 1,
+            Some("before") => -1,
+            _ => continue,
+        };
+        if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            continue;
+        }
+        let Some(noun) = words.next().map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric())) else {
+            continue;
+        };
+        if noun.len() < 3 || !noun.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let base = mentions[..k]
+            .iter()
+            .rev()
+            .find(|m| names_a_day(&m.expr) && sentence_names(text, m.span, noun))
+            .map(|m| m.expr.clone());
+        let Some(base) = base else { continue };
+        // The span runs to the end of the noun.
+        let noun_at = after.find(noun).map_or(0, |i| i + noun.len());
+        let end = mentions[k].span.end + noun_at;
+        if mentions.get(k + 1).is_some_and(|next| next.span.start < end) {
+            continue;
+        }
+        mentions[k] = DateMention {
+            span: Span::new(mentions[k].span.start, end),
+            expr: DateExpr::Anchored {
+                amount,
+                period: *period,
+                sign,
+                base: Box::new(base),
+            },
+        };
+    }
+}
+
+fn names_a_day(e: &DateExpr) -> bool {
+    matches!(
+        e,
+        DateExpr::Calendar { day: Some(_), .. }
+            | DateExpr::Weekday { .. }
+            | DateExpr::RelativeDay { .. }
+            | DateExpr::Holiday { .. }
+    )
+}
+
+/// Whether the sentence around `span` has a word of the noun's stem ("vote",
+/// "voted", "voting" for "vote"; "elections" for "election").
+fn sentence_names(text: &str, span: Span, noun: &str) -> bool {
+    let start = text[..span.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| span.end + i);
+    let noun = noun.to_lowercase();
+    let stem: String = noun
+        .chars()
+        .take(noun.chars().count().saturating_sub(2).max(4))
+        .collect();
+    text[start..end]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.to_lowercase().starts_with(&stem))
 }
 
 fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateExpr> {

@@ -3494,6 +3494,29 @@ mod tests {
     }
 
     #[test]
+    fn distances_from_an_event_the_text_dates() {
+        assert_eq!(
+            values("The vote took place on March 3. Two days after the vote, protests began."),
+            [
+                pair("March 3", "2025-03-03"),
+                pair("Two days after the vote", "2025-03-05")
+            ]
+        );
+        assert_eq!(
+            values("Leaders met on Feb. 10 for the summit. A week before the summit, talks stalled."),
+            [
+                pair("Feb. 10", "2025-02-10"),
+                pair("A week before the summit", "2025-02-03")
+            ]
+        );
+        assert_eq!(
+            values("Two days after the vote, protests began."),
+            [pair("Two days", "P2D")],
+            "no dated vote: a duration"
+        );
+    }
+
+    #[test]
     fn not_dates() {
         assert!(values("it may rain; they march on").is_empty());
         assert!(values("$2024 was paid").is_empty());
