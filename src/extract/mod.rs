@@ -15,7 +15,6 @@ use crate::claim::{Claim, ClaimValue, DateValue, Statement, TimexType};
 use crate::span::{Located, Span};
 use crate::text::{content_words, quote_words};
 
-use self::date::DateExpr;
 use self::person::Person;
 
 /// What one document yields.
@@ -82,7 +81,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
         let own = dates[from..]
             .iter()
             .take_while(|d| d.span.start < s.time_region.end)
-            .find(|d| d.span.end <= s.time_region.end && names_a_day(&d.expr))
+            .find(|d| d.span.end <= s.time_region.end && d.expr.names_a_day())
             .map(|d| date::resolve(&d.expr, published));
         let inherited = s.continues.and_then(|p| stmt_dates.get(p).cloned().flatten());
         stmt_dates.push(own.or(inherited));
@@ -115,7 +114,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
             e.sentence.start <= d.span.start
                 && d.span.end <= e.sentence.end
                 && !in_quote(d.span.start)
-                && names_a_day(&d.expr)
+                && d.expr.names_a_day()
         });
         if let Some(d) = own {
             participants.push((d.span, names));
@@ -208,11 +207,4 @@ fn event_context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
     let mut words: Vec<String> = before[before.len().saturating_sub(WINDOW)..].to_vec();
     words.extend(after.into_iter().take(WINDOW));
     words
-}
-
-fn names_a_day(e: &DateExpr) -> bool {
-    matches!(
-        e,
-        DateExpr::Calendar { day: Some(_), .. } | DateExpr::Weekday { .. } | DateExpr::RelativeDay { .. }
-    )
 }

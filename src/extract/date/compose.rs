@@ -61,7 +61,7 @@ fn anchor_to_events(text: &str, mentions: &mut [DateMention]) {
         let base = mentions[..k]
             .iter()
             .rev()
-            .find(|m| names_a_day(&m.expr) && sentence_names(text, m.span, noun))
+            .find(|m| m.expr.names_a_day() && sentence_names(text, m.span, noun))
             .map(|m| m.expr.clone());
         let Some(base) = base else { continue };
         // The span runs to the end of the noun.
@@ -80,16 +80,6 @@ fn anchor_to_events(text: &str, mentions: &mut [DateMention]) {
             },
         };
     }
-}
-
-fn names_a_day(e: &DateExpr) -> bool {
-    matches!(
-        e,
-        DateExpr::Calendar { day: Some(_), .. }
-            | DateExpr::Weekday { .. }
-            | DateExpr::RelativeDay { .. }
-            | DateExpr::Holiday { .. }
-    )
 }
 
 /// Whether the sentence around `span` has a word of the noun's stem ("vote",

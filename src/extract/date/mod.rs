@@ -223,6 +223,21 @@ pub enum DateExpr {
     },
 }
 
+impl DateExpr {
+    /// Whether the expression names one day ("March 3", "Wednesday",
+    /// "yesterday", "Christmas", "3 days after January 12th").
+    pub fn names_a_day(&self) -> bool {
+        matches!(
+            self,
+            DateExpr::Calendar { day: Some(_), .. }
+                | DateExpr::Weekday { .. }
+                | DateExpr::RelativeDay { .. }
+                | DateExpr::Holiday { .. }
+                | DateExpr::Anchored { .. }
+        )
+    }
+}
+
 /// A temporal expression found in cleaned text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateMention {
