@@ -1579,6 +1579,23 @@ fn year_ref(i: &str) -> R<'_, (Option<i16>, Option<i32>)> {
     .parse(i)
 }
 
+/// A rank among a few: `first` to `fifth`, `1st` to `5th`; `last` and
+/// `final` are 0.
+fn rank(i: &str) -> R<'_, u8> {
+    map_opt(take_while1(|c: char| c.is_alphanumeric()), |w: &str| {
+        match w.to_lowercase().as_str() {
+            "first" | "1st" => Some(1),
+            "second" | "2nd" => Some(2),
+            "third" | "3rd" => Some(3),
+            "fourth" | "4th" => Some(4),
+            "fifth" | "5th" => Some(5),
+            "last" | "final" => Some(0),
+            _ => None,
+        }
+    })
+    .parse(i)
+}
+
 /// `Q3 2019`, `2019-Q1`, `q1-2019`, `H2 2019`, `the third quarter of 2019`,
 /// `the first half of next year`, `next year's first quarter`, `the fourth
 /// quarter`, `last quarter`.
@@ -1605,18 +1622,8 @@ fn quarter(i: &str) -> R<'_, DateExpr> {
         (year, alt((char('-'), char(' '))), code, boundary),
         |(y, _, (span, n), _)| q(span, n, (Some(y), None)),
     );
-    let ordinal = || {
-        map_opt(take_while1(|c: char| c.is_alphanumeric()), |w: &str| {
-            match w.to_lowercase().as_str() {
-                "first" | "1st" => Some(1u8),
-                "second" | "2nd" => Some(2),
-                "third" | "3rd" => Some(3),
-                // "the last quarter" is the one before this, not the fourth.
-                "fourth" | "4th" | "final" => Some(4),
-                _ => None,
-            }
-        })
-    };
+    // "the last quarter" is the one before this, not the fourth.
+    let ordinal = || alt((value(4u8, kw("final")), verify(rank, |n| (1..=4).contains(n))));
     let part = || alt((value(3u8, kw("quarter")), value(6u8, kw("half"))));
     let named = map_opt(
         (
@@ -1678,15 +1685,7 @@ fn week_in(i: &str) -> R<'_, DateExpr> {
         month,
         month_offset,
     };
-    let nth = map_opt(word, |w: &str| match w.to_lowercase().as_str() {
-        "first" | "1st" => Some(1u8),
-        "second" | "2nd" => Some(2),
-        "third" | "3rd" => Some(3),
-        "fourth" | "4th" => Some(4),
-        "fifth" | "5th" => Some(5),
-        "last" | "final" => Some(0),
-        _ => None,
-    });
+    let nth = rank;
     let month_rel = terminated(
         alt((
             value(-1, alt((kw("last"), kw("previous")))),
@@ -3439,6 +3438,7 @@ mod tests {
         assert_eq!(one("the last week of Dec 2016").1, "2016-12-W05");
         assert_eq!(one("the last week of next month").1, "2025-03-W05");
         assert_eq!(one("sales in week 3 of 2027").1, "2027-W03");
+        assert_eq!(one("how about 3rd week of 2018").1, "2018-W03");
         assert_eq!(one("this working week").1, "2025-W07");
         assert_eq!(one("on Monday of the following week").1, "2025-02-17");
         assert_eq!(one("born on January twenty five nineteen eighty six").1, "1986-01-25");
