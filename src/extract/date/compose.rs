@@ -268,6 +268,7 @@ fn is_point(e: &DateExpr) -> bool {
             | DateExpr::Weekday { .. }
             | DateExpr::RelativeDay { .. }
             | DateExpr::Time(_)
+            | DateExpr::Ref("PRESENT_REF")
     )
 }
 

@@ -9,8 +9,19 @@ use crate::claim::{DateValue, TimexType, TimexValue};
 
 /// Resolves a range against the publication date.
 pub fn resolve_range(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> DateValue {
-    let mut from = from.clone();
-    let mut to = to.clone();
+    // "now" ending a range ("from 2014 until now") is the anchor's day.
+    let now = |e: &DateExpr| match (e, anchor) {
+        (DateExpr::Ref("PRESENT_REF"), Some(d)) => DateExpr::Calendar {
+            year: Some(d.year()),
+            month: Some(d.month() as u8),
+            day: Some(d.day() as u8),
+            weekday: None,
+            time: None,
+        },
+        (e, _) => e.clone(),
+    };
+    let mut from = now(from);
+    let mut to = now(to);
     // A yearless start takes the end's year, or the year before when it
     // falls later in the calendar ("Nov - Feb 2017").
     if let (Some((fm, fd)), Some(ty)) = (yearless(&from), explicit_year(&to)) {

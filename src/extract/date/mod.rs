@@ -3505,6 +3505,7 @@ mod tests {
         );
         assert_eq!(one("from April 27th to the third").1, "(2025-04-27,2025-05-03,P6D)");
         assert_eq!(one("in Korea Nov 18-Dec 19, 2015").1, "(2015-11-18,2015-12-19,P31D)");
+        assert_eq!(one("between Jan 2025 and now").1, "(2025-01-01,2025-02-13,P43D)");
         assert_eq!(one("profit fell in the last quarter").1, "(2024-10-01,2025-01-01,P3M)");
     }
 
