@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::{DateExpr, resolve};
+use super::{DateExpr, Period, resolve};
 use crate::claim::{DateValue, TimexType, TimexValue};
 
 /// Resolves a range against the publication date.
@@ -116,6 +116,42 @@ pub fn start_date(v: &str) -> Option<Date> {
         return None;
     }
     p.date
+}
+
+/// The first or last `amount` days, weeks (ISO, Monday to Monday) or months
+/// of a year or month value: `part_of("2024", true, 9, Month)` is
+/// `(2024-01-01,2024-10-01,P9M)`.
+pub fn part_of(whole: &str, first: bool, amount: u32, period: Period) -> Option<String> {
+    let p = point(whole)?;
+    let start = p.date?;
+    let end = match p.grain {
+        Grain::Year => start.checked_add(jiff::Span::new().years(1)).ok()?,
+        Grain::Month => start.checked_add(jiff::Span::new().months(1)).ok()?,
+        _ => return None,
+    };
+    let n = i64::from(amount);
+    let (from, to, code) = match period {
+        Period::Day if first => (start, start.checked_add(jiff::Span::new().days(n)).ok()?, "D"),
+        Period::Day => (end.checked_sub(jiff::Span::new().days(n)).ok()?, end, "D"),
+        Period::Month if first => (start, start.checked_add(jiff::Span::new().months(n)).ok()?, "M"),
+        Period::Month => (end.checked_sub(jiff::Span::new().months(n)).ok()?, end, "M"),
+        Period::Week => {
+            // ISO weeks: the first begins on the Monday of week 1, the last
+            // ends on the Monday after the week holding the period's last day.
+            let monday =
+                |d: Date| d.checked_sub(jiff::Span::new().days(i64::from(d.weekday().to_monday_zero_offset())));
+            if first {
+                let week1 = monday(start.checked_add(jiff::Span::new().days(3)).ok()?).ok()?;
+                (week1, week1.checked_add(jiff::Span::new().weeks(n)).ok()?, "W")
+            } else {
+                let last_day = end.checked_sub(jiff::Span::new().days(4)).ok()?;
+                let after = monday(last_day).ok()?.checked_add(jiff::Span::new().weeks(1)).ok()?;
+                (after.checked_sub(jiff::Span::new().weeks(n)).ok()?, after, "W")
+            }
+        }
+        _ => return None,
+    };
+    Some(format!("({from},{to},P{amount}{code})"))
 }
 
 fn yearless(e: &DateExpr) -> Option<(u8, Option<u8>)> {

@@ -160,6 +160,14 @@ pub enum DateExpr {
         month: Option<u8>,
         month_offset: Option<i32>,
     },
+    /// The first or last stretch of a year or month: "the first nine months
+    /// of 2024", "the last three weeks of this year".
+    PartOf {
+        first: bool,
+        amount: u32,
+        period: Period,
+        whole: Box<DateExpr>,
+    },
     /// A month of a year counted from the anchor's: "this September".
     MonthOfYear {
         month: u8,
@@ -1579,6 +1587,44 @@ fn year_ref(i: &str) -> R<'_, (Option<i16>, Option<i32>)> {
     .parse(i)
 }
 
+/// `the first nine months of 2024`, `the last three weeks of this year`,
+/// `first ten days of last year`, `the last 2 months of the year`.
+fn part_of(i: &str) -> R<'_, DateExpr> {
+    let (rest, (_, first, _, (n, period), _, _, _)) = (
+        opt((kw("the"), space1)),
+        alt((value(true, kw("first")), value(false, alt((kw("last"), kw("final")))))),
+        space1,
+        counted,
+        space1,
+        alt((kw("of"), kw("in"))),
+        space1,
+    )
+        .parse(i)?;
+    let Ok(amount) = n.parse::<u32>() else {
+        return fail(i);
+    };
+    if !matches!(period, Period::Day | Period::Week | Period::Month) {
+        return fail(i);
+    }
+    let this_year = value(
+        DateExpr::RelativePeriod {
+            period: Period::Year,
+            offset: 0,
+        },
+        (kw("the"), space1, kw("year")),
+    );
+    let (rest, whole) = alt((month_year, relative_period, this_year, bare_year)).parse(rest)?;
+    Ok((
+        rest,
+        DateExpr::PartOf {
+            first,
+            amount,
+            period,
+            whole: Box::new(whole),
+        },
+    ))
+}
+
 /// A rank among a few: `first` to `fifth`, `1st` to `5th`; `last` and
 /// `final` are 0.
 fn rank(i: &str) -> R<'_, u8> {
@@ -2005,6 +2051,7 @@ const FORMS: &[Form] = &[
     week_of,
     holiday_expr,
     quarter,
+    part_of,
     week_in,
     compact_iso,
     month_span,
@@ -2958,6 +3005,23 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
                 },
             }
         }
+        DateExpr::PartOf {
+            first,
+            amount,
+            period,
+            whole,
+        } => {
+            let w = resolve(whole, anchor);
+            match interval::part_of(w.value.as_str(), *first, *amount, *period) {
+                Some(v) if w.resolved => date(v, TimexType::Date, true),
+                // Without its year the stretch is only as long as it says.
+                _ => date(
+                    duration_value(Some(&amount.to_string()), *period),
+                    TimexType::Duration,
+                    false,
+                ),
+            }
+        }
         DateExpr::MonthOfYear { month, year_offset } => match anchor {
             Some(a) => date(
                 format!("{:04}-{month:02}", i32::from(a.year()) + year_offset),
@@ -3529,6 +3593,22 @@ mod tests {
             values("Two days after the vote, protests began."),
             [pair("Two days", "P2D")],
             "no dated vote: a duration"
+        );
+    }
+
+    #[test]
+    fn first_and_last_stretches_of_a_year() {
+        assert_eq!(
+            one("sales in the first nine months of 2024 rose").1,
+            "(2024-01-01,2024-10-01,P9M)"
+        );
+        assert_eq!(one("the last four months of 2021").1, "(2021-09-01,2022-01-01,P4M)");
+        assert_eq!(one("the first ten days of last year").1, "(2024-01-01,2024-01-11,P10D)");
+        assert_eq!(one("in the first 2 weeks of 2021").1, "(2021-01-04,2021-01-18,P2W)");
+        assert_eq!(one("the last 3 weeks of 2019").1, "(2019-12-09,2019-12-30,P3W)");
+        assert_eq!(
+            one("the last three months of the year").1,
+            "(2025-10-01,2026-01-01,P3M)"
         );
     }
 
