@@ -414,7 +414,25 @@ fn range_end(i: &str) -> R<'_, End> {
             marked: false,
         },
     );
-    alt((own, open, word_hour)).parse(i)
+    // "0730": four digits with a leading zero, a time only inside a range.
+    let packed = map_opt(
+        (tag("0"), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()), boundary),
+        |(_, d, _): (&str, &str, ())| {
+            let n: u16 = d.parse().ok()?;
+            let (h, m) = ((n / 100) as u8, (n % 100) as u8);
+            (m < 60).then(|| End {
+                clock: Clock {
+                    hour: h,
+                    minute: Some(m),
+                    second: None,
+                    meridiem: false,
+                },
+                time: true,
+                marked: false,
+            })
+        },
+    );
+    alt((own, packed, open, word_hour)).parse(i)
 }
 
 /// A range of times: `5 to 6pm`, `3-8pm`, `10am to 12pm`, `4:00 to 7
@@ -589,6 +607,8 @@ mod tests {
         assert_eq!(r("from three thirty to four thirty"), "03:30-04:30");
         assert_eq!(r("from two thirty to two forty-five"), "02:30-02:45");
         assert_eq!(r("2:00 to 2:30 pm"), "14:00-14:30");
+        assert_eq!(r("between 0730-0930"), "07:30-09:30");
+        assert_eq!(r("between 2014-2018"), "none", "years, not times");
         assert_eq!(r("5 to 6"), "none");
         assert_eq!(r("4pm and 5pm"), "none", "and needs between");
     }

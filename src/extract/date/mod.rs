@@ -1875,11 +1875,7 @@ fn day_expr(i: &str) -> R<'_, DateExpr> {
 /// What joins a clock time to the day after it: `, `, ` on `, ` of `.
 fn day_after_time(i: &str) -> R<'_, DateExpr> {
     preceded(
-        (
-            opt(char(',')),
-            space1,
-            opt((alt((kw("on"), kw("of"), kw("this"))), space1)),
-        ),
+        (opt(char(',')), space1, opt((alt((kw("on"), kw("of"))), space1))),
         day_expr,
     )
     .parse(i)
@@ -3570,6 +3566,10 @@ mod tests {
         assert_eq!(one("from April 27th to the third").1, "(2025-04-27,2025-05-03,P6D)");
         assert_eq!(one("in Korea Nov 18-Dec 19, 2015").1, "(2015-11-18,2015-12-19,P31D)");
         assert_eq!(one("between Jan 2025 and now").1, "(2025-01-01,2025-02-13,P43D)");
+        assert_eq!(
+            one("between 10 and 11:30 this morning").1,
+            "(2025-02-13T10,2025-02-13T11:30,PT1H30M)"
+        );
         assert_eq!(one("profit fell in the last quarter").1, "(2024-10-01,2025-01-01,P3M)");
     }
 
