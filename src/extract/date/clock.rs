@@ -420,7 +420,7 @@ fn range_end(i: &str) -> R<'_, End> {
         |(_, d, _): (&str, &str, ())| {
             let n: u16 = d.parse().ok()?;
             let (h, m) = ((n / 100) as u8, (n % 100) as u8);
-            (m < 60).then(|| End {
+            (m < 60).then_some(End {
                 clock: Clock {
                     hour: h,
                     minute: Some(m),
