@@ -149,11 +149,11 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
             });
         }
     }
+    let between = prev_word(text, a.span.start) == "between";
     // "Tuesday at 2:00 - 2:30 pm": a day's time and a later time are a range
     // within that day; the end's meridiem reaches back to the start.
-    if let (Some(start), DateExpr::Time(end), ["-" | "–" | "to" | "until" | "till"]) =
-        (day_time(&a.expr), &b.expr, words.as_slice())
-    {
+    let to = matches!(words.as_slice(), ["-" | "–" | "to" | "until" | "till"]) || words == ["and"] && between;
+    if let (Some(start), DateExpr::Time(end), true) = (day_time(&a.expr), &b.expr, to) {
         let start = if !start.meridiem && end.meridiem && end.hour >= 12 && start.hour < 12 {
             let pm = start.with_meridiem(true);
             if pm.minutes() <= end.minutes() { pm } else { start }
@@ -166,7 +166,6 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
         }
     }
     // The two ends of a range.
-    let between = prev_word(text, a.span.start) == "between";
     let joins = match words.as_slice() {
         ["-" | "–" | "—" | "~" | "to" | "through" | "thru" | "till" | "until"] => true,
         ["and"] => between,

@@ -1918,17 +1918,8 @@ fn day_then_hours(i: &str) -> R<'_, DateExpr> {
         return fail(i);
     }
     let (rest, (a, b)) = preceded(space0, alt((clock_range, hours_beside_a_day))).parse(rest)?;
-    let strip = |e: &DateExpr| match e {
-        DateExpr::Weekday { part: Some(_), .. } | DateExpr::RelativeDay { part: Some(_), .. } => {
-            let mut e = e.clone();
-            if let DateExpr::Weekday { part, .. } | DateExpr::RelativeDay { part, .. } = &mut e {
-                *part = None;
-            }
-            e
-        }
-        e => e.clone(),
-    };
-    let day = strip(&day);
+    // A part of the day sets the hours' unwritten meridiem ("tonight from
+    // 7 to 7:30").
     match (compose::with_clock(&day, a), compose::with_clock(&day, b)) {
         (Some(x), Some(y)) => Ok((rest, range(x, y))),
         _ => fail(i),
