@@ -110,6 +110,16 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     // A day and its time, in either order.
+    // "tomorrow before 5pm": a bound within the day is a time of that day.
+    let day_then_time = matches!(
+        words.as_slice(),
+        ["before" | "after"] | ["no" | "not", "later" | "earlier", "than"]
+    );
+    if let (true, DateExpr::Time(c)) = (day_then_time, &b.expr) {
+        if let Some(e) = with_clock(&a.expr, *c) {
+            return Some(e);
+        }
+    }
     if matches!(
         words.as_slice(),
         [] | ["at" | "@" | "for" | "around" | "about" | "by" | "on"]

@@ -1625,6 +1625,44 @@ fn part_of(i: &str) -> R<'_, DateExpr> {
     ))
 }
 
+/// `the third month of 2021`, `the 9th month of next year`.
+fn nth_month(i: &str) -> R<'_, DateExpr> {
+    let numbered = map_opt(
+        (
+            num_in(1, 2, 1, 12),
+            alt((
+                tag_no_case("st"),
+                tag_no_case("nd"),
+                tag_no_case("rd"),
+                tag_no_case("th"),
+            )),
+        ),
+        |(n, _)| Some(n as u8),
+    );
+    let worded = map_opt(word, |w: &str| ordinal_word(w).filter(|n| *n <= 12));
+    let (rest, (_, m, _, _, _, _, _, (year, year_offset))) = (
+        opt((kw("the"), space1)),
+        alt((numbered, worded)),
+        space1,
+        kw("month"),
+        space1,
+        alt((kw("of"), kw("in"))),
+        space1,
+        year_ref,
+    )
+        .parse(i)?;
+    Ok((
+        rest,
+        match (year, year_offset) {
+            (Some(y), _) => calendar(Some(y), Some(m), None, None, None),
+            (None, k) => DateExpr::MonthOfYear {
+                month: m,
+                year_offset: k.unwrap_or(0),
+            },
+        },
+    ))
+}
+
 /// A rank among a few: `first` to `fifth`, `1st` to `5th`; `last` and
 /// `final` are 0.
 fn rank(i: &str) -> R<'_, u8> {
@@ -2039,6 +2077,7 @@ const FORMS: &[Form] = &[
     holiday_expr,
     quarter,
     part_of,
+    nth_month,
     week_in,
     compact_iso,
     month_span,
@@ -2442,8 +2481,14 @@ fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> bool {
                 | "next"
                 | "this"
         ),
+        // "2:00" alone may be a score or a ratio; after "at", "after",
+        // "until"... it is a time.
         DateExpr::Time(c) => {
             !(c.minute == Some(0) && c.second.is_none() && !matched.chars().any(|ch| ch.is_alphabetic()))
+                || matches!(
+                    prev.as_str(),
+                    "at" | "after" | "before" | "by" | "until" | "till" | "from" | "around" | "than"
+                )
         }
         _ => true,
     }
@@ -3360,6 +3405,12 @@ mod tests {
         assert_eq!(one("October 14 for 8:00:31am").1, "2024-10-14T08:00:31");
         assert_eq!(one("in the afternoon at 7").1, "T19");
         assert_eq!(one("it happened last night at 8.").1, "2025-02-12T20");
+        assert_eq!(one("back tomorrow before 5pm").1, "2025-02-14T17");
+        assert_eq!(one("on 1/1/2015 after 2:00").1, "2015-01-01T02:00");
+        assert!(
+            values("the final score was 2:00 flat").is_empty(),
+            "2:00 alone is no time"
+        );
         assert_eq!(one("back tonight at 1am").1, "2025-02-13T01");
         assert_eq!(one("at 8am this morning").1, "2025-02-13T08");
         assert_eq!(one("let's meet in the morning").1, "TMO");
@@ -3490,6 +3541,8 @@ mod tests {
         assert_eq!(one("the last week of next month").1, "2025-03-W05");
         assert_eq!(one("sales in week 3 of 2027").1, "2027-W03");
         assert_eq!(one("how about 3rd week of 2018").1, "2018-W03");
+        assert_eq!(one("leave the third month of 2021").1, "2021-03");
+        assert_eq!(one("The 9th month of next year we").1, "2026-09");
         assert_eq!(one("this working week").1, "2025-W07");
         assert_eq!(one("on Monday of the following week").1, "2025-02-17");
         assert_eq!(one("born on January twenty five nineteen eighty six").1, "1986-01-25");
