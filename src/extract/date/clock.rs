@@ -358,27 +358,32 @@ pub fn hour_in_part(i: &str) -> R<'_, Clock> {
     Ok((rest, c.in_part(part)))
 }
 
+/// Two ends of a range read so that it runs forward: an end without its
+/// meridiem takes the reading that keeps the order ("5 to 6pm" is 17 to 18,
+/// "8am-3" is 8 to 15). `None` when no reading does.
+pub fn in_order(a: Clock, b: Clock) -> Option<(Clock, Clock)> {
+    let (a, b) = match (a.meridiem, b.meridiem) {
+        (false, true) if b.hour >= 12 && a.hour < 12 => {
+            let pm = a.with_meridiem(true);
+            (if pm.minutes() <= b.minutes() { pm } else { a }, b)
+        }
+        (_, false) if b.minutes() <= a.minutes() && b.hour < 12 => (a, b.with_meridiem(true)),
+        _ => (a, b),
+    };
+    (a.minutes() < b.minutes()).then_some((a, b))
+}
+
 /// One end of a range of times.
 struct End {
     clock: Clock,
     /// Written as a time of its own ("2:00", "6pm", "seven o'clock").
     time: bool,
-    /// Its side of noon is written ("6pm", "noon", "in the evening").
-    marked: bool,
 }
 
 fn range_end(i: &str) -> R<'_, End> {
     let own = |i| -> R<'_, End> {
         let (rest, c) = alt((clock, hour_in_part)).parse(i)?;
-        let marked = c.meridiem;
-        Ok((
-            rest,
-            End {
-                clock: c,
-                time: true,
-                marked,
-            },
-        ))
+        Ok((rest, End { clock: c, time: true }))
     };
     let open = map_opt(
         (hour_digits, opt(preceded(char(':'), two_digits(0, 59))), boundary),
@@ -386,7 +391,6 @@ fn range_end(i: &str) -> R<'_, End> {
             to_clock(h, m, None, None).map(|c| End {
                 clock: c,
                 time: m.is_some(),
-                marked: false,
             })
         },
     );
@@ -411,7 +415,6 @@ fn range_end(i: &str) -> R<'_, End> {
                 meridiem: false,
             },
             time: m.is_some(),
-            marked: false,
         },
     );
     // "0730": four digits with a leading zero, a time only inside a range.
@@ -428,7 +431,6 @@ fn range_end(i: &str) -> R<'_, End> {
                     meridiem: false,
                 },
                 time: true,
-                marked: false,
             })
         },
     );
@@ -472,24 +474,14 @@ fn ranged(i: &str, beside_a_day: bool) -> R<'_, (Clock, Clock)> {
     }
     // Two bare numbers are hours only beside a day, in order, and after
     // "between" or "from" when the day follows: "won 2-1 on Sunday" is a score.
-    if !(a.marked || b.marked || a.time || b.time)
+    if !(a.clock.meridiem || b.clock.meridiem || a.time || b.time)
         && !(beside_a_day && b.clock.hour > a.clock.hour && b.clock.hour <= 12)
     {
         return fail(i);
     }
-    let (a, b) = match (a.marked, b.marked) {
-        (false, true) if b.clock.hour >= 12 && a.clock.hour < 12 => {
-            let pm = a.clock.with_meridiem(true);
-            (if pm.minutes() <= b.clock.minutes() { pm } else { a.clock }, b.clock)
-        }
-        (_, false) if b.clock.minutes() <= a.clock.minutes() && b.clock.hour < 12 => {
-            (a.clock, b.clock.with_meridiem(true))
-        }
-        _ => (a.clock, b.clock),
-    };
-    if b.minutes() <= a.minutes() {
+    let Some((a, b)) = in_order(a.clock, b.clock) else {
         return fail(i);
-    }
+    };
     Ok((rest, (a, b)))
 }
 

@@ -2,6 +2,7 @@
 //! time ("Monday at 2.30", "5pm on Friday") and the two ends of a range
 //! ("from 2014 to 2018", "Nov 18 - Dec 19, 2015", "between May and July").
 
+use super::clock::in_order;
 use super::{Clock, DateExpr, DateMention};
 use crate::span::Span;
 
@@ -26,6 +27,9 @@ pub fn compose(text: &str, mentions: Vec<DateMention>) -> Vec<DateMention> {
     anchor_to_events(text, &mut out);
     out
 }
+
+/// How far back, in bytes, an event's date is looked for.
+const EVENT_WINDOW: usize = 4000;
 
 /// "two days after the vote": a distance from an event the text dates
 /// elsewhere ("The vote took place on March 3."). The event is the nearest
@@ -58,9 +62,12 @@ fn anchor_to_events(text: &str, mentions: &mut [DateMention]) {
         if noun.len() < 3 || !noun.chars().all(char::is_alphabetic) {
             continue;
         }
+        // Within the few paragraphs before: bounded work on long texts.
+        let from = mentions[k].span.start.saturating_sub(EVENT_WINDOW);
         let base = mentions[..k]
             .iter()
             .rev()
+            .take_while(|m| m.span.start >= from)
             .find(|m| m.expr.names_a_day() && sentence_names(text, m.span, noun))
             .map(|m| m.expr.clone());
         let Some(base) = base else { continue };
@@ -109,7 +116,6 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
         .map(str::to_lowercase)
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    // A day and its time, in either order.
     // "tomorrow before 5pm": a bound within the day is a time of that day.
     let day_then_time = matches!(
         words.as_slice(),
@@ -120,6 +126,7 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
             return Some(e);
         }
     }
+    // A day and its time, in either order.
     if matches!(
         words.as_slice(),
         [] | ["at" | "@" | "for" | "around" | "about" | "by" | "on"]
@@ -164,15 +171,9 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
     // within that day; the end's meridiem reaches back to the start.
     let to = matches!(words.as_slice(), ["-" | "–" | "to" | "until" | "till"]) || words == ["and"] && between;
     if let (Some(start), DateExpr::Time(end), true) = (day_time(&a.expr), &b.expr, to) {
-        let start = if !start.meridiem && end.meridiem && end.hour >= 12 && start.hour < 12 {
-            let pm = start.with_meridiem(true);
-            if pm.minutes() <= end.minutes() { pm } else { start }
-        } else {
-            start
-        };
-        if start.minutes() < end.minutes() {
+        if let Some((start, end)) = in_order(start, *end) {
             let day = without_clock(&a.expr);
-            return Some(range(with_clock(&day, start)?, with_clock(&day, *end)?));
+            return Some(range(with_clock(&day, start)?, with_clock(&day, end)?));
         }
     }
     // The two ends of a range.
