@@ -1158,8 +1158,13 @@ fn duration(i: &str) -> R<'_, DateExpr> {
     )))
     .parse(rest)?;
     let (rest, w) = word(rest)?;
+    // An abbreviation ("h", "hrs") counts only after a number: alone it is
+    // a letter of a word or a link.
+    let abbreviation = w.len() <= 3;
     match period_word(w) {
-        Some((p, true)) if w.chars().all(|c| c.is_lowercase()) || i.len() != rest.len() + w.len() => {
+        Some((p, true))
+            if !abbreviation && (w.chars().all(|c| c.is_lowercase()) || i.len() != rest.len() + w.len()) =>
+        {
             Ok((rest, duration_of(None, p)))
         }
         _ => fail(i),
@@ -3444,6 +3449,10 @@ mod tests {
             "'and' joins a range only after 'between'"
         );
         assert!(values("the score was 3-8 at half time").is_empty());
+        assert!(
+            values("news.example/hegset h-says-a87978").is_empty(),
+            "a lone h is no duration"
+        );
     }
 
     #[test]
