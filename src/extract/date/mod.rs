@@ -367,6 +367,10 @@ fn weekday(i: &str) -> R<'_, u8> {
     if w.len() <= 4 && !w.starts_with(|c: char| c.is_uppercase()) {
         return fail(i);
     }
+    // "Tuesdays" recur: a set, not a day.
+    if w.to_lowercase().ends_with("days") {
+        return fail(i);
+    }
     let Some(d) = weekday_of(w) else { return fail(i) };
     Ok((abbrev_dot(w, rest), d))
 }
@@ -1458,9 +1462,37 @@ fn references(i: &str) -> R<'_, DateExpr> {
     .parse(i)
 }
 
+/// `Tuesdays at 9am`, `Friday mornings`, `Sunday nights`: a weekday that
+/// recurs, by a plural.
+fn recurring_weekday(i: &str) -> R<'_, DateExpr> {
+    let (rest, w) = word(i)?;
+    let Some(d) = weekday_of(w).filter(|_| w.len() > 4) else {
+        return fail(i);
+    };
+    let plural_day = w.to_lowercase().ends_with("days");
+    let plural_part = alt((
+        value(DayPart::Morning, kw("mornings")),
+        value(DayPart::Afternoon, kw("afternoons")),
+        value(DayPart::Evening, kw("evenings")),
+        value(DayPart::Night, kw("nights")),
+    ));
+    if let Ok((r, p)) = preceded(space1, plural_part).parse(rest) {
+        return Ok((r, DateExpr::Set(format!("XXXX-WXX-{d}T{}", p.code()))));
+    }
+    if !plural_day {
+        return fail(i);
+    }
+    match day_tail(rest)? {
+        (r, (Some(p), _)) => Ok((r, DateExpr::Set(format!("XXXX-WXX-{d}T{}", p.code())))),
+        (r, (None, Some(c))) => Ok((r, DateExpr::Set(format!("XXXX-WXX-{d}T{}", c.timex())))),
+        (_, (None, None)) => Ok((rest, DateExpr::Set(format!("XXXX-WXX-{d}")))),
+    }
+}
+
 fn set(i: &str) -> R<'_, DateExpr> {
     let every = || alt((kw("every"), kw("each")));
     alt((
+        recurring_weekday,
         map(
             (every(), space1, opt((kw("other"), space1)), weekday, opt(time_tail)),
             |(_, _, _, d, t)| {
@@ -3761,6 +3793,14 @@ mod tests {
                 let _ = resolve(&m.expr, None);
             }
         }
+    }
+
+    #[test]
+    fn recurring_weekdays_are_sets() {
+        assert_eq!(one("meetings on Tuesdays at 9am").1, "XXXX-WXX-2T09");
+        assert_eq!(one("out Friday mornings").1, "XXXX-WXX-5TMO");
+        assert_eq!(one("closed on Sundays.").1, "XXXX-WXX-7");
+        assert_eq!(one("closed on Sunday.").1, "2025-02-09", "one Sunday is a day");
     }
 
     #[test]
