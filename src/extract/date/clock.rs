@@ -169,9 +169,9 @@ pub fn part_phrase(i: &str) -> R<'_, DayPart> {
         preceded(
             (kw("in"), space1, kw("the"), space1),
             alt((
-                value(DayPart::Morning, kw("morning")),
-                value(DayPart::Afternoon, kw("afternoon")),
-                value(DayPart::Evening, kw("evening")),
+                value(DayPart::Morning, alt((kw("morning"), kw("mornings")))),
+                value(DayPart::Afternoon, alt((kw("afternoon"), kw("afternoons")))),
+                value(DayPart::Evening, alt((kw("evening"), kw("evenings")))),
             )),
         ),
         value(DayPart::Night, (kw("at"), space1, kw("night"))),

@@ -3451,6 +3451,7 @@ mod tests {
         assert_eq!(one("back tonight at 1am").1, "2025-02-13T01");
         assert_eq!(one("at 8am this morning").1, "2025-02-13T08");
         assert_eq!(one("let's meet in the morning").1, "TMO");
+        assert_eq!(one("I'll be out in the mornings").1, "TMO");
         assert_eq!(
             one("shares rose at 5% on Monday").1,
             "2025-02-10",
