@@ -6,7 +6,7 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, space0, space1},
     combinator::{map, not, opt, peek, recognize, value},
     multi::many1,
@@ -27,7 +27,19 @@ pub(crate) fn boundary(i: &str) -> R<'_, ()> {
 }
 
 pub(crate) fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
-    terminated(tag_no_case(w), boundary)
+    terminated(tag_ci(w), boundary)
+}
+
+/// An ASCII word or sign in any case. nom's `tag_no_case` lowercases every
+/// char of the input; the grammars' words are ASCII, so a byte comparison
+/// does (most of a text's words meet a keyword test).
+pub(crate) fn tag_ci<'a>(
+    w: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    move |i: &'a str| match i.get(..w.len()) {
+        Some(head) if head.eq_ignore_ascii_case(w) => Ok((&i[w.len()..], head)),
+        _ => fail(i),
+    }
 }
 
 /// An exact decimal: `mantissa × 10^-decimals`.
@@ -110,30 +122,36 @@ pub fn digits_number(i: &str) -> R<'_, Decimal> {
     }
 }
 
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+// Compared without allocating: these run for most words of a text.
 fn unit_word(w: &str) -> Option<i128> {
-    Some(match w.to_lowercase().as_str() {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
+    UNITS.iter().position(|u| u.eq_ignore_ascii_case(w)).map(|n| n as i128)
 }
 
 /// A number written as one word: `one` to `nineteen`, the tens, `hundred`.
@@ -148,17 +166,9 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
 }
 
 fn tens_word(w: &str) -> Option<i128> {
-    Some(match w.to_lowercase().as_str() {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    TENS.iter()
+        .position(|t| t.eq_ignore_ascii_case(w))
+        .map(|n| 20 + 10 * n as i128)
 }
 
 fn alpha(i: &str) -> R<'_, &str> {

@@ -8,13 +8,13 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, space0, space1},
     combinator::{map, map_opt, not, opt, peek, value},
     sequence::{preceded, terminated},
 };
 
-use crate::extract::number::{boundary, fail, kw, number_word, word_number};
+use crate::extract::number::{boundary, fail, kw, number_word, tag_ci, word_number};
 
 type R<'a, T> = IResult<&'a str, T>;
 
@@ -101,23 +101,11 @@ pub fn meridiem(i: &str) -> R<'_, bool> {
         alt((
             value(
                 false,
-                alt((
-                    tag_no_case("a.m."),
-                    kw("a.m"),
-                    kw("am"),
-                    tag_no_case("a . m ."),
-                    kw("a m"),
-                )),
+                alt((tag_ci("a.m."), kw("a.m"), kw("am"), tag_ci("a . m ."), kw("a m"))),
             ),
             value(
                 true,
-                alt((
-                    tag_no_case("p.m."),
-                    kw("p.m"),
-                    kw("pm"),
-                    tag_no_case("p . m ."),
-                    kw("p m"),
-                )),
+                alt((tag_ci("p.m."), kw("p.m"), kw("pm"), tag_ci("p . m ."), kw("p m"))),
             ),
         )),
     );
@@ -275,8 +263,8 @@ fn named(i: &str) -> R<'_, Clock> {
     preceded(
         opt((tag("12"), space1)),
         alt((
-            value(hour(12), alt((tag_no_case("noon"), tag_no_case("midday")))),
-            value(hour(0), tag_no_case("midnight")),
+            value(hour(12), alt((tag_ci("noon"), tag_ci("midday")))),
+            value(hour(0), tag_ci("midnight")),
         )),
     )
     .parse(i)
@@ -315,14 +303,14 @@ pub fn clock(i: &str) -> R<'_, Clock> {
             to_clock(h, Some((tens + unit) as u8), None, Some(pm))
         },
     );
-    let rough = map((hour12, peek(tag_no_case("ish"))), |(h, _)| Clock {
+    let rough = map((hour12, peek(tag_ci("ish"))), |(h, _)| Clock {
         hour: h,
         minute: None,
         second: None,
         meridiem: false,
     });
     let (rest, c) = alt((numeric, past_to, worded, bare, named, rough)).parse(i)?;
-    let (rest, _) = opt(tag_no_case("ish")).parse(rest)?;
+    let (rest, _) = opt(tag_ci("ish")).parse(rest)?;
     let (rest, _) = boundary(rest)?;
     // A time zone is part of the expression, not of the value.
     let (rest, _) = opt((
@@ -348,7 +336,7 @@ pub fn clock(i: &str) -> R<'_, Clock> {
 
 /// A bare hour made a time by its part of the day: `7 in the morning`.
 pub fn hour_in_part(i: &str) -> R<'_, Clock> {
-    let (rest, (h, _, _, part)) = (hour12, opt(tag_no_case("ish")), space1, part_phrase).parse(i)?;
+    let (rest, (h, _, _, part)) = (hour12, opt(tag_ci("ish")), space1, part_phrase).parse(i)?;
     let c = Clock {
         hour: h,
         minute: None,

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, space0, space1},
     combinator::{map, map_opt, not, opt, peek, recognize, value, verify},
     sequence::{preceded, terminated},
@@ -21,7 +21,7 @@ mod compose;
 mod holiday;
 mod interval;
 
-use super::number::{below_hundred, boundary, fail, kw, number_word};
+use super::number::{below_hundred, boundary, fail, kw, number_word, tag_ci};
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::span::Span;
 pub use clock::{Clock, DayPart};
@@ -264,13 +264,27 @@ fn word(i: &str) -> R<'_, &str> {
     take_while1(|c: char| c.is_alphabetic())(i)
 }
 
+/// `w` in lower case in a stack buffer, for the word lists below: they run
+/// for most words of a text, so without allocating. Words that are not
+/// ASCII or longer than 16 bytes are in none of the lists.
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 fn month_of(w: &str) -> Option<u8> {
-    let lower = w.to_lowercase();
+    let mut buf = [0; 16];
+    let lower = ascii_lower(w, &mut buf)?;
     // "may" and "march" are also verbs: only their capitalized forms are months.
     if (lower == "may" || lower == "march") && !w.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    Some(match lower.as_str() {
+    Some(match lower {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -288,7 +302,7 @@ fn month_of(w: &str) -> Option<u8> {
 }
 
 fn weekday_of(w: &str) -> Option<u8> {
-    Some(match w.to_lowercase().as_str() {
+    Some(match ascii_lower(w, &mut [0; 16])? {
         "monday" | "mon" | "mondays" => 1,
         "tuesday" | "tue" | "tues" | "tuesdays" => 2,
         "wednesday" | "wed" | "wednesdays" => 3,
@@ -301,7 +315,7 @@ fn weekday_of(w: &str) -> Option<u8> {
 }
 
 fn ordinal_word(w: &str) -> Option<u8> {
-    Some(match w.to_lowercase().as_str() {
+    Some(match ascii_lower(w, &mut [0; 16])? {
         "first" => 1,
         "second" => 2,
         "third" => 3,
@@ -398,13 +412,7 @@ fn num_in(min: usize, max: usize, lo: u32, hi: u32) -> impl FnMut(&str) -> R<'_,
 fn day_number(i: &str) -> R<'_, u8> {
     let numeric = |i| -> R<'_, u8> {
         let (rest, d) = num_in(1, 2, 1, 31)(i)?;
-        let (rest, _) = opt(alt((
-            tag_no_case("st"),
-            tag_no_case("nd"),
-            tag_no_case("rd"),
-            tag_no_case("th"),
-        )))
-        .parse(rest)?;
+        let (rest, _) = opt(alt((tag_ci("st"), tag_ci("nd"), tag_ci("rd"), tag_ci("th")))).parse(rest)?;
         let (rest, _) = boundary(rest)?;
         Ok((rest, d as u8))
     };
@@ -860,7 +868,7 @@ fn relative_day(i: &str) -> R<'_, DateExpr> {
 
 fn period_word(w: &str) -> Option<(Period, bool)> {
     // (period, plural)
-    Some(match w.to_lowercase().as_str() {
+    Some(match ascii_lower(w, &mut [0; 16])? {
         "day" => (Period::Day, false),
         "days" => (Period::Day, true),
         "week" => (Period::Week, false),
@@ -887,7 +895,7 @@ fn period_word(w: &str) -> Option<(Period, bool)> {
 /// A plural's possessive apostrophe ("two years' time"), never the one of
 /// "'s" ("this year's").
 fn plural_apostrophe(i: &str) -> R<'_, ()> {
-    value((), opt((char('\''), not(peek(tag_no_case("s")))))).parse(i)
+    value((), opt((char('\''), not(peek(tag_ci("s")))))).parse(i)
 }
 
 fn period(i: &str) -> R<'_, Period> {
@@ -1184,7 +1192,7 @@ fn duration_of(amount: Option<String>, p: Period) -> DateExpr {
 fn modified(i: &str) -> R<'_, DateExpr> {
     let (rest, _) = alt((
         recognize((alt((kw("early"), kw("late"), kw("mid"))), space1)),
-        tag_no_case("mid-"),
+        tag_ci("mid-"),
         recognize((
             kw("the"),
             space1,
@@ -1281,14 +1289,7 @@ fn day_of_month(i: &str) -> R<'_, DateExpr> {
 /// `the 27th`, `the 21st`: a day of a month left unsaid; and at the end of
 /// a clause `the 27`, `the second`.
 fn the_day(i: &str) -> R<'_, DateExpr> {
-    let suffix = || {
-        alt((
-            tag_no_case("st"),
-            tag_no_case("nd"),
-            tag_no_case("rd"),
-            tag_no_case("th"),
-        ))
-    };
+    let suffix = || alt((tag_ci("st"), tag_ci("nd"), tag_ci("rd"), tag_ci("th")));
     // "the 1st week", "the 3rd round": an ordinal before its noun.
     let nouns = alt((
         kw("week"),
@@ -1413,12 +1414,7 @@ fn decade_or_century(i: &str) -> R<'_, DateExpr> {
     let century = map(
         (
             num_in(1, 2, 1, 30),
-            alt((
-                tag_no_case("st"),
-                tag_no_case("nd"),
-                tag_no_case("rd"),
-                tag_no_case("th"),
-            )),
+            alt((tag_ci("st"), tag_ci("nd"), tag_ci("rd"), tag_ci("th"))),
             space1,
             kw("century"),
         ),
@@ -1559,7 +1555,7 @@ fn week_of(i: &str) -> R<'_, DateExpr> {
                 space1,
             ),
         ),
-        value((), (tag_no_case("w/c"), space1)),
+        value((), (tag_ci("w/c"), space1)),
     ));
     preceded(lead, alt((month_day, day_month, numeric_md))).parse(i)
 }
@@ -1667,12 +1663,7 @@ fn nth_month(i: &str) -> R<'_, DateExpr> {
     let numbered = map_opt(
         (
             num_in(1, 2, 1, 12),
-            alt((
-                tag_no_case("st"),
-                tag_no_case("nd"),
-                tag_no_case("rd"),
-                tag_no_case("th"),
-            )),
+            alt((tag_ci("st"), tag_ci("nd"), tag_ci("rd"), tag_ci("th"))),
         ),
         |(n, _)| Some(n as u8),
     );
@@ -1730,8 +1721,8 @@ fn quarter(i: &str) -> R<'_, DateExpr> {
     };
     let code = |i| -> R<'_, (u8, u8)> {
         alt((
-            map(preceded(tag_no_case("q"), num_in(1, 1, 1, 4)), |n| (3u8, n as u8)),
-            map(preceded(tag_no_case("h"), num_in(1, 1, 1, 2)), |n| (6u8, n as u8)),
+            map(preceded(tag_ci("q"), num_in(1, 1, 1, 4)), |n| (3u8, n as u8)),
+            map(preceded(tag_ci("h"), num_in(1, 1, 1, 2)), |n| (6u8, n as u8)),
         ))
         .parse(i)
     };
@@ -2345,10 +2336,8 @@ const LEADS: &[&str] = &[
     "the",
     "third",
     "this",
-    "till",
     "tmr",
     "tmrw",
-    "to",
     "today",
     "tomorrow",
     "tonight",
@@ -2371,6 +2360,19 @@ fn may_start(rest: &str) -> bool {
         .take(12)
         .flat_map(char::to_lowercase)
         .collect();
+    // Frequent words that begin an expression only before a given word.
+    let after = &rest[word.len().min(rest.len())..];
+    match word.as_str() {
+        "in" => {
+            let next = after.get(..16).unwrap_or(after).to_lowercase();
+            return ["morning", "afternoon", "evening"]
+                .iter()
+                .any(|p| next.starts_with(&format!(" the {p}")));
+        }
+        "q" | "h" => return after.starts_with(|c: char| c.is_ascii_digit()),
+        "w" => return after.starts_with("/c") || after.starts_with("/C"),
+        _ => {}
+    }
     month_of(&word).is_some()
         || month_of(&capitalize(&word)).is_some()
         || weekday_of(&word).is_some()
