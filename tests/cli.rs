@@ -181,19 +181,9 @@ fn rules_test_runs_the_default_cases() {
 
 #[test]
 fn extract_jsonl_maps_line_by_line_and_survives_bad_lines() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in.jsonl");
-    std::fs::write(&input, "{\"id\": \"a\", \"text\": \"It rained on Wednesday.\", \"published\": \"2025-02-13T00:00:00\"}\nnot json\n{\"id\": 7, \"text\": \"They paid $300 billion.\"}\n").unwrap();
-    let (out, _, code) = run(&[
-        "extract",
-        "--input",
-        "jsonl",
-        "--format",
-        "jsonl",
-        &input.to_string_lossy(),
-    ]);
-    assert_eq!(code, 0);
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines = extract_jsonl(
+        "{\"id\": \"a\", \"text\": \"It rained on Wednesday.\", \"published\": \"2025-02-13T00:00:00\"}\nnot json\n{\"id\": 7, \"text\": \"They paid $300 billion.\"}\n",
+    );
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["claims"][0]["value"], "2025-02-12");
     assert!(lines[1]["error"].is_string());
@@ -201,28 +191,31 @@ fn extract_jsonl_maps_line_by_line_and_survives_bad_lines() {
     assert_eq!(lines[2]["claims"][0]["value"]["amount"], 300000000000u64);
 }
 
-#[test]
-fn a_given_publication_date_is_not_replaced_by_a_dateline_guess() {
-    // "Friday 5/12" reads like a yearless dateline whose weekday would pin
-    // 2017; the publication date given with the document wins.
+/// Runs `extract --input jsonl --format jsonl` on `input`: one JSON value a line.
+fn extract_jsonl(input: &str) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in.jsonl");
-    std::fs::write(
-        &input,
-        "{\"id\": \"a\", \"text\": \"This task should be done Friday 5/12\", \"published\": \"2019-05-20\"}\n",
-    )
-    .unwrap();
+    let path = dir.path().join("in.jsonl");
+    std::fs::write(&path, input).unwrap();
     let (out, _, code) = run(&[
         "extract",
         "--input",
         "jsonl",
         "--format",
         "jsonl",
-        &input.to_string_lossy(),
+        &path.to_string_lossy(),
     ]);
     assert_eq!(code, 0);
-    let line: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
-    assert_eq!(line["claims"][0]["value"], "2019-05-12");
+    out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn a_given_publication_date_is_not_replaced_by_a_dateline_guess() {
+    // "Friday 5/12" reads like a yearless dateline whose weekday would pin
+    // 2017; the publication date given with the document wins.
+    let lines = extract_jsonl(
+        "{\"id\": \"a\", \"text\": \"This task should be done Friday 5/12\", \"published\": \"2019-05-20\"}\n",
+    );
+    assert_eq!(lines[0]["claims"][0]["value"], "2019-05-12");
 }
 
 #[test]
