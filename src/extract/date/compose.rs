@@ -3,7 +3,7 @@
 //! ("from 2014 to 2018", "Nov 18 - Dec 19, 2015", "between May and July").
 
 use super::clock::in_order;
-use super::{Clock, DateExpr, DateMention};
+use super::{Clock, DateExpr, DateMention, prev_word, range};
 use crate::span::Span;
 
 /// Joins each mention with the one before it where the words between them
@@ -188,13 +188,6 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
     None
 }
 
-fn range(from: DateExpr, to: DateExpr) -> DateExpr {
-    DateExpr::Range {
-        from: Box::new(from),
-        to: Box::new(to),
-    }
-}
-
 /// Where a range starts: with its "from" or "between" when one leads it.
 fn range_lead(text: &str, start: usize, expr: &DateExpr) -> usize {
     if !matches!(expr, DateExpr::Range { .. }) {
@@ -207,15 +200,6 @@ fn range_lead(text: &str, start: usize, expr: &DateExpr) -> usize {
     } else {
         start
     }
-}
-
-fn prev_word(text: &str, at: usize) -> String {
-    text[..at]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
 }
 
 /// The expression of a day with the clock time set, where it is a day

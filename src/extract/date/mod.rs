@@ -1962,16 +1962,22 @@ fn time_expr(i: &str) -> R<'_, DateExpr> {
 /// A range of clock times, with its day when one follows: `3:00 to 4:00
 /// tomorrow`, `from 5 to 6pm of April 22`, `between 4pm and 5pm`.
 fn time_range(i: &str) -> R<'_, DateExpr> {
-    let led =
-        |i| -> R<'_, (Clock, Clock)> { preceded(peek(alt((kw("between"), kw("from")))), hours_beside_a_day).parse(i) };
-    let (rest, (a, b)) = alt((clock_range, led)).parse(i)?;
+    // Bare numbers ("between 3 and 8") are hours only beside their day.
+    let (rest, (a, b), bare) = match clock_range(i) {
+        Ok((rest, ends)) => (rest, ends, false),
+        Err(_) => {
+            let (rest, ends) = preceded(peek(alt((kw("between"), kw("from")))), hours_beside_a_day).parse(i)?;
+            (rest, ends, true)
+        }
+    };
     if let Ok((r, day)) = day_after_time(rest) {
         if let (Some(x), Some(y)) = (compose::with_clock(&day, a), compose::with_clock(&day, b)) {
             return Ok((r, range(x, y)));
         }
     }
-    // Bare numbers are hours only beside their day.
-    let (rest, (a, b)) = clock_range(i)?;
+    if bare {
+        return fail(i);
+    }
     Ok((rest, range(DateExpr::Time(a), DateExpr::Time(b))))
 }
 
