@@ -23,7 +23,7 @@ fn documents() -> (String, Vec<(String, Option<jiff::civil::Date>)>) {
                 let published = v["dct"]
                     .as_str()
                     .or(v["published"].as_str())
-                    .and_then(claimcheck::extract::date::parse_date_str);
+                    .and_then(claimcheck::timex::parse_date_str);
                 (v["text"].as_str().unwrap_or("").to_string(), published)
             })
             .collect();

@@ -307,7 +307,7 @@ fn extract_line(line: &str, default_published: Option<jiff::civil::Date>) -> Str
     };
     let mut s = Source::parse(&id, &id, doc.text.into_bytes(), Format::Text, None);
     let published = match doc.published.as_deref() {
-        Some(p) => match crate::extract::date::parse_date_str(p) {
+        Some(p) => match crate::timex::parse_date_str(p) {
             Some(d) => Some(d),
             None => {
                 return serde_json::json!({ "id": doc.id, "error": format!("published: not a date: {p:?}") })

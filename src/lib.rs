@@ -11,11 +11,13 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod finding;
+pub mod grammar;
 pub mod graph;
 pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
 pub mod text;
+pub mod timex;
 
 pub use error::Error;

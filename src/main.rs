@@ -219,7 +219,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
         } => {
             let published = match published {
                 Some(p) => Some(
-                    claimcheck::extract::date::parse_date_str(&p)
+                    claimcheck::timex::parse_date_str(&p)
                         .ok_or_else(|| Error::Usage(format!("--published: not a date: {p}")))?,
                 ),
                 None => None,

@@ -7,8 +7,8 @@ pub mod link;
 
 use jiff::civil::Date;
 
-use crate::extract::date::{DateExpr, find_dates, year_for_weekday};
 use crate::source::{PublishedFrom, Source};
+use crate::timex::{DateExpr, find_dates, year_for_weekday};
 
 /// Completes publication dates: a yearless dateline takes its year from a
 /// weekday written beside a date in the text, else from the other sources;

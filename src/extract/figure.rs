@@ -15,8 +15,9 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
-use super::number::{boundary, digits_number, fail, kw, scale, scaled_number, with_cents};
 use crate::claim::{Amount, Figure, Qualifier, Unit};
+use crate::grammar::number::{digits_number, scale, scaled_number, with_cents};
+use crate::grammar::{boundary, fail, kw};
 use crate::span::Span;
 
 /// A figure found in cleaned text.
@@ -251,7 +252,7 @@ fn cents_tail(i: &str) -> R<'_, i128> {
     let (rest, _) = (space1, opt((kw("and"), space1))).parse(i)?;
     let (rest, n) = alt((
         map(digits_number, |d| d.value()),
-        map(super::number::word_number, |d| d.value()),
+        map(crate::grammar::number::word_number, |d| d.value()),
     ))
     .parse(rest)?;
     if !(n.fract() == 0.0 && (0.0..100.0).contains(&n)) {
@@ -435,7 +436,7 @@ fn fraction_share(i: &str) -> R<'_, Figure> {
 fn dozen(i: &str) -> R<'_, Figure> {
     let (rest, n) = alt((
         value(1.0, kw("a")),
-        map(super::number::word_number, |d| d.value()),
+        map(crate::grammar::number::word_number, |d| d.value()),
         map(digits_number, |d| d.value()),
     ))
     .parse(i)?;

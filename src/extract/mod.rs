@@ -1,10 +1,8 @@
 //! Claims of one document: pure functions of its cleaned text, so documents
 //! can be processed in parallel (or on other machines).
 
-pub mod date;
 pub mod event;
 pub mod figure;
-pub mod number;
 pub mod person;
 pub mod quote;
 pub mod sentence;
@@ -14,6 +12,7 @@ use jiff::civil::Date;
 use crate::claim::{Claim, ClaimValue, DateValue, Statement, TimexType};
 use crate::span::{Located, Span};
 use crate::text::{content_words, quote_words};
+use crate::timex;
 
 use self::person::Person;
 
@@ -37,7 +36,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
     let in_quote = |at: usize| quote::inside(&quotes, at);
     let people = person::find_people(text, &paras, &in_quote);
     let statements = quote::find_statements(text, &sentences, &quotes, &people);
-    let dates = date::find_dates(text);
+    let dates = timex::find_dates(text);
     // A number inside a date ("Feb. 13 that") is not a figure.
     let figures: Vec<_> = figure::find_figures(text)
         .into_iter()
@@ -57,7 +56,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
 
     let mut raw: Vec<(Span, ClaimValue, Vec<String>, Option<String>)> = Vec::new();
     for d in &dates {
-        let value = date::resolve(&d.expr, published);
+        let value = timex::resolve(&d.expr, published);
         raw.push((
             d.span,
             ClaimValue::Date(value),
@@ -82,7 +81,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
             .iter()
             .take_while(|d| d.span.start < s.time_region.end)
             .find(|d| d.span.end <= s.time_region.end && d.expr.names_a_day())
-            .map(|d| date::resolve(&d.expr, published));
+            .map(|d| timex::resolve(&d.expr, published));
         let inherited = s.continues.and_then(|p| stmt_dates.get(p).cloned().flatten());
         stmt_dates.push(own.or(inherited));
     }

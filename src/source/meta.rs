@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::extract::date::{DateExpr, find_dates, parse_date_str};
+use crate::timex::{DateExpr, find_dates, parse_date_str};
 
 /// Where a publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

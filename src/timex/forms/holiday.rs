@@ -1,7 +1,17 @@
 //! Holidays that news dates things by: `Christmas`, `Easter 2018`, `last
 //! Thanksgiving`, `the Fourth of July`, `Independence Day of this year`.
 
+use crate::grammar::{R, boundary, fail, kw};
+use crate::timex::expr::{DateExpr, Direction};
+use crate::timex::forms::calendar::year_tail;
 use jiff::civil::{Date, Weekday};
+use nom::{
+    Parser,
+    branch::alt,
+    character::complete::space1,
+    combinator::{opt, value},
+    sequence::{preceded, terminated},
+};
 
 /// How a holiday falls in a given year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +185,48 @@ fn easter(year: i16) -> Option<Date> {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     Date::new(year, month as i8, day as i8).ok()
+}
+
+/// `Easter 2018`, `last Thanksgiving`, `next Christmas`, `Independence Day
+/// of this year`, `the Fourth of July`.
+pub(crate) fn holiday_expr(i: &str) -> R<'_, DateExpr> {
+    let (rest, relation) = opt(terminated(
+        alt((
+            value(-1, alt((kw("last"), kw("previous")))),
+            value(0, kw("this")),
+            value(1, alt((kw("next"), kw("following"), kw("coming")))),
+        )),
+        space1,
+    ))
+    .parse(i)?;
+    let (rest, _) = opt((kw("the"), space1)).parse(rest)?;
+    let Some((rule, rest)) = holiday(rest) else {
+        return fail(i);
+    };
+    let (rest, _) = boundary(rest)?;
+    let (rest, year) = opt(year_tail).parse(rest)?;
+    let (rest, year_offset) = if year.is_none() {
+        opt(preceded(
+            (space1, kw("of"), space1),
+            terminated(
+                alt((value(-1, kw("last")), value(0, kw("this")), value(1, kw("next")))),
+                (space1, kw("year")),
+            ),
+        ))
+        .parse(rest)?
+    } else {
+        (rest, None)
+    };
+    Ok((
+        rest,
+        DateExpr::Holiday {
+            rule,
+            year,
+            year_offset,
+            relation,
+            direction: Direction::Past,
+        },
+    ))
 }
 
 #[cfg(test)]

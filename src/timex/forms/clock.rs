@@ -5,18 +5,16 @@
 //! A bare hour needs something that makes it a time (a meridiem, "o'clock",
 //! a part of the day): "7" alone is a number.
 
+use crate::grammar::number::{number_word, word_number};
+use crate::grammar::{R, boundary, fail, kw, tag_ci};
 use nom::{
-    IResult, Parser,
+    Parser,
     branch::alt,
     bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, space0, space1},
     combinator::{map, map_opt, not, opt, peek, value},
     sequence::{preceded, terminated},
 };
-
-use crate::extract::number::{boundary, fail, kw, number_word, tag_ci, word_number};
-
-type R<'a, T> = IResult<&'a str, T>;
 
 /// Part of a day, TIMEX3's `TMO`, `TAF`, `TEV`, `TNI`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,43 +4,16 @@
 //! 4200000000 and not 4199999999.999.
 
 use nom::{
-    IResult, Parser,
+    Parser,
     branch::alt,
     bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, space0, space1},
     combinator::{map, not, opt, peek, recognize, value},
     multi::many1,
-    sequence::{preceded, terminated},
+    sequence::preceded,
 };
 
-type R<'a, T> = IResult<&'a str, T>;
-
-pub(crate) fn fail<T>(i: &str) -> R<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Verify,
-    )))
-}
-
-pub(crate) fn boundary(i: &str) -> R<'_, ()> {
-    not(peek(take_while_m_n(1, 1, |c: char| c.is_alphanumeric()))).parse(i)
-}
-
-pub(crate) fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
-    terminated(tag_ci(w), boundary)
-}
-
-/// An ASCII word or sign in any case. nom's `tag_no_case` lowercases every
-/// char of the input; the grammars' words are ASCII, so a byte comparison
-/// does (most of a text's words meet a keyword test).
-pub(crate) fn tag_ci<'a>(
-    w: &'static str,
-) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
-    move |i: &'a str| match i.get(..w.len()) {
-        Some(head) if head.eq_ignore_ascii_case(w) => Ok((&i[w.len()..], head)),
-        _ => fail(i),
-    }
-}
+use super::{R, fail, kw};
 
 /// An exact decimal: `mantissa × 10^-decimals`.
 #[derive(Debug, Clone, Copy, PartialEq)]

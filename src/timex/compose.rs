@@ -2,9 +2,11 @@
 //! time ("Monday at 2.30", "5pm on Friday") and the two ends of a range
 //! ("from 2014 to 2018", "Nov 18 - Dec 19, 2015", "between May and July").
 
-use super::clock::in_order;
-use super::{Clock, DateExpr, DateMention, prev_word, range};
 use crate::span::Span;
+use crate::timex::expr::{DateExpr, DateMention};
+use crate::timex::forms::clock::{Clock, in_order};
+use crate::timex::forms::range::range;
+use crate::timex::scan::prev_word;
 
 /// Joins each mention with the one before it where the words between them
 /// make one expression of the two.

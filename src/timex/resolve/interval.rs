@@ -2,10 +2,10 @@
 //! its year for both ends) and written as `(start,end,duration)`, the
 //! interval form of TIMEX3's beginPoint, endPoint and duration.
 
-use jiff::civil::Date;
-
-use super::{DateExpr, Period, resolve};
 use crate::claim::{DateValue, TimexType, TimexValue};
+use crate::timex::expr::{DateExpr, Period};
+use crate::timex::resolve::resolve;
+use jiff::civil::Date;
 
 /// Resolves a range against the publication date.
 pub fn resolve_range(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> DateValue {

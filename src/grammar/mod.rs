@@ -1,0 +1,40 @@
+//! Shared pieces of the nom grammars (temporal expressions, figures, numbers):
+//! keyword tests that compare ASCII bytes without allocating, and numerals.
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::take_while_m_n,
+    combinator::{not, peek},
+    sequence::terminated,
+};
+
+pub mod number;
+
+pub(crate) type R<'a, T> = IResult<&'a str, T>;
+
+pub(crate) fn fail<T>(i: &str) -> R<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+pub(crate) fn boundary(i: &str) -> R<'_, ()> {
+    not(peek(take_while_m_n(1, 1, |c: char| c.is_alphanumeric()))).parse(i)
+}
+
+pub(crate) fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    terminated(tag_ci(w), boundary)
+}
+
+/// An ASCII word or sign in any case. nom's `tag_no_case` lowercases every
+/// char of the input; the grammars' words are ASCII, so a byte comparison
+/// does (most of a text's words meet a keyword test).
+pub(crate) fn tag_ci<'a>(
+    w: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    move |i: &'a str| match i.get(..w.len()) {
+        Some(head) if head.eq_ignore_ascii_case(w) => Ok((&i[w.len()..], head)),
+        _ => fail(i),
+    }
+}

@@ -1,0 +1,231 @@
+//! The parsed form of a temporal expression, before resolution.
+
+use crate::span::Span;
+use crate::timex::forms::clock::{Clock, DayPart};
+use crate::timex::forms::holiday;
+
+/// Which way a relative expression points from its anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// On or before the anchor: "said on Wednesday".
+    Past,
+    /// After the anchor: "will meet on Friday".
+    Future,
+}
+
+/// A unit of calendar or clock time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Hour,
+    Minute,
+    Second,
+}
+
+impl Period {
+    pub fn is_clock(self) -> bool {
+        matches!(self, Period::Hour | Period::Minute | Period::Second)
+    }
+}
+
+/// A season, TIMEX3's `SP`, `SU`, `FA`, `WI`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    /// Order within a year (winter counted with the December that opens it).
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            Season::Spring => 1,
+            Season::Summer => 2,
+            Season::Fall => 3,
+            Season::Winter => 4,
+        }
+    }
+
+    pub(crate) fn of_month(m: i8) -> Season {
+        match m {
+            3..=5 => Season::Spring,
+            6..=8 => Season::Summer,
+            9..=11 => Season::Fall,
+            _ => Season::Winter,
+        }
+    }
+}
+
+/// A parsed temporal expression, before resolution against an anchor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateExpr {
+    /// A calendar date, possibly missing its year, month or day.
+    Calendar {
+        year: Option<i16>,
+        month: Option<u8>,
+        day: Option<u8>,
+        /// A weekday written beside the date: it pins a missing year or month.
+        weekday: Option<u8>,
+        time: Option<Clock>,
+    },
+    /// A month without a year: "in August", "last June".
+    Month {
+        month: u8,
+        direction: Direction,
+        /// "last"/"next": never the anchor's own month.
+        strict: bool,
+    },
+    /// A weekday (1 = Monday); `week` counts ISO weeks from the anchor's
+    /// ("next Sunday" = 1) where the text fixes it.
+    Weekday {
+        weekday: u8,
+        direction: Direction,
+        week: Option<i32>,
+        part: Option<DayPart>,
+        time: Option<Clock>,
+    },
+    /// A holiday: "Easter 2018", "last Thanksgiving", "Christmas".
+    Holiday {
+        rule: holiday::Rule,
+        year: Option<i16>,
+        /// "of this year" = 0, "of next year" = 1.
+        year_offset: Option<i32>,
+        /// "last" = -1, "this" = 0, "next" = 1.
+        relation: Option<i32>,
+        direction: Direction,
+    },
+    /// A day at a distance from a named one: "3 days after January 12th",
+    /// "two weeks before Christmas".
+    Anchored {
+        amount: u32,
+        period: Period,
+        sign: i32,
+        base: Box<DateExpr>,
+    },
+    /// A quarter (`span` 3) or half (`span` 6) of a year: "Q3 2019", "the
+    /// first half of next year", "the fourth quarter".
+    Quarter {
+        index: u8,
+        span: u8,
+        year: Option<i16>,
+        year_offset: Option<i32>,
+        direction: Direction,
+    },
+    /// A quarter counted from the anchor's: "last quarter" = -1.
+    QuarterFrom(i32),
+    /// A week of a year or of a month (`n` 0 = the last): "the first week
+    /// of 2015", "the last week of July", "week 31".
+    Week {
+        n: u8,
+        year: Option<i16>,
+        year_offset: Option<i32>,
+        month: Option<u8>,
+        month_offset: Option<i32>,
+    },
+    /// The first or last stretch of a year or month: "the first nine months
+    /// of 2024", "the last three weeks of this year".
+    PartOf {
+        first: bool,
+        amount: u32,
+        period: Period,
+        whole: Box<DateExpr>,
+    },
+    /// A month of a year counted from the anchor's: "this September".
+    MonthOfYear {
+        month: u8,
+        year_offset: i32,
+    },
+    /// A day of a month counted from the anchor's: "20th of next month".
+    DayOfMonth {
+        day: u8,
+        month_offset: i32,
+    },
+    /// The n-th (0 = last) weekday of a month: "the first Friday of July"
+    /// (`month` named) or "of next month" (`month_offset`).
+    NthWeekday {
+        n: u8,
+        weekday: u8,
+        month: Option<u8>,
+        month_offset: i32,
+    },
+    /// A day counted from the anchor: yesterday = -1.
+    RelativeDay {
+        offset: i32,
+        part: Option<DayPart>,
+        time: Option<Clock>,
+    },
+    /// This, last or next week, month or year.
+    RelativePeriod {
+        period: Period,
+        offset: i32,
+    },
+    /// A date at a distance from a day near the anchor: "two days ago"
+    /// (sign -1, base 0), "two days from tomorrow" (sign 1, base 1).
+    Shift {
+        parts: Vec<(u32, Period)>,
+        sign: i32,
+        base: i32,
+    },
+    Duration {
+        amount: Option<String>,
+        period: Period,
+    },
+    /// A duration of several units: "1 hour and 30 minutes" (`PT1H30M`).
+    Compound(Vec<(u32, Period)>),
+    Season {
+        season: Season,
+        offset: i32,
+    },
+    Decade(i16),
+    Century(i16),
+    /// A clock time with no day: "at 3pm".
+    Time(Clock),
+    /// A part of a day with no day: "in the morning".
+    Part(DayPart),
+    /// PRESENT_REF, PAST_REF, FUTURE_REF.
+    Ref(&'static str),
+    /// A recurrence: "every Monday", "annually".
+    Set(String),
+    /// From one point to another: "2014 to 2018", "Feb. 12-14", "5 to 6pm".
+    Range {
+        from: Box<DateExpr>,
+        to: Box<DateExpr>,
+    },
+}
+
+impl DateExpr {
+    /// Whether the expression names one day ("March 3", "Wednesday",
+    /// "yesterday", "Christmas", "3 days after January 12th").
+    pub fn names_a_day(&self) -> bool {
+        matches!(
+            self,
+            DateExpr::Calendar { day: Some(_), .. }
+                | DateExpr::Weekday { .. }
+                | DateExpr::RelativeDay { .. }
+                | DateExpr::Holiday { .. }
+                | DateExpr::Anchored { .. }
+        )
+    }
+}
+
+/// A temporal expression found in cleaned text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub span: Span,
+    pub expr: DateExpr,
+}

@@ -1,0 +1,194 @@
+//! Resolution of calendar dates, days of a month, n-th weekdays, holidays
+//! and distances from a named day.
+
+use crate::claim::{DateValue, TimexType, TimexValue};
+use crate::timex::expr::{DateExpr, Direction, Period};
+use crate::timex::forms::clock::Clock;
+use crate::timex::forms::holiday;
+use crate::timex::resolve::{add_days, interval, month_from, nearest_year, resolve};
+use crate::timex::value::{date, with_time, ymd};
+use jiff::civil::Date;
+
+/// The n-th (0 = last) `weekday` of a month, if it exists.
+pub(crate) fn nth_weekday_of(y: i16, m: i8, n: u8, weekday: u8) -> Option<Date> {
+    let first = Date::new(y, m, 1).ok()?;
+    let days: Vec<Date> = (0..first.days_in_month() as i64)
+        .map(|k| add_days(first, k))
+        .filter(|d| d.weekday().to_monday_one_offset() as u8 == weekday)
+        .collect();
+    if n == 0 {
+        days.last().copied()
+    } else {
+        days.get(n as usize - 1).copied()
+    }
+}
+
+/// "the 27th" or "Friday the 15th": the month is left unsaid.
+pub(crate) fn day_in_nearby_month(
+    day: u8,
+    weekday: Option<u8>,
+    time: Option<Clock>,
+    anchor: Option<Date>,
+) -> DateValue {
+    let Some(a) = anchor else {
+        let (v, kind) = with_time(format!("XXXX-XX-{day:02}"), time, None);
+        return DateValue {
+            value: TimexValue(v),
+            kind,
+            resolved: false,
+        };
+    };
+    // With a weekday, the nearest month where the day has it; without, the
+    // most recent such day on or before the anchor (news reports what happened).
+    let offsets: Vec<i32> = match weekday {
+        Some(_) => (0..24).flat_map(|k| [-k, k + 1]).collect(),
+        None => (0..24).map(|k| -k).collect(),
+    };
+    let found = offsets
+        .into_iter()
+        .filter_map(|k| {
+            let (y, m) = month_from(a, k);
+            Date::new(y as i16, m as i8, day as i8).ok()
+        })
+        .filter(|d| weekday.is_some() || *d <= a)
+        .find(|d| weekday.is_none_or(|wd| d.weekday().to_monday_one_offset() as u8 == wd));
+    let (v, kind) = with_time(
+        found.map(ymd).unwrap_or_else(|| format!("XXXX-XX-{day:02}")),
+        time,
+        None,
+    );
+    DateValue {
+        value: TimexValue(v),
+        kind,
+        resolved: found.is_some(),
+    }
+}
+
+pub(super) fn calendar(
+    year: &Option<i16>,
+    month: &Option<u8>,
+    day: &Option<u8>,
+    weekday: &Option<u8>,
+    time: &Option<Clock>,
+    anchor: Option<Date>,
+) -> DateValue {
+    let (year, month, day) = (*year, *month, *day);
+    let written_year = year;
+    if month.is_none() && day.is_some() && year.is_none() {
+        return day_in_nearby_month(day.unwrap_or(1), *weekday, *time, anchor);
+    }
+    let year = year.or_else(|| match (month, day, weekday) {
+        // With a publication date the nearest year wins: a wrong
+        // weekday beside a date must not move it by years. (The
+        // weekday pins a dateline's missing year in the corpus stage.)
+        (Some(m), Some(d), Some(_)) => anchor.and_then(|a| nearest_year(a, m, Some(d))),
+        (Some(m), d, _) => anchor.and_then(|a| nearest_year(a, m, d)),
+        _ => None,
+    });
+    // A day that does not exist ("Feb 30") stays unresolved, with
+    // the year only when the text wrote it.
+    let exists = match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => Date::new(y, m as i8, d as i8).is_ok(),
+        _ => true,
+    };
+    let resolved = year.is_some() && exists;
+    let ys = year
+        .filter(|_| exists)
+        .or(written_year)
+        .map(|y| format!("{y:04}"))
+        .unwrap_or_else(|| "XXXX".into());
+    let s = match (month, day) {
+        (Some(m), Some(d)) => format!("{ys}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{ys}-{m:02}"),
+        _ => ys,
+    };
+    let (v, kind) = with_time(s, *time, None);
+    date(v, kind, resolved)
+}
+
+pub(super) fn day_of_month(day: &u8, month_offset: &i32, anchor: Option<Date>) -> DateValue {
+    match anchor {
+        Some(a) => {
+            let (y, m) = month_from(a, *month_offset);
+            let ok = Date::new(y as i16, m as i8, *day as i8).is_ok();
+            date(format!("{y:04}-{m:02}-{day:02}"), TimexType::Date, ok)
+        }
+        None => date(format!("XXXX-XX-{day:02}"), TimexType::Date, false),
+    }
+}
+
+pub(super) fn nth_weekday(
+    n: &u8,
+    weekday: &u8,
+    month: &Option<u8>,
+    month_offset: &i32,
+    anchor: Option<Date>,
+) -> DateValue {
+    let found = anchor.and_then(|a| {
+        let (y, m) = match month {
+            Some(m) => (nearest_year(a, *m, None)? as i32, *m as i32),
+            None => month_from(a, *month_offset),
+        };
+        nth_weekday_of(y as i16, m as i8, *n, *weekday)
+    });
+    match found {
+        Some(d) => date(ymd(d), TimexType::Date, true),
+        None => {
+            let m = month.map(|m| format!("{m:02}")).unwrap_or_else(|| "XX".into());
+            date(format!("XXXX-{m}-WXX-{weekday}-#{n}"), TimexType::Date, false)
+        }
+    }
+}
+
+pub(super) fn holiday_date(
+    rule: &holiday::Rule,
+    year: &Option<i16>,
+    year_offset: &Option<i32>,
+    relation: &Option<i32>,
+    direction: &Direction,
+    anchor: Option<Date>,
+) -> DateValue {
+    let found = match (year, year_offset, anchor) {
+        (Some(y), ..) => holiday::date_in(*rule, *y),
+        (None, Some(k), Some(a)) => holiday::date_in(*rule, (i32::from(a.year()) + k) as i16),
+        (None, None, Some(a)) => {
+            let near = |y: i16| holiday::date_in(*rule, y);
+            let y = a.year();
+            match (relation, direction) {
+                (Some(0), _) => near(y),
+                (Some(r), _) if *r < 0 => near(y).filter(|d| *d < a).or_else(|| near(y - 1)),
+                (Some(_), _) => near(y).filter(|d| *d > a).or_else(|| near(y + 1)),
+                (None, Direction::Past) => near(y).filter(|d| *d <= a).or_else(|| near(y - 1)),
+                (None, Direction::Future) => near(y).filter(|d| *d >= a).or_else(|| near(y + 1)),
+            }
+        }
+        _ => None,
+    };
+    match found {
+        Some(d) => date(ymd(d), TimexType::Date, true),
+        None => match rule {
+            holiday::Rule::Fixed(m, d) => date(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, false),
+            _ => date("XXXX-XX-XX".into(), TimexType::Date, false),
+        },
+    }
+}
+
+pub(super) fn anchored(amount: &u32, period: &Period, sign: &i32, base: &DateExpr, anchor: Option<Date>) -> DateValue {
+    let b = resolve(base, anchor);
+    let n = i64::from(*amount) * i64::from(*sign);
+    let span = match period {
+        Period::Day => Some(jiff::Span::new().days(n)),
+        Period::Week => Some(jiff::Span::new().weeks(n)),
+        Period::Month => Some(jiff::Span::new().months(n)),
+        Period::Year => Some(jiff::Span::new().years(n)),
+        Period::Decade => Some(jiff::Span::new().years(10 * n)),
+        _ => None,
+    };
+    match (interval::start_date(b.value.as_str()), span) {
+        (Some(d), Some(span)) if b.resolved => match d.checked_add(span) {
+            Ok(d) => date(ymd(d), TimexType::Date, true),
+            Err(_) => date("XXXX-XX-XX".into(), TimexType::Date, false),
+        },
+        _ => date("XXXX-XX-XX".into(), TimexType::Date, false),
+    }
+}

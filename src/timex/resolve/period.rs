@@ -1,0 +1,102 @@
+//! Resolution of quarters, weeks and stretches of a year or month.
+
+use crate::claim::{DateValue, TimexType};
+use crate::timex::expr::{DateExpr, Direction, Period};
+use crate::timex::resolve::{interval, month_from, nearest_year, resolve};
+use crate::timex::value::{date, duration_value, period_interval};
+use jiff::civil::Date;
+
+pub(super) fn quarter(
+    index: &u8,
+    span: &u8,
+    year: &Option<i16>,
+    year_offset: &Option<i32>,
+    direction: &Direction,
+    anchor: Option<Date>,
+) -> DateValue {
+    let (span, index) = (i32::from(*span), i32::from(*index));
+    let y = match (year, year_offset, anchor) {
+        (Some(y), ..) => Some(i32::from(*y)),
+        (None, Some(k), Some(a)) => Some(i32::from(a.year()) + k),
+        // A quarter without its year: the latest one begun by the
+        // anchor, or the next one to come.
+        (None, None, Some(a)) => {
+            let current = (i32::from(a.month()) - 1) / span + 1;
+            let y = i32::from(a.year());
+            Some(match direction {
+                Direction::Past if index > current => y - 1,
+                Direction::Future if index < current => y + 1,
+                _ => y,
+            })
+        }
+        _ => None,
+    };
+    match y {
+        Some(y) => date(
+            period_interval(y * 12 + (index - 1) * span, span),
+            TimexType::Date,
+            true,
+        ),
+        None => date(
+            format!("XXXX-{}{}", if span == 3 { 'Q' } else { 'H' }, index),
+            TimexType::Date,
+            false,
+        ),
+    }
+}
+
+pub(super) fn week(
+    n: &u8,
+    year: &Option<i16>,
+    year_offset: &Option<i32>,
+    month: &Option<u8>,
+    month_offset: &Option<i32>,
+    anchor: Option<Date>,
+) -> DateValue {
+    let y = year
+        .map(i32::from)
+        .or_else(|| Some(i32::from(anchor?.year()) + year_offset.unwrap_or(0)).filter(|_| year_offset.is_some()));
+    match (month, month_offset, anchor) {
+        (Some(m), _, _) => {
+            let y = y.or_else(|| anchor.and_then(|a| nearest_year(a, *m, None)).map(i32::from));
+            let n = if *n == 0 { 5 } else { *n };
+            match y {
+                Some(y) => date(format!("{y:04}-{m:02}-W{n:02}"), TimexType::Date, true),
+                None => date(format!("XXXX-{m:02}-W{n:02}"), TimexType::Date, false),
+            }
+        }
+        (None, Some(k), Some(a)) => {
+            let (y, m) = month_from(a, *k);
+            let n = if *n == 0 { 5 } else { *n };
+            date(format!("{y:04}-{m:02}-W{n:02}"), TimexType::Date, true)
+        }
+        _ => match y {
+            Some(y) => {
+                // The last ISO week of a year is the one holding 28 December.
+                let last = Date::new(y as i16, 12, 28).map_or(52, |d| d.iso_week_date().week());
+                let w = if *n == 0 { last } else { *n as i8 };
+                date(format!("{y:04}-W{w:02}"), TimexType::Date, true)
+            }
+            None => date(format!("XXXX-W{n:02}"), TimexType::Date, false),
+        },
+    }
+}
+
+pub(super) fn part_of(
+    first: &bool,
+    amount: &u32,
+    period: &Period,
+    whole: &DateExpr,
+    anchor: Option<Date>,
+) -> DateValue {
+    let w = resolve(whole, anchor);
+    match interval::part_of(w.value.as_str(), *first, *amount, *period) {
+        Some(v) if w.resolved => date(v, TimexType::Date, true),
+        // Without its year the stretch is only as long as it says.
+        _ => date(
+            duration_value(Some(&amount.to_string()), *period),
+            TimexType::Duration,
+            false,
+        ),
+    }
+}

@@ -1,0 +1,476 @@
+//! The scan: every form tried at every word start that may begin an
+//! expression, the longest match kept, then checks of context the grammar
+//! cannot make (a year inside a figure, a month that is a verb) and the
+//! direction of relative forms read from the words before them.
+
+use crate::grammar::number::number_word;
+use crate::span::Span;
+use crate::timex::compose;
+use crate::timex::expr::{DateExpr, DateMention, Direction, Period};
+use crate::timex::forms::relative::period_word;
+use crate::timex::forms::{FORMS, holiday};
+use crate::timex::words::{ascii_lower, month_of, ordinal_word, weekday_of};
+
+/// Words that, shortly before a weekday or a month, put it in the future.
+pub(crate) const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "next",
+    "upcoming",
+    "scheduled",
+    "due",
+    "expected",
+    "plans",
+    "plan",
+    "set",
+    "until",
+    "coming",
+    "through",
+    "till",
+    "before",
+    "by",
+];
+
+/// Direction of a relative expression from the words before it, within its clause.
+pub(crate) fn direction_before(text: &str, at: usize) -> Direction {
+    let words: Vec<&str> = text[..at].rsplit(|c: char| c.is_whitespace()).take(7).collect();
+    for w in words {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase();
+        if matches!(bare.as_str(), "last" | "past" | "previous" | "since" | "ago") {
+            return Direction::Past;
+        }
+        if FUTURE_MARKERS.contains(&bare.as_str()) || bare.ends_with("'ll") {
+            return Direction::Future;
+        }
+        if w.ends_with(['.', ';', '"']) || w.ends_with(',') && !bare.is_empty() {
+            break;
+        }
+    }
+    Direction::Past
+}
+
+/// Finds every temporal expression in `text`.
+pub fn find_dates(text: &str) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        if text.is_char_boundary(i) && word_start(text, i) && may_start(&text[i..]) {
+            let rest = &text[i..];
+            let best = FORMS
+                .iter()
+                .filter_map(|form| form(rest).ok())
+                .map(|(r, e)| (rest.len() - r.len(), e))
+                .filter(|(n, e)| *n > 0 && accept(text, i, i + n, e))
+                .fold(None, |best: Option<(usize, DateExpr)>, (n, e)| match best {
+                    Some((bn, _)) if bn >= n => best,
+                    _ => Some((n, e)),
+                });
+            if let Some((n, expr)) = best {
+                let end = i + n - trailing_space(&rest[..n]);
+                let start = i + approximation_lead(&text[i..end]);
+                let expr = with_direction(expr, direction_before(text, start));
+                out.push(DateMention {
+                    span: Span::new(start, end),
+                    expr,
+                });
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+        while i < text.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    compose::compose(text, out)
+}
+
+/// Bytes of a leading approximation ("about a month", "just over a week",
+/// "just six years ago"): an adverb of the clause, outside the expression's
+/// span, where "almost", "nearly", "more than" bound the quantity itself.
+pub(crate) fn approximation_lead(matched: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &matched[at..];
+        let word = rest.split(' ').next().unwrap_or("");
+        let lead = ["about", "around", "roughly", "some", "over", "just", "only"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w));
+        if !lead || word.len() == rest.len() {
+            return at;
+        }
+        at += word.len() + 1;
+    }
+}
+
+/// Sets the direction read from the context where the form left it open.
+pub(crate) fn with_direction(expr: DateExpr, context: Direction) -> DateExpr {
+    match expr {
+        DateExpr::Weekday {
+            weekday,
+            direction: Direction::Past,
+            week: None,
+            part,
+            time,
+        } => DateExpr::Weekday {
+            weekday,
+            direction: context,
+            week: None,
+            part,
+            time,
+        },
+        DateExpr::Month {
+            month,
+            strict: false,
+            direction: Direction::Past,
+        } => DateExpr::Month {
+            month,
+            direction: context,
+            strict: false,
+        },
+        DateExpr::Quarter {
+            index,
+            span,
+            year,
+            year_offset,
+            direction: Direction::Past,
+        } => DateExpr::Quarter {
+            index,
+            span,
+            year,
+            year_offset,
+            direction: context,
+        },
+        DateExpr::Holiday {
+            rule,
+            year,
+            year_offset,
+            relation,
+            direction: Direction::Past,
+        } => DateExpr::Holiday {
+            rule,
+            year,
+            year_offset,
+            relation,
+            direction: context,
+        },
+        e => e,
+    }
+}
+
+/// Words that can begin a temporal expression; any other word is skipped
+/// without trying the grammar (most words of a text).
+pub(crate) const LEADS: &[&str] = &[
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+    "a",
+    "about",
+    "according",
+    "after",
+    "almost",
+    "an",
+    "annually",
+    "around",
+    "at",
+    "between",
+    "biannually",
+    "coming",
+    "current",
+    "currently",
+    "daily",
+    "each",
+    "early",
+    "every",
+    "everyday",
+    "few",
+    "final",
+    "first",
+    "fiscal",
+    "following",
+    "fourth",
+    "from",
+    "h",
+    "half",
+    "in",
+    "just",
+    "last",
+    "late",
+    "less",
+    "many",
+    "mid",
+    "midday",
+    "midnight",
+    "monthly",
+    "more",
+    "nearly",
+    "next",
+    "noon",
+    "noonish",
+    "now",
+    "nowadays",
+    "only",
+    "over",
+    "past",
+    "previous",
+    "q",
+    "quarter",
+    "quarterly",
+    "recent",
+    "roughly",
+    "second",
+    "semi",
+    "semiannually",
+    "several",
+    "some",
+    "the",
+    "third",
+    "this",
+    "tmr",
+    "tmrw",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tonite",
+    "w",
+    "week",
+    "weekly",
+    "yearly",
+    "yesterday",
+];
+
+pub(crate) fn may_start(rest: &str) -> bool {
+    let first = rest.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() || matches!(first, '½' | '¼' | '¾') {
+        return true;
+    }
+    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let (raw, after) = rest.split_at(len);
+    let mut buf = [0; 16];
+    // Every word the grammar begins with is ASCII and short.
+    let Some(word) = ascii_lower(raw, &mut buf) else {
+        return false;
+    };
+    // Frequent words that begin an expression only before a given word.
+    match word {
+        "in" => {
+            let next = after.as_bytes();
+            return next.len() > 5
+                && next[..5].eq_ignore_ascii_case(b" the ")
+                && ["morning", "afternoon", "evening"].iter().any(|p| {
+                    next[5..]
+                        .get(..p.len())
+                        .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+                });
+        }
+        "q" | "h" => return after.starts_with(|c: char| c.is_ascii_digit()),
+        "w" => return after.starts_with("/c") || after.starts_with("/C"),
+        _ => {}
+    }
+    month_of(raw).is_some()
+        // "may" and "march" are verbs too; the forms decide.
+        || matches!(word, "may" | "march")
+        || weekday_of(word).is_some()
+        || number_word(word).is_some()
+        || ordinal_word(word).is_some()
+        || period_word(word).is_some_and(|(_, plural)| plural)
+        || LEADS.binary_search(&word).is_ok()
+        || holiday::FIRST_WORDS.binary_search(&word).is_ok()
+        || word.starts_with("mid")
+}
+
+/// A word starts at `i` that is not the tail of a number or an amount.
+pub(crate) fn word_start(text: &str, i: usize) -> bool {
+    if !text[i..].starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let mut prev = text[..i].chars().rev();
+    match prev.next() {
+        None => true,
+        Some(p) if p.is_alphanumeric() || matches!(p, '$' | '€' | '£' | '¥' | '-' | '/' | '\'') => {
+            // "pre-2014" and "2009-2010" start at the year, "Nov 18-Dec 19"
+            // at the month.
+            p == '-' && {
+                let before = &text[..i - 1];
+                if text[i..].starts_with(|c: char| c.is_ascii_digit()) {
+                    before.ends_with(|c: char| c.is_alphabetic())
+                        || before.len() >= 4 && before.as_bytes()[before.len() - 4..].iter().all(u8::is_ascii_digit)
+                } else {
+                    before.ends_with(|c: char| c.is_ascii_digit())
+                }
+            }
+        }
+        Some('.' | ',' | ':') => !prev.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(_) => true,
+    }
+}
+
+pub(crate) fn trailing_space(s: &str) -> usize {
+    s.len() - s.trim_end().len()
+}
+
+/// The word before `at`, lowercased.
+pub(crate) fn prev_word(text: &str, at: usize) -> String {
+    text[..at]
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Context checks that the grammar alone cannot make.
+pub(crate) fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> bool {
+    let after = &text[end..];
+    let number_follows = after.starts_with('%')
+        || (after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()));
+    let prev = prev_word(text, start);
+    let matched = &text[start..end];
+    match expr {
+        // A year inside a figure ("$2024", "2024%", "2,024"), a number chain
+        // ("138-2010-2015", "2015-32") or a count ("2000 pieces of") is not a year.
+        DateExpr::Calendar {
+            year: Some(_),
+            month: None,
+            ..
+        } => !number_follows && !in_number_chain(text, start, end) && !counts_something(after),
+        // "a second round", "a minute detail": an ordinal or adjective, not a duration.
+        DateExpr::Duration {
+            amount: Some(n),
+            period: Period::Second | Period::Minute,
+        } if n == "1" => !after.trim_start().starts_with(|c: char| c.is_lowercase()),
+        // A month alone is a date only after a word that introduces one.
+        DateExpr::Month { strict: false, .. }
+            if matched.starts_with(|c: char| c.is_uppercase()) && !matched.contains(' ') =>
+        {
+            matches!(
+                prev.as_str(),
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "through"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "during"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "this"
+                    | "next"
+                    | "last"
+                    | "between"
+            )
+        }
+        // "4-22" and "4.22" without a year only after a preposition; "4/22" anywhere.
+        DateExpr::Calendar {
+            year: None,
+            month: Some(_),
+            day: Some(_),
+            weekday: None,
+            ..
+        } if matched.starts_with(|c: char| c.is_ascii_digit()) && !matched.contains(' ') => {
+            !number_follows
+                && (matched.contains('/')
+                    || matches!(
+                        prev.as_str(),
+                        "on" | "by" | "until" | "till" | "from" | "since" | "before" | "after" | "in"
+                    ))
+        }
+        // "Christmas" in "the Christmas market" is no date: a holiday dates
+        // something after a temporal preposition or with its year.
+        DateExpr::Holiday {
+            year: None,
+            year_offset: None,
+            relation: None,
+            ..
+        } => matches!(
+            prev.as_str(),
+            "on" | "at"
+                | "before"
+                | "after"
+                | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "over"
+                | "during"
+                | "around"
+                | "for"
+                | "from"
+                | "to"
+                | "of"
+                | "last"
+                | "next"
+                | "this"
+        ),
+        // "2:00" alone may be a score or a ratio; after "at", "after",
+        // "until"... it is a time.
+        DateExpr::Time(c) => {
+            !(c.minute == Some(0) && c.second.is_none() && !matched.chars().any(|ch| ch.is_alphabetic()))
+                || matches!(
+                    prev.as_str(),
+                    "at" | "after" | "before" | "by" | "until" | "till" | "from" | "around" | "than"
+                )
+        }
+        _ => true,
+    }
+}
+
+/// Whether the digits at `start..end` sit in a chain of numbers joined by
+/// dashes that is not a span of two years ("2009-2010").
+pub(crate) fn in_number_chain(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let digits_before = |mut i: usize| {
+        let e = i;
+        while i > 0 && b[i - 1].is_ascii_digit() {
+            i -= 1;
+        }
+        (i, e - i)
+    };
+    let digits_after = |mut i: usize| {
+        let s = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        (i, i - s)
+    };
+    let dash_before = start > 0 && b[start - 1] == b'-';
+    let dash_after = b.get(end) == Some(&b'-') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+    if dash_before {
+        let (s, n) = digits_before(start - 1);
+        // After a word ("pre-2014") it is a year; after a year it is a span.
+        if n == 0 {
+            return false;
+        }
+        if n != 4 || s > 0 && (b[s - 1] == b'-' || b[s - 1].is_ascii_digit()) || dash_after {
+            return true;
+        }
+    }
+    if dash_after {
+        // "2009-2010" and "1957-58" are spans of years; "2015-32" is not.
+        let (e, n) = digits_after(end + 1);
+        let short_span = n == 2 && end - start == 4 && {
+            let from: i32 = text[start + 2..end].parse().unwrap_or(0);
+            let to: i32 = text[end + 1..e].parse().unwrap_or(0);
+            (1..=9).contains(&(to - from).rem_euclid(100))
+        };
+        return !(n == 4 || short_span) || b.get(e) == Some(&b'-');
+    }
+    false
+}
+
+/// "2000 pieces of", "1500 tons of": a count of something, not a year.
+pub(crate) fn counts_something(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let noun = words.next().unwrap_or("");
+    noun.len() > 2 && noun.ends_with('s') && noun.chars().all(|c| c.is_ascii_lowercase()) && words.next() == Some("of")
+}

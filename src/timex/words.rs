@@ -1,0 +1,253 @@
+//! The words and numerals the temporal forms are built of: months,
+//! weekdays, ordinals, days of the month, years.
+
+use crate::grammar::number::{below_hundred, number_word};
+use crate::grammar::{R, boundary, fail, kw, tag_ci};
+use nom::{
+    Parser,
+    branch::alt,
+    bytes::complete::{tag, take_while_m_n, take_while1},
+    character::complete::space1,
+    combinator::{map, map_opt, not, opt, peek},
+    sequence::{preceded, terminated},
+};
+
+/// A keyword written in lowercase, at a word boundary.
+pub(crate) fn lower_kw<'a>(
+    w: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    terminated(tag(w), boundary)
+}
+
+pub(crate) fn word(i: &str) -> R<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic())(i)
+}
+
+/// `w` in lower case in a stack buffer, for the word lists below: they run
+/// for most words of a text, so without allocating. Words that are not
+/// ASCII or longer than 16 bytes are in none of the lists.
+pub(crate) fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+pub(crate) fn month_of(w: &str) -> Option<u8> {
+    let mut buf = [0; 16];
+    let lower = ascii_lower(w, &mut buf)?;
+    // "may" and "march" are also verbs: only their capitalized forms are months.
+    if (lower == "may" || lower == "march") && !w.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    Some(match lower {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+pub(crate) fn weekday_of(w: &str) -> Option<u8> {
+    Some(match ascii_lower(w, &mut [0; 16])? {
+        "monday" | "mon" | "mondays" => 1,
+        "tuesday" | "tue" | "tues" | "tuesdays" => 2,
+        "wednesday" | "wed" | "wednesdays" => 3,
+        "thursday" | "thu" | "thur" | "thurs" | "thursdays" => 4,
+        "friday" | "fri" | "fridays" => 5,
+        "saturday" | "sat" | "saturdays" => 6,
+        "sunday" | "sun" | "sundays" => 7,
+        _ => return None,
+    })
+}
+
+pub(crate) fn ordinal_word(w: &str) -> Option<u8> {
+    Some(match ascii_lower(w, &mut [0; 16])? {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => return None,
+    })
+}
+
+/// An abbreviation's period ("Feb.", "Wed."), never a full word's full stop.
+pub(crate) fn abbrev_dot<'a>(w: &str, rest: &'a str) -> &'a str {
+    if w.len() <= 4 {
+        rest.strip_prefix('.').unwrap_or(rest)
+    } else {
+        rest
+    }
+}
+
+pub(crate) fn month(i: &str) -> R<'_, u8> {
+    let (rest, w) = word(i)?;
+    let Some(m) = month_of(w) else { return fail(i) };
+    Ok((month_dot(w, rest), m))
+}
+
+/// "Feb." keeps its dot; "May.", "June." and "July." end a sentence.
+pub(crate) fn month_dot<'a>(w: &str, rest: &'a str) -> &'a str {
+    if ["may", "june", "july"].contains(&w.to_lowercase().as_str()) {
+        rest
+    } else {
+        abbrev_dot(w, rest)
+    }
+}
+
+/// A month name written as a proper noun (for months standing alone).
+pub(crate) fn capital_month(i: &str) -> R<'_, u8> {
+    let (rest, w) = word(i)?;
+    if w.len() < 3 || !w.starts_with(|c: char| c.is_uppercase()) {
+        return fail(i);
+    }
+    let Some(m) = month_of(w) else { return fail(i) };
+    Ok((month_dot(w, rest), m))
+}
+
+pub(crate) fn weekday(i: &str) -> R<'_, u8> {
+    let (rest, w) = word(i)?;
+    // Short forms only capitalized: "sat", "sun", "wed" are words.
+    if w.len() <= 4 && !w.starts_with(|c: char| c.is_uppercase()) {
+        return fail(i);
+    }
+    // "Tuesdays" recur: a set, not a day.
+    if w.to_lowercase().ends_with("days") {
+        return fail(i);
+    }
+    let Some(d) = weekday_of(w) else { return fail(i) };
+    Ok((abbrev_dot(w, rest), d))
+}
+
+pub(crate) fn digits(min: usize, max: usize) -> impl FnMut(&str) -> R<'_, &str> {
+    move |i| {
+        terminated(
+            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+            not(peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit()))),
+        )
+        .parse(i)
+    }
+}
+
+pub(crate) fn num_in(min: usize, max: usize, lo: u32, hi: u32) -> impl FnMut(&str) -> R<'_, u32> {
+    move |i| {
+        map_opt(digits(min, max), |d: &str| {
+            d.parse::<u32>().ok().filter(|n| (lo..=hi).contains(n))
+        })
+        .parse(i)
+    }
+}
+
+/// A day of the month: `13`, `13th`, `thirteenth`, `twenty-first`, `twenty one`.
+pub(crate) fn day_number(i: &str) -> R<'_, u8> {
+    let numeric = |i| -> R<'_, u8> {
+        let (rest, d) = num_in(1, 2, 1, 31)(i)?;
+        let (rest, _) = opt(alt((tag_ci("st"), tag_ci("nd"), tag_ci("rd"), tag_ci("th")))).parse(rest)?;
+        let (rest, _) = boundary(rest)?;
+        Ok((rest, d as u8))
+    };
+    alt((numeric, day_words)).parse(i)
+}
+
+/// A day of the month in words: an ordinal, or a compound past twelve
+/// ("twenty one"); "one" to "twelve" alone are too common to be days.
+pub(crate) fn day_words(i: &str) -> R<'_, u8> {
+    let (rest, w) = word(i)?;
+    if let Some(o) = ordinal_word(w) {
+        return Ok((rest, o));
+    }
+    let Some(n) = number_word(w) else { return fail(i) };
+    if n == 20 || n == 30 {
+        let mut unit = preceded(alt((tag("-"), space1)), word);
+        if let Ok((rest2, u)) = unit.parse(rest) {
+            let add = ordinal_word(u)
+                .map(u32::from)
+                .or_else(|| number_word(u))
+                .filter(|a| *a < 10);
+            if let Some(a) = add.filter(|a| n + a <= 31) {
+                return Ok((rest2, (n + a) as u8));
+            }
+        }
+        return Ok((rest, n as u8));
+    }
+    if (13..=19).contains(&n) {
+        Ok((rest, n as u8))
+    } else {
+        fail(i)
+    }
+}
+
+pub(crate) fn year(i: &str) -> R<'_, i16> {
+    map_opt(digits(4, 4), |y: &str| {
+        y.parse::<i16>().ok().filter(|y| (1000..=2999).contains(y))
+    })
+    .parse(i)
+}
+
+/// A year written with two digits in a numeric date: `16` → 2016, `89` → 1989.
+pub(crate) fn short_year(i: &str) -> R<'_, i16> {
+    let (rest, y) = num_in(2, 2, 0, 99)(i)?;
+    Ok((rest, if y < 50 { 2000 + y as i16 } else { 1900 + y as i16 }))
+}
+
+/// A year in words: `nineteen eighty six`, `two thousand and fifteen`,
+/// `seventeen hundred thirty three`, `twenty twenty`.
+pub(crate) fn word_year(i: &str) -> R<'_, i16> {
+    let thousands = map(
+        (
+            kw("two"),
+            space1,
+            kw("thousand"),
+            opt(preceded((space1, opt((kw("and"), space1))), below_hundred)),
+        ),
+        |(.., rest)| 2000 + rest.unwrap_or(0) as i16,
+    );
+    let centuries = map_opt(
+        (
+            map_opt(word, |w: &str| number_word(w).filter(|n| (11..=20).contains(n))),
+            space1,
+            alt((
+                map(
+                    (
+                        kw("hundred"),
+                        opt(preceded((space1, opt((kw("and"), space1))), below_hundred)),
+                    ),
+                    |(_, r)| r.unwrap_or(0),
+                ),
+                map_opt(below_hundred, |n| (10..=99).contains(&n).then_some(n)),
+                map(preceded((alt((kw("oh"), kw("o"))), space1), below_hundred), |n| n),
+            )),
+        ),
+        |(c, _, r)| (r < 100).then_some((c * 100) as i16 + r as i16),
+    );
+    alt((thousands, centuries)).parse(i)
+}
