@@ -13,6 +13,7 @@ pub mod extract;
 pub mod finding;
 pub mod grammar;
 pub mod graph;
+mod lexicon;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -38,3 +38,16 @@ pub(crate) fn tag_ci<'a>(
         _ => fail(i),
     }
 }
+
+/// `w` in lower case in a stack buffer, for word lists: they run
+/// for most words of a text, so without allocating. Words that are not
+/// ASCII or longer than 16 bytes are in none of the lists.
+pub(crate) fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}

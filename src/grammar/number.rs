@@ -13,7 +13,10 @@ use nom::{
     sequence::preceded,
 };
 
-use super::{R, fail, kw};
+use std::sync::LazyLock;
+
+use super::{R, ascii_lower, fail, kw};
+use crate::lexicon::{WordMap, en, rows};
 
 /// An exact decimal: `mantissa × 10^-decimals`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,36 +98,16 @@ pub fn digits_number(i: &str) -> R<'_, Decimal> {
     }
 }
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+/// Number words: units (0-19) and tens.
+static NUMBER_WORDS: LazyLock<WordMap<u8>> =
+    LazyLock::new(|| WordMap::of(rows(en::NUMBERS).map(|r| (r.cell(1), r.cell(0).parse().unwrap_or(0)))));
 
 // Compared without allocating: these run for most words of a text.
 fn unit_word(w: &str) -> Option<i128> {
-    UNITS.iter().position(|u| u.eq_ignore_ascii_case(w)).map(|n| n as i128)
+    NUMBER_WORDS
+        .get(ascii_lower(w, &mut [0; 16])?)
+        .filter(|n| *n < 20)
+        .map(i128::from)
 }
 
 /// A number written as one word: `one` to `nineteen`, the tens, `hundred`.
@@ -139,9 +122,10 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
 }
 
 fn tens_word(w: &str) -> Option<i128> {
-    TENS.iter()
-        .position(|t| t.eq_ignore_ascii_case(w))
-        .map(|n| 20 + 10 * n as i128)
+    NUMBER_WORDS
+        .get(ascii_lower(w, &mut [0; 16])?)
+        .filter(|n| *n >= 20)
+        .map(i128::from)
 }
 
 fn alpha(i: &str) -> R<'_, &str> {
@@ -221,26 +205,38 @@ fn fraction(i: &str) -> R<'_, Decimal> {
     .parse(i)
 }
 
-/// Scale words and suffixes as powers of ten.
+/// Scale words ("million") and suffixes ("bn") as powers of ten.
+struct Scales {
+    words: WordMap<u32>,
+    suffixes: WordMap<u32>,
+}
+
+static SCALES: LazyLock<Scales> = LazyLock::new(|| {
+    let of_kind = |kind: &'static str| {
+        WordMap::of(rows(en::SCALES).filter(move |r| r.cell(1) == kind).flat_map(|r| {
+            let power = r.cell(0).parse().unwrap_or(0);
+            r.list(2).map(move |w| (w, power))
+        }))
+    };
+    Scales {
+        words: of_kind("word"),
+        suffixes: of_kind("suffix"),
+    }
+});
+
+/// Scale words and suffixes as powers of ten: `300 billion`, `4.2bn`.
 pub fn scale(i: &str) -> R<'_, u32> {
-    let long = preceded(
-        space0,
-        alt((
-            value(3, alt((kw("thousand"), kw("thousands")))),
-            value(6, alt((kw("million"), kw("millions")))),
-            value(9, alt((kw("billion"), kw("billions")))),
-            value(12, alt((kw("trillion"), kw("trillions")))),
-            value(7, alt((kw("crore"), kw("crores")))),
-            value(5, alt((kw("lakh"), kw("lakhs")))),
-        )),
-    );
-    let short = alt((
-        value(9, alt((kw("bn"), kw("b"), kw("bln")))),
-        value(6, alt((kw("mn"), kw("mln"), kw("m")))),
-        value(3, kw("k")),
-        value(12, alt((kw("tn"), kw("trn")))),
-    ));
-    alt((long, preceded(space0, short))).parse(i)
+    let (rest, _) = space0(i)?;
+    let (after, w) = alpha(rest)?;
+    let mut buf = [0; 16];
+    let Some(lower) = ascii_lower(w, &mut buf) else {
+        return fail(i);
+    };
+    let power = SCALES.words.get(lower).or_else(|| SCALES.suffixes.get(lower));
+    match power {
+        Some(p) if !after.starts_with(|c: char| c.is_alphanumeric()) => Ok((after, p)),
+        _ => fail(i),
+    }
 }
 
 /// A number with its scale: `300 billion`, `4.2bn`, `five million`,

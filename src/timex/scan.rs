@@ -3,34 +3,64 @@
 //! cannot make (a year inside a figure, a month that is a verb) and the
 //! direction of relative forms read from the words before them.
 
+use std::sync::LazyLock;
+
+use crate::grammar::ascii_lower;
 use crate::grammar::number::number_word;
+use crate::lexicon::{WordMap, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::timex::compose;
 use crate::timex::expr::{DateExpr, DateMention, Direction, Period};
 use crate::timex::forms::relative::period_word;
 use crate::timex::forms::{FORMS, holiday};
-use crate::timex::words::{ascii_lower, month_of, ordinal_word, weekday_of};
+use crate::timex::words::{month_of, month_verb, ordinal_word, weekday_of};
 
-/// Words that, shortly before a weekday or a month, put it in the future.
-pub(crate) const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "next",
-    "upcoming",
-    "scheduled",
-    "due",
-    "expected",
-    "plans",
-    "plan",
-    "set",
-    "until",
-    "coming",
-    "through",
-    "till",
-    "before",
-    "by",
-];
+static DIRECTION_MARKERS: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
+    WordMap::of(rows(en::DIRECTION_MARKERS).map(|r| {
+        let direction = if r.cell(1) == "future" {
+            Direction::Future
+        } else {
+            Direction::Past
+        };
+        (r.cell(0), direction)
+    }))
+});
+
+/// Words other than months, weekdays, numbers, ordinals, period words and
+/// holiday names that can begin an expression.
+static LEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::TEMPORAL_LEADS)));
+
+static APPROXIMATIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::APPROXIMATIONS)));
+
+/// Where a word before an expression makes it a date (`temporal_prepositions.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Month,
+    Numeric,
+    Holiday,
+    Time,
+}
+
+static PREPOSITIONS: LazyLock<WordMap<[bool; 4]>> = LazyLock::new(|| {
+    WordMap::of(rows(en::TEMPORAL_PREPOSITIONS).map(|r| {
+        let mut contexts = [false; 4];
+        for c in r.list(1) {
+            let k = match c {
+                "month" => Context::Month,
+                "numeric" => Context::Numeric,
+                "holiday" => Context::Holiday,
+                _ => Context::Time,
+            };
+            contexts[k as usize] = true;
+        }
+        (r.cell(0), contexts)
+    }))
+});
+
+/// Whether `prev` makes an expression a date in `context`.
+fn introduces(prev: &str, context: Context) -> bool {
+    PREPOSITIONS.get(prev).is_some_and(|c| c[context as usize])
+}
 
 /// Direction of a relative expression from the words before it, within its clause.
 pub(crate) fn direction_before(text: &str, at: usize) -> Direction {
@@ -39,10 +69,10 @@ pub(crate) fn direction_before(text: &str, at: usize) -> Direction {
         let bare = w
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
             .to_lowercase();
-        if matches!(bare.as_str(), "last" | "past" | "previous" | "since" | "ago") {
-            return Direction::Past;
+        if let Some(d) = DIRECTION_MARKERS.get(&bare) {
+            return d;
         }
-        if FUTURE_MARKERS.contains(&bare.as_str()) || bare.ends_with("'ll") {
+        if bare.ends_with("'ll") {
             return Direction::Future;
         }
         if w.ends_with(['.', ';', '"']) || w.ends_with(',') && !bare.is_empty() {
@@ -96,9 +126,7 @@ pub(crate) fn approximation_lead(matched: &str) -> usize {
     loop {
         let rest = &matched[at..];
         let word = rest.split(' ').next().unwrap_or("");
-        let lead = ["about", "around", "roughly", "some", "over", "just", "only"]
-            .iter()
-            .any(|w| word.eq_ignore_ascii_case(w));
+        let lead = APPROXIMATIONS.contains_lower(word);
         if !lead || word.len() == rest.len() {
             return at;
         }
@@ -161,88 +189,6 @@ pub(crate) fn with_direction(expr: DateExpr, context: Direction) -> DateExpr {
     }
 }
 
-/// Words that can begin a temporal expression; any other word is skipped
-/// without trying the grammar (most words of a text).
-pub(crate) const LEADS: &[&str] = &[
-    "1st",
-    "2nd",
-    "3rd",
-    "4th",
-    "a",
-    "about",
-    "according",
-    "after",
-    "almost",
-    "an",
-    "annually",
-    "around",
-    "at",
-    "between",
-    "biannually",
-    "coming",
-    "current",
-    "currently",
-    "daily",
-    "each",
-    "early",
-    "every",
-    "everyday",
-    "few",
-    "final",
-    "first",
-    "fiscal",
-    "following",
-    "fourth",
-    "from",
-    "h",
-    "half",
-    "in",
-    "just",
-    "last",
-    "late",
-    "less",
-    "many",
-    "mid",
-    "midday",
-    "midnight",
-    "monthly",
-    "more",
-    "nearly",
-    "next",
-    "noon",
-    "noonish",
-    "now",
-    "nowadays",
-    "only",
-    "over",
-    "past",
-    "previous",
-    "q",
-    "quarter",
-    "quarterly",
-    "recent",
-    "roughly",
-    "second",
-    "semi",
-    "semiannually",
-    "several",
-    "some",
-    "the",
-    "third",
-    "this",
-    "tmr",
-    "tmrw",
-    "today",
-    "tomorrow",
-    "tonight",
-    "tonite",
-    "w",
-    "week",
-    "weekly",
-    "yearly",
-    "yesterday",
-];
-
 pub(crate) fn may_start(rest: &str) -> bool {
     let first = rest.chars().next().unwrap_or(' ');
     if first.is_ascii_digit() || matches!(first, '½' | '¼' | '¾') {
@@ -273,13 +219,13 @@ pub(crate) fn may_start(rest: &str) -> bool {
     }
     month_of(raw).is_some()
         // "may" and "march" are verbs too; the forms decide.
-        || matches!(word, "may" | "march")
+        || month_verb(word)
         || weekday_of(word).is_some()
         || number_word(word).is_some()
         || ordinal_word(word).is_some()
         || period_word(word).is_some_and(|(_, plural)| plural)
-        || LEADS.binary_search(&word).is_ok()
-        || holiday::FIRST_WORDS.binary_search(&word).is_ok()
+        || LEADS.contains(word)
+        || holiday::is_first_word(word)
         || word.starts_with("mid")
 }
 
@@ -348,27 +294,7 @@ pub(crate) fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> b
         DateExpr::Month { strict: false, .. }
             if matched.starts_with(|c: char| c.is_uppercase()) && !matched.contains(' ') =>
         {
-            matches!(
-                prev.as_str(),
-                "in" | "since"
-                    | "until"
-                    | "till"
-                    | "through"
-                    | "by"
-                    | "from"
-                    | "to"
-                    | "during"
-                    | "of"
-                    | "before"
-                    | "after"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "this"
-                    | "next"
-                    | "last"
-                    | "between"
-            )
+            introduces(&prev, Context::Month)
         }
         // "4-22" and "4.22" without a year only after a preposition; "4/22" anywhere.
         DateExpr::Calendar {
@@ -378,12 +304,7 @@ pub(crate) fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> b
             weekday: None,
             ..
         } if matched.starts_with(|c: char| c.is_ascii_digit()) && !matched.contains(' ') => {
-            !number_follows
-                && (matched.contains('/')
-                    || matches!(
-                        prev.as_str(),
-                        "on" | "by" | "until" | "till" | "from" | "since" | "before" | "after" | "in"
-                    ))
+            !number_follows && (matched.contains('/') || introduces(&prev, Context::Numeric))
         }
         // "Christmas" in "the Christmas market" is no date: a holiday dates
         // something after a temporal preposition or with its year.
@@ -392,34 +313,12 @@ pub(crate) fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> b
             year_offset: None,
             relation: None,
             ..
-        } => matches!(
-            prev.as_str(),
-            "on" | "at"
-                | "before"
-                | "after"
-                | "since"
-                | "until"
-                | "till"
-                | "by"
-                | "over"
-                | "during"
-                | "around"
-                | "for"
-                | "from"
-                | "to"
-                | "of"
-                | "last"
-                | "next"
-                | "this"
-        ),
+        } => introduces(&prev, Context::Holiday),
         // "2:00" alone may be a score or a ratio; after "at", "after",
         // "until"... it is a time.
         DateExpr::Time(c) => {
             !(c.minute == Some(0) && c.second.is_none() && !matched.chars().any(|ch| ch.is_alphabetic()))
-                || matches!(
-                    prev.as_str(),
-                    "at" | "after" | "before" | "by" | "until" | "till" | "from" | "around" | "than"
-                )
+                || introduces(&prev, Context::Time)
         }
         _ => true,
     }

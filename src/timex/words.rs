@@ -1,8 +1,11 @@
 //! The words and numerals the temporal forms are built of: months,
 //! weekdays, ordinals, days of the month, years.
 
+use std::sync::LazyLock;
+
 use crate::grammar::number::{below_hundred, number_word};
-use crate::grammar::{R, boundary, fail, kw, tag_ci};
+use crate::grammar::{R, ascii_lower, boundary, fail, kw, tag_ci};
+use crate::lexicon::{WordMap, en, rows};
 use nom::{
     Parser,
     branch::alt,
@@ -23,81 +26,67 @@ pub(crate) fn word(i: &str) -> R<'_, &str> {
     take_while1(|c: char| c.is_alphabetic())(i)
 }
 
-/// `w` in lower case in a stack buffer, for the word lists below: they run
-/// for most words of a text, so without allocating. Words that are not
-/// ASCII or longer than 16 bytes are in none of the lists.
-pub(crate) fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
-    if w.len() > buf.len() || !w.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..w.len()];
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+/// A month's name or abbreviation.
+#[derive(Debug, Clone, Copy)]
+struct MonthWord {
+    month: u8,
+    /// The full name ("May"), never an abbreviation ("Feb").
+    full: bool,
+    /// The full name is also a verb ("may", "march").
+    verb: bool,
 }
+
+static MONTHS: LazyLock<WordMap<MonthWord>> = LazyLock::new(|| {
+    WordMap::of(rows(en::MONTHS).flat_map(|r| {
+        let month = r.cell(0).parse().unwrap_or(0);
+        let verb = r.cell(3) == "yes";
+        let full = std::iter::once((
+            r.cell(1),
+            MonthWord {
+                month,
+                full: true,
+                verb,
+            },
+        ));
+        let short = MonthWord {
+            month,
+            full: false,
+            verb: false,
+        };
+        full.chain(r.list(2).map(move |a| (a, short)))
+    }))
+});
+
+static WEEKDAYS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
+    WordMap::of(rows(en::WEEKDAYS).flat_map(|r| {
+        let day = r.cell(0).parse().unwrap_or(0);
+        [1, 2, 3]
+            .into_iter()
+            .flat_map(move |i| r.list(i))
+            .map(move |w| (w, day))
+    }))
+});
+
+static ORDINALS: LazyLock<WordMap<u8>> =
+    LazyLock::new(|| WordMap::of(rows(en::ORDINALS).map(|r| (r.cell(1), r.cell(0).parse().unwrap_or(0)))));
 
 pub(crate) fn month_of(w: &str) -> Option<u8> {
     let mut buf = [0; 16];
     let lower = ascii_lower(w, &mut buf)?;
+    let m = MONTHS.get(lower)?;
     // "may" and "march" are also verbs: only their capitalized forms are months.
-    if (lower == "may" || lower == "march") && !w.starts_with(|c: char| c.is_uppercase()) {
+    if m.verb && !w.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    Some(match lower {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    Some(m.month)
 }
 
 pub(crate) fn weekday_of(w: &str) -> Option<u8> {
-    Some(match ascii_lower(w, &mut [0; 16])? {
-        "monday" | "mon" | "mondays" => 1,
-        "tuesday" | "tue" | "tues" | "tuesdays" => 2,
-        "wednesday" | "wed" | "wednesdays" => 3,
-        "thursday" | "thu" | "thur" | "thurs" | "thursdays" => 4,
-        "friday" | "fri" | "fridays" => 5,
-        "saturday" | "sat" | "saturdays" => 6,
-        "sunday" | "sun" | "sundays" => 7,
-        _ => return None,
-    })
+    WEEKDAYS.get(ascii_lower(w, &mut [0; 16])?)
 }
 
 pub(crate) fn ordinal_word(w: &str) -> Option<u8> {
-    Some(match ascii_lower(w, &mut [0; 16])? {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "thirtieth" => 30,
-        _ => return None,
-    })
+    ORDINALS.get(ascii_lower(w, &mut [0; 16])?)
 }
 
 /// An abbreviation's period ("Feb.", "Wed."), never a full word's full stop.
@@ -117,11 +106,10 @@ pub(crate) fn month(i: &str) -> R<'_, u8> {
 
 /// "Feb." keeps its dot; "May.", "June." and "July." end a sentence.
 pub(crate) fn month_dot<'a>(w: &str, rest: &'a str) -> &'a str {
-    if ["may", "june", "july"].contains(&w.to_lowercase().as_str()) {
-        rest
-    } else {
-        abbrev_dot(w, rest)
-    }
+    let full = ascii_lower(w, &mut [0; 16])
+        .and_then(|l| MONTHS.get(l))
+        .is_some_and(|m| m.full);
+    if full { rest } else { abbrev_dot(w, rest) }
 }
 
 /// A month name written as a proper noun (for months standing alone).
@@ -250,4 +238,9 @@ pub(crate) fn word_year(i: &str) -> R<'_, i16> {
         |(c, _, r)| (r < 100).then_some((c * 100) as i16 + r as i16),
     );
     alt((thousands, centuries)).parse(i)
+}
+
+/// Whether `lower` is a month's name that is also a verb ("may", "march").
+pub(crate) fn month_verb(lower: &str) -> bool {
+    MONTHS.get(lower).is_some_and(|m| m.verb)
 }

@@ -1,9 +1,13 @@
 //! Holidays that news dates things by: `Christmas`, `Easter 2018`, `last
 //! Thanksgiving`, `the Fourth of July`, `Independence Day of this year`.
 
+use std::sync::LazyLock;
+
 use crate::grammar::{R, boundary, fail, kw};
+use crate::lexicon::{WordMap, WordSet, en, rows};
 use crate::timex::expr::{DateExpr, Direction};
 use crate::timex::forms::calendar::year_tail;
+use crate::timex::words::weekday_of;
 use jiff::civil::{Date, Weekday};
 use nom::{
     Parser,
@@ -26,80 +30,43 @@ pub enum Rule {
     Thanksgiving(i32),
 }
 
-/// Names, lower-case, apostrophes and full stops removed, and their rule.
-const HOLIDAYS: &[(&str, Rule)] = &[
-    ("christmas eve", Rule::Fixed(12, 24)),
-    ("christmas day", Rule::Fixed(12, 25)),
-    ("christmas", Rule::Fixed(12, 25)),
-    ("xmas", Rule::Fixed(12, 25)),
-    ("boxing day", Rule::Fixed(12, 26)),
-    ("new years eve", Rule::Fixed(12, 31)),
-    ("new years day", Rule::Fixed(1, 1)),
-    ("new year day", Rule::Fixed(1, 1)),
-    ("new years", Rule::Fixed(1, 1)),
-    ("new year", Rule::Fixed(1, 1)),
-    ("independence day", Rule::Fixed(7, 4)),
-    ("fourth of july", Rule::Fixed(7, 4)),
-    ("halloween", Rule::Fixed(10, 31)),
-    ("valentines day", Rule::Fixed(2, 14)),
-    ("valentine day", Rule::Fixed(2, 14)),
-    ("st patricks day", Rule::Fixed(3, 17)),
-    ("saint patricks day", Rule::Fixed(3, 17)),
-    ("st patrick", Rule::Fixed(3, 17)),
-    ("saint patrick", Rule::Fixed(3, 17)),
-    ("earth day", Rule::Fixed(4, 22)),
-    ("international workers day", Rule::Fixed(5, 1)),
-    ("may day", Rule::Fixed(5, 1)),
-    ("veterans day", Rule::Fixed(11, 11)),
-    ("juneteenth", Rule::Fixed(6, 19)),
-    ("groundhog day", Rule::Fixed(2, 2)),
-    ("easter sunday", Rule::Easter(0)),
-    ("easter monday", Rule::Easter(1)),
-    ("easter", Rule::Easter(0)),
-    ("good friday", Rule::Easter(-2)),
-    ("thanksgiving day", Rule::Thanksgiving(0)),
-    ("thanksgiving", Rule::Thanksgiving(0)),
-    ("black friday", Rule::Thanksgiving(1)),
-    ("mothers day", Rule::Nth(5, 2, 7)),
-    ("fathers day", Rule::Nth(6, 3, 7)),
-    ("memorial day", Rule::Nth(5, 0, 1)),
-    ("labor day", Rule::Nth(9, 1, 1)),
-    ("martin luther king day", Rule::Nth(1, 3, 1)),
-    ("mlk day", Rule::Nth(1, 3, 1)),
-    ("columbus day", Rule::Nth(10, 2, 1)),
-];
+/// Names (lower case, apostrophes and full stops removed) and their rules,
+/// and the first words of the names: a quick test before the grammar runs.
+struct Holidays {
+    rules: WordMap<Rule>,
+    first_words: WordSet,
+}
 
-/// First words of the names, sorted: a quick test before the grammar runs.
-pub const FIRST_WORDS: &[&str] = &[
-    "black",
-    "boxing",
-    "christmas",
-    "columbus",
-    "earth",
-    "easter",
-    "fathers",
-    "fourth",
-    "good",
-    "groundhog",
-    "halloween",
-    "independence",
-    "international",
-    "juneteenth",
-    "labor",
-    "martin",
-    "may",
-    "memorial",
-    "mlk",
-    "mothers",
-    "new",
-    "saint",
-    "st",
-    "thanksgiving",
-    "valentine",
-    "valentines",
-    "veterans",
-    "xmas",
-];
+static HOLIDAYS: LazyLock<Holidays> = LazyLock::new(|| {
+    let rules = WordMap::of(rows(en::HOLIDAYS).filter_map(|r| Some((r.cell(0), parse_rule(r.cell(1))?))));
+    let first_words = WordSet::of(rows(en::HOLIDAYS).filter_map(|r| r.cell(0).split(' ').next()));
+    Holidays { rules, first_words }
+});
+
+/// `fixed 12-25`, `easter -2`, `thanksgiving +1`, `nth 2 sunday 05`, `nth last monday 05`.
+fn parse_rule(s: &str) -> Option<Rule> {
+    let parts: Vec<&str> = s.split(' ').collect();
+    let days = |d: &str| d.trim_start_matches('+').parse::<i32>().ok();
+    Some(match parts.as_slice() {
+        ["fixed", md] => {
+            let (m, d) = md.split_once('-')?;
+            Rule::Fixed(m.parse().ok()?, d.parse().ok()?)
+        }
+        ["easter", n] => Rule::Easter(days(n)?),
+        ["thanksgiving", n] => Rule::Thanksgiving(days(n)?),
+        ["nth", n, weekday, m] => {
+            let n = if *n == "last" { 0 } else { n.parse().ok()? };
+            let weekday = weekday_of(weekday)?;
+            Rule::Nth(m.parse().ok()?, n, weekday)
+        }
+        _ => return None,
+    })
+}
+
+/// Whether `lower` is the first word of a holiday's name.
+pub(crate) fn is_first_word(lower: &str) -> bool {
+    HOLIDAYS.first_words.contains(lower)
+}
 
 /// The longest holiday name at the start of `i`: its rule and the rest.
 pub fn holiday(i: &str) -> Option<(Rule, &str)> {
@@ -137,10 +104,7 @@ pub fn holiday(i: &str) -> Option<(Rule, &str)> {
     (1..=words.len()).rev().find_map(|n| {
         let name: Vec<&str> = words[..n].iter().map(|(w, _)| w.as_str()).collect();
         let name = name.join(" ");
-        HOLIDAYS
-            .iter()
-            .find(|(h, _)| *h == name)
-            .map(|(_, rule)| (*rule, &i[words[n - 1].1..]))
+        HOLIDAYS.rules.get(&name).map(|rule| (rule, &i[words[n - 1].1..]))
     })
 }
 
@@ -234,12 +198,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_words_are_sorted_and_cover_every_name() {
-        assert!(FIRST_WORDS.windows(2).all(|w| w[0] < w[1]));
-        for (name, _) in HOLIDAYS {
-            let first = name.split(' ').next().unwrap();
-            assert!(FIRST_WORDS.contains(&first), "{first}");
+    fn every_row_of_the_table_has_a_rule() {
+        for row in rows(en::HOLIDAYS) {
+            assert!(parse_rule(row.cell(1)).is_some(), "{}: {}", row.cell(0), row.cell(1));
         }
+        assert_eq!(parse_rule("nth last monday 05"), Some(Rule::Nth(5, 0, 1)));
+        assert_eq!(parse_rule("easter -2"), Some(Rule::Easter(-2)));
+        assert_eq!(parse_rule("fixed 12-25"), Some(Rule::Fixed(12, 25)));
+        assert_eq!(parse_rule("nth 2 someday 05"), None);
     }
 
     #[test]

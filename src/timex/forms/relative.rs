@@ -2,12 +2,15 @@
 //! tomorrow, this/last/next week or month, seasons, shifts ("two days ago"),
 //! n-th weekdays and references ("now", "recently").
 
-use crate::grammar::{R, fail, kw, tag_ci};
+use std::sync::LazyLock;
+
+use crate::grammar::{R, ascii_lower, fail, kw, tag_ci};
+use crate::lexicon::{WordMap, en, rows};
 use crate::timex::expr::{DateExpr, Direction, Period, Season};
 use crate::timex::forms::calendar::{calendar, month_year, time_tail};
 use crate::timex::forms::clock::{Clock, DayPart};
 use crate::timex::forms::duration::{counted_parts, hedge};
-use crate::timex::words::{ascii_lower, capital_month, month, num_in, ordinal_word, weekday, word, year};
+use crate::timex::words::{capital_month, month, num_in, ordinal_word, weekday, word, year};
 use nom::{
     Parser,
     branch::alt,
@@ -187,30 +190,27 @@ pub(crate) fn relative_day(i: &str) -> R<'_, DateExpr> {
     Ok((rest, base))
 }
 
+/// Period words: the unit and whether the form is plural.
+static PERIODS: LazyLock<WordMap<(Period, bool)>> = LazyLock::new(|| {
+    WordMap::of(rows(en::PERIODS).flat_map(|r| {
+        let period = match r.cell(0) {
+            "day" => Period::Day,
+            "week" => Period::Week,
+            "month" => Period::Month,
+            "year" => Period::Year,
+            "decade" => Period::Decade,
+            "hour" => Period::Hour,
+            "minute" => Period::Minute,
+            _ => Period::Second,
+        };
+        let singular = r.list(1).map(move |w| (w, (period, false)));
+        singular.chain(r.list(2).map(move |w| (w, (period, true))))
+    }))
+});
+
+/// A period word: its unit and whether it is plural.
 pub(crate) fn period_word(w: &str) -> Option<(Period, bool)> {
-    // (period, plural)
-    Some(match ascii_lower(w, &mut [0; 16])? {
-        "day" => (Period::Day, false),
-        "days" => (Period::Day, true),
-        "week" => (Period::Week, false),
-        "weeks" => (Period::Week, true),
-        "month" => (Period::Month, false),
-        "months" => (Period::Month, true),
-        "year" => (Period::Year, false),
-        "years" => (Period::Year, true),
-        "decade" => (Period::Decade, false),
-        "decades" => (Period::Decade, true),
-        "night" => (Period::Day, false),
-        "nights" => (Period::Day, true),
-        "hour" => (Period::Hour, false),
-        // Abbreviations do not inflect: "5 min", "2.5 hr".
-        "hours" | "hrs" | "hr" | "h" => (Period::Hour, true),
-        "minute" => (Period::Minute, false),
-        "minutes" | "mins" | "min" => (Period::Minute, true),
-        "second" => (Period::Second, false),
-        "seconds" | "secs" | "sec" => (Period::Second, true),
-        _ => return None,
-    })
+    PERIODS.get(ascii_lower(w, &mut [0; 16])?)
 }
 
 /// A plural's possessive apostrophe ("two years' time"), never the one of

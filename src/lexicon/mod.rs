@@ -1,0 +1,206 @@
+//! Word data: every word list of the grammars is a tab-separated file under
+//! `en/`, compiled into the binary and read once into a table on first use.
+//!
+//! A file holds one concept, one entry a line, its meaning in columns; lines
+//! starting with `#` describe the columns. In a cell, several words are
+//! separated by commas and `-` stands for none. Lists derived from a table
+//! (first words, sorted keys) are computed when the table is built.
+
+use std::hash::Hash;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// The data files, by name.
+pub(crate) mod en {
+    macro_rules! files {
+        ($($name:ident = $file:literal,)*) => {
+            $(pub(crate) const $name: &str = include_str!(concat!("en/", $file));)*
+            #[cfg(test)]
+            pub(crate) const ALL: &[(&str, &str)] = &[$(($file, $name),)*];
+        };
+    }
+    files! {
+        ABBREVIATIONS = "abbreviations.tsv",
+        APPROXIMATIONS = "approximations.tsv",
+        BOILERPLATE = "boilerplate.tsv",
+        COMMON_ACRONYMS = "common_acronyms.tsv",
+        COUNTRY_ABBREVIATIONS = "country_abbreviations.tsv",
+        CURRENCIES = "currencies.tsv",
+        DIRECTION_MARKERS = "direction_markers.tsv",
+        EVENT_TRIGGERS = "event_triggers.tsv",
+        HOLIDAYS = "holidays.tsv",
+        HONORIFICS = "honorifics.tsv",
+        MONTHS = "months.tsv",
+        NOT_CLAUSE_START = "not_clause_start.tsv",
+        NOT_COUNTED = "not_counted.tsv",
+        NOT_NAMES = "not_names.tsv",
+        NUMBERS = "numbers.tsv",
+        ORDINALS = "ordinals.tsv",
+        PERIODS = "periods.tsv",
+        POINTER_PREFIXES = "pointer_prefixes.tsv",
+        QUALIFIERS = "qualifiers.tsv",
+        ROLES = "roles.tsv",
+        SAYINGS = "sayings.tsv",
+        SCALES = "scales.tsv",
+        SPEECH_VERBS = "speech_verbs.tsv",
+        STOP_WORDS = "stop_words.tsv",
+        TEMPORAL_LEADS = "temporal_leads.tsv",
+        TEMPORAL_PREPOSITIONS = "temporal_prepositions.tsv",
+        TITLE_MODIFIERS = "title_modifiers.tsv",
+        WEEKDAYS = "weekdays.tsv",
+    }
+}
+
+/// One line of a table: its cells.
+#[derive(Debug, Clone)]
+pub(crate) struct Row(Vec<&'static str>);
+
+impl Row {
+    /// The cell in column `i`; `""` when the line has no such cell or it
+    /// holds `-`.
+    pub(crate) fn cell(&self, i: usize) -> &'static str {
+        match self.0.get(i) {
+            Some(&"-") | None => "",
+            Some(c) => c,
+        }
+    }
+
+    /// The words of the cell in column `i`.
+    pub(crate) fn list(&self, i: usize) -> impl Iterator<Item = &'static str> + use<> {
+        self.cell(i).split(',').map(str::trim).filter(|w| !w.is_empty())
+    }
+}
+
+/// The rows of a data file, comments and blank lines left out.
+pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Row> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| Row(l.split('\t').collect()))
+}
+
+/// The first cell of every row of a one-column list.
+pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
+    rows(data).map(|r| r.cell(0))
+}
+
+/// `w` in lower case, in `buf` when it is ASCII and fits (the word tests run
+/// for most words of a text, so without allocating), else allocated.
+pub(crate) fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
+    if w.len() <= buf.len() && w.is_ascii() {
+        let out = &mut buf[..w.len()];
+        out.copy_from_slice(w.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII stays valid UTF-8.
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(w))
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// A set of lower-case words or phrases.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSet(FxHashSet<&'static str>);
+
+impl WordSet {
+    pub(crate) fn of(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        WordSet(words.into_iter().collect())
+    }
+
+    /// Whether the set holds `w`, already lower case.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+
+    /// Whether the set holds `w` in lower case.
+    pub(crate) fn contains_lower(&self, w: &str) -> bool {
+        self.0.contains(lowercase(w, &mut [0; 32]).as_ref())
+    }
+
+    /// The words in sorted order.
+    pub(crate) fn sorted(&self) -> Vec<&'static str> {
+        let mut v: Vec<_> = self.0.iter().copied().collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+/// Lower-case words or phrases and what each means.
+#[derive(Debug, Clone)]
+pub(crate) struct WordMap<V>(FxHashMap<&'static str, V>);
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap(FxHashMap::default())
+    }
+}
+
+impl<V: Copy> WordMap<V> {
+    pub(crate) fn of(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
+        let mut map = FxHashMap::default();
+        // The first entry of a word wins, as in a list read top-down.
+        for (w, v) in entries {
+            map.entry(w).or_insert(v);
+        }
+        WordMap(map)
+    }
+
+    /// The meaning of `w`, already lower case.
+    pub(crate) fn get(&self, w: &str) -> Option<V> {
+        self.0.get(w).copied()
+    }
+
+    /// The meaning of `w` in lower case.
+    pub(crate) fn get_lower(&self, w: &str) -> Option<V> {
+        self.get(lowercase(w, &mut [0; 32]).as_ref())
+    }
+}
+
+impl<V: Copy + Eq + Hash> WordMap<V> {
+    /// The words that mean `v`.
+    pub(crate) fn words_for(&self, v: V) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().filter(move |(_, x)| **x == v).map(|(w, _)| *w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_is_well_formed() {
+        for (name, data) in en::ALL {
+            let header = data
+                .lines()
+                .filter(|l| l.starts_with('#'))
+                .last()
+                .unwrap_or_else(|| panic!("{name}: no column header"));
+            let columns = header.trim_start_matches('#').trim().split('\t').count();
+            for (n, line) in data.lines().enumerate() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                assert_eq!(line.split('\t').count(), columns, "{name}:{}: {line:?}", n + 1);
+                assert_eq!(line, line.trim(), "{name}:{}: surrounding space", n + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn no_entry_is_listed_twice_in_a_file() {
+        for (name, data) in en::ALL {
+            let mut seen = FxHashSet::default();
+            for line in data.lines().filter(|l| !l.starts_with('#')) {
+                assert!(seen.insert(line), "{name}: {line:?} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_fold_case() {
+        let set = WordSet::of(["said"]);
+        assert!(set.contains_lower("SAID") && set.contains_lower("Said"));
+        assert!(!set.contains("Said"));
+        let map = WordMap::of([("may", 5u8), ("may", 6)]);
+        assert_eq!(map.get_lower("MAY"), Some(5), "the first entry wins");
+    }
+}
