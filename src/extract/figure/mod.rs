@@ -6,19 +6,26 @@
 //! `3 dollars 50 cents`), amounts in a currency's smaller unit (`34 cents`),
 //! percentages and percentage points, and counted nouns (`3,400 people`).
 
+use std::sync::LazyLock;
+
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_while_m_n, take_while1},
-    character::complete::{char, space0, space1},
-    combinator::{map, not, opt, peek, recognize, value},
+    bytes::complete::{tag, take_while1},
+    character::complete::{space0, space1},
+    combinator::{map, opt, peek, recognize, value},
     sequence::{preceded, terminated},
 };
 
 use crate::claim::{Amount, Figure, Qualifier, Unit};
 use crate::grammar::number::{digits_number, scale, scaled_number, with_cents};
 use crate::grammar::{boundary, fail, kw};
+use crate::lexicon::{WordSet, en, rows, words};
 use crate::span::Span;
+
+mod currency;
+
+use currency::{code, currency_word, lettered_dollar, other_unit, symbol};
 
 /// A figure found in cleaned text.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,215 +35,6 @@ pub struct FigureMention {
 }
 
 type R<'a, T> = IResult<&'a str, T>;
-
-fn alpha(i: &str) -> R<'_, &str> {
-    take_while1(|c: char| c.is_alphabetic())(i)
-}
-
-/// Currency symbols, written before or after the amount.
-const SYMBOLS: &[(&str, &str)] = &[
-    ("US$", "USD"),
-    ("U.S.$", "USD"),
-    ("A$", "AUD"),
-    ("AU$", "AUD"),
-    ("C$", "CAD"),
-    ("CA$", "CAD"),
-    ("HK$", "HKD"),
-    ("NZ$", "NZD"),
-    ("S$", "SGD"),
-    ("R$", "BRL"),
-    ("Mex$", "MXN"),
-    ("$", "USD"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("¥", "JPY"),
-    ("₹", "INR"),
-    ("₴", "UAH"),
-    ("₽", "RUB"),
-    ("₩", "KRW"),
-    ("₡", "CRC"),
-    ("₾", "GEL"),
-    ("₭", "LAK"),
-    ("₱", "PHP"),
-    ("₪", "ILS"),
-    ("₦", "NGN"),
-    ("₫", "VND"),
-    ("₺", "TRY"),
-    ("₸", "KZT"),
-    ("₵", "GHS"),
-    ("元", "CNY"),
-    ("ரூ", "LKR"),
-];
-
-/// ISO 4217 codes news writes beside amounts. Lowercase is accepted for the
-/// ones that are not also English words.
-const CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB", "UAH", "PLN", "SEK", "NOK", "DKK", "CZK",
-    "HUF", "TRY", "BRL", "MXN", "ZAR", "KRW", "HKD", "SGD", "NZD", "ILS", "AED", "SAR", "THB", "IDR", "MYR", "PHP",
-    "EGP", "NGN", "KES", "PKR", "BTC",
-];
-
-fn code_of(w: &str) -> Option<&'static str> {
-    let upper = w.to_ascii_uppercase();
-    if upper == "RMB" {
-        return Some("CNY");
-    }
-    let code = CODES.iter().find(|c| **c == upper)?;
-    // "try" and "php" are words; only their capitals are codes.
-    let lower_ok = !matches!(*code, "TRY" | "PHP" | "ILS");
-    (w == upper || lower_ok && w == w.to_ascii_lowercase()).then_some(*code)
-}
-
-fn symbol(i: &str) -> R<'_, &'static str> {
-    for (s, code) in SYMBOLS {
-        if i.len() >= s.len() && i.is_char_boundary(s.len()) && i[..s.len()].eq_ignore_ascii_case(s) {
-            return Ok((&i[s.len()..], *code));
-        }
-    }
-    fail(i)
-}
-
-/// `USD`, `usd`, and the `M` prefix of finance (`MUSD`, `MEUR`): (code, scale).
-fn code(i: &str) -> R<'_, (&'static str, u32)> {
-    // A code may be glued to its number ("USD34.6 million"), never to letters.
-    let (rest, w) = terminated(
-        take_while_m_n(3, 4, |c: char| c.is_ascii_alphabetic()),
-        not(peek(take_while_m_n(1, 1, |c: char| c.is_alphabetic()))),
-    )
-    .parse(i)?;
-    if let Some(c) = code_of(w) {
-        return Ok((rest, (c, 0)));
-    }
-    if w.len() == 4 && w.starts_with(['M', 'm']) {
-        if let Some(c) = code_of(&w[1..])
-            .filter(|_| w[1..].chars().all(|c| c.is_ascii_uppercase()) || w.chars().all(|c| c.is_ascii_lowercase()))
-        {
-            return Ok((rest, (c, 6)));
-        }
-    }
-    fail(i)
-}
-
-/// A code glued to a `$`: `usd$`, `cad$`, `c $`, `hk $`, `us $`.
-fn lettered_dollar(i: &str) -> R<'_, &'static str> {
-    let (rest, (w, _, _)) = (
-        take_while_m_n(1, 3, |c: char| c.is_ascii_alphabetic()),
-        space0,
-        char('$'),
-    )
-        .parse(i)?;
-    let code = match w.to_ascii_lowercase().as_str() {
-        "us" | "usd" | "u" => "USD",
-        "c" | "ca" | "cad" => "CAD",
-        "a" | "au" | "aud" => "AUD",
-        "hk" | "hkd" => "HKD",
-        "nz" | "nzd" => "NZD",
-        "s" | "sgd" => "SGD",
-        "mex" | "mxn" => "MXN",
-        "r" | "brl" => "BRL",
-        _ => return fail(i),
-    };
-    Ok((rest, code))
-}
-
-/// Currency words, with the adjective that names the country where one does.
-fn currency_word(i: &str) -> R<'_, &'static str> {
-    let (rest, origin) = opt(terminated(
-        alt((
-            recognize((kw("hong"), space1, kw("kong"))),
-            recognize((kw("new"), space1, kw("zealand"))),
-            recognize((kw("south"), space1, kw("african"))),
-            recognize(alt((tag("U.S."), tag("u.s."), kw("us")))),
-            alpha,
-        )),
-        space1,
-    ))
-    .parse(i)
-    .unwrap_or((i, None));
-    let (rest2, noun) = match alpha(rest) {
-        Ok((r, w)) if origin.is_some() => (r, w.to_lowercase()),
-        _ => (i, String::new()),
-    };
-    let origin = origin.map(|o| o.to_lowercase().replace('.', ""));
-    let by_origin = |o: &str| -> Option<&'static str> {
-        Some(match (o, noun.as_str()) {
-            ("us" | "american", "dollar" | "dollars") => "USD",
-            ("australian", "dollar" | "dollars") => "AUD",
-            ("canadian", "dollar" | "dollars") => "CAD",
-            ("hong kong", "dollar" | "dollars") => "HKD",
-            ("new zealand", "dollar" | "dollars") => "NZD",
-            ("singapore", "dollar" | "dollars") => "SGD",
-            ("taiwan" | "taiwanese", "dollar" | "dollars") => "TWD",
-            ("chinese", "yuan") => "CNY",
-            ("japanese", "yen") => "JPY",
-            ("swiss", "franc" | "francs") => "CHF",
-            ("french", "franc" | "francs") => "FRF",
-            ("belgian", "franc" | "francs") => "BEF",
-            ("dutch", "guilder" | "guilders") => "NLG",
-            ("finnish", "markka" | "markkaa") => "FIM",
-            ("german", "mark" | "marks") => "DEM",
-            ("turkish", "lira" | "liras") => "TRY",
-            ("italian", "lira" | "lire") => "ITL",
-            ("mexican", "peso" | "pesos") => "MXN",
-            ("philippine", "peso" | "pesos") => "PHP",
-            ("argentine", "peso" | "pesos") => "ARS",
-            ("indian", "rupee" | "rupees") => "INR",
-            ("pakistani", "rupee" | "rupees") => "PKR",
-            ("south african", "rand") => "ZAR",
-            ("swedish", "krona" | "kronor") => "SEK",
-            ("danish", "krone" | "kroner") => "DKK",
-            ("norwegian", "krone" | "kroner") => "NOK",
-            ("british", "pound" | "pounds") => "GBP",
-            ("egyptian", "pound" | "pounds") => "EGP",
-            _ => return None,
-        })
-    };
-    if let Some(code) = origin.as_deref().and_then(by_origin) {
-        return Ok((rest2, code));
-    }
-    // Without a country: the currency a bare word usually means in news.
-    let (rest, w) = alpha(i)?;
-    let code = match w.to_lowercase().as_str() {
-        "dollar" | "dollars" => "USD",
-        "euro" | "euros" => "EUR",
-        "pound" | "pounds" | "sterling" => "GBP",
-        "yen" => "JPY",
-        "yuan" | "renminbi" | "rmb" | "kuai" => "CNY",
-        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
-        "hryvnia" | "hryvnias" | "hryvnas" | "hryvnya" => "UAH",
-        "rupee" | "rupees" => "INR",
-        "zloty" | "zlotys" => "PLN",
-        "peseta" | "pesetas" => "ESP",
-        "guilder" | "guilders" => "NLG",
-        "markka" | "markkaa" => "FIM",
-        "rand" => "ZAR",
-        "won" => return fail(i),
-        "baht" => "THB",
-        "ringgit" => "MYR",
-        "rupiah" => "IDR",
-        "shekel" | "shekels" => "ILS",
-        "dirham" | "dirhams" => "AED",
-        "riyal" | "riyals" => "SAR",
-        "forint" | "forints" => "HUF",
-        "koruna" | "korunas" => "CZK",
-        "lira" | "liras" => "TRY",
-        _ => return fail(i),
-    };
-    Ok((rest, code))
-}
-
-/// Currencies without an ISO code, and the smaller units of currencies.
-fn other_unit(i: &str) -> R<'_, Unit> {
-    let (rest, w) = alpha(i)?;
-    let unit = match w.to_lowercase().as_str() {
-        "cent" | "cents" => Unit::Subunit("cent"),
-        "penny" | "pence" | "pennies" => Unit::Subunit("penny"),
-        "bitcoin" | "bitcoins" => Unit::Currency("BTC"),
-        "satoshi" | "satoshis" => Unit::Subunit("satoshi"),
-        _ => return fail(i),
-    };
-    Ok((rest, unit))
-}
 
 fn money(amount: f64, code: &'static str) -> Figure {
     Figure {
@@ -472,41 +270,31 @@ fn bare_percent(i: &str) -> R<'_, Figure> {
 }
 
 /// Nouns that follow a number without making it a counted quantity.
-const NOT_COUNTED: &[&str] = &[
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "min",
-    "mins",
-    "second",
-    "seconds",
-    "sec",
-    "am",
-    "pm",
-    "percent",
-    "times",
-    "th",
-    "st",
-    "nd",
-    "rd",
-    "percentage",
-    "per",
-];
+static NOT_COUNTED: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::NOT_COUNTED)));
+
+/// Hedges before a figure, in the table's order.
+static QUALIFIERS: LazyLock<Vec<(&'static str, Qualifier)>> = LazyLock::new(|| {
+    rows(en::QUALIFIERS)
+        .filter_map(|r| {
+            let q = match r.cell(1) {
+                "more-than" => Qualifier::MoreThan,
+                "less-than" => Qualifier::LessThan,
+                "at-least" => Qualifier::AtLeast,
+                "up-to" => Qualifier::UpTo,
+                "nearly" => Qualifier::Nearly,
+                "around" => Qualifier::Around,
+                _ => return None,
+            };
+            Some((r.cell(0), q))
+        })
+        .collect()
+});
 
 /// A number and the plural noun it counts: `3,400 people`, `12 dead`.
 fn count(i: &str) -> R<'_, Figure> {
     let (rest, (n, s)) = (digits_number, opt(scale)).parse(i)?;
     let (after, (_, noun)) = (space1, take_while1(|c: char| c.is_alphabetic() && c.is_lowercase())).parse(rest)?;
-    if NOT_COUNTED.contains(&noun) || noun.len() < 3 || crate::text::is_stop_word(noun) {
+    if NOT_COUNTED.contains(noun) || noun.len() < 3 || crate::text::is_stop_word(noun) {
         return fail(i);
     }
     let (_, _) = boundary(after)?;
@@ -541,30 +329,7 @@ fn qualifier_before(text: &str, at: usize) -> Option<Qualifier> {
         from -= 1;
     }
     let before = text[from..at].trim_end().to_lowercase();
-    const Q: &[(&str, Qualifier)] = &[
-        ("more than", Qualifier::MoreThan),
-        ("over", Qualifier::MoreThan),
-        ("upwards of", Qualifier::MoreThan),
-        ("in excess of", Qualifier::MoreThan),
-        ("less than", Qualifier::LessThan),
-        ("fewer than", Qualifier::LessThan),
-        ("under", Qualifier::LessThan),
-        ("at least", Qualifier::AtLeast),
-        ("up to", Qualifier::UpTo),
-        ("as many as", Qualifier::UpTo),
-        ("as much as", Qualifier::UpTo),
-        ("nearly", Qualifier::Nearly),
-        ("almost", Qualifier::Nearly),
-        ("close to", Qualifier::Nearly),
-        ("around", Qualifier::Around),
-        ("about", Qualifier::Around),
-        ("approximately", Qualifier::Around),
-        ("roughly", Qualifier::Around),
-        ("some", Qualifier::Around),
-        ("an estimated", Qualifier::Around),
-        ("estimated", Qualifier::Around),
-    ];
-    Q.iter().find_map(|(w, q)| {
+    QUALIFIERS.iter().find_map(|(w, q)| {
         let hit = before.ends_with(w)
             && before[..before.len() - w.len()]
                 .chars()
@@ -645,7 +410,7 @@ fn starts_figure(text: &str, i: usize) -> bool {
         // "USD34.6 million" starts at U, never inside a word.
         return false;
     }
-    c.is_alphanumeric() || c == '%' || SYMBOLS.iter().any(|(s, _)| text[i..].starts_with(s)) || c == '-'
+    c.is_alphanumeric() || c == '%' || currency::starts_with_symbol(&text[i..]) || c == '-'
 }
 
 /// Context the grammar cannot see: years, list numbers, labels like "Article 5".
@@ -702,6 +467,11 @@ fn accept(text: &str, start: usize, figure: &Figure) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_qualifier_of_the_table_is_read() {
+        assert_eq!(QUALIFIERS.len(), rows(en::QUALIFIERS).count());
+    }
 
     fn figs(text: &str) -> Vec<(String, String)> {
         find_figures(text)

@@ -1,0 +1,260 @@
+//! Currencies as news writes them beside an amount: symbols (`$`, `A$`,
+//! `€`), ISO codes (`USD`, `usd`, the `M` of finance in `MUSD`), letters
+//! before a dollar sign (`C$`, `cad$`), words with or without their country
+//! (`euros`, `Australian dollars`) and smaller units (`cents`, `pence`).
+//! Every currency is one row of `lexicon/en/currencies.tsv`.
+
+use std::sync::LazyLock;
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, take_while_m_n, take_while1},
+    character::complete::{char, space0, space1},
+    combinator::{not, opt, peek, recognize},
+    sequence::terminated,
+};
+use rustc_hash::FxHashMap;
+
+use crate::claim::Unit;
+use crate::grammar::{fail, kw};
+use crate::lexicon::{WordMap, en, rows};
+
+type R<'a, T> = IResult<&'a str, T>;
+
+/// How a code is read beside an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Code {
+    code: &'static str,
+    /// The code is also an English word ("try"): only its capitals count.
+    caps_only: bool,
+}
+
+struct Currencies {
+    /// Signs and their codes, longest first.
+    symbols: Vec<(&'static str, &'static str)>,
+    /// Upper-case codes read in text.
+    codes: WordMap<Code>,
+    /// Other codes news writes (RMB), in any case.
+    aliases: WordMap<&'static str>,
+    /// Letters before a dollar sign.
+    letters: WordMap<&'static str>,
+    /// Country adjective and noun: "australian dollars".
+    by_origin: FxHashMap<(&'static str, &'static str), &'static str>,
+    /// Adjectives of more than one word ("hong kong").
+    long_adjectives: Vec<Vec<&'static str>>,
+    /// Nouns that name a currency alone.
+    bare: WordMap<&'static str>,
+    /// Smaller units: each form and the unit's name.
+    minor: WordMap<&'static str>,
+}
+
+static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
+    let table: Vec<_> = rows(en::CURRENCIES).collect();
+    let mut symbols: Vec<_> = table
+        .iter()
+        .flat_map(|r| r.list(3).map(move |s| (s, r.cell(0))))
+        .collect();
+    symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    let codes = table.iter().filter(|r| !r.cell(1).is_empty()).map(|r| {
+        let caps_only = r.cell(1) == "caps";
+        (
+            r.cell(0),
+            Code {
+                code: r.cell(0),
+                caps_only,
+            },
+        )
+    });
+    let aliases = table.iter().flat_map(|r| r.list(2).map(move |a| (a, r.cell(0))));
+    let letters = table.iter().flat_map(|r| r.list(4).map(move |l| (l, r.cell(0))));
+    let mut by_origin = FxHashMap::default();
+    for r in &table {
+        for adjective in r.list(5) {
+            for noun in r.list(6) {
+                by_origin.entry((adjective, noun)).or_insert(r.cell(0));
+            }
+        }
+    }
+    let mut long_adjectives: Vec<Vec<&str>> = table
+        .iter()
+        .flat_map(|r| r.list(5))
+        .filter(|a| a.contains(' '))
+        .map(|a| a.split(' ').collect())
+        .collect();
+    long_adjectives.dedup();
+    let bare = table.iter().flat_map(|r| r.list(7).map(move |n| (n, r.cell(0))));
+    let minor = table.iter().flat_map(|r| {
+        let name = r.list(8).next().unwrap_or("");
+        r.list(8).map(move |form| (form, name))
+    });
+    Currencies {
+        symbols,
+        codes: WordMap::of(codes),
+        aliases: WordMap::of(aliases.map(|(a, c)| (a, c))),
+        letters: WordMap::of(letters),
+        by_origin,
+        long_adjectives,
+        bare: WordMap::of(bare),
+        minor: WordMap::of(minor),
+    }
+});
+
+fn alpha(i: &str) -> R<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic())(i)
+}
+
+fn code_of(w: &str) -> Option<&'static str> {
+    let upper = w.to_ascii_uppercase();
+    if let Some(code) = CURRENCIES.aliases.get(&upper) {
+        return Some(code);
+    }
+    let code = CURRENCIES.codes.get(&upper)?;
+    (w == upper || !code.caps_only && w == w.to_ascii_lowercase()).then_some(code.code)
+}
+
+/// A currency sign: `$`, `US$`, `€`, `₹`.
+pub(super) fn symbol(i: &str) -> R<'_, &'static str> {
+    for (s, code) in &CURRENCIES.symbols {
+        if i.len() >= s.len() && i.is_char_boundary(s.len()) && i[..s.len()].eq_ignore_ascii_case(s) {
+            return Ok((&i[s.len()..], *code));
+        }
+    }
+    fail(i)
+}
+
+/// `USD`, `usd`, and the `M` prefix of finance (`MUSD`, `MEUR`): (code, scale).
+pub(super) fn code(i: &str) -> R<'_, (&'static str, u32)> {
+    // A code may be glued to its number ("USD34.6 million"), never to letters.
+    let (rest, w) = terminated(
+        take_while_m_n(3, 4, |c: char| c.is_ascii_alphabetic()),
+        not(peek(take_while_m_n(1, 1, |c: char| c.is_alphabetic()))),
+    )
+    .parse(i)?;
+    if let Some(c) = code_of(w) {
+        return Ok((rest, (c, 0)));
+    }
+    if w.len() == 4 && w.starts_with(['M', 'm']) {
+        if let Some(c) = code_of(&w[1..])
+            .filter(|_| w[1..].chars().all(|c| c.is_ascii_uppercase()) || w.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            return Ok((rest, (c, 6)));
+        }
+    }
+    fail(i)
+}
+
+/// A code glued to a `$`: `usd$`, `cad$`, `c $`, `hk $`, `us $`.
+pub(super) fn lettered_dollar(i: &str) -> R<'_, &'static str> {
+    let (rest, (w, _, _)) = (
+        take_while_m_n(1, 3, |c: char| c.is_ascii_alphabetic()),
+        space0,
+        char('$'),
+    )
+        .parse(i)?;
+    match CURRENCIES.letters.get(&w.to_ascii_lowercase()) {
+        Some(code) => Ok((rest, code)),
+        None => fail(i),
+    }
+}
+
+/// A country adjective of several words: `hong kong`, `new zealand`.
+fn long_adjective(i: &str) -> R<'_, &str> {
+    for words in &CURRENCIES.long_adjectives {
+        let mut rest = i;
+        let mut ok = true;
+        for (k, w) in words.iter().enumerate() {
+            let step = if k == 0 {
+                kw(w).parse(rest)
+            } else {
+                recognize((space1, kw(w))).parse(rest)
+            };
+            match step {
+                Ok((r, _)) => rest = r,
+                Err(_) => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            return Ok((rest, &i[..i.len() - rest.len()]));
+        }
+    }
+    fail(i)
+}
+
+/// Currency words, with the adjective that names the country where one does.
+pub(super) fn currency_word(i: &str) -> R<'_, &'static str> {
+    let (rest, origin) = opt(terminated(
+        alt((
+            long_adjective,
+            recognize(alt((tag("U.S."), tag("u.s."), kw("us")))),
+            alpha,
+        )),
+        space1,
+    ))
+    .parse(i)
+    .unwrap_or((i, None));
+    let (rest2, noun) = match alpha(rest) {
+        Ok((r, w)) if origin.is_some() => (r, w.to_lowercase()),
+        _ => (i, String::new()),
+    };
+    let origin = origin.map(|o| o.to_lowercase().replace('.', ""));
+    let by_origin = |o: &str| CURRENCIES.by_origin.get(&(o, noun.as_str())).copied();
+    if let Some(code) = origin.as_deref().and_then(by_origin) {
+        return Ok((rest2, code));
+    }
+    // Without a country: the currency a bare word usually means in news.
+    let (rest, w) = alpha(i)?;
+    match CURRENCIES.bare.get(&w.to_lowercase()) {
+        Some(code) => Ok((rest, code)),
+        None => fail(i),
+    }
+}
+
+/// The smaller units of currencies: `cents`, `pence`, `satoshis`.
+pub(super) fn other_unit(i: &str) -> R<'_, Unit> {
+    let (rest, w) = alpha(i)?;
+    match CURRENCIES.minor.get(&w.to_lowercase()) {
+        Some(name) => Ok((rest, Unit::Subunit(name))),
+        None => fail(i),
+    }
+}
+
+/// Whether `s` begins with a currency sign, as written.
+pub(super) fn starts_with_symbol(s: &str) -> bool {
+    CURRENCIES.symbols.iter().any(|(sign, _)| s.starts_with(sign))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs_are_tried_longest_first() {
+        assert_eq!(symbol("US$5").map(|(r, c)| (r, c)), Ok(("5", "USD")));
+        assert_eq!(symbol("A$5").map(|(_, c)| c), Ok("AUD"));
+        assert_eq!(symbol("$5").map(|(_, c)| c), Ok("USD"));
+    }
+
+    #[test]
+    fn codes_that_are_words_count_only_in_capitals() {
+        assert_eq!(code_of("TRY"), Some("TRY"));
+        assert_eq!(code_of("try"), None);
+        assert_eq!(code_of("usd"), Some("USD"));
+        assert_eq!(code_of("Usd"), None);
+        assert_eq!(code_of("rmb"), Some("CNY"));
+    }
+
+    #[test]
+    fn words_with_and_without_their_country() {
+        assert_eq!(currency_word("Australian dollars").map(|(_, c)| c), Ok("AUD"));
+        assert_eq!(currency_word("Hong Kong dollars").map(|(_, c)| c), Ok("HKD"));
+        assert_eq!(currency_word("U.S. dollars").map(|(_, c)| c), Ok("USD"));
+        assert_eq!(currency_word("dollars").map(|(_, c)| c), Ok("USD"));
+        assert_eq!(currency_word("Italian lire").map(|(_, c)| c), Ok("ITL"));
+        assert!(currency_word("won").is_err());
+        assert_eq!(other_unit("pence").map(|(_, u)| u), Ok(Unit::Subunit("penny")));
+    }
+}
