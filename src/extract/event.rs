@@ -5,37 +5,19 @@
 //! wording differs; a clause dated only relative to a statement ("shortly
 //! after Hegseth's statement") takes that statement's date.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
 use crate::text::tokens;
 
 use super::person::{People, Target};
 
 /// Words that name a call, a talk or a meeting between people.
-const TRIGGERS: &[&str] = &[
-    "call",
-    "calls",
-    "conversation",
-    "conversations",
-    "meeting",
-    "met",
-    "phoned",
-    "spoke",
-    "spoken",
-    "summit",
-    "talked",
-    "talks",
-];
+static TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::EVENT_TRIGGERS)));
 
 /// Nouns that name what someone said, for anchors like "after Hegseth's statement".
-const SAYINGS: &[&str] = &[
-    "announcement",
-    "comments",
-    "remarks",
-    "speech",
-    "statement",
-    "statements",
-    "testimony",
-];
+static SAYINGS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::SAYINGS)));
 
 /// An event in one sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +44,7 @@ pub fn find_events(
             .into_iter()
             .filter(|t| !in_quote(t.span.start))
             .collect();
-        if !toks.iter().any(|t| TRIGGERS.contains(&t.text.to_lowercase().as_str())) {
+        if !toks.iter().any(|t| TRIGGERS.contains_lower(t.text)) {
             continue;
         }
         let mut participants: Vec<usize> = Vec::new();
@@ -83,9 +65,7 @@ pub fn find_events(
             // and "after/following/before" within the three words before.
             if m.possessive && anchor.is_none() {
                 let after = tokens(text, Span::new(m.span.end, sent.end));
-                let noun = after
-                    .first()
-                    .filter(|t| SAYINGS.contains(&t.text.to_lowercase().as_str()));
+                let noun = after.first().filter(|t| SAYINGS.contains_lower(t.text));
                 let lead = toks
                     .iter()
                     .filter(|t| t.span.end <= m.span.start)

@@ -3,6 +3,9 @@
 //! Pete Hegseth"), when it is the subject or object of a speech verb, or when
 //! it repeats the surname of a person already found.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::{Word, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::text::{Token, norm_word, tokens};
 
@@ -80,230 +83,54 @@ pub fn name_key(word: &str) -> String {
     out
 }
 
-/// Role nouns that make the words around them a title.
-const ROLES: &[&str] = &[
-    "ambassador",
-    "analyst",
-    "captain",
-    "ceo",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "commander",
-    "commissioner",
-    "coordinator",
-    "director",
-    "dr.",
-    "economist",
-    "envoy",
-    "founder",
-    "gen.",
-    "governor",
-    "head",
-    "judge",
-    "king",
-    "leader",
-    "manager",
-    "mayor",
-    "minister",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "negotiator",
-    "officer",
-    "official",
-    "pope",
-    "premier",
-    "president",
-    "prime",
-    "prince",
-    "prof.",
-    "professor",
-    "prosecutor",
-    "queen",
-    "rep.",
-    "representative",
-    "secretary",
-    "secretary-general",
-    "sen.",
-    "senator",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-];
+/// The word lists names are told apart with.
+struct NameWords {
+    /// Role nouns and honorifics (with and without their full stop).
+    roles: WordSet,
+    /// Lowercase words that may stand in a title before its role noun.
+    modifiers: WordSet,
+    /// Capitalized words that do not begin or continue a name.
+    not_names: WordSet,
+    /// Abbreviated countries and blocs ("U.S."): in a title, never a name.
+    countries: WordSet,
+    /// Acronyms in capitals that name no organization ("TV", "US").
+    not_organizations: WordSet,
+    /// Words that make the capitalized word after them dependent.
+    dependent_markers: WordSet,
+}
 
-/// Lowercase words that may stand in a title before its role noun.
-const MODIFIERS: &[&str] = &[
-    "acting",
-    "assistant",
-    "chief",
-    "city",
-    "defence",
-    "defense",
-    "deputy",
-    "economy",
-    "education",
-    "energy",
-    "executive",
-    "finance",
-    "foreign",
-    "former",
-    "general",
-    "health",
-    "interim",
-    "interior",
-    "justice",
-    "labor",
-    "labour",
-    "local",
-    "national",
-    "policy",
-    "port",
-    "press",
-    "regional",
-    "security",
-    "senior",
-    "special",
-    "state",
-    "top",
-    "trade",
-    "transport",
-    "union",
-    "vice",
-    "harbour",
-    "harbor",
-    "authority",
-    "police",
-    "fire",
-    "army",
-    "navy",
-];
+static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
+    let honorifics = words(en::HONORIFICS).flat_map(|h| [Word::from(h), dotted(h)]);
+    let months = rows(en::MONTHS).flat_map(|r| std::iter::once(Word::from(r.cell(1))).chain(r.list(2).map(dotted)));
+    let weekdays = rows(en::WEEKDAYS).map(|r| r.cell(1));
+    let countries = rows(en::COUNTRY_ABBREVIATIONS);
+    let not_organizations = rows(en::COUNTRY_ABBREVIATIONS)
+        .filter(|r| r.cell(1) != "yes" && !r.cell(0).contains('.'))
+        .map(|r| r.cell(0))
+        .chain(words(en::COMMON_ACRONYMS));
+    NameWords {
+        roles: WordSet::of(words(en::ROLES).map(Word::from).chain(honorifics)),
+        modifiers: WordSet::of(words(en::TITLE_MODIFIERS)),
+        not_names: WordSet::of(
+            words(en::NOT_NAMES)
+                .map(Word::from)
+                .chain(months)
+                .chain(weekdays.map(Word::from))
+                .chain(words(en::COUNTRY_ABBREVIATIONS).map(Word::from)),
+        ),
+        countries: WordSet::of(countries.map(|r| r.cell(0))),
+        not_organizations: WordSet::of(not_organizations),
+        dependent_markers: WordSet::of(words(en::DEPENDENT_MARKERS)),
+    }
+});
 
-/// Capitalized words that do not begin or continue a name.
-const NOT_NAMES: &[&str] = &[
-    "a",
-    "according",
-    "after",
-    "also",
-    "an",
-    "and",
-    "as",
-    "at",
-    "before",
-    "but",
-    "by",
-    "currently",
-    "despite",
-    "during",
-    "eu",
-    "for",
-    "following",
-    "from",
-    "he",
-    "her",
-    "his",
-    "however",
-    "i",
-    "if",
-    "in",
-    "it",
-    "its",
-    "meanwhile",
-    "nato",
-    "of",
-    "on",
-    "our",
-    "previously",
-    "she",
-    "shortly",
-    "since",
-    "so",
-    "speaking",
-    "that",
-    "the",
-    "their",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "u.k.",
-    "u.n.",
-    "u.s.",
-    "uk",
-    "un",
-    "us",
-    "we",
-    "when",
-    "while",
-    "with",
-    "yet",
-    "you",
-    "not",
-    "no",
-    "yes",
-    "there",
-    "what",
-    "who",
-    "why",
-    "how",
-    "where",
-    "then",
-    "although",
-    "because",
-    "once",
-    "under",
-    "over",
-    "about",
-    "into",
-    "through",
-    "until",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "brussels",
-    "washington",
-    "moscow",
-    "kyiv",
-    "kiev",
-    "europe",
-    "russia",
-    "ukraine",
-    "america",
-    "china",
-];
+/// `w` with its full stop: "jan.", "mr.".
+fn dotted(w: &'static str) -> Word {
+    Word::Owned(format!("{w}."))
+}
 
 fn is_role(w: &str) -> bool {
-    ROLES.contains(&w.to_lowercase().as_str())
+    NAME_WORDS.roles.contains_lower(w)
 }
 
 fn bare(t: &str) -> &str {
@@ -314,7 +141,7 @@ fn bare(t: &str) -> &str {
 fn is_name_token(t: &str) -> bool {
     let b = bare(t);
     let Some(first) = b.chars().next() else { return false };
-    if !first.is_uppercase() || is_role(b) || NOT_NAMES.contains(&b.to_lowercase().as_str()) {
+    if !first.is_uppercase() || is_role(b) || NAME_WORDS.not_names.contains_lower(b) {
         return false;
     }
     if b.chars().any(|c| c.is_ascii_digit()) {
@@ -328,37 +155,14 @@ fn is_name_token(t: &str) -> bool {
 
 fn is_title_word(t: &str) -> bool {
     let b = t.to_lowercase();
-    MODIFIERS.contains(&b.as_str())
-        || matches!(
-            b.as_str(),
-            "u.s." | "us" | "eu" | "un" | "uk" | "nato" | "u.n." | "u.k."
-        )
-        || t.starts_with(|c: char| c.is_uppercase()) && !NOT_NAMES.contains(&b.as_str()) && !is_role(t)
+    NAME_WORDS.modifiers.contains(&b)
+        || NAME_WORDS.countries.contains(&b)
+        || t.starts_with(|c: char| c.is_uppercase()) && !NAME_WORDS.not_names.contains(&b) && !is_role(t)
 }
 
 /// Words that make a following capitalized word dependent, not a subject.
 fn is_dependent_marker(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "the"
-            | "with"
-            | "by"
-            | "to"
-            | "of"
-            | "for"
-            | "from"
-            | "and"
-            | "against"
-            | "between"
-            | "about"
-            | "on"
-            | "at"
-            | "in"
-            | "than"
-            | "like"
-            | "a"
-            | "an"
-    )
+    NAME_WORDS.dependent_markers.contains_lower(w)
 }
 
 /// A mention found in the first pass: span, name words, title, possessive, dependent.
@@ -598,7 +402,7 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
 fn is_acronym(t: &str) -> bool {
     (2..=6).contains(&t.len())
         && t.chars().all(|c| c.is_ascii_uppercase())
-        && !matches!(t, "US" | "UK" | "UN" | "EU" | "TV" | "AM" | "PM")
+        && !NAME_WORDS.not_organizations.contains_lower(t)
 }
 
 /// Whether `span` overlaps one of `mentions` (sorted by start, not

@@ -2,22 +2,23 @@
 //! do not end a sentence; a closing quotation mark after the period stays
 //! with its sentence.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordSet, en, rows, words};
 use crate::span::Span;
 
-/// Words whose trailing period is an abbreviation, not a full stop.
-const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "aug", "capt", "co", "col", "corp", "dec", "dr", "e.g", "feb", "gen", "gov", "i.e", "inc", "jan",
-    "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no", "nov", "oct", "prof", "rep", "rev", "sen",
-    "sep", "sept", "sgt", "sr", "st", "vs",
-];
+/// Words whose trailing period is an abbreviation, not a full stop: the
+/// table's, honorifics and the months' abbreviations.
+static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    let months = rows(en::MONTHS).flat_map(|r| r.list(2));
+    WordSet::of(words(en::ABBREVIATIONS).chain(words(en::HONORIFICS)).chain(months))
+});
 
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let lower = w.to_lowercase();
     // Initials and dotted abbreviations: "J.", "U.S", "a.m".
-    w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase())
-        || w.contains('.')
-        || ABBREVIATIONS.contains(&lower.as_str())
+    w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) || w.contains('.') || ABBREVIATIONS.contains(&lower)
 }
 
 /// Sentence spans of `text[range]`; `range` is one paragraph.

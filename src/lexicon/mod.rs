@@ -6,7 +6,7 @@
 //! separated by commas and `-` stands for none. Lists derived from a table
 //! (first words, sorted keys) are computed when the table is built.
 
-use std::hash::Hash;
+use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -25,6 +25,7 @@ pub(crate) mod en {
         BOILERPLATE = "boilerplate.tsv",
         COMMON_ACRONYMS = "common_acronyms.tsv",
         COUNTRY_ABBREVIATIONS = "country_abbreviations.tsv",
+        DEPENDENT_MARKERS = "dependent_markers.tsv",
         CURRENCIES = "currencies.tsv",
         DIRECTION_MARKERS = "direction_markers.tsv",
         EVENT_TRIGGERS = "event_triggers.tsv",
@@ -85,25 +86,29 @@ pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// `w` in lower case, in `buf` when it is ASCII and fits (the word tests run
 /// for most words of a text, so without allocating), else allocated.
-pub(crate) fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
+pub(crate) fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
     if w.len() <= buf.len() && w.is_ascii() {
         let out = &mut buf[..w.len()];
         out.copy_from_slice(w.as_bytes());
         out.make_ascii_lowercase();
         // ASCII stays valid UTF-8.
-        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(w))
+        Cow::Borrowed(std::str::from_utf8(out).unwrap_or(w))
     } else {
-        std::borrow::Cow::Owned(w.to_lowercase())
+        Cow::Owned(w.to_lowercase())
     }
 }
 
+/// A word of a table: most are slices of the data files, some are derived
+/// at load ("jan." from "jan").
+pub(crate) type Word = Cow<'static, str>;
+
 /// A set of lower-case words or phrases.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct WordSet(FxHashSet<&'static str>);
+pub(crate) struct WordSet(FxHashSet<Word>);
 
 impl WordSet {
-    pub(crate) fn of(words: impl IntoIterator<Item = &'static str>) -> WordSet {
-        WordSet(words.into_iter().collect())
+    pub(crate) fn of<W: Into<Word>>(words: impl IntoIterator<Item = W>) -> WordSet {
+        WordSet(words.into_iter().map(Into::into).collect())
     }
 
     /// Whether the set holds `w`, already lower case.
@@ -114,13 +119,6 @@ impl WordSet {
     /// Whether the set holds `w` in lower case.
     pub(crate) fn contains_lower(&self, w: &str) -> bool {
         self.0.contains(lowercase(w, &mut [0; 32]).as_ref())
-    }
-
-    /// The words in sorted order.
-    pub(crate) fn sorted(&self) -> Vec<&'static str> {
-        let mut v: Vec<_> = self.0.iter().copied().collect();
-        v.sort_unstable();
-        v
     }
 }
 
@@ -148,18 +146,6 @@ impl<V: Copy> WordMap<V> {
     pub(crate) fn get(&self, w: &str) -> Option<V> {
         self.0.get(w).copied()
     }
-
-    /// The meaning of `w` in lower case.
-    pub(crate) fn get_lower(&self, w: &str) -> Option<V> {
-        self.get(lowercase(w, &mut [0; 32]).as_ref())
-    }
-}
-
-impl<V: Copy + Eq + Hash> WordMap<V> {
-    /// The words that mean `v`.
-    pub(crate) fn words_for(&self, v: V) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.iter().filter(move |(_, x)| **x == v).map(|(w, _)| *w)
-    }
 }
 
 #[cfg(test)]
@@ -171,8 +157,7 @@ mod tests {
         for (name, data) in en::ALL {
             let header = data
                 .lines()
-                .filter(|l| l.starts_with('#'))
-                .last()
+                .rfind(|l| l.starts_with('#'))
                 .unwrap_or_else(|| panic!("{name}: no column header"));
             let columns = header.trim_start_matches('#').trim().split('\t').count();
             for (n, line) in data.lines().enumerate() {
@@ -201,6 +186,6 @@ mod tests {
         assert!(set.contains_lower("SAID") && set.contains_lower("Said"));
         assert!(!set.contains("Said"));
         let map = WordMap::of([("may", 5u8), ("may", 6)]);
-        assert_eq!(map.get_lower("MAY"), Some(5), "the first entry wins");
+        assert_eq!(map.get("may"), Some(5), "the first entry wins");
     }
 }

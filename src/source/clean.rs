@@ -1,6 +1,9 @@
 //! Cleaning: from the bytes of a file to plain text, one paragraph a line,
 //! with a map from every byte of the cleaned text back to the original bytes.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::{en, words};
 use crate::span::Span;
 
 /// One character of cleaned text and the original bytes it came from.
@@ -130,58 +133,10 @@ fn line_string(line: &[Unit]) -> String {
 }
 
 /// Phrases of site furniture; a short line holding one is not article text.
-const BOILERPLATE: &[&str] = &[
-    "subscribe",
-    "sign up",
-    "sign in",
-    "log in",
-    "skip to content",
-    "newsletter",
-    "advertisement",
-    "cookie",
-    "share this",
-    "share on",
-    "read more",
-    "follow us",
-    "all rights reserved",
-    "copyright",
-    "©",
-    "indicates required",
-    "email address",
-    "min read",
-    "leave a comment",
-    "source link",
-    "photo of author",
-    "latest videos",
-    "latest news",
-    "news feed",
-    "more news",
-    "editors' picks",
-    "most read",
-    "livestream",
-    "edit post",
-    "created with ai",
-    "privacy policy",
-    "terms of use",
-    "menu",
-    "print this",
-    "comments",
-    "original url",
-    "thank you for signing up",
-    "successfuly subscribed",
-    "successfully subscribed",
-];
+static BOILERPLATE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::BOILERPLATE).collect());
 
 /// Line openings that mark a pointer to another article, however long.
-const POINTER_PREFIXES: &[&str] = &[
-    "related article:",
-    "related:",
-    "read also:",
-    "read more:",
-    "see also:",
-    "also read:",
-    "recommended:",
-];
+static POINTER_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::POINTER_PREFIXES).collect());
 
 fn is_url_line(t: &str) -> bool {
     !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))

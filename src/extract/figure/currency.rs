@@ -91,7 +91,7 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
     Currencies {
         symbols,
         codes: WordMap::of(codes),
-        aliases: WordMap::of(aliases.map(|(a, c)| (a, c))),
+        aliases: WordMap::of(aliases),
         letters: WordMap::of(letters),
         by_origin,
         long_adjectives,
@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn signs_are_tried_longest_first() {
-        assert_eq!(symbol("US$5").map(|(r, c)| (r, c)), Ok(("5", "USD")));
+        assert_eq!(symbol("US$5"), Ok(("5", "USD")));
         assert_eq!(symbol("A$5").map(|(_, c)| c), Ok("AUD"));
         assert_eq!(symbol("$5").map(|(_, c)| c), Ok("USD"));
     }
