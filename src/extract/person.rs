@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{Word, WordSet, en, rows, words};
 use crate::span::Span;
-use crate::text::{Token, norm_word, tokens};
+use crate::text::{Token, is_stop_word, norm_word, tokens};
 
 use super::quote::is_speech_verb;
 
@@ -97,6 +97,10 @@ struct NameWords {
     not_organizations: WordSet,
     /// Words that make the capitalized word after them dependent.
     dependent_markers: WordSet,
+    /// Words between a speaker and the speech verb.
+    speaker_adverbs: WordSet,
+    /// Places whose one-word name speaks for their government.
+    places: WordSet,
 }
 
 static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
@@ -121,6 +125,8 @@ static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         countries: WordSet::of(countries.map(|r| r.cell(0))),
         not_organizations: WordSet::of(not_organizations),
         dependent_markers: WordSet::of(words(en::DEPENDENT_MARKERS)),
+        speaker_adverbs: WordSet::of(words(en::SPEAKER_ADVERBS)),
+        places: WordSet::of(words(en::PLACES)),
     }
 });
 
@@ -233,7 +239,7 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
                 let mut m_start = k;
                 while m_start > 0
                     && k - m_start < 3
-                    && is_title_word(toks[m_start - 1].text)
+                    && (is_title_word(toks[m_start - 1].text) || is_anchored_modifier(toks, m_start - 1))
                     && adjacent(toks, m_start - 1)
                 {
                     m_start -= 1;
@@ -298,6 +304,9 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
                 if before_verb && after_the && !toks[k + n - 1].text.ends_with("'s") {
                     let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
                     orgs.push((Span::new(toks[k - 1].span.start, toks[k + n - 1].span.end), name));
+                } else if (before_verb || after_verb) && n == 1 && NAME_WORDS.places.contains_lower(t) {
+                    // "Moscow said": a place speaks for its government.
+                    orgs.push((toks[k].span, vec![t.to_string()]));
                 } else if (before_verb || after_verb) && !after_the && !toks[k + n - 1].text.ends_with("'s") {
                     let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
                     let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
@@ -417,28 +426,31 @@ fn is_name_token_followed(toks: &[Token<'_>], k: usize) -> bool {
     !toks.get(k).is_some_and(|t| is_name_token(t.text))
 }
 
+/// A lowercase word of a title that no list names ("the port director",
+/// "Tulsa police Chief"): a content word whose run of lowercase words
+/// follows "the" or a capitalized title word, so it cannot be a verb of the
+/// sentence ("said police chief ...").
+fn is_anchored_modifier(toks: &[Token<'_>], j: usize) -> bool {
+    let content = |t: &str| t.chars().all(char::is_lowercase) && !is_stop_word(t) && !is_speech_verb(t);
+    if !content(toks[j].text) {
+        return false;
+    }
+    let mut i = j;
+    while i > 0 && j - i < 2 && content(toks[i - 1].text) && adjacent(toks, i - 1) {
+        i -= 1;
+    }
+    i > 0 && adjacent(toks, i - 1) && {
+        let anchor = toks[i - 1].text;
+        anchor.eq_ignore_ascii_case("the") || anchor.starts_with(char::is_uppercase) && is_title_word(anchor)
+    }
+}
+
 fn adjacent(toks: &[Token<'_>], k: usize) -> bool {
     toks.get(k + 1).is_some_and(|n| n.span.start == toks[k].span.end + 1)
 }
 
 fn is_adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "also"
-            | "later"
-            | "previously"
-            | "then"
-            | "again"
-            | "repeatedly"
-            | "once"
-            | "further"
-            | "has"
-            | "had"
-            | "have"
-            | "reportedly"
-            | "publicly"
-            | "earlier"
-    )
+    NAME_WORDS.speaker_adverbs.contains(w)
 }
 
 /// The person with this name: same full name, or a one-word name that is a
@@ -573,9 +585,31 @@ mod tests {
 
     #[test]
     fn acronyms_and_places_are_not_people() {
+        // A place speaks for its government, like an acronym's organization.
         let p = people("NATO said the plan was sound. Brussels said nothing.");
         assert!(p.persons.iter().all(|p| p.organization), "{:?}", p.persons);
-        assert_eq!(p.persons.iter().map(|p| p.full_name()).collect::<Vec<_>>(), ["NATO"]);
+        assert_eq!(
+            p.persons.iter().map(|p| p.full_name()).collect::<Vec<_>>(),
+            ["NATO", "Brussels"]
+        );
+        // A place is a name's part when the name goes on.
+        let p = people("Chuck Jordan said the road was closed.");
+        assert_eq!(
+            p.persons.iter().map(|p| p.full_name()).collect::<Vec<_>>(),
+            ["Chuck Jordan"]
+        );
+        assert!(!p.persons[0].organization);
+    }
+
+    #[test]
+    fn lowercase_words_of_a_title_after_the_or_a_capital() {
+        let p = people("Quarry foreman Ada Lind arrived. Tulsa police Chief Omar Reyes said the road was closed.");
+        let reyes = p.persons.iter().find(|p| p.full_name() == "Omar Reyes").expect("Reyes");
+        assert_eq!(reyes.titles, ["tulsa police chief"]);
+        // After a verb the lowercase word is the sentence's, not the title's.
+        let p = people("The mayor said police chief Omar Reyes was on leave.");
+        let reyes = p.persons.iter().find(|p| p.full_name() == "Omar Reyes").expect("Reyes");
+        assert_eq!(reyes.titles, ["chief"]);
     }
 
     #[test]
