@@ -5,7 +5,7 @@ use rayon::prelude::*;
 
 use crate::claim::{Claim, ClaimValue};
 use crate::corpus::{self, duplicates::Copy, identity::Identities, link::Link};
-use crate::extract::{self, person::Person};
+use crate::extract::{self, mention::Person};
 use crate::source::Source;
 
 /// Every source with its claims, people, copies and cross-source links.

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::extract::person::{Person, name_key};
+use crate::extract::mention::{Person, name_key};
 
 /// Canonical names for the people of every source.
 #[derive(Debug, Default)]

@@ -11,7 +11,7 @@ use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
 use crate::text::tokens;
 
-use super::person::{People, Target};
+use super::mention::{People, Target};
 
 /// Words that name a call, a talk or a meeting between people.
 static TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::EVENT_TRIGGERS)));

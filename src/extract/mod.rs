@@ -3,6 +3,7 @@
 
 pub mod event;
 pub mod figure;
+pub mod mention;
 pub mod person;
 pub mod quote;
 pub mod sentence;
@@ -14,7 +15,7 @@ use crate::span::{Located, Span};
 use crate::text::{content_words, quote_words};
 use crate::timex;
 
-use self::person::Person;
+use self::mention::Person;
 
 /// What one document yields.
 #[derive(Debug, Clone, Default)]

@@ -13,14 +13,7 @@ use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
 use crate::text::tokens;
 
-use super::person::{People, Target};
-
-/// Verbs that introduce what someone said, in every form listed.
-static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::SPEECH_VERBS)));
-
-pub fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains_lower(w)
-}
+use super::mention::{People, Target, is_speech_verb};
 
 /// A quotation: the span inside its marks.
 #[derive(Debug, Clone, Copy, PartialEq)]

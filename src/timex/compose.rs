@@ -3,10 +3,9 @@
 //! ("from 2014 to 2018", "Nov 18 - Dec 19, 2015", "between May and July").
 
 use crate::span::Span;
-use crate::timex::expr::{DateExpr, DateMention};
-use crate::timex::forms::clock::{Clock, in_order};
-use crate::timex::forms::range::range;
-use crate::timex::scan::prev_word;
+use crate::timex::expr::{Clock, DateExpr, DateMention, range, with_clock};
+use crate::timex::forms::clock::in_order;
+use crate::timex::words::prev_word;
 
 /// Joins each mention with the one before it where the words between them
 /// make one expression of the two.
@@ -201,29 +200,6 @@ fn range_lead(text: &str, start: usize, expr: &DateExpr) -> usize {
         before.len() - lead.len()
     } else {
         start
-    }
-}
-
-/// The expression of a day with the clock time set, where it is a day
-/// without one.
-pub fn with_clock(e: &DateExpr, c: Clock) -> Option<DateExpr> {
-    let mut e = e.clone();
-    match &mut e {
-        DateExpr::Calendar { day: Some(_), time, .. }
-        | DateExpr::Weekday { time, part: None, .. }
-        | DateExpr::RelativeDay { time, part: None, .. }
-            if time.is_none() =>
-        {
-            *time = Some(c);
-            Some(e)
-        }
-        // "last night at 8" is 20:00: the part of the day sets the meridiem.
-        DateExpr::Weekday { time, part, .. } | DateExpr::RelativeDay { time, part, .. } if time.is_none() => {
-            *time = part.map_or(Some(c), |p| Some(c.in_part(p)));
-            *part = None;
-            Some(e)
-        }
-        _ => None,
     }
 }
 

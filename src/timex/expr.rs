@@ -1,8 +1,6 @@
 //! The parsed form of a temporal expression, before resolution.
 
 use crate::span::Span;
-use crate::timex::forms::clock::{Clock, DayPart};
-use crate::timex::forms::holiday;
 
 /// Which way a relative expression points from its anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +99,7 @@ pub enum DateExpr {
     },
     /// A holiday: "Easter 2018", "last Thanksgiving", "Christmas".
     Holiday {
-        rule: holiday::Rule,
+        rule: Rule,
         year: Option<i16>,
         /// "of this year" = 0, "of next year" = 1.
         year_offset: Option<i32>,
@@ -228,4 +226,123 @@ impl DateExpr {
 pub struct DateMention {
     pub span: Span,
     pub expr: DateExpr,
+}
+
+/// Part of a day, TIMEX3's `TMO`, `TAF`, `TEV`, `TNI`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl DayPart {
+    pub fn code(self) -> &'static str {
+        match self {
+            DayPart::Morning => "MO",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
+        }
+    }
+}
+
+/// A clock time. `minute` is `None` when only the hour was written ("3pm"),
+/// which TIMEX3 writes `T15`, not `T15:00`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub hour: u8,
+    pub minute: Option<u8>,
+    pub second: Option<u8>,
+    /// Its side of noon is known: written ("6pm"), named ("noon") or set
+    /// by a part of the day ("7 in the evening").
+    pub meridiem: bool,
+}
+
+impl Clock {
+    pub fn timex(self) -> String {
+        match (self.minute, self.second) {
+            (None, _) => format!("{:02}", self.hour),
+            (Some(m), Some(s)) if s > 0 => format!("{:02}:{m:02}:{s:02}", self.hour),
+            (Some(m), _) => format!("{:02}:{m:02}", self.hour),
+        }
+    }
+
+    /// Minutes since midnight, for ordering the ends of a range.
+    pub fn minutes(self) -> u32 {
+        u32::from(self.hour) * 60 + u32::from(self.minute.unwrap_or(0))
+    }
+
+    /// The time read within a part of the day: 7 in the evening is 19:00;
+    /// a time whose side of noon is known keeps it ("8am" stays 08:00).
+    pub fn in_part(self, part: DayPart) -> Clock {
+        if self.meridiem {
+            return self;
+        }
+        let pm = match part {
+            DayPart::Morning => false,
+            DayPart::Afternoon | DayPart::Evening => true,
+            DayPart::Night => self.hour >= 6,
+        };
+        self.with_meridiem(pm)
+    }
+
+    /// The same clock reading on the given side of noon, when the hour
+    /// leaves it open (1 to 12).
+    pub fn with_meridiem(self, pm: bool) -> Clock {
+        let hour = match (pm, self.hour) {
+            (true, h @ 1..=11) => h + 12,
+            (false, 12) => 0,
+            (_, h) => h,
+        };
+        Clock {
+            hour,
+            meridiem: true,
+            ..self
+        }
+    }
+}
+
+/// How a holiday falls in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The same month and day every year.
+    Fixed(i8, i8),
+    /// The n-th (0 = last) weekday (1 = Monday) of a month.
+    Nth(i8, u8, u8),
+    /// Days from Easter Sunday.
+    Easter(i32),
+    /// Days from the fourth Thursday of November (US Thanksgiving).
+    Thanksgiving(i32),
+}
+
+/// The expression of a day with the clock time set, where it is a day
+/// without one.
+pub fn with_clock(e: &DateExpr, c: Clock) -> Option<DateExpr> {
+    let mut e = e.clone();
+    match &mut e {
+        DateExpr::Calendar { day: Some(_), time, .. }
+        | DateExpr::Weekday { time, part: None, .. }
+        | DateExpr::RelativeDay { time, part: None, .. }
+            if time.is_none() =>
+        {
+            *time = Some(c);
+            Some(e)
+        }
+        // "last night at 8" is 20:00: the part of the day sets the meridiem.
+        DateExpr::Weekday { time, part, .. } | DateExpr::RelativeDay { time, part, .. } if time.is_none() => {
+            *time = part.map_or(Some(c), |p| Some(c.in_part(p)));
+            *part = None;
+            Some(e)
+        }
+        _ => None,
+    }
+}
+
+pub(crate) fn range(from: DateExpr, to: DateExpr) -> DateExpr {
+    DateExpr::Range {
+        from: Box::new(from),
+        to: Box::new(to),
+    }
 }

@@ -20,9 +20,10 @@ mod words;
 
 use jiff::civil::Date;
 
+pub use expr::{Clock, DayPart};
 pub use expr::{DateExpr, DateMention, Direction, Period, Season};
-pub use forms::clock::{Clock, DayPart};
-pub use resolve::{resolve, year_for_weekday};
+pub use resolve::days::year_for_weekday;
+pub use resolve::resolve;
 pub use scan::find_dates;
 
 /// Parses a date as metadata gives it: `2025-03-05`, `2025-03-05T09:30:00Z`,

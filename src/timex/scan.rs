@@ -3,17 +3,17 @@
 //! cannot make (a year inside a figure, a month that is a verb) and the
 //! direction of relative forms read from the words before them.
 
-use std::sync::LazyLock;
-
 use crate::grammar::ascii_lower;
 use crate::grammar::number::number_word;
-use crate::lexicon::{WordMap, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::timex::compose;
 use crate::timex::expr::{DateExpr, DateMention, Direction, Period};
-use crate::timex::forms::relative::period_word;
 use crate::timex::forms::{FORMS, holiday};
-use crate::timex::words::{month_of, month_verb, ordinal_word, weekday_of};
+use crate::timex::words::{month_of, month_verb, ordinal_word, period_word, prev_word, weekday_of};
+
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordMap, WordSet, en, rows, words};
 
 static DIRECTION_MARKERS: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
     WordMap::of(rows(en::DIRECTION_MARKERS).map(|r| {
@@ -257,17 +257,6 @@ pub(crate) fn word_start(text: &str, i: usize) -> bool {
 
 pub(crate) fn trailing_space(s: &str) -> usize {
     s.len() - s.trim_end().len()
-}
-
-/// The word before `at`, lowercased.
-pub(crate) fn prev_word(text: &str, at: usize) -> String {
-    text[..at]
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
 }
 
 /// Context checks that the grammar alone cannot make.

@@ -2,8 +2,7 @@
 //! intervals.
 
 use crate::claim::{DateValue, TimexType, TimexValue};
-use crate::timex::expr::Period;
-use crate::timex::forms::clock::{Clock, DayPart};
+use crate::timex::expr::{Clock, DayPart, Period};
 use jiff::civil::Date;
 
 pub(crate) fn duration_value(amount: Option<&str>, p: Period) -> String {

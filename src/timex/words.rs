@@ -1,19 +1,21 @@
 //! The words and numerals the temporal forms are built of: months,
 //! weekdays, ordinals, days of the month, years.
 
-use std::sync::LazyLock;
-
 use crate::grammar::number::{below_hundred, number_word};
 use crate::grammar::{R, ascii_lower, boundary, fail, kw, tag_ci};
-use crate::lexicon::{WordMap, en, rows};
+use crate::timex::expr::Period;
 use nom::{
     Parser,
     branch::alt,
     bytes::complete::{tag, take_while_m_n, take_while1},
-    character::complete::space1,
-    combinator::{map, map_opt, not, opt, peek},
+    character::complete::{char, space1},
+    combinator::{map, map_opt, not, opt, peek, value},
     sequence::{preceded, terminated},
 };
+
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordMap, en, rows};
 
 /// A keyword written in lowercase, at a word boundary.
 pub(crate) fn lower_kw<'a>(
@@ -243,4 +245,53 @@ pub(crate) fn word_year(i: &str) -> R<'_, i16> {
 /// Whether `lower` is a month's name that is also a verb ("may", "march").
 pub(crate) fn month_verb(lower: &str) -> bool {
     MONTHS.get(lower).is_some_and(|m| m.verb)
+}
+
+/// Period words: the unit and whether the form is plural.
+static PERIODS: LazyLock<WordMap<(Period, bool)>> = LazyLock::new(|| {
+    WordMap::of(rows(en::PERIODS).flat_map(|r| {
+        let period = match r.cell(0) {
+            "day" => Period::Day,
+            "week" => Period::Week,
+            "month" => Period::Month,
+            "year" => Period::Year,
+            "decade" => Period::Decade,
+            "hour" => Period::Hour,
+            "minute" => Period::Minute,
+            _ => Period::Second,
+        };
+        let singular = r.list(1).map(move |w| (w, (period, false)));
+        singular.chain(r.list(2).map(move |w| (w, (period, true))))
+    }))
+});
+
+/// A period word: its unit and whether it is plural.
+pub(crate) fn period_word(w: &str) -> Option<(Period, bool)> {
+    PERIODS.get(ascii_lower(w, &mut [0; 16])?)
+}
+
+/// A plural's possessive apostrophe ("two years' time"), never the one of
+/// "'s" ("this year's").
+pub(crate) fn plural_apostrophe(i: &str) -> R<'_, ()> {
+    value((), opt((char('\''), not(peek(tag_ci("s")))))).parse(i)
+}
+
+pub(crate) fn period(i: &str) -> R<'_, Period> {
+    let (rest, w) = word(i)?;
+    let (rest, _) = plural_apostrophe(rest)?;
+    match period_word(w) {
+        Some((p, _)) => Ok((rest, p)),
+        None => fail(i),
+    }
+}
+
+/// The word before `at`, lowercased.
+pub(crate) fn prev_word(text: &str, at: usize) -> String {
+    text[..at]
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }

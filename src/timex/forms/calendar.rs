@@ -3,9 +3,8 @@
 
 use crate::grammar::number::number_word;
 use crate::grammar::{R, boundary, fail, kw, tag_ci};
-use crate::timex::expr::{DateExpr, Direction};
-use crate::timex::forms::clock::{Clock, at_hour, clock};
-use crate::timex::forms::range::range;
+use crate::timex::expr::{Clock, DateExpr, Direction, range};
+use crate::timex::forms::clock::{at_hour, clock};
 use crate::timex::words::{day_number, digits, month, num_in, short_year, weekday, word, word_year, year};
 use jiff::civil::Date;
 use nom::{

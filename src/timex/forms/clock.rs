@@ -7,6 +7,7 @@
 
 use crate::grammar::number::{number_word, word_number};
 use crate::grammar::{R, boundary, fail, kw, tag_ci};
+use crate::timex::expr::{Clock, DayPart};
 use nom::{
     Parser,
     branch::alt,
@@ -15,82 +16,6 @@ use nom::{
     combinator::{map, map_opt, not, opt, peek, value},
     sequence::{preceded, terminated},
 };
-
-/// Part of a day, TIMEX3's `TMO`, `TAF`, `TEV`, `TNI`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayPart {
-    Morning,
-    Afternoon,
-    Evening,
-    Night,
-}
-
-impl DayPart {
-    pub fn code(self) -> &'static str {
-        match self {
-            DayPart::Morning => "MO",
-            DayPart::Afternoon => "AF",
-            DayPart::Evening => "EV",
-            DayPart::Night => "NI",
-        }
-    }
-}
-
-/// A clock time. `minute` is `None` when only the hour was written ("3pm"),
-/// which TIMEX3 writes `T15`, not `T15:00`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Clock {
-    pub hour: u8,
-    pub minute: Option<u8>,
-    pub second: Option<u8>,
-    /// Its side of noon is known: written ("6pm"), named ("noon") or set
-    /// by a part of the day ("7 in the evening").
-    pub meridiem: bool,
-}
-
-impl Clock {
-    pub fn timex(self) -> String {
-        match (self.minute, self.second) {
-            (None, _) => format!("{:02}", self.hour),
-            (Some(m), Some(s)) if s > 0 => format!("{:02}:{m:02}:{s:02}", self.hour),
-            (Some(m), _) => format!("{:02}:{m:02}", self.hour),
-        }
-    }
-
-    /// Minutes since midnight, for ordering the ends of a range.
-    pub fn minutes(self) -> u32 {
-        u32::from(self.hour) * 60 + u32::from(self.minute.unwrap_or(0))
-    }
-
-    /// The time read within a part of the day: 7 in the evening is 19:00;
-    /// a time whose side of noon is known keeps it ("8am" stays 08:00).
-    pub fn in_part(self, part: DayPart) -> Clock {
-        if self.meridiem {
-            return self;
-        }
-        let pm = match part {
-            DayPart::Morning => false,
-            DayPart::Afternoon | DayPart::Evening => true,
-            DayPart::Night => self.hour >= 6,
-        };
-        self.with_meridiem(pm)
-    }
-
-    /// The same clock reading on the given side of noon, when the hour
-    /// leaves it open (1 to 12).
-    pub fn with_meridiem(self, pm: bool) -> Clock {
-        let hour = match (pm, self.hour) {
-            (true, h @ 1..=11) => h + 12,
-            (false, 12) => 0,
-            (_, h) => h,
-        };
-        Clock {
-            hour,
-            meridiem: true,
-            ..self
-        }
-    }
-}
 
 /// `a.m.`, `AM`, `pm`, `p . m .`, and glued to the digits `9a`, `9.am`.
 pub fn meridiem(i: &str) -> R<'_, bool> {

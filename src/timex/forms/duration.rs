@@ -4,9 +4,8 @@
 use crate::grammar::number::number_word;
 use crate::grammar::{R, fail, kw};
 use crate::timex::expr::{DateExpr, Period};
-use crate::timex::forms::relative::{period_word, plural_apostrophe};
 use crate::timex::value::trim_number;
-use crate::timex::words::{digits, word};
+use crate::timex::words::{digits, period_word, plural_apostrophe, word};
 use nom::{
     Parser,
     branch::alt,

@@ -1,14 +1,12 @@
 //! Holidays that news dates things by: `Christmas`, `Easter 2018`, `last
 //! Thanksgiving`, `the Fourth of July`, `Independence Day of this year`.
 
-use std::sync::LazyLock;
-
 use crate::grammar::{R, boundary, fail, kw};
-use crate::lexicon::{WordMap, WordSet, en, rows};
-use crate::timex::expr::{DateExpr, Direction};
+use crate::timex::expr::{DateExpr, Direction, Rule};
 use crate::timex::forms::calendar::year_tail;
 use crate::timex::words::weekday_of;
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
+use jiff::civil::Weekday;
 use nom::{
     Parser,
     branch::alt,
@@ -17,18 +15,9 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
-/// How a holiday falls in a given year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
-    /// The same month and day every year.
-    Fixed(i8, i8),
-    /// The n-th (0 = last) weekday (1 = Monday) of a month.
-    Nth(i8, u8, u8),
-    /// Days from Easter Sunday.
-    Easter(i32),
-    /// Days from the fourth Thursday of November (US Thanksgiving).
-    Thanksgiving(i32),
-}
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordMap, WordSet, en, rows};
 
 /// Names (lower case, apostrophes and full stops removed) and their rules,
 /// and the first words of the names: a quick test before the grammar runs.

@@ -2,12 +2,11 @@
 //! "Monday 3-8", "8am this morning".
 
 use crate::grammar::{R, fail, kw};
-use crate::timex::compose;
-use crate::timex::expr::DateExpr;
+use crate::timex::expr::{DateExpr, DayPart, range, with_clock};
 use crate::timex::forms::calendar::{
     calendar, day_month, iso, month_day, numeric_dmy, numeric_md, opt_year, weekday_date,
 };
-use crate::timex::forms::clock::{DayPart, at_hour, clock, clock_range, hour_in_part, hours_beside_a_day, part_phrase};
+use crate::timex::forms::clock::{at_hour, clock, clock_range, hour_in_part, hours_beside_a_day, part_phrase};
 use crate::timex::forms::relative::{relative_day, weekday_expr};
 use crate::timex::words::{day_number, month};
 use nom::{
@@ -47,7 +46,7 @@ pub(crate) fn day_after_time(i: &str) -> R<'_, DateExpr> {
 pub(crate) fn time_expr(i: &str) -> R<'_, DateExpr> {
     let (rest, c) = alt((clock, hour_in_part)).parse(i)?;
     if let Ok((r, day)) = day_after_time(rest) {
-        if let Some(e) = compose::with_clock(&day, c) {
+        if let Some(e) = with_clock(&day, c) {
             return Ok((r, e));
         }
     }
@@ -66,7 +65,7 @@ pub(crate) fn time_range(i: &str) -> R<'_, DateExpr> {
         }
     };
     if let Ok((r, day)) = day_after_time(rest) {
-        if let (Some(x), Some(y)) = (compose::with_clock(&day, a), compose::with_clock(&day, b)) {
+        if let (Some(x), Some(y)) = (with_clock(&day, a), with_clock(&day, b)) {
             return Ok((r, range(x, y)));
         }
     }
@@ -87,16 +86,9 @@ pub(crate) fn day_then_hours(i: &str) -> R<'_, DateExpr> {
     let (rest, (a, b)) = preceded(space0, alt((clock_range, hours_beside_a_day))).parse(rest)?;
     // A part of the day sets the hours' unwritten meridiem ("tonight from
     // 7 to 7:30").
-    match (compose::with_clock(&day, a), compose::with_clock(&day, b)) {
+    match (with_clock(&day, a), with_clock(&day, b)) {
         (Some(x), Some(y)) => Ok((rest, range(x, y))),
         _ => fail(i),
-    }
-}
-
-pub(crate) fn range(from: DateExpr, to: DateExpr) -> DateExpr {
-    DateExpr::Range {
-        from: Box::new(from),
-        to: Box::new(to),
     }
 }
 

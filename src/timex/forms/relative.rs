@@ -2,20 +2,16 @@
 //! tomorrow, this/last/next week or month, seasons, shifts ("two days ago"),
 //! n-th weekdays and references ("now", "recently").
 
-use std::sync::LazyLock;
-
-use crate::grammar::{R, ascii_lower, fail, kw, tag_ci};
-use crate::lexicon::{WordMap, en, rows};
-use crate::timex::expr::{DateExpr, Direction, Period, Season};
+use crate::grammar::{R, fail, kw, tag_ci};
+use crate::timex::expr::{Clock, DateExpr, DayPart, Direction, Period, Season};
 use crate::timex::forms::calendar::{calendar, month_year, time_tail};
-use crate::timex::forms::clock::{Clock, DayPart};
 use crate::timex::forms::duration::{counted_parts, hedge};
-use crate::timex::words::{capital_month, month, num_in, ordinal_word, weekday, word, year};
+use crate::timex::words::{capital_month, month, num_in, ordinal_word, period, weekday, word, year};
 use nom::{
     Parser,
     branch::alt,
-    character::complete::{char, space0, space1},
-    combinator::{map, map_opt, not, opt, peek, recognize, value, verify},
+    character::complete::{space0, space1},
+    combinator::{map, map_opt, opt, recognize, value, verify},
     sequence::{preceded, terminated},
 };
 
@@ -188,44 +184,6 @@ pub(crate) fn relative_day(i: &str) -> R<'_, DateExpr> {
         }
     }
     Ok((rest, base))
-}
-
-/// Period words: the unit and whether the form is plural.
-static PERIODS: LazyLock<WordMap<(Period, bool)>> = LazyLock::new(|| {
-    WordMap::of(rows(en::PERIODS).flat_map(|r| {
-        let period = match r.cell(0) {
-            "day" => Period::Day,
-            "week" => Period::Week,
-            "month" => Period::Month,
-            "year" => Period::Year,
-            "decade" => Period::Decade,
-            "hour" => Period::Hour,
-            "minute" => Period::Minute,
-            _ => Period::Second,
-        };
-        let singular = r.list(1).map(move |w| (w, (period, false)));
-        singular.chain(r.list(2).map(move |w| (w, (period, true))))
-    }))
-});
-
-/// A period word: its unit and whether it is plural.
-pub(crate) fn period_word(w: &str) -> Option<(Period, bool)> {
-    PERIODS.get(ascii_lower(w, &mut [0; 16])?)
-}
-
-/// A plural's possessive apostrophe ("two years' time"), never the one of
-/// "'s" ("this year's").
-pub(crate) fn plural_apostrophe(i: &str) -> R<'_, ()> {
-    value((), opt((char('\''), not(peek(tag_ci("s")))))).parse(i)
-}
-
-pub(crate) fn period(i: &str) -> R<'_, Period> {
-    let (rest, w) = word(i)?;
-    let (rest, _) = plural_apostrophe(rest)?;
-    match period_word(w) {
-        Some((p, _)) => Ok((rest, p)),
-        None => fail(i),
-    }
 }
 
 /// `last week`, `this month`, `next year`, `this fiscal year`.

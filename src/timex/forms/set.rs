@@ -1,13 +1,12 @@
 //! Recurrences: "every Monday", "Tuesdays at 9am", "annually".
 
 use crate::grammar::{R, fail, kw};
-use crate::timex::expr::DateExpr;
+use crate::timex::expr::{DateExpr, DayPart};
 use crate::timex::forms::calendar::time_tail;
-use crate::timex::forms::clock::DayPart;
 use crate::timex::forms::duration::amount;
-use crate::timex::forms::relative::{day_part, day_tail, period};
+use crate::timex::forms::relative::{day_part, day_tail};
 use crate::timex::value::duration_value;
-use crate::timex::words::{lower_kw, weekday, weekday_of, word};
+use crate::timex::words::{lower_kw, period, weekday, weekday_of, word};
 use nom::{
     Parser,
     branch::alt,

@@ -2,10 +2,10 @@
 //! and distances from a named day.
 
 use crate::claim::{DateValue, TimexType, TimexValue};
-use crate::timex::expr::{DateExpr, Direction, Period};
-use crate::timex::forms::clock::Clock;
+use crate::timex::expr::{Clock, Direction, Period, Rule};
 use crate::timex::forms::holiday;
-use crate::timex::resolve::{add_days, interval, month_from, nearest_year, resolve};
+use crate::timex::resolve::days::{add_days, month_from, nearest_year};
+use crate::timex::resolve::interval;
 use crate::timex::value::{date, with_time, ymd};
 use jiff::civil::Date;
 
@@ -141,7 +141,7 @@ pub(super) fn nth_weekday(
 }
 
 pub(super) fn holiday_date(
-    rule: &holiday::Rule,
+    rule: &Rule,
     year: &Option<i16>,
     year_offset: &Option<i32>,
     relation: &Option<i32>,
@@ -167,14 +167,14 @@ pub(super) fn holiday_date(
     match found {
         Some(d) => date(ymd(d), TimexType::Date, true),
         None => match rule {
-            holiday::Rule::Fixed(m, d) => date(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, false),
+            Rule::Fixed(m, d) => date(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, false),
             _ => date("XXXX-XX-XX".into(), TimexType::Date, false),
         },
     }
 }
 
-pub(super) fn anchored(amount: &u32, period: &Period, sign: &i32, base: &DateExpr, anchor: Option<Date>) -> DateValue {
-    let b = resolve(base, anchor);
+/// A distance from a day, `b` the day resolved.
+pub(super) fn anchored(amount: &u32, period: &Period, sign: &i32, b: &DateValue) -> DateValue {
     let n = i64::from(*amount) * i64::from(*sign);
     let span = match period {
         Period::Day => Some(jiff::Span::new().days(n)),

@@ -4,11 +4,11 @@
 
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::timex::expr::{DateExpr, Period};
-use crate::timex::resolve::resolve;
 use jiff::civil::Date;
 
-/// Resolves a range against the publication date.
-pub fn resolve_range(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> DateValue {
+/// The two ends of a range as they resolve: "now" is the anchor's day, and
+/// a yearless start takes the end's year.
+pub(crate) fn ends(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> (DateExpr, DateExpr) {
     // "now" ending a range ("from 2014 until now") is the anchor's day.
     let now = |e: &DateExpr| match (e, anchor) {
         (DateExpr::Ref("PRESENT_REF"), Some(d)) => DateExpr::Calendar {
@@ -21,7 +21,7 @@ pub fn resolve_range(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> Da
         (e, _) => e.clone(),
     };
     let mut from = now(from);
-    let mut to = now(to);
+    let to = now(to);
     // A yearless start takes the end's year, or the year before when it
     // falls later in the calendar ("Nov - Feb 2017").
     if let (Some((fm, fd)), Some(ty)) = (yearless(&from), explicit_year(&to)) {
@@ -29,7 +29,12 @@ pub fn resolve_range(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> Da
         let later = (fm, fd.unwrap_or(1)) > (tm, td.unwrap_or(31));
         from = with_year(&from, if later { ty - 1 } else { ty });
     }
-    let a = resolve(&from, anchor);
+    (from, to)
+}
+
+/// The end of a range read against its resolved start: a bare day is in the
+/// start's month or the next, a yearless date or a weekday the first after it.
+pub(crate) fn end_after(mut to: DateExpr, a: &DateValue) -> DateExpr {
     let start = a
         .value
         .as_str()
@@ -89,7 +94,11 @@ pub fn resolve_range(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> Da
             };
         }
     }
-    let b = resolve(&to, anchor);
+    to
+}
+
+/// The interval value of two resolved ends.
+pub(crate) fn join(a: &DateValue, b: &DateValue) -> DateValue {
     let kind = if a.kind == TimexType::Time && b.kind == TimexType::Time {
         TimexType::Time
     } else {

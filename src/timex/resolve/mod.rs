@@ -7,52 +7,10 @@ use crate::timex::value::{compound_value, date, duration_value, period_interval}
 use jiff::civil::Date;
 
 mod calendar;
+pub(crate) mod days;
 pub(crate) mod interval;
 mod period;
 mod relative;
-
-pub(crate) fn add_days(d: Date, n: i64) -> Date {
-    d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
-}
-
-pub(crate) fn days_between(a: Date, b: Date) -> Option<i64> {
-    let span = a.until((jiff::Unit::Day, b)).ok()?;
-    Some(span.get_days() as i64)
-}
-
-/// The year that puts month/day closest to the anchor, among years where
-/// the date exists.
-pub(crate) fn nearest_year(anchor: Date, month: u8, day: Option<u8>) -> Option<i16> {
-    let y = anchor.year();
-    [y - 1, y, y + 1]
-        .into_iter()
-        .filter_map(|cand| {
-            let d = Date::new(cand, month as i8, day.unwrap_or(15) as i8).ok()?;
-            Some((days_between(anchor, d)?.abs(), cand))
-        })
-        .min()
-        .map(|(_, y)| y)
-}
-
-/// The year in which `month`/`day` falls on `weekday`, nearest to `near`.
-pub fn year_for_weekday(month: u8, day: u8, weekday: u8, near: i16) -> Option<i16> {
-    for delta in 0..=14i16 {
-        for y in [near - delta, near + delta] {
-            if let Ok(d) = Date::new(y, month as i8, day as i8) {
-                if d.weekday().to_monday_one_offset() as u8 == weekday {
-                    return Some(y);
-                }
-            }
-        }
-    }
-    None
-}
-
-/// A month counted from the anchor's: (year, month).
-pub(crate) fn month_from(anchor: Date, offset: i32) -> (i32, i32) {
-    let m0 = anchor.year() as i32 * 12 + anchor.month() as i32 - 1 + offset;
-    (m0.div_euclid(12), m0.rem_euclid(12) + 1)
-}
 
 /// Resolves a parsed expression against the publication date.
 pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
@@ -99,7 +57,7 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
         DateExpr::Part(p) => date(format!("T{}", p.code()), TimexType::Time, true),
         DateExpr::Ref(r) => date((*r).into(), TimexType::Date, true),
         DateExpr::Set(s) => date(s.clone(), TimexType::Set, true),
-        DateExpr::Range { from, to } => interval::resolve_range(from, to, anchor),
+        DateExpr::Range { from, to } => range(from, to, anchor),
         DateExpr::Holiday {
             rule,
             year,
@@ -112,7 +70,7 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             period,
             sign,
             base,
-        } => calendar::anchored(amount, period, sign, base, anchor),
+        } => calendar::anchored(amount, period, sign, &resolve(base, anchor)),
         DateExpr::Quarter {
             index,
             span,
@@ -139,7 +97,16 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             amount,
             period,
             whole,
-        } => period::part_of(first, amount, period, whole, anchor),
+        } => period::part_of(first, amount, period, &resolve(whole, anchor)),
         DateExpr::MonthOfYear { month, year_offset } => relative::month_of_year(month, year_offset, anchor),
     }
+}
+
+/// A range: the ends resolved together ("Nov 18 - Dec 19, 2015" takes its
+/// year for both), the end read after the start is known.
+fn range(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> DateValue {
+    let (from, to) = interval::ends(from, to, anchor);
+    let start = resolve(&from, anchor);
+    let to = interval::end_after(to, &start);
+    interval::join(&start, &resolve(&to, anchor))
 }

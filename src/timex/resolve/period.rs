@@ -1,8 +1,9 @@
 //! Resolution of quarters, weeks and stretches of a year or month.
 
 use crate::claim::{DateValue, TimexType};
-use crate::timex::expr::{DateExpr, Direction, Period};
-use crate::timex::resolve::{interval, month_from, nearest_year, resolve};
+use crate::timex::expr::{Direction, Period};
+use crate::timex::resolve::days::{month_from, nearest_year};
+use crate::timex::resolve::interval;
 use crate::timex::value::{date, duration_value, period_interval};
 use jiff::civil::Date;
 
@@ -82,14 +83,8 @@ pub(super) fn week(
     }
 }
 
-pub(super) fn part_of(
-    first: &bool,
-    amount: &u32,
-    period: &Period,
-    whole: &DateExpr,
-    anchor: Option<Date>,
-) -> DateValue {
-    let w = resolve(whole, anchor);
+/// The first or last stretch of a whole, `w` the whole resolved.
+pub(super) fn part_of(first: &bool, amount: &u32, period: &Period, w: &DateValue) -> DateValue {
     match interval::part_of(w.value.as_str(), *first, *amount, *period) {
         Some(v) if w.resolved => date(v, TimexType::Date, true),
         // Without its year the stretch is only as long as it says.

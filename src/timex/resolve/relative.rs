@@ -2,9 +2,8 @@
 //! days and periods, shifts, seasons.
 
 use crate::claim::{DateValue, TimexType};
-use crate::timex::expr::{Direction, Period, Season};
-use crate::timex::forms::clock::{Clock, DayPart};
-use crate::timex::resolve::{add_days, month_from};
+use crate::timex::expr::{Clock, DayPart, Direction, Period, Season};
+use crate::timex::resolve::days::{add_days, month_from};
 use crate::timex::value::{date, with_time, ymd};
 use jiff::civil::Date;
 

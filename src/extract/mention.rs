@@ -1,0 +1,119 @@
+//! Who a document names, shared by the people finder and the quotation
+//! reader: persons, the mentions that point at them, and the speech verbs
+//! both stages look for. Both import from here; neither imports the other.
+
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordSet, en, words};
+use crate::span::Span;
+use crate::text::norm_word;
+
+/// A person named in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// The longest form of the name seen, as written ("Pete Hegseth").
+    pub name: Vec<String>,
+    /// Titles seen before the name, lowercase ("u.s. defense secretary").
+    pub titles: Vec<String>,
+    /// An organization speaking ("the Kremlin said", "CNN reported"): a
+    /// speaker, never what "he" or "she" refers to.
+    pub organization: bool,
+}
+
+impl Person {
+    pub fn full_name(&self) -> String {
+        self.name.join(" ")
+    }
+
+    pub fn surname_key(&self) -> String {
+        name_key(self.name.last().map(String::as_str).unwrap_or(""))
+    }
+}
+
+/// What a mention points at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Person(usize),
+    /// "he", "she".
+    Pronoun,
+    /// "the defense secretary": the person last named with that title.
+    Title(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub target: Target,
+    /// "Hegseth's": the person is not the subject.
+    pub possessive: bool,
+    /// After a preposition or article ("with Putin", "the Trump administration").
+    pub dependent: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    /// Sorted by position.
+    pub mentions: Vec<Mention>,
+}
+
+/// A folded key under which spellings and transliterations of one name meet:
+/// Zelensky / Zelenskyy / Zelenskiy, Hryhorchuk / Grigorchuk, Kolář / Kolar.
+pub fn name_key(word: &str) -> String {
+    let w = norm_word(word);
+    let mut out = String::with_capacity(w.len());
+    let chars: Vec<char> = w.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        let c = match c {
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            // Ukrainian h is Russian g; keep the h of digraphs.
+            'h' if !matches!(prev, Some('c' | 's' | 'z' | 'k' | 't' | 'p')) => 'g',
+            c => c,
+        };
+        if out.ends_with(c) && !c.is_ascii_digit() {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl People {
+    /// The mentions that start within `span` (mentions are sorted).
+    pub fn within(&self, span: Span) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.span.start < span.start);
+        let to = self.mentions.partition_point(|m| m.span.start < span.end);
+        &self.mentions[from..to.max(from)]
+    }
+
+    /// The person last named, before `at`, with a title that contains all
+    /// the words of `title` ("defense secretary" ⊂ "u.s. defense secretary").
+    pub fn by_title(&self, title: &str, at: usize) -> Option<usize> {
+        let want: Vec<&str> = title.split(' ').filter(|w| *w != "the").collect();
+        let before = self.mentions.partition_point(|m| m.span.start < at);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < at)
+            .find_map(|m| match m.target {
+                Target::Person(p)
+                    if self.persons[p].titles.iter().any(|t| {
+                        let have: Vec<&str> = t.split(' ').collect();
+                        want.iter().all(|w| have.contains(w))
+                    }) =>
+                {
+                    Some(p)
+                }
+                _ => None,
+            })
+    }
+}
+
+/// Verbs that introduce what someone said, in every form listed.
+static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::SPEECH_VERBS)));
+
+pub fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains_lower(w)
+}
