@@ -124,10 +124,19 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
         .map(|c| c.statement().map(|s| quote_words(&s.quote)).unwrap_or_default())
         .collect();
     let statements: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].statement().is_some()).collect();
+    same_remark(claims, &words, &statements, max_df, &mut links);
+    same_quote(claims, &words, &statements, max_df, &mut links);
+    same_figure(claims, max_df, &mut links);
+    same_event(claims, max_df, &mut links);
+    links.sort_by_key(|l| (l.kind, l.a, l.b));
+    links
+}
 
-    // Rarity of content words across statements, for reported speech.
+/// Same remark: blocked by speaker, then by shared content words; reported
+/// speech weighs its words by their rarity across statements.
+fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max_df: usize, links: &mut Vec<Link>) {
     let mut df: HashMap<&str, usize> = HashMap::new();
-    for &i in &statements {
+    for &i in statements {
         for w in content_set(&words[i]) {
             *df.entry(w).or_default() += 1;
         }
@@ -136,7 +145,7 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
 
     // Same remark: blocked by speaker, then by shared content words.
     let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for &i in &statements {
+    for &i in statements {
         if let Some(sp) = claims[i].statement().and_then(|s| s.speaker.as_deref()) {
             by_speaker.entry(sp).or_default().push(i);
         }
@@ -189,8 +198,10 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
             }
         }
     }
+}
 
-    // Same quote: direct quotations with (nearly) the same words, any speaker.
+/// Same quote: direct quotations with (nearly) the same words, any speaker.
+fn same_quote(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max_df: usize, links: &mut Vec<Link>) {
     let direct: Vec<(usize, Vec<String>)> = statements
         .iter()
         .filter(|&&i| claims[i].statement().is_some_and(|s| s.direct) && words[i].len() >= 4)
@@ -210,8 +221,10 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
             });
         }
     }
+}
 
-    // Same figure: blocked by unit, then by the words around the figure.
+/// Same figure: blocked by unit, then by the words around the figure.
+fn same_figure(claims: &[Claim], max_df: usize, links: &mut Vec<Link>) {
     let mut by_unit: BTreeMap<String, Vec<(usize, Vec<String>)>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let ClaimValue::Figure(f) = &c.value {
@@ -237,8 +250,10 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
             }
         }
     }
+}
 
-    // Same event: dates naming a day, in sentences that tell the same thing.
+/// Same event: dates naming a day, in sentences that tell the same thing.
+fn same_event(claims: &[Claim], max_df: usize, links: &mut Vec<Link>) {
     let dated: Vec<(usize, Vec<String>)> = claims
         .iter()
         .enumerate()
@@ -291,8 +306,6 @@ pub fn link(claims: &[Claim]) -> Vec<Link> {
             contained: false,
         });
     }
-    links.sort_by_key(|l| (l.kind, l.a, l.b));
-    links
 }
 
 /// Two-word topics of a statement: adjacent content words, not both names

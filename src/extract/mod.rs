@@ -15,7 +15,7 @@ use crate::span::{Located, Span};
 use crate::text::{content_words, quote_words};
 use crate::timex;
 
-use self::mention::Person;
+use self::mention::{People, Person};
 
 /// What one document yields.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +27,10 @@ pub struct Extraction {
 
 /// Maps a span of cleaned text to its place in the original file and the
 /// original words.
+/// A claim before it is numbered: span, value, context words and the
+/// speaker's name as the text gives it.
+type RawClaim = (Span, ClaimValue, Vec<String>, Option<String>);
+
 pub type Locate<'a> = &'a dyn Fn(Span) -> (Located, String);
 
 /// Extracts the claims of one document. `published` anchors relative dates.
@@ -55,7 +59,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
 
     let events = event::find_events(text, &sentences, &in_quote, &people);
 
-    let mut raw: Vec<(Span, ClaimValue, Vec<String>, Option<String>)> = Vec::new();
+    let mut raw: Vec<RawClaim> = Vec::new();
     for d in &dates {
         let value = timex::resolve(&d.expr, published);
         raw.push((
@@ -73,8 +77,26 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
             None,
         ));
     }
-    // Dates of statements: the first day-naming expression in the region
-    // around the attribution; a continued quotation shares its lead's date.
+    statement_claims(text, &statements, &dates, &people, published, &mut raw);
+    let participants = event_participants(&events, &dates, &people, &in_quote, &mut raw);
+    let claims = number_claims(source, raw, &participants, locate);
+    Extraction {
+        claims,
+        people: people.persons,
+    }
+}
+
+/// The claims of the statements: words, speaker and date. A statement's date
+/// is the first day-naming expression in the region around its attribution;
+/// a continued quotation shares its lead's date.
+fn statement_claims(
+    text: &str,
+    statements: &quote::Statements,
+    dates: &[timex::DateMention],
+    people: &People,
+    published: Option<Date>,
+    raw: &mut Vec<RawClaim>,
+) {
     let mut stmt_dates: Vec<Option<DateValue>> = Vec::with_capacity(statements.statements.len());
     for s in &statements.statements {
         let from = dates.partition_point(|d| d.span.start < s.time_region.start);
@@ -105,10 +127,19 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
         };
         raw.push((s.span, ClaimValue::Statement(st), quote_words(words), name));
     }
-    // Events: their date claim (in the sentence, outside quotations), or the
-    // date of the statement they are anchored to, with the people taking part.
+}
+
+/// Events: their date claim (in the sentence, outside quotations), or the
+/// date of the statement they are anchored to, with the people taking part.
+fn event_participants(
+    events: &[event::EventMention],
+    dates: &[timex::DateMention],
+    people: &People,
+    in_quote: &dyn Fn(usize) -> bool,
+    raw: &mut Vec<RawClaim>,
+) -> Vec<(Span, Vec<String>)> {
     let mut participants: Vec<(Span, Vec<String>)> = Vec::new();
-    for e in &events {
+    for e in events {
         let names: Vec<String> = e.participants.iter().map(|p| people.persons[*p].full_name()).collect();
         let own = dates.iter().find(|d| {
             e.sentence.start <= d.span.start
@@ -141,9 +172,18 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
             participants.push((anchor, names));
         }
     }
+    participants
+}
+
+/// Numbers the claims in text order and points each at its original bytes.
+fn number_claims(
+    source: &str,
+    mut raw: Vec<RawClaim>,
+    participants: &[(Span, Vec<String>)],
+    locate: Locate<'_>,
+) -> Vec<Claim> {
     raw.sort_by(|a, b| a.0.cmp(&b.0).then(kind_rank(&a.1).cmp(&kind_rank(&b.1))));
-    let claims = raw
-        .into_iter()
+    raw.into_iter()
         .enumerate()
         .map(|(n, (span, value, context, speaker_mention))| {
             let (located, original) = locate(span);
@@ -167,11 +207,7 @@ pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate
                 speaker_mention,
             }
         })
-        .collect();
-    Extraction {
-        claims,
-        people: people.persons,
-    }
+        .collect()
 }
 
 fn kind_rank(v: &ClaimValue) -> u8 {

@@ -136,117 +136,147 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// What the first pass finds: titled names and subjects or objects of speech
+/// verbs, organizations that speak, and pronouns and titles to resolve later.
+#[derive(Default)]
+struct FirstPass {
+    raw: Vec<RawMention>,
+    orgs: Vec<(Span, Vec<String>)>,
+    pending: Vec<(Span, Option<String>)>,
+}
+
 /// Finds the people of a document. `masked(offset)` is true inside quotations,
 /// whose words are not the reporter's and name no speaker.
 pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bool) -> People {
-    let mut people = People::default();
-    // Pass 1: titled names and subjects or objects of speech verbs.
-    let mut raw: Vec<RawMention> = Vec::new();
-    let mut orgs: Vec<(Span, Vec<String>)> = Vec::new();
-    let mut pending: Vec<(Span, Option<String>)> = Vec::new();
+    let mut found = FirstPass::default();
     for p in paragraphs {
         let scan = Scan::of(text, *p, masked);
-        let toks = &scan.toks;
         let mut k = 0;
-        while k < toks.len() {
-            let t = toks[k].text;
-            let lower = t.to_lowercase();
-            if is_role(t) || (lower == "secretary" && toks.get(k + 1).is_some_and(|n| n.text == "General")) {
-                // Role, with "of State" or "General" after it.
-                let mut r_end = k + 1;
-                if toks.get(r_end).is_some_and(|n| n.text == "General") {
-                    r_end += 1;
-                }
-                if toks.get(r_end).is_some_and(|n| n.text == "of")
-                    && toks.get(r_end + 1).is_some_and(|n| {
-                        n.text.starts_with(|c: char| c.is_uppercase()) && !is_name_token_followed(toks, r_end + 2)
-                    })
-                {
-                    r_end += 2;
-                }
-                let mut m_start = k;
-                while m_start > 0
-                    && k - m_start < 3
-                    && (is_title_word(toks[m_start - 1].text) || is_anchored_modifier(toks, m_start - 1))
-                    && adjacent(toks, m_start - 1)
-                {
-                    m_start -= 1;
-                }
-                let title = toks[m_start..r_end]
-                    .iter()
-                    .map(|t| t.text.to_lowercase())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let n = scan.name_at(r_end);
-                if n > 0 {
-                    let name: Vec<String> = toks[r_end..r_end + n]
-                        .iter()
-                        .map(|t| bare(t.text).to_string())
-                        .collect();
-                    let span = Span::new(toks[m_start].span.start, toks[r_end + n - 1].span.end);
-                    let possessive = toks[r_end + n - 1].text.ends_with("'s");
-                    let dependent = m_start > 0 && is_dependent_marker(toks[m_start - 1].text);
-                    raw.push((span, name, Some(title), possessive, dependent));
-                    k = r_end + n;
-                    continue;
-                }
-                if m_start > 0 && toks[m_start - 1].text.eq_ignore_ascii_case("the") {
-                    let span = Span::new(toks[m_start - 1].span.start, toks[r_end - 1].span.end);
-                    pending.push((span, Some(title)));
-                }
-                k = r_end;
-                continue;
-            }
-            if lower == "he" || lower == "she" {
-                pending.push((toks[k].span, None));
-                k += 1;
-                continue;
-            }
-            // An acronym before a speech verb is an organization: "CNN reported".
-            if is_acronym(t) && toks.get(k + 1).is_some_and(|v| is_speech_verb(v.text)) {
-                orgs.push((toks[k].span, vec![t.to_string()]));
-                k += 1;
-                continue;
-            }
-            let n = scan.name_at(k);
-            if n > 0 && toks.get(k + n).is_some_and(|r| is_role(r.text)) {
-                // Modifiers of a title ("Port Director"): the role branch takes them.
-                k += n;
-                continue;
-            }
-            if n > 0 {
-                let before_verb = toks.get(k + n).is_some_and(|v| is_speech_verb(v.text))
-                    || toks.get(k + n).is_some_and(|a| is_adverb(a.text))
-                        && toks.get(k + n + 1).is_some_and(|v| is_speech_verb(v.text));
-                // Inverted order only right after a quotation ("...," said Kallas),
-                // or after "according to".
-                let inverted = k > 0
-                    && is_speech_verb(toks[k - 1].text)
-                    && text[..toks[k - 1].span.start].trim_end().ends_with([',', '"']);
-                let according = k > 1
-                    && toks[k - 1].text.eq_ignore_ascii_case("to")
-                    && toks[k - 2].text.eq_ignore_ascii_case("according");
-                let after_verb = inverted || according;
-                // "the Valmora Herald reported": a name after "the" is an organization.
-                let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
-                if before_verb && after_the && !toks[k + n - 1].text.ends_with("'s") {
-                    let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
-                    orgs.push((Span::new(toks[k - 1].span.start, toks[k + n - 1].span.end), name));
-                } else if (before_verb || after_verb) && n == 1 && NAME_WORDS.places.contains_lower(t) {
-                    // "Moscow said": a place speaks for its government.
-                    orgs.push((toks[k].span, vec![t.to_string()]));
-                } else if (before_verb || after_verb) && !after_the && !toks[k + n - 1].text.ends_with("'s") {
-                    let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
-                    let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
-                    let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);
-                    raw.push((span, name, None, false, dependent));
-                }
-                k += n;
-                continue;
-            }
-            k += 1;
+        while k < scan.toks.len() {
+            let t = scan.toks[k].text;
+            let secretary_general =
+                t.eq_ignore_ascii_case("secretary") && scan.toks.get(k + 1).is_some_and(|n| n.text == "General");
+            k = if is_role(t) || secretary_general {
+                titled(&scan, k, &mut found)
+            } else {
+                untitled(text, &scan, k, &mut found)
+            };
         }
     }
+    let mut people = People::default();
+    register(&mut people, found.orgs, found.raw);
+    let first_pass = people.mentions.len();
+    repetitions(&mut people, text, paragraphs, masked, first_pass);
+    people.mentions.sort_by_key(|m| m.span);
+    add_pending(&mut people, found.pending);
+    people.mentions.sort_by_key(|m| m.span);
+    people
+}
+
+/// A role at `k` ("Defense Secretary", "Secretary of State"), with the
+/// title words before it and the name after it: the mention found, and where
+/// the scan goes on.
+fn titled(scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usize {
+    let toks = &scan.toks;
+    // Role, with "of State" or "General" after it.
+    let mut r_end = k + 1;
+    if toks.get(r_end).is_some_and(|n| n.text == "General") {
+        r_end += 1;
+    }
+    if toks.get(r_end).is_some_and(|n| n.text == "of")
+        && toks
+            .get(r_end + 1)
+            .is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase()) && !is_name_token_followed(toks, r_end + 2))
+    {
+        r_end += 2;
+    }
+    let mut m_start = k;
+    while m_start > 0
+        && k - m_start < 3
+        && (is_title_word(toks[m_start - 1].text) || is_anchored_modifier(toks, m_start - 1))
+        && adjacent(toks, m_start - 1)
+    {
+        m_start -= 1;
+    }
+    let title = toks[m_start..r_end]
+        .iter()
+        .map(|t| t.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let n = scan.name_at(r_end);
+    if n > 0 {
+        let name: Vec<String> = toks[r_end..r_end + n]
+            .iter()
+            .map(|t| bare(t.text).to_string())
+            .collect();
+        let span = Span::new(toks[m_start].span.start, toks[r_end + n - 1].span.end);
+        let possessive = toks[r_end + n - 1].text.ends_with("'s");
+        let dependent = m_start > 0 && is_dependent_marker(toks[m_start - 1].text);
+        found.raw.push((span, name, Some(title), possessive, dependent));
+        return r_end + n;
+    }
+    if m_start > 0 && toks[m_start - 1].text.eq_ignore_ascii_case("the") {
+        let span = Span::new(toks[m_start - 1].span.start, toks[r_end - 1].span.end);
+        found.pending.push((span, Some(title)));
+    }
+    r_end
+}
+
+/// A pronoun, an acronym or a name at `k` that speaks or is spoken of: the
+/// mention found, and where the scan goes on.
+fn untitled(text: &str, scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usize {
+    let toks = &scan.toks;
+    let t = toks[k].text;
+    let lower = t.to_lowercase();
+    if lower == "he" || lower == "she" {
+        found.pending.push((toks[k].span, None));
+        return k + 1;
+    }
+    // An acronym before a speech verb is an organization: "CNN reported".
+    if is_acronym(t) && toks.get(k + 1).is_some_and(|v| is_speech_verb(v.text)) {
+        found.orgs.push((toks[k].span, vec![t.to_string()]));
+        return k + 1;
+    }
+    let n = scan.name_at(k);
+    if n > 0 && toks.get(k + n).is_some_and(|r| is_role(r.text)) {
+        // Modifiers of a title ("Port Director"): the role branch takes them.
+        return k + n;
+    }
+    if n == 0 {
+        return k + 1;
+    }
+    let before_verb = toks.get(k + n).is_some_and(|v| is_speech_verb(v.text))
+        || toks.get(k + n).is_some_and(|a| is_adverb(a.text))
+            && toks.get(k + n + 1).is_some_and(|v| is_speech_verb(v.text));
+    // Inverted order only right after a quotation ("...," said Kallas),
+    // or after "according to".
+    let inverted =
+        k > 0 && is_speech_verb(toks[k - 1].text) && text[..toks[k - 1].span.start].trim_end().ends_with([',', '"']);
+    let according =
+        k > 1 && toks[k - 1].text.eq_ignore_ascii_case("to") && toks[k - 2].text.eq_ignore_ascii_case("according");
+    let after_verb = inverted || according;
+    // "the Valmora Herald reported": a name after "the" is an organization.
+    let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
+    if before_verb && after_the && !toks[k + n - 1].text.ends_with("'s") {
+        let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
+        found
+            .orgs
+            .push((Span::new(toks[k - 1].span.start, toks[k + n - 1].span.end), name));
+    } else if (before_verb || after_verb) && n == 1 && NAME_WORDS.places.contains_lower(t) {
+        // "Moscow said": a place speaks for its government.
+        found.orgs.push((toks[k].span, vec![t.to_string()]));
+    } else if (before_verb || after_verb) && !after_the && !toks[k + n - 1].text.ends_with("'s") {
+        let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
+        let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
+        let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);
+        found.raw.push((span, name, None, false, dependent));
+    }
+    k + n
+}
+
+/// Organizations and persons of the first pass, full names first, so that a
+/// surname meets its full form; their mentions, sorted.
+fn register(people: &mut People, orgs: Vec<(Span, Vec<String>)>, raw: Vec<RawMention>) {
     // Organizations: speakers of their own, kept apart from people.
     for (span, name) in orgs {
         let i = match people.persons.iter().position(|p| p.organization && p.name == name) {
@@ -273,7 +303,7 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
     let mut person_of = vec![0usize; raw.len()];
     for i in order {
         let (_, name, title, _, _) = &raw[i];
-        let p = register(&mut people.persons, name, title.as_deref());
+        let p = register_person(&mut people.persons, name, title.as_deref());
         person_of[i] = p;
     }
     for (i, (span, _, _, possessive, dependent)) in raw.iter().enumerate() {
@@ -285,8 +315,16 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
         });
     }
     people.mentions.sort_by_key(|m| m.span);
-    let first_pass = people.mentions.len();
-    // Pass 2: bare repetitions of a known name ("Hegseth", "Trump's").
+}
+
+/// Pass 2: bare repetitions of a known name ("Hegseth", "Trump's").
+fn repetitions(
+    people: &mut People,
+    text: &str,
+    paragraphs: &[Span],
+    masked: &dyn Fn(usize) -> bool,
+    first_pass: usize,
+) {
     for p in paragraphs {
         let scan = Scan::of(text, *p, masked);
         let toks = &scan.toks;
@@ -315,7 +353,10 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
             k += n;
         }
     }
-    people.mentions.sort_by_key(|m| m.span);
+}
+
+/// Pronouns and titles that no name covers, to be resolved in context.
+fn add_pending(people: &mut People, pending: Vec<(Span, Option<String>)>) {
     for (span, title) in pending {
         if overlaps_any(&people.mentions, span) {
             continue;
@@ -332,7 +373,6 @@ pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bo
         });
     }
     people.mentions.sort_by_key(|m| m.span);
-    people
 }
 
 /// `CNN`, `NATO`, `EU`: capitals only, two to six letters.
@@ -414,7 +454,7 @@ fn compatible_given(a: &[String], b: &[String]) -> bool {
     }
 }
 
-fn register(persons: &mut Vec<Person>, name: &[String], title: Option<&str>) -> usize {
+fn register_person(persons: &mut Vec<Person>, name: &[String], title: Option<&str>) -> usize {
     let i = match lookup(persons, name) {
         Some(i) => {
             if name.len() > persons[i].name.len() {
