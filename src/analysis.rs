@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use crate::claim::{Claim, ClaimValue};
 use crate::corpus::{self, duplicates::Copy, identity::Identities, link::Link};
 use crate::extract::{self, mention::Person};
+use crate::graph::ClaimGraph;
 use crate::source::Source;
 
 /// Every source with its claims, people, copies and cross-source links.
@@ -19,6 +20,8 @@ pub struct Analysis {
     pub people: Vec<Vec<(Person, String)>>,
     pub copies: Vec<Copy>,
     pub links: Vec<Link>,
+    /// Sources, people and claims with their links: what the rules read.
+    pub graph: ClaimGraph,
     /// Time spent in each stage, for `--statistics`.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -77,12 +80,15 @@ impl Analysis {
         lap("identities", &mut since);
         let links = corpus::link::link(&claims);
         lap("linking", &mut since);
+        let graph = ClaimGraph::build(&sources, &claims, &links, &copies);
+        lap("graph", &mut since);
         Analysis {
             sources,
             claims,
             people,
             copies,
             links,
+            graph,
             timings,
         }
     }
@@ -91,11 +97,12 @@ impl Analysis {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// Whether two sources are copies of one another.
+    /// Whether two sources (by id) are copies of one another.
     pub fn copied(&self, a: &str, b: &str) -> bool {
-        self.copies.iter().any(|c| {
-            let (x, y) = (&self.sources[c.original].id, &self.sources[c.copy].id);
-            (x == a && y == b) || (x == b && y == a)
-        })
+        let index = |id: &str| self.sources.binary_search_by(|s| s.id.as_str().cmp(id)).ok();
+        match (index(a), index(b)) {
+            (Some(x), Some(y)) => self.graph.copied(x, y),
+            _ => false,
+        }
     }
 }

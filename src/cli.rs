@@ -16,7 +16,6 @@ use crate::claim::Claim;
 use crate::config::Loaded;
 use crate::error::{Error, Result};
 use crate::finding::Severity;
-use crate::graph::ClaimGraph;
 use crate::report::{self, Report};
 use crate::rules::{self, Rule};
 use crate::source::{self, Format, PublishedFrom, Source};
@@ -334,7 +333,7 @@ pub enum GraphFormat {
 pub fn graph(paths: &[PathBuf], format: GraphFormat, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     let (sources, failed) = read(paths, None, &Default::default(), err)?;
     let analysis = Analysis::run(sources);
-    let g = ClaimGraph::build(&analysis);
+    let g = &analysis.graph;
     let text = match format {
         GraphFormat::Dot => g.to_dot(),
         GraphFormat::Json => g.to_json(),

@@ -1,11 +1,17 @@
 //! The claim graph: sources, people and claims as nodes; who asserts and
-//! who said what, and the cross-source links, as edges. Exported as DOT and
-//! JSON for inspection.
+//! who said what, the copies and the cross-source links as edges. The
+//! pipeline builds it, the rules select their claim pairs from it, and
+//! `claimcheck graph` prints it as DOT or JSON.
 
-use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::BTreeMap;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use serde::Serialize;
 
-use crate::analysis::Analysis;
+use crate::claim::Claim;
+use crate::corpus::duplicates::Copy;
+use crate::corpus::link::{Link, LinkKind};
+use crate::source::Source;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -44,64 +50,156 @@ impl Node {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Edge {
+    /// Source → claim.
     Asserts,
+    /// Statement → person.
     SaidBy,
-    SameRemark,
-    SameQuote,
-    SameFigure,
-    SameEvent,
-    CopyOf,
+    /// Claim → claim: the two speak of the same thing.
+    Same {
+        kind: LinkKind,
+        /// Word similarity 0..=1 where the link is by words.
+        score: f64,
+        /// One quotation stands whole inside the other.
+        contained: bool,
+    },
+    /// Copy → original source, with the share of the copy found in it.
+    CopyOf { containment: f64 },
 }
 
-/// The graph of one analysis.
+impl Edge {
+    /// The edge's name in the printed graph.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Edge::Asserts => "asserts",
+            Edge::SaidBy => "said-by",
+            Edge::Same { kind, .. } => kind.as_str(),
+            Edge::CopyOf { .. } => "copy-of",
+        }
+    }
+}
+
+/// Two claims linked as the same thing, as the rules see them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClaimPair {
+    /// Indexes into the analysis's claims.
+    pub a: usize,
+    pub b: usize,
+    pub score: f64,
+    pub contained: bool,
+}
+
+/// A source found to copy another, as the rules see it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CopyPair {
+    /// Indexes into the analysis's sources.
+    pub original: usize,
+    pub copy: usize,
+    pub containment: f64,
+}
+
+/// The graph of one analysis, with each source's and claim's node.
+#[derive(Debug, Clone, Default)]
 pub struct ClaimGraph {
     pub graph: DiGraph<Node, Edge>,
+    sources: Vec<NodeIndex>,
+    claims: Vec<NodeIndex>,
+    /// Node back to the index of its source or claim.
+    index: BTreeMap<NodeIndex, usize>,
 }
 
 impl ClaimGraph {
-    pub fn build(a: &Analysis) -> ClaimGraph {
-        use crate::corpus::link::LinkKind;
-        let mut graph = DiGraph::new();
-        let mut people: std::collections::BTreeMap<String, NodeIndex> = Default::default();
-        let sources: Vec<NodeIndex> = a
-            .sources
-            .iter()
-            .map(|s| graph.add_node(Node::Source { id: s.id.clone() }))
-            .collect();
-        let mut claims = Vec::with_capacity(a.claims.len());
-        for c in &a.claims {
-            let n = graph.add_node(Node::Claim {
+    pub fn build(sources: &[Source], claims: &[Claim], links: &[Link], copies: &[Copy]) -> ClaimGraph {
+        let mut g = ClaimGraph::default();
+        let mut people: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        for (i, s) in sources.iter().enumerate() {
+            let n = g.graph.add_node(Node::Source { id: s.id.clone() });
+            g.sources.push(n);
+            g.index.insert(n, i);
+        }
+        for (i, c) in claims.iter().enumerate() {
+            let n = g.graph.add_node(Node::Claim {
                 id: c.id.clone(),
                 claim_kind: c.kind().as_str().into(),
                 value: c.value_text(),
             });
-            claims.push(n);
-            if let Some(si) = a.sources.iter().position(|s| s.id == c.source) {
-                graph.add_edge(sources[si], n, Edge::Asserts);
+            g.claims.push(n);
+            g.index.insert(n, i);
+            if let Some(si) = sources.iter().position(|s| s.id == c.source) {
+                g.graph.add_edge(g.sources[si], n, Edge::Asserts);
             }
             if let Some(sp) = c.statement().and_then(|s| s.speaker.clone()) {
                 let p = *people
                     .entry(sp.clone())
-                    .or_insert_with(|| graph.add_node(Node::Person { name: sp }));
-                graph.add_edge(n, p, Edge::SaidBy);
+                    .or_insert_with(|| g.graph.add_node(Node::Person { name: sp }));
+                g.graph.add_edge(n, p, Edge::SaidBy);
             }
         }
-        for l in &a.links {
-            let e = match l.kind {
-                LinkKind::SameRemark => Edge::SameRemark,
-                LinkKind::SameQuote => Edge::SameQuote,
-                LinkKind::SameFigure => Edge::SameFigure,
-                LinkKind::SameEvent => Edge::SameEvent,
+        for l in links {
+            let same = Edge::Same {
+                kind: l.kind,
+                score: l.score,
+                contained: l.contained,
             };
-            graph.add_edge(claims[l.a], claims[l.b], e);
+            g.graph.add_edge(g.claims[l.a], g.claims[l.b], same);
         }
-        for c in &a.copies {
-            graph.add_edge(sources[c.copy], sources[c.original], Edge::CopyOf);
+        for c in copies {
+            let edge = Edge::CopyOf {
+                containment: c.containment,
+            };
+            g.graph.add_edge(g.sources[c.copy], g.sources[c.original], edge);
         }
-        ClaimGraph { graph }
+        g
+    }
+
+    /// The claim pairs linked as the same thing of `kind`, in the order the
+    /// links were found.
+    pub fn pairs(&self, kind: LinkKind) -> impl Iterator<Item = ClaimPair> + '_ {
+        self.edges().filter_map(move |(a, b, e)| match e {
+            Edge::Same {
+                kind: k,
+                score,
+                contained,
+            } if k == kind => Some(ClaimPair {
+                a: self.index[&a],
+                b: self.index[&b],
+                score,
+                contained,
+            }),
+            _ => None,
+        })
+    }
+
+    /// The sources that copy another.
+    pub fn copies(&self) -> impl Iterator<Item = CopyPair> + '_ {
+        self.edges().filter_map(|(copy, original, e)| match e {
+            Edge::CopyOf { containment } => Some(CopyPair {
+                original: self.index[&original],
+                copy: self.index[&copy],
+                containment,
+            }),
+            _ => None,
+        })
+    }
+
+    /// Whether one of two sources (indexes) copies the other.
+    pub fn copied(&self, a: usize, b: usize) -> bool {
+        let (Some(&x), Some(&y)) = (self.sources.get(a), self.sources.get(b)) else {
+            return false;
+        };
+        [(x, y), (y, x)].into_iter().any(|(from, to)| {
+            self.graph
+                .edges_connecting(from, to)
+                .any(|e| matches!(e.weight(), Edge::CopyOf { .. }))
+        })
+    }
+
+    fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, Edge)> + '_ {
+        self.graph.edge_indices().filter_map(|e: EdgeIndex| {
+            let (a, b) = self.graph.edge_endpoints(e)?;
+            Some((a, b, self.graph[e]))
+        })
     }
 
     pub fn to_dot(&self) -> String {
@@ -115,17 +213,12 @@ impl ClaimGraph {
             };
             s.push_str(&format!("  {:?} [label={:?}, shape={shape}];\n", n.key(), n.label()));
         }
-        for e in self.graph.edge_indices() {
-            let (a, b) = self.graph.edge_endpoints(e).expect("edge");
-            let kind = serde_json::to_value(self.graph[e])
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
+        for (a, b, e) in self.edges() {
             s.push_str(&format!(
                 "  {:?} -> {:?} [label={:?}];\n",
                 self.graph[a].key(),
                 self.graph[b].key(),
-                kind
+                e.name()
             ));
         }
         s.push_str("}\n");
@@ -134,26 +227,22 @@ impl ClaimGraph {
 
     pub fn to_json(&self) -> String {
         #[derive(Serialize)]
-        struct E<'a> {
+        struct E {
             from: String,
             to: String,
-            kind: &'a Edge,
+            kind: &'static str,
         }
         let nodes: Vec<&Node> = self.graph.node_weights().collect();
-        let edges: Vec<E<'_>> = self
-            .graph
-            .edge_indices()
-            .map(|e| {
-                let (a, b) = self.graph.edge_endpoints(e).expect("edge");
-                E {
-                    from: self.graph[a].key(),
-                    to: self.graph[b].key(),
-                    kind: &self.graph[e],
-                }
+        let edges: Vec<E> = self
+            .edges()
+            .map(|(a, b, e)| E {
+                from: self.graph[a].key(),
+                to: self.graph[b].key(),
+                kind: e.name(),
             })
             .collect();
-        let mut s = serde_json::to_string_pretty(&serde_json::json!({ "nodes": nodes, "edges": edges }))
-            .expect("graph serializes");
+        let mut s =
+            serde_json::to_string_pretty(&serde_json::json!({ "nodes": nodes, "edges": edges })).unwrap_or_default();
         s.push('\n');
         s
     }

@@ -5,6 +5,7 @@ use crate::analysis::Analysis;
 use crate::claim::Claim;
 use crate::corpus::link;
 use crate::finding::{DiffWord, Finding, Label};
+use crate::graph::ClaimPair;
 use crate::text::quote_words;
 
 use super::{Compare, Field, Link, Rule, SpeakerCondition};
@@ -36,8 +37,8 @@ fn run_rule(rule: &Rule, analysis: &Analysis) -> Vec<Finding> {
 fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
     match link {
         Link::Copy => analysis
-            .copies
-            .iter()
+            .graph
+            .copies()
             .map(|c| {
                 let (a, b) = (&analysis.sources[c.original].id, &analysis.sources[c.copy].id);
                 let share = format!("{:.0}%", c.containment * 100.0);
@@ -73,15 +74,14 @@ fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
             })
             .collect(),
         Link::Claims(kind) => analysis
-            .links
-            .iter()
-            .filter(|l| l.kind == kind)
-            .filter_map(|l| pair_finding(rule, analysis, l))
+            .graph
+            .pairs(kind)
+            .filter_map(|l| pair_finding(rule, analysis, &l))
             .collect(),
     }
 }
 
-fn pair_finding(rule: &Rule, analysis: &Analysis, l: &link::Link) -> Option<Finding> {
+fn pair_finding(rule: &Rule, analysis: &Analysis, l: &ClaimPair) -> Option<Finding> {
     let (a, b) = (&analysis.claims[l.a], &analysis.claims[l.b]);
     let c = &rule.conditions;
     if let Some(direct) = c.direct {
@@ -165,7 +165,7 @@ type Compared = (String, String, Option<Vec<DiffWord>>);
 
 /// The two values when they differ beyond the tolerance; `None` when they agree
 /// or cannot be compared.
-fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &link::Link) -> Option<Compared> {
+fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair) -> Option<Compared> {
     match cmp.field {
         Field::Date => {
             let date = |c: &Claim| {

@@ -1,0 +1,70 @@
+//! The rules read the claim graph: the findings come from its edges, and
+//! `claimcheck graph` prints the graph they read.
+
+use claimcheck::analysis::Analysis;
+use claimcheck::graph::Edge;
+use claimcheck::rules;
+use claimcheck::source::{Format, Source};
+
+fn analysis(articles: &[(&str, &str)]) -> Analysis {
+    let sources = articles
+        .iter()
+        .map(|(id, text)| Source::parse(id, id, text.as_bytes().to_vec(), Format::Text, None))
+        .collect();
+    Analysis::run(sources)
+}
+
+/// Two reports of one remark, dated differently.
+fn two_reports() -> Analysis {
+    analysis(&[
+        (
+            "a.txt",
+            "March 5, 2025\n\nOn Tuesday, March 4, the harbour master Lena Sorvik said: \"The cranes will stand still until the contract is signed.\"\n",
+        ),
+        (
+            "b.txt",
+            "March 5, 2025\n\nOn Monday, March 3, the harbour master Lena Sorvik said: \"The cranes will stand still until the contract is signed.\"\n",
+        ),
+    ])
+}
+
+#[test]
+fn findings_follow_the_graph_edges() {
+    let rules = rules::load(None).expect("default rules");
+    let mut a = two_reports();
+    let findings = rules::engine::run(&rules, &a);
+    assert!(
+        findings.iter().any(|f| f.rule == "date-mismatch"),
+        "{:?}",
+        findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
+    );
+    // The list of links stays; only the graph's same-* edges go.
+    assert!(!a.links.is_empty());
+    a.graph.graph.retain_edges(|g, e| !matches!(g[e], Edge::Same { .. }));
+    let findings = rules::engine::run(&rules, &a);
+    assert!(!findings.iter().any(|f| f.rule == "date-mismatch"), "{findings:?}");
+}
+
+#[test]
+fn the_printed_graph_is_the_one_the_rules_read() {
+    let a = two_reports();
+    let dir = tempfile::tempdir().expect("temp dir");
+    for s in &a.sources {
+        std::fs::write(dir.path().join(&s.id), &s.bytes).expect("write");
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["graph", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .expect("run claimcheck graph");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), a.graph.to_json());
+    let same = a
+        .graph
+        .graph
+        .edge_weights()
+        .filter(|e| matches!(e, Edge::Same { .. }))
+        .count();
+    assert_eq!(same, a.links.len());
+    assert!(a.graph.to_dot().contains("same-remark"));
+}
