@@ -8,7 +8,8 @@ use crate::finding::{DiffWord, Finding, Label};
 use crate::graph::ClaimPair;
 use crate::text::quote_words;
 
-use super::{Compare, Field, Link, Rule, SpeakerCondition};
+use super::vocab::render;
+use super::{Compare, Field, Link, Placeholder, Rule, SpeakerCondition};
 
 /// Runs every rule; findings sorted by rule, sources, then first span.
 pub fn run(rules: &[Rule], analysis: &Analysis) -> Vec<Finding> {
@@ -35,18 +36,18 @@ fn run_rule(rule: &Rule, analysis: &Analysis) -> Vec<Finding> {
 }
 
 fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
-    match link {
-        Link::Copy => analysis
+    match link.claims() {
+        None => analysis
             .graph
             .copies()
             .map(|c| {
                 let (a, b) = (&analysis.sources[c.original].id, &analysis.sources[c.copy].id);
                 let share = format!("{:.0}%", c.containment * 100.0);
-                let vars = |name: &str| -> Option<String> {
-                    Some(match name {
-                        "a.source" => a.clone(),
-                        "b.source" => b.clone(),
-                        "similarity" => share.clone(),
+                let vars = |p: Placeholder| -> Option<String> {
+                    Some(match p {
+                        Placeholder::ASource => a.clone(),
+                        Placeholder::BSource => b.clone(),
+                        Placeholder::Similarity => share.clone(),
                         _ => return None,
                     })
                 };
@@ -55,7 +56,7 @@ fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
                 Finding {
                     rule: rule.id.clone(),
                     severity: rule.severity,
-                    message: render(&rule.message, &vars),
+                    message: render(&rule.template, &vars),
                     claims: vec![],
                     sources,
                     values: vec![share.clone()],
@@ -73,7 +74,7 @@ fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
                 }
             })
             .collect(),
-        Link::Claims(kind) => analysis
+        Some(kind) => analysis
             .graph
             .pairs(kind)
             .filter_map(|l| pair_finding(rule, analysis, &l))
@@ -110,20 +111,20 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &ClaimPair) -> Option<Findi
     };
     let similarity = format!("{:.0}%", l.score * 100.0);
     let diff_text = diff.as_ref().map(|d| diff_string(d)).unwrap_or_default();
-    let vars = |name: &str| -> Option<String> {
-        Some(match name {
-            "a.source" => a.source.clone(),
-            "b.source" => b.source.clone(),
-            "a.value" => va.clone(),
-            "b.value" => vb.clone(),
-            "a.text" => a.text.split_whitespace().collect::<Vec<_>>().join(" "),
-            "b.text" => b.text.split_whitespace().collect::<Vec<_>>().join(" "),
-            "a.speaker" => sa.unwrap_or("an unknown speaker").to_string(),
-            "b.speaker" => sb.unwrap_or("an unknown speaker").to_string(),
-            "a.line" => a.span.line.to_string(),
-            "b.line" => b.span.line.to_string(),
-            "speaker" => sa.or(sb).unwrap_or("an unknown speaker").to_string(),
-            "what" => match sa.or(sb) {
+    let vars = |p: Placeholder| -> Option<String> {
+        Some(match p {
+            Placeholder::ASource => a.source.clone(),
+            Placeholder::BSource => b.source.clone(),
+            Placeholder::AValue => va.clone(),
+            Placeholder::BValue => vb.clone(),
+            Placeholder::AText => a.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            Placeholder::BText => b.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            Placeholder::ASpeaker => sa.unwrap_or("an unknown speaker").to_string(),
+            Placeholder::BSpeaker => sb.unwrap_or("an unknown speaker").to_string(),
+            Placeholder::ALine => a.span.line.to_string(),
+            Placeholder::BLine => b.span.line.to_string(),
+            Placeholder::Speaker => sa.or(sb).unwrap_or("an unknown speaker").to_string(),
+            Placeholder::What => match sa.or(sb) {
                 Some(s) => format!("{s}'s remark"),
                 None if a.statement().is_some() => "a remark".to_string(),
                 None => format!(
@@ -131,15 +132,14 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &ClaimPair) -> Option<Findi
                     a.text.split_whitespace().collect::<Vec<_>>().join(" ")
                 ),
             },
-            "similarity" => similarity.clone(),
-            "diff" => diff_text.clone(),
-            _ => return None,
+            Placeholder::Similarity => similarity.clone(),
+            Placeholder::Diff => diff_text.clone(),
         })
     };
     Some(Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
-        message: render(&rule.message, &vars),
+        message: render(&rule.template, &vars),
         claims: vec![a.id.clone(), b.id.clone()],
         sources: vec![a.source.clone(), b.source.clone()],
         values: vec![va.clone(), vb.clone()],
@@ -269,27 +269,6 @@ pub fn diff_string(d: &[DiffWord]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn render(template: &str, vars: &dyn Fn(&str) -> Option<String>) -> String {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        match rest[open..].find('}') {
-            Some(close) => {
-                let name = &rest[open + 1..open + close];
-                out.push_str(&vars(name).unwrap_or_default());
-                rest = &rest[open + close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

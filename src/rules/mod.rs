@@ -3,16 +3,17 @@
 
 pub mod engine;
 pub mod raw;
+pub mod vocab;
 
 use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
 
-use crate::corpus::link::LinkKind;
 use crate::error::{Error, Result};
 use crate::finding::Severity;
 
 pub use self::raw::{RawExpect, RawRule, RawTest};
+pub use self::vocab::{Comparator, Field, Link, Placeholder, Segment, SpeakerCondition, Vocabulary};
 
 /// The default rule set, built into the binary.
 pub const DEFAULT_RULES: &[(&str, &str)] = &[
@@ -34,30 +35,6 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
     ),
     ("rules/quote-drift.yaml", include_str!("../../rules/quote-drift.yaml")),
 ];
-
-/// What links the claims a rule looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Link {
-    Claims(LinkKind),
-    /// Pairs of sources where one copies the other.
-    Copy,
-}
-
-/// The compared field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Date,
-    Amount,
-    Quote,
-    Speaker,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpeakerCondition {
-    Known,
-    Same,
-    Different,
-}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Conditions {
@@ -86,32 +63,12 @@ pub struct Rule {
     pub conditions: Conditions,
     pub compare: Option<Compare>,
     pub message: String,
+    /// The message compiled into text and placeholders.
+    pub template: Vec<Segment>,
     pub tests: Vec<RawTest>,
     /// The file it came from.
     pub path: PathBuf,
 }
-
-const LINKS: &[&str] = &["same-remark", "same-quote", "same-figure", "same-event", "copy"];
-const FIELDS: &[&str] = &["date", "amount", "quote", "speaker"];
-const OPS: &[&str] = &["differs"];
-const SPEAKERS: &[&str] = &["known", "same", "different"];
-/// Placeholders a message template may use.
-pub const PLACEHOLDERS: &[&str] = &[
-    "a.source",
-    "b.source",
-    "a.value",
-    "b.value",
-    "a.text",
-    "b.text",
-    "a.speaker",
-    "b.speaker",
-    "a.line",
-    "b.line",
-    "speaker",
-    "similarity",
-    "what",
-    "diff",
-];
 
 /// Edit distance, for "did you mean".
 fn distance(a: &str, b: &str) -> usize {
@@ -149,14 +106,21 @@ fn invalid<T>(path: &Path, at: &Spanned<T>, message: String, help: Option<String
     }
 }
 
-fn one_of<T>(path: &Path, value: &Spanned<String>, what: &str, options: &[&str], map: impl Fn(&str) -> T) -> Result<T> {
-    if options.contains(&value.value.as_str()) {
-        return Ok(map(&value.value));
+/// A name of a vocabulary, or an error at its place with the nearest name.
+fn one_of<V: Vocabulary>(path: &Path, value: &Spanned<String>) -> Result<V> {
+    if let Some(v) = V::parse(&value.value) {
+        return Ok(v);
     }
-    let help = nearest(&value.value, options)
+    let options = V::names();
+    let help = nearest(&value.value, &options)
         .map(|n| format!("did you mean `{n}`?"))
         .or_else(|| Some(format!("expected one of: {}", options.join(", "))));
-    Err(invalid(path, value, format!("unknown {what} `{}`", value.value), help))
+    Err(invalid(
+        path,
+        value,
+        format!("unknown {} `{}`", V::WHAT, value.value),
+        help,
+    ))
 }
 
 impl Rule {
@@ -179,39 +143,24 @@ impl Rule {
         for l in raw.link.value.items() {
             // A list's items share the list's place: the parser keeps one.
             let item = Spanned::new(l.to_string(), raw.link.referenced, raw.link.defined);
-            links.push(one_of(path, &item, "link", LINKS, |l| match l {
-                "same-remark" => Link::Claims(LinkKind::SameRemark),
-                "same-quote" => Link::Claims(LinkKind::SameQuote),
-                "same-figure" => Link::Claims(LinkKind::SameFigure),
-                "same-event" => Link::Claims(LinkKind::SameEvent),
-                _ => Link::Copy,
-            })?);
+            links.push(one_of::<Link>(path, &item)?);
         }
         if links.is_empty() {
             return Err(invalid(
                 path,
                 &raw.id,
                 "the rule names no link".into(),
-                Some(format!("links: {}", LINKS.join(", "))),
+                Some(format!("links: {}", Link::names().join(", "))),
             ));
         }
         let speaker = match &raw.conditions.speaker {
-            Some(s) => Some(one_of(path, s, "speaker condition", SPEAKERS, |s| match s {
-                "known" => SpeakerCondition::Known,
-                "same" => SpeakerCondition::Same,
-                _ => SpeakerCondition::Different,
-            })?),
+            Some(s) => Some(one_of::<SpeakerCondition>(path, s)?),
             None => None,
         };
         let compare = match &raw.compare {
             Some(c) => {
-                let field = one_of(path, &c.field, "field", FIELDS, |f| match f {
-                    "date" => Field::Date,
-                    "amount" => Field::Amount,
-                    "quote" => Field::Quote,
-                    _ => Field::Speaker,
-                })?;
-                one_of(path, &c.op, "comparator", OPS, |_| ())?;
+                let field = one_of::<Field>(path, &c.field)?;
+                let Comparator::Differs = one_of::<Comparator>(path, &c.op)?;
                 let tolerance = c.tolerance.unwrap_or(0.0);
                 if !(tolerance >= 0.0 && tolerance.is_finite()) {
                     return Err(invalid(
@@ -229,7 +178,7 @@ impl Rule {
             }
             None => None,
         };
-        check_template(path, &raw.message)?;
+        let template = compile_template(path, &raw.message)?;
         Ok(Rule {
             id: id.clone(),
             severity: raw.severity,
@@ -244,35 +193,45 @@ impl Rule {
             },
             compare,
             message: raw.message.value,
+            template,
             tests: raw.tests,
             path: path.into(),
         })
     }
 }
 
-/// Every `{name}` of a template must be a known placeholder.
-fn check_template(path: &Path, message: &Spanned<String>) -> Result<()> {
-    let s = &message.value;
-    let mut rest = s.as_str();
+/// A message template as text and placeholders; every `{name}` must be a
+/// known placeholder.
+fn compile_template(path: &Path, message: &Spanned<String>) -> Result<Vec<Segment>> {
+    let mut out = Vec::new();
+    let mut rest = message.value.as_str();
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}') else {
             return Err(invalid(path, message, "unclosed `{` in message".into(), None));
         };
         let name = &rest[open + 1..open + close];
-        if !PLACEHOLDERS.contains(&name) {
-            let help = nearest(name, PLACEHOLDERS)
+        let Some(p) = Placeholder::parse(name) else {
+            let names = Placeholder::names();
+            let help = nearest(name, &names)
                 .map(|n| format!("did you mean `{{{n}}}`?"))
-                .or_else(|| Some(format!("placeholders: {}", PLACEHOLDERS.join(", "))));
+                .or_else(|| Some(format!("placeholders: {}", names.join(", "))));
             return Err(invalid(
                 path,
                 message,
                 format!("unknown placeholder `{{{name}}}` in message"),
                 help,
             ));
+        };
+        if open > 0 {
+            out.push(Segment::Text(rest[..open].to_string()));
         }
+        out.push(Segment::Placeholder(p));
         rest = &rest[open + close + 1..];
     }
-    Ok(())
+    if !rest.is_empty() {
+        out.push(Segment::Text(rest.to_string()));
+    }
+    Ok(out)
 }
 
 /// Keys a rule file may hold, for "did you mean" on unknown keys.

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::vocab::{Comparator, Field, Link, SpeakerCondition};
 use crate::finding::Severity;
 
 /// One rule as written in YAML.
@@ -43,62 +44,10 @@ pub struct RawRule {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum OneOrMany {
-    #[schemars(with = "LinkName")]
+    #[schemars(with = "Link")]
     One(String),
-    #[schemars(with = "Vec<LinkName>")]
+    #[schemars(with = "Vec<Link>")]
     Many(Vec<String>),
-}
-
-/// What makes two claims the same thing (for the schema; rules read strings
-/// so that a wrong name gets a "did you mean").
-#[derive(JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[allow(dead_code)]
-enum LinkName {
-    /// Statements by one speaker whose words align, or paraphrases sharing a topic.
-    SameRemark,
-    /// Direct quotations with the same words, whoever they are attributed to.
-    SameQuote,
-    /// Figures of one unit that measure the same thing.
-    SameFigure,
-    /// Dates of sentences that tell the same event.
-    SameEvent,
-    /// Pairs of sources where one copies the other.
-    Copy,
-}
-
-#[derive(JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[allow(dead_code)]
-enum SpeakerCondition {
-    /// Both speakers known.
-    Known,
-    /// One speaker.
-    Same,
-    /// Two different, known speakers.
-    Different,
-}
-
-#[derive(JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[allow(dead_code)]
-enum FieldName {
-    /// The day a remark was made, or a date claim's value.
-    Date,
-    /// A figure's amount (within `tolerance`).
-    Amount,
-    /// A quotation's words.
-    Quote,
-    /// A statement's speaker.
-    Speaker,
-}
-
-#[derive(JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[allow(dead_code)]
-enum Comparator {
-    /// The values differ beyond the tolerance.
-    Differs,
 }
 
 impl OneOrMany {
@@ -132,7 +81,7 @@ pub struct RawConditions {
 #[serde(deny_unknown_fields)]
 pub struct RawCompare {
     /// date, amount, quote or speaker.
-    #[schemars(with = "FieldName")]
+    #[schemars(with = "Field")]
     pub field: Spanned<String>,
     /// differs.
     #[serde(default = "default_op")]
