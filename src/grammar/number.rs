@@ -102,12 +102,14 @@ pub fn digits_number(i: &str) -> R<'_, Decimal> {
 static NUMBER_WORDS: LazyLock<WordMap<u8>> =
     LazyLock::new(|| WordMap::of(rows(en::NUMBERS).map(|r| (r.cell(1), r.cell(0).parse().unwrap_or(0)))));
 
-// Compared without allocating: these run for most words of a text.
+/// The value of a number word; without allocating, since this runs for most
+/// words of a text.
+fn word_value(w: &str) -> Option<u8> {
+    NUMBER_WORDS.get(ascii_lower(w, &mut [0; 16])?)
+}
+
 fn unit_word(w: &str) -> Option<i128> {
-    NUMBER_WORDS
-        .get(ascii_lower(w, &mut [0; 16])?)
-        .filter(|n| *n < 20)
-        .map(i128::from)
+    word_value(w).filter(|n| *n < 20).map(i128::from)
 }
 
 /// A number written as one word: `one` to `nineteen`, the tens, `hundred`.
@@ -115,17 +117,7 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
     if w.eq_ignore_ascii_case("hundred") {
         return Some(100);
     }
-    unit_word(w)
-        .or_else(|| tens_word(w))
-        .map(|n| n as u32)
-        .filter(|n| *n > 0)
-}
-
-fn tens_word(w: &str) -> Option<i128> {
-    NUMBER_WORDS
-        .get(ascii_lower(w, &mut [0; 16])?)
-        .filter(|n| *n >= 20)
-        .map(i128::from)
+    word_value(w).map(u32::from).filter(|n| *n > 0)
 }
 
 fn alpha(i: &str) -> R<'_, &str> {
@@ -135,10 +127,11 @@ fn alpha(i: &str) -> R<'_, &str> {
 /// 1..99 in words: `seven`, `twenty`, `forty-five`, `forty five`.
 pub(crate) fn below_hundred(i: &str) -> R<'_, i128> {
     let (rest, w) = alpha(i)?;
-    if let Some(u) = unit_word(w) {
-        return Ok((rest, u));
-    }
-    let Some(t) = tens_word(w) else { return fail(i) };
+    let t = match word_value(w) {
+        Some(u) if u < 20 => return Ok((rest, i128::from(u))),
+        Some(t) => i128::from(t),
+        None => return fail(i),
+    };
     let mut unit = preceded(alt((tag("-"), space1)), alpha);
     if let Ok((r, u)) = unit.parse(rest) {
         if let Some(u) = unit_word(u).filter(|u| (1..10).contains(u)) {

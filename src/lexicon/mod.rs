@@ -104,33 +104,62 @@ pub(crate) fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
 /// at load ("jan." from "jan").
 pub(crate) type Word = Cow<'static, str>;
 
+/// The byte lengths of a table's words: most words of a text fall outside
+/// and are answered without hashing.
+#[derive(Debug, Clone, Copy, Default)]
+struct Lengths {
+    min: usize,
+    max: usize,
+}
+
+impl Lengths {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Lengths {
+        words.fold(
+            Lengths {
+                min: usize::MAX,
+                max: 0,
+            },
+            |l, w| Lengths {
+                min: l.min.min(w.len()),
+                max: l.max.max(w.len()),
+            },
+        )
+    }
+
+    fn admit(self, w: &str) -> bool {
+        (self.min..=self.max).contains(&w.len())
+    }
+}
+
 /// A set of lower-case words or phrases.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct WordSet(FxHashSet<Word>);
+pub(crate) struct WordSet(FxHashSet<Word>, Lengths);
 
 impl WordSet {
     pub(crate) fn of<W: Into<Word>>(words: impl IntoIterator<Item = W>) -> WordSet {
-        WordSet(words.into_iter().map(Into::into).collect())
+        let set: FxHashSet<Word> = words.into_iter().map(Into::into).collect();
+        let lengths = Lengths::of(set.iter().map(|w| w.as_ref()));
+        WordSet(set, lengths)
     }
 
     /// Whether the set holds `w`, already lower case.
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.0.contains(w)
+        self.1.admit(w) && self.0.contains(w)
     }
 
     /// Whether the set holds `w` in lower case.
     pub(crate) fn contains_lower(&self, w: &str) -> bool {
-        self.0.contains(lowercase(w, &mut [0; 32]).as_ref())
+        self.1.admit(w) && self.0.contains(lowercase(w, &mut [0; 32]).as_ref())
     }
 }
 
 /// Lower-case words or phrases and what each means.
 #[derive(Debug, Clone)]
-pub(crate) struct WordMap<V>(FxHashMap<&'static str, V>);
+pub(crate) struct WordMap<V>(FxHashMap<&'static str, V>, Lengths);
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        WordMap(FxHashMap::default())
+        WordMap(FxHashMap::default(), Lengths::default())
     }
 }
 
@@ -141,11 +170,15 @@ impl<V: Copy> WordMap<V> {
         for (w, v) in entries {
             map.entry(w).or_insert(v);
         }
-        WordMap(map)
+        let lengths = Lengths::of(map.keys().copied());
+        WordMap(map, lengths)
     }
 
     /// The meaning of `w`, already lower case.
     pub(crate) fn get(&self, w: &str) -> Option<V> {
+        if !self.1.admit(w) {
+            return None;
+        }
         self.0.get(w).copied()
     }
 }
