@@ -1,6 +1,6 @@
 //! GitHub Actions workflow commands: one annotation per finding at source A.
 
-use super::{Printer, Report};
+use super::model::{Printer, Report};
 use crate::finding::Severity;
 
 pub struct Github;

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Printer, Report};
+use super::model::{Printer, Report};
 use crate::finding::{DiffWord, Finding, Severity};
 use crate::span::Located;
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Printer, Report, SourceInfo};
+use super::model::{Printer, Report, SourceInfo};
 use crate::claim::Claim;
 use crate::finding::Finding;
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Printer, Report};
+use super::model::{Printer, Report};
 
 pub struct Markdown;
 

@@ -3,7 +3,7 @@
 
 use serde_sarif::sarif;
 
-use super::{Printer, Report};
+use super::model::{Printer, Report};
 use crate::finding::{Finding, Label, Severity};
 
 pub struct Sarif;

@@ -1,0 +1,83 @@
+//! What every printer reads: the report of one run and the trait a format
+//! implements.
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::finding::{Finding, Severity};
+use crate::source::PublishedFrom;
+
+/// A source as the report describes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub id: String,
+    pub path: String,
+    pub published: Option<String>,
+    pub published_from: PublishedFrom,
+    pub duplicate_of: Option<String>,
+    pub publisher: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub claims: usize,
+}
+
+/// Everything a printer needs.
+pub struct Report<'a> {
+    pub analysis: &'a Analysis,
+    pub findings: &'a [Finding],
+    /// The rules that ran, for formats that describe them (SARIF).
+    pub rules: &'a [crate::rules::Rule],
+}
+
+/// One output format.
+pub trait Printer {
+    fn render(&self, report: &Report<'_>) -> String;
+}
+
+impl Report<'_> {
+    pub fn sources(&self) -> Vec<SourceInfo> {
+        let a = self.analysis;
+        a.sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SourceInfo {
+                id: s.id.clone(),
+                path: s.path.clone(),
+                published: s.meta.published.map(|d| d.to_string()),
+                published_from: s.meta.published_from,
+                duplicate_of: a
+                    .copies
+                    .iter()
+                    .find(|c| c.copy == i)
+                    .map(|c| a.sources[c.original].id.clone()),
+                publisher: s.meta.publisher.clone(),
+                title: s.meta.title.clone(),
+                url: s.meta.url.clone(),
+                claims: a.claims.iter().filter(|c| c.source == s.id).count(),
+            })
+            .collect()
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+
+    /// `2 errors, 1 warning in 5 sources, 212 claims`
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        let mut parts = vec![
+            plural(self.count(Severity::Error), "error"),
+            plural(self.count(Severity::Warning), "warning"),
+        ];
+        let infos = self.count(Severity::Info);
+        if infos > 0 {
+            parts.push(plural(infos, "info"));
+        }
+        format!(
+            "{} in {}, {}",
+            parts.join(", "),
+            plural(self.analysis.sources.len(), "source"),
+            plural(self.analysis.claims.len(), "claim")
+        )
+    }
+}
