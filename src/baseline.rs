@@ -133,6 +133,15 @@ impl Baseline {
 
 /// Writes a file whole or not at all: a temporary file beside it, then a rename.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(contents.as_bytes()))
+}
+
+/// Writes a file through `write` into a temporary file beside it, then
+/// renames it into place: a failed run leaves the old file whole.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -141,8 +150,10 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
         path: path.into(),
         source: e,
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    std::io::Write::write_all(&mut tmp, contents.as_bytes()).map_err(io)?;
+    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    let mut buffered = std::io::BufWriter::new(tmp);
+    write(&mut buffered).map_err(io)?;
+    let tmp = buffered.into_inner().map_err(|e| io(e.into_error()))?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }

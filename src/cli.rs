@@ -140,15 +140,15 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
         rules: &rules,
     };
     let started = Instant::now();
-    let text = report::printer(opts.format, opts.color).render(&report);
-    let printing = started.elapsed();
+    let printer = report::printer(opts.format, opts.color);
     match &opts.output {
-        Some(p) => crate::baseline::write_atomic(p, &text)?,
-        None => out.write_all(text.as_bytes()).map_err(|e| Error::Io {
+        Some(p) => crate::baseline::write_atomic_with(p, |w| printer.write(&report, w))?,
+        None => printer.write(&report, out).map_err(|e| Error::Io {
             path: "<stdout>".into(),
             source: e,
         })?,
     }
+    let printing = started.elapsed();
     if opts.statistics {
         statistics(err, &report, printing);
     }

@@ -1,5 +1,7 @@
 //! GitHub Actions workflow commands: one annotation per finding at source A.
 
+use std::io;
+
 use super::model::{Printer, Report};
 use crate::finding::Severity;
 
@@ -15,9 +17,8 @@ fn escape(s: &str, property: bool) -> String {
 }
 
 impl Printer for Github {
-    fn render(&self, report: &Report<'_>) -> String {
+    fn write(&self, report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
         let a = report.analysis;
-        let mut out = String::new();
         for f in report.findings {
             let kind = match f.severity {
                 Severity::Error => "error",
@@ -32,13 +33,14 @@ impl Printer for Github {
                     .unwrap_or((1, 1));
                 Some(format!("file={},line={line},col={col},", escape(&s.path, true)))
             });
-            out.push_str(&format!(
-                "::{kind} {}title={}::{}\n",
+            writeln!(
+                out,
+                "::{kind} {}title={}::{}",
                 place.unwrap_or_default(),
                 escape(&f.rule, true),
                 escape(&f.message, false)
-            ));
+            )?;
         }
-        out
+        Ok(())
     }
 }

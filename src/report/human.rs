@@ -1,7 +1,7 @@
 //! The human report: rustc-style frames from both articles, so a reader can
 //! check a finding in seconds; grouped by rule, with a summary line.
 
-use std::fmt::Write;
+use std::io;
 
 use anstyle::{AnsiColor, Style};
 
@@ -63,22 +63,20 @@ impl Paint {
 }
 
 impl Printer for Human {
-    fn render(&self, report: &Report<'_>) -> String {
+    fn write(&self, report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
         let p = Paint { on: self.color };
-        let mut out = String::new();
         for f in report.findings {
-            finding(&mut out, &p, report, f);
-            out.push('\n');
+            finding(out, &p, report, f)?;
+            writeln!(out)?;
         }
-        let _ = writeln!(out, "{}", p.bold(&report.summary()));
-        out
+        writeln!(out, "{}", p.bold(&report.summary()))
     }
 }
 
-fn finding(out: &mut String, p: &Paint, report: &Report<'_>, f: &Finding) {
+fn finding(out: &mut dyn io::Write, p: &Paint, report: &Report<'_>, f: &Finding) -> io::Result<()> {
     let a = report.analysis;
     let head = format!("{}[{}]", f.severity.as_str(), f.rule);
-    let _ = writeln!(out, "{}: {}", p.severity(f.severity, &head), p.bold(&f.message));
+    writeln!(out, "{}: {}", p.severity(f.severity, &head), p.bold(&f.message))?;
     // All frames of a finding share one gutter width, as rustc's do.
     let width = f
         .labels
@@ -101,10 +99,10 @@ fn finding(out: &mut String, p: &Paint, report: &Report<'_>, f: &Finding) {
                     &source.line_text(claim.span.line),
                     claim.span,
                     &value,
-                );
+                )?;
             }
             None => {
-                let _ = writeln!(out, "{}{} {}", " ".repeat(width), p.dim("-->"), source.path);
+                writeln!(out, "{}{} {}", " ".repeat(width), p.dim("-->"), source.path)?;
             }
         }
     }
@@ -122,23 +120,31 @@ fn finding(out: &mut String, p: &Paint, report: &Report<'_>, f: &Finding) {
                 DiffWord::Added(s) => p.added(s),
             })
             .collect();
-        let _ = writeln!(out, "{} {} diff: {}", " ".repeat(width), p.dim("="), words.join(" "));
+        writeln!(out, "{} {} diff: {}", " ".repeat(width), p.dim("="), words.join(" "))?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "{} {} see: claimcheck rules explain {}",
         " ".repeat(width),
         p.dim("="),
         f.rule
-    );
+    )
 }
 
 /// `  --> path:line:col`, the line (or a window of it) and the claim underlined.
-fn frame(out: &mut String, p: &Paint, width: usize, path: &str, line: &str, span: Located, value: &str) {
+fn frame(
+    out: &mut dyn io::Write,
+    p: &Paint,
+    width: usize,
+    path: &str,
+    line: &str,
+    span: Located,
+    value: &str,
+) -> io::Result<()> {
     let num = format!("{:>width$}", span.line);
     let pad = " ".repeat(width);
-    let _ = writeln!(out, "{pad}{} {path}:{}:{}", p.dim("-->"), span.line, span.column);
-    let _ = writeln!(out, "{pad} {}", p.dim("|"));
+    writeln!(out, "{pad}{} {path}:{}:{}", p.dim("-->"), span.line, span.column)?;
+    writeln!(out, "{pad} {}", p.dim("|"))?;
     let chars: Vec<char> = line.chars().collect();
     let col = span.column.saturating_sub(1).min(chars.len());
     let len = line_len(line, span).max(1);
@@ -155,7 +161,7 @@ fn frame(out: &mut String, p: &Paint, width: usize, path: &str, line: &str, span
         shown.push('…');
     }
     let under = len.min(end.saturating_sub(col)).max(1);
-    let _ = writeln!(out, "{} {} {shown}", p.dim(&num), p.dim("|"));
+    writeln!(out, "{} {} {shown}", p.dim(&num), p.dim("|"))?;
     let value = if value.chars().count() > 60 {
         format!("{}…", value.chars().take(59).collect::<String>())
     } else {
@@ -165,7 +171,7 @@ fn frame(out: &mut String, p: &Paint, width: usize, path: &str, line: &str, span
         Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold(),
         &"^".repeat(under),
     );
-    let _ = writeln!(out, "{pad} {} {}{marks} {value}", p.dim("|"), " ".repeat(offset));
+    writeln!(out, "{pad} {} {}{marks} {value}", p.dim("|"), " ".repeat(offset))
 }
 
 /// Length in characters of the part of the span on its first line.

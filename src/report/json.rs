@@ -1,5 +1,7 @@
 //! The JSON report of CONTRACT.md.
 
+use std::io;
+
 use serde::Serialize;
 
 use super::model::{Printer, Report, SourceInfo};
@@ -20,15 +22,14 @@ struct Doc<'a> {
 
 impl Printer for Json {
     /// The report as pretty JSON with a final newline.
-    fn render(&self, report: &Report<'_>) -> String {
+    fn write(&self, report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
         let doc = Doc {
             schema: SCHEMA,
             sources: report.sources(),
             claims: &report.analysis.claims,
             findings: report.findings,
         };
-        let mut s = serde_json::to_string_pretty(&doc).expect("report serializes");
-        s.push('\n');
-        s
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)
     }
 }

@@ -1,7 +1,7 @@
 //! Markdown for a ticket or a pull-request comment: a summary table, then one
 //! section per finding with the words of each source and where they stand.
 
-use std::fmt::Write;
+use std::io;
 
 use super::model::{Printer, Report};
 
@@ -13,14 +13,14 @@ fn cell(s: &str) -> String {
 }
 
 impl Printer for Markdown {
-    fn render(&self, report: &Report<'_>) -> String {
+    fn write(&self, report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
         let a = report.analysis;
-        let mut out = String::from("# claimcheck report\n\n");
-        let _ = writeln!(out, "{}\n", report.summary());
+        writeln!(out, "# claimcheck report\n")?;
+        writeln!(out, "{}\n", report.summary())?;
         if !report.findings.is_empty() {
-            out.push_str("| # | rule | severity | sources | values |\n|---|---|---|---|---|\n");
+            writeln!(out, "| # | rule | severity | sources | values |\n|---|---|---|---|---|")?;
             for (i, f) in report.findings.iter().enumerate() {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "| {} | `{}` | {} | {} | {} |",
                     i + 1,
@@ -28,26 +28,26 @@ impl Printer for Markdown {
                     f.severity.as_str(),
                     cell(&f.sources.join(", ")),
                     cell(&f.values.join(" / "))
-                );
+                )?;
             }
-            out.push('\n');
+            writeln!(out)?;
         }
         for (i, f) in report.findings.iter().enumerate() {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "## {}. `{}` ({})\n\n{}\n",
                 i + 1,
                 f.rule,
                 f.severity.as_str(),
                 cell(&f.message)
-            );
+            )?;
             for (k, label) in f.labels.iter().enumerate() {
                 let Some(source) = a.source(&label.source) else {
                     continue;
                 };
                 match label.claim.map(|c| &a.claims[c]) {
                     Some(c) => {
-                        let _ = writeln!(
+                        writeln!(
                             out,
                             "- [{}:{}:{}]({}#L{}): “{}” ({})",
                             source.id,
@@ -57,15 +57,15 @@ impl Printer for Markdown {
                             c.span.line,
                             cell(&c.text),
                             cell(f.values.get(k).map(String::as_str).unwrap_or(""))
-                        );
+                        )?;
                     }
                     None => {
-                        let _ = writeln!(out, "- [{}]({})", source.id, source.path);
+                        writeln!(out, "- [{}]({})", source.id, source.path)?;
                     }
                 }
             }
-            out.push('\n');
+            writeln!(out)?;
         }
-        out
+        Ok(())
     }
 }

@@ -1,6 +1,8 @@
 //! What every printer reads: the report of one run and the trait a format
 //! implements.
 
+use std::io;
+
 use serde::Serialize;
 
 use crate::analysis::Analysis;
@@ -29,9 +31,9 @@ pub struct Report<'a> {
     pub rules: &'a [crate::rules::Rule],
 }
 
-/// One output format.
+/// One output format, written as it is made.
 pub trait Printer {
-    fn render(&self, report: &Report<'_>) -> String;
+    fn write(&self, report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()>;
 }
 
 impl Report<'_> {

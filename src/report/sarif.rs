@@ -2,6 +2,7 @@
 //! its location and the other sources as related locations.
 
 use serde_sarif::sarif;
+use std::io;
 
 use super::model::{Printer, Report};
 use crate::finding::{Finding, Label, Severity};
@@ -79,7 +80,7 @@ fn result(report: &Report<'_>, f: &Finding) -> sarif::Result {
 }
 
 impl Printer for Sarif {
-    fn render(&self, report: &Report<'_>) -> String {
+    fn write(&self, report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
         let rules: Vec<sarif::ReportingDescriptor> = report
             .rules
             .iter()
@@ -119,8 +120,7 @@ impl Printer for Sarif {
             .version(serde_json::json!("2.1.0"))
             .runs(vec![run])
             .build();
-        let mut s = serde_json::to_string_pretty(&log).expect("SARIF serializes");
-        s.push('\n');
-        s
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
     }
 }
