@@ -11,10 +11,10 @@ use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::text::quote_words;
 
-pub const SCHEMA: &str = "claimcheck/baseline/v1";
+pub(crate) const SCHEMA: &str = "claimcheck/baseline/v1";
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Accepted {
+pub(crate) struct Accepted {
     pub rule: String,
     pub sources: Vec<String>,
     /// One key per claim: source, kind, its words and its value.
@@ -24,13 +24,13 @@ pub struct Accepted {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Baseline {
+pub(crate) struct Baseline {
     pub schema: String,
     pub accepted: Vec<Accepted>,
 }
 
 /// The key of a finding: what stays the same when lines move.
-pub fn key(f: &Finding, a: &Analysis) -> Accepted {
+pub(crate) fn key(f: &Finding, a: &Analysis) -> Accepted {
     let mut sources = f.sources.clone();
     sources.sort();
     let mut claims: Vec<String> = f
@@ -58,7 +58,7 @@ pub fn key(f: &Finding, a: &Analysis) -> Accepted {
 }
 
 impl Baseline {
-    pub fn load(path: &Path) -> Result<Baseline> {
+    pub(crate) fn load(path: &Path) -> Result<Baseline> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
             path: path.into(),
             source: e,
@@ -84,7 +84,7 @@ impl Baseline {
         Ok(b)
     }
 
-    pub fn of(findings: &[Finding], a: &Analysis) -> Baseline {
+    pub(crate) fn of(findings: &[Finding], a: &Analysis) -> Baseline {
         let mut accepted: Vec<Accepted> = findings.iter().map(|f| key(f, a)).collect();
         accepted.sort();
         accepted.dedup();
@@ -96,7 +96,7 @@ impl Baseline {
 
     /// Splits findings into those not accepted, and returns the accepted
     /// entries that matched nothing (stale).
-    pub fn filter(&self, findings: Vec<Finding>, a: &Analysis) -> (Vec<Finding>, usize, Vec<Accepted>) {
+    pub(crate) fn filter(&self, findings: Vec<Finding>, a: &Analysis) -> (Vec<Finding>, usize, Vec<Accepted>) {
         let mut used = vec![false; self.accepted.len()];
         let mut kept = Vec::new();
         let mut hidden = 0;
@@ -124,7 +124,7 @@ impl Baseline {
         (kept, hidden, stale)
     }
 
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("baseline serializes");
         s.push('\n');
         s
@@ -132,13 +132,13 @@ impl Baseline {
 }
 
 /// Writes a file whole or not at all: a temporary file beside it, then a rename.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, contents: &str) -> Result<()> {
     write_atomic_with(path, |w| w.write_all(contents.as_bytes()))
 }
 
 /// Writes a file through `write` into a temporary file beside it, then
 /// renames it into place: a failed run leaves the old file whole.
-pub fn write_atomic_with(
+pub(crate) fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> Result<()> {

@@ -12,11 +12,11 @@ use crate::finding::Severity;
 use crate::rules::{self, Rule};
 use crate::source::ManifestEntry;
 
-pub const CONFIG_NAME: &str = "claimcheck.yaml";
+pub(crate) const CONFIG_NAME: &str = "claimcheck.yaml";
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
+pub(crate) struct Config {
     /// Rule files or folders, relative to the configuration file.
     #[serde(default)]
     pub rules: Vec<PathBuf>,
@@ -36,14 +36,14 @@ pub struct Config {
 
 /// A configuration and where it was read from.
 #[derive(Debug, Clone)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     pub config: Config,
     pub path: PathBuf,
     text: String,
 }
 
 impl Loaded {
-    pub fn load(path: &Path) -> Result<Loaded> {
+    pub(crate) fn load(path: &Path) -> Result<Loaded> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
             path: path.into(),
             source: e,
@@ -59,7 +59,7 @@ impl Loaded {
 
     /// The configuration for a run over `paths`: `claimcheck.yaml` in the
     /// first folder checked (or the folder of the first file) or its parents.
-    pub fn find(paths: &[PathBuf]) -> Result<Option<Loaded>> {
+    pub(crate) fn find(paths: &[PathBuf]) -> Result<Option<Loaded>> {
         let Some(first) = paths.iter().find(|p| p.as_os_str() != "-") else {
             return Ok(None);
         };
@@ -79,7 +79,7 @@ impl Loaded {
     }
 
     /// The rules the configuration names, or the default set.
-    pub fn load_rules(&self) -> Result<Vec<Rule>> {
+    pub(crate) fn load_rules(&self) -> Result<Vec<Rule>> {
         let base = self.path.parent().unwrap_or(Path::new("."));
         if self.config.rules.is_empty() {
             return rules::load(None);
@@ -94,7 +94,7 @@ impl Loaded {
 
     /// Applies enable, disable and severity overrides; an unknown rule id is
     /// an error that names the nearest known one.
-    pub fn apply(&self, rules: Vec<Rule>) -> Result<Vec<Rule>> {
+    pub(crate) fn apply(&self, rules: Vec<Rule>) -> Result<Vec<Rule>> {
         // Ids of the default set count as known, so a configuration still
         // applies when --rules names a subset.
         let defaults = rules::load(None).unwrap_or_default();

@@ -3,22 +3,22 @@
 //! reports, by YAML rules, where the sources disagree.
 
 pub mod analysis;
-pub mod baseline;
+mod baseline;
 pub mod claim;
 pub mod cli;
-pub mod config;
-pub mod corpus;
+mod config;
+mod corpus;
 pub mod error;
-pub mod extract;
+mod extract;
 pub mod finding;
-pub mod grammar;
+mod grammar;
 pub mod graph;
 mod lexicon;
 pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
-pub mod text;
+mod text;
 pub mod timex;
 
 pub use error::Error;

@@ -8,14 +8,14 @@ use crate::span::Span;
 
 /// A word of cleaned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token<'a> {
+pub(crate) struct Token<'a> {
     pub text: &'a str,
     pub span: Span,
 }
 
 /// Words (letters, digits and inner apostrophes, hyphens, periods) with
 /// their spans, within `range` of `text`.
-pub fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
+pub(crate) fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let s = &text[range.start..range.end];
     let mut start: Option<usize> = None;
@@ -50,7 +50,7 @@ fn push<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, st: usize, en: us
 
 /// Lowercase, accents folded, possessive and punctuation dropped: the form in
 /// which words of two articles are compared ("Kolář's" → "kolar").
-pub fn norm_word(w: &str) -> String {
+pub(crate) fn norm_word(w: &str) -> String {
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
     let folded = deunicode::deunicode(w);
     folded
@@ -63,12 +63,12 @@ pub fn norm_word(w: &str) -> String {
 /// Function words that carry no content for linking.
 static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::STOP_WORDS)));
 
-pub fn is_stop_word(w: &str) -> bool {
+pub(crate) fn is_stop_word(w: &str) -> bool {
     STOP_WORDS.contains(w)
 }
 
 /// Normalized content words of a span: what linking compares.
-pub fn content_words(text: &str, range: Span) -> Vec<String> {
+pub(crate) fn content_words(text: &str, range: Span) -> Vec<String> {
     tokens(text, range)
         .iter()
         .map(|t| norm_word(t.text))
@@ -78,7 +78,7 @@ pub fn content_words(text: &str, range: Span) -> Vec<String> {
 
 /// Normalized words of a quotation, in order (stop words kept): what quote
 /// comparison aligns.
-pub fn quote_words(s: &str) -> Vec<String> {
+pub(crate) fn quote_words(s: &str) -> Vec<String> {
     tokens(s, Span::new(0, s.len()))
         .iter()
         .map(|t| norm_word(t.text))

@@ -11,7 +11,7 @@ use crate::text::{norm_word, tokens};
 
 /// Share of the smaller source's shingles found in the other, above which
 /// one is a copy of the other.
-pub const COPY_THRESHOLD: f64 = 0.5;
+pub(crate) const COPY_THRESHOLD: f64 = 0.5;
 const SHINGLE: usize = 5;
 /// Fewest shared shingles for a copy: two one-line items that share an
 /// attribution ("said the port director") are not copies.
@@ -52,7 +52,7 @@ fn shingles(text: &str) -> HashSet<u64> {
 }
 
 /// Finds copies among `sources`, in order of (original, copy).
-pub fn find_copies(sources: &[Source]) -> Vec<Copy> {
+pub(crate) fn find_copies(sources: &[Source]) -> Vec<Copy> {
     let sets: Vec<HashSet<u64>> = sources.iter().map(|s| shingles(&s.clean.text)).collect();
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, set) in sets.iter().enumerate() {

@@ -8,14 +8,14 @@ use crate::extract::mention::{Person, name_key};
 
 /// Canonical names for the people of every source.
 #[derive(Debug, Default)]
-pub struct Identities {
+pub(crate) struct Identities {
     /// (source index, name as the source gives it) → canonical full name.
     canonical: HashMap<(usize, String), String>,
 }
 
 impl Identities {
     /// `people[i]` are the people of source `i`.
-    pub fn resolve(people: &[Vec<Person>]) -> Identities {
+    pub(crate) fn resolve(people: &[Vec<Person>]) -> Identities {
         // Identity = (surname key, given-name key or "" for surname only).
         let mut forms: BTreeMap<(String, String), BTreeMap<String, usize>> = BTreeMap::new();
         for list in people {
@@ -75,7 +75,7 @@ impl Identities {
         Identities { canonical }
     }
 
-    pub fn canonical(&self, source: usize, name: &str) -> Option<&str> {
+    pub(crate) fn canonical(&self, source: usize, name: &str) -> Option<&str> {
         self.canonical.get(&(source, name.to_string())).map(String::as_str)
     }
 }

@@ -13,6 +13,8 @@ use crate::text::{is_stop_word, quote_words};
 /// Why two claims count as the same thing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+// The names are the rule language's ("same-remark").
+#[allow(clippy::enum_variant_names)]
 pub enum LinkKind {
     /// Statements by one speaker whose words align, or that share rare words.
     SameRemark,
@@ -56,15 +58,15 @@ pub struct Link {
 }
 
 /// Similarity of two quotations above which they are one remark.
-pub const REMARK_SIMILARITY: f64 = 0.5;
+pub(crate) const REMARK_SIMILARITY: f64 = 0.5;
 /// Days apart within which two paraphrases can be one remark.
-pub const REMARK_WINDOW_DAYS: i32 = 7;
+pub(crate) const REMARK_WINDOW_DAYS: i32 = 7;
 
 /// Similarity above which two quotations are the same words.
-pub const QUOTE_SIMILARITY: f64 = 0.8;
+pub(crate) const QUOTE_SIMILARITY: f64 = 0.8;
 
 /// Word-level similarity of two word sequences (matching words over all).
-pub fn similarity(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn similarity(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -77,7 +79,7 @@ pub fn similarity(a: &[String], b: &[String]) -> f64 {
 }
 
 /// Whether `short` stands, word for word, inside `long`.
-pub fn contains(long: &[String], short: &[String]) -> bool {
+pub(crate) fn contains(long: &[String], short: &[String]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
@@ -115,7 +117,7 @@ fn candidates(items: &[(usize, Vec<String>)], claims: &[Claim], max_df: usize) -
 }
 
 /// Links all claims. `claims` are in report order.
-pub fn link(claims: &[Claim]) -> Vec<Link> {
+pub(crate) fn link(claims: &[Claim]) -> Vec<Link> {
     let mut links = Vec::new();
     let max_df = (claims.len() / 4).max(64);
     // Statements: quotation words per claim.

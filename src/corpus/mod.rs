@@ -1,9 +1,9 @@
 //! What needs all documents at once: publication dates inferred, copies
 //! found, one identity per person, claims linked across sources.
 
-pub mod duplicates;
-pub mod identity;
-pub mod link;
+pub(crate) mod duplicates;
+pub(crate) mod identity;
+pub(crate) mod link;
 
 use jiff::civil::Date;
 
@@ -13,7 +13,7 @@ use crate::timex::{DateExpr, find_dates, year_for_weekday};
 /// Completes publication dates: a yearless dateline takes its year from a
 /// weekday written beside a date in the text, else from the other sources;
 /// a source with no date at all takes the date of the source it copies.
-pub fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
+pub(crate) fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
     let known_years: Vec<i16> = sources
         .iter()
         .filter_map(|s| s.meta.published.map(|d| d.year()))

@@ -21,7 +21,7 @@ static SAYINGS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::SAYIN
 
 /// An event in one sentence.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventMention {
+pub(crate) struct EventMention {
     /// The sentence.
     pub sentence: Span,
     /// People taking part (indexes into `People::persons`), in text order.
@@ -32,7 +32,7 @@ pub struct EventMention {
 
 /// Events of a document: sentences with a trigger word and two or more
 /// people outside quotations.
-pub fn find_events(
+pub(crate) fn find_events(
     text: &str,
     sentences: &[(Span, Vec<Span>)],
     in_quote: &dyn Fn(usize) -> bool,

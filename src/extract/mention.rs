@@ -32,7 +32,7 @@ impl Person {
 
 /// What a mention points at.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Target {
+pub(crate) enum Target {
     Person(usize),
     /// "he", "she".
     Pronoun,
@@ -41,7 +41,7 @@ pub enum Target {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
+pub(crate) struct Mention {
     pub span: Span,
     pub target: Target,
     /// "Hegseth's": the person is not the subject.
@@ -51,7 +51,7 @@ pub struct Mention {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct People {
+pub(crate) struct People {
     pub persons: Vec<Person>,
     /// Sorted by position.
     pub mentions: Vec<Mention>,
@@ -59,7 +59,7 @@ pub struct People {
 
 /// A folded key under which spellings and transliterations of one name meet:
 /// Zelensky / Zelenskyy / Zelenskiy, Hryhorchuk / Grigorchuk, Kolář / Kolar.
-pub fn name_key(word: &str) -> String {
+pub(crate) fn name_key(word: &str) -> String {
     let w = norm_word(word);
     let mut out = String::with_capacity(w.len());
     let chars: Vec<char> = w.chars().collect();
@@ -82,7 +82,7 @@ pub fn name_key(word: &str) -> String {
 
 impl People {
     /// The mentions that start within `span` (mentions are sorted).
-    pub fn within(&self, span: Span) -> &[Mention] {
+    pub(crate) fn within(&self, span: Span) -> &[Mention] {
         let from = self.mentions.partition_point(|m| m.span.start < span.start);
         let to = self.mentions.partition_point(|m| m.span.start < span.end);
         &self.mentions[from..to.max(from)]
@@ -90,7 +90,7 @@ impl People {
 
     /// The person last named, before `at`, with a title that contains all
     /// the words of `title` ("defense secretary" ⊂ "u.s. defense secretary").
-    pub fn by_title(&self, title: &str, at: usize) -> Option<usize> {
+    pub(crate) fn by_title(&self, title: &str, at: usize) -> Option<usize> {
         let want: Vec<&str> = title.split(' ').filter(|w| *w != "the").collect();
         let before = self.mentions.partition_point(|m| m.span.start < at);
         self.mentions[..before]
@@ -114,6 +114,6 @@ impl People {
 /// Verbs that introduce what someone said, in every form listed.
 static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::SPEECH_VERBS)));
 
-pub fn is_speech_verb(w: &str) -> bool {
+pub(crate) fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains_lower(w)
 }

@@ -1,12 +1,12 @@
 //! Claims of one document: pure functions of its cleaned text, so documents
 //! can be processed in parallel (or on other machines).
 
-pub mod event;
-pub mod figure;
-pub mod mention;
-pub mod person;
-pub mod quote;
-pub mod sentence;
+pub(crate) mod event;
+pub(crate) mod figure;
+pub(crate) mod mention;
+pub(crate) mod person;
+pub(crate) mod quote;
+pub(crate) mod sentence;
 
 use jiff::civil::Date;
 
@@ -19,7 +19,7 @@ use self::mention::{People, Person};
 
 /// What one document yields.
 #[derive(Debug, Clone, Default)]
-pub struct Extraction {
+pub(crate) struct Extraction {
     pub claims: Vec<Claim>,
     /// People named in the document, for identity resolution across sources.
     pub people: Vec<Person>,
@@ -31,10 +31,10 @@ pub struct Extraction {
 /// speaker's name as the text gives it.
 type RawClaim = (Span, ClaimValue, Vec<String>, Option<String>);
 
-pub type Locate<'a> = &'a dyn Fn(Span) -> (Located, String);
+pub(crate) type Locate<'a> = &'a dyn Fn(Span) -> (Located, String);
 
 /// Extracts the claims of one document. `published` anchors relative dates.
-pub fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate<'_>) -> Extraction {
+pub(crate) fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate<'_>) -> Extraction {
     let paras = sentence::paragraphs(text);
     let sentences: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
     let quotes: Vec<quote::Quote> = paras.iter().flat_map(|p| quote::find_quotes(text, *p)).collect();

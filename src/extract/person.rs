@@ -147,7 +147,7 @@ struct FirstPass {
 
 /// Finds the people of a document. `masked(offset)` is true inside quotations,
 /// whose words are not the reporter's and name no speaker.
-pub fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bool) -> People {
+pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bool) -> People {
     let mut found = FirstPass::default();
     for p in paragraphs {
         let scan = Scan::of(text, *p, masked);

@@ -17,7 +17,7 @@ use super::mention::{People, Target, is_speech_verb};
 
 /// A quotation: the span inside its marks.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Quote {
+pub(crate) struct Quote {
     pub inner: Span,
     /// From opening to closing mark.
     pub outer: Span,
@@ -28,14 +28,14 @@ pub struct Quote {
 
 /// Whether an offset lies inside one of `quotes` (sorted, not overlapping),
 /// in logarithmic time: the mask every stage applies to quoted words.
-pub fn inside(quotes: &[Quote], at: usize) -> bool {
+pub(crate) fn inside(quotes: &[Quote], at: usize) -> bool {
     let i = quotes.partition_point(|q| q.outer.start <= at);
     i > 0 && at < quotes[i - 1].outer.end
 }
 
 /// Double-quoted passages of a paragraph. An opening mark without a closing
 /// one runs to the end of the paragraph.
-pub fn find_quotes(text: &str, paragraph: Span) -> Vec<Quote> {
+pub(crate) fn find_quotes(text: &str, paragraph: Span) -> Vec<Quote> {
     let s = &text[paragraph.start..paragraph.end];
     let marks: Vec<usize> = s.match_indices('"').map(|(i, _)| paragraph.start + i).collect();
     let mut out = Vec::new();
@@ -68,7 +68,7 @@ fn trim(text: &str, sp: Span) -> Span {
 
 /// A speech verb with its subject.
 #[derive(Debug, Clone)]
-pub struct Frame {
+pub(crate) struct Frame {
     pub verb: Span,
     /// Where the frame (subject and verb) begins and ends.
     pub extent: Span,
@@ -79,7 +79,7 @@ pub struct Frame {
 
 /// A statement found in one document.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StatementMention {
+pub(crate) struct StatementMention {
     /// The quoted or reported words.
     pub span: Span,
     pub direct: bool,
@@ -97,13 +97,18 @@ pub struct StatementMention {
 }
 
 /// Everything a document says about its statements.
-pub struct Statements {
+pub(crate) struct Statements {
     pub statements: Vec<StatementMention>,
 }
 
 /// Finds statements in a document, given its paragraphs, their sentences,
 /// its quotations and its people.
-pub fn find_statements(text: &str, paragraphs: &[(Span, Vec<Span>)], quotes: &[Quote], people: &People) -> Statements {
+pub(crate) fn find_statements(
+    text: &str,
+    paragraphs: &[(Span, Vec<Span>)],
+    quotes: &[Quote],
+    people: &People,
+) -> Statements {
     let in_quote = |at: usize| inside(quotes, at);
     let mut out: Vec<StatementMention> = Vec::new();
     let mut focus: Option<usize> = None;

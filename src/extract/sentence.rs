@@ -22,7 +22,7 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Sentence spans of `text[range]`; `range` is one paragraph.
-pub fn sentences(text: &str, range: Span) -> Vec<Span> {
+pub(crate) fn sentences(text: &str, range: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let s = &text[range.start..range.end];
     let mut start = 0;
@@ -67,7 +67,7 @@ fn push(out: &mut Vec<Span>, s: &str, base: usize, start: usize, end: usize) {
 }
 
 /// Paragraph spans: the lines of cleaned text.
-pub fn paragraphs(text: &str) -> Vec<Span> {
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {

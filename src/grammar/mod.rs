@@ -8,7 +8,7 @@ use nom::{
     sequence::terminated,
 };
 
-pub mod number;
+pub(crate) mod number;
 
 pub(crate) type R<'a, T> = IResult<&'a str, T>;
 

@@ -20,13 +20,13 @@ use crate::lexicon::{WordMap, en, rows};
 
 /// An exact decimal: `mantissa × 10^-decimals`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Decimal {
+pub(crate) struct Decimal {
     pub mantissa: i128,
     pub decimals: u32,
 }
 
 impl Decimal {
-    pub fn int(n: i128) -> Decimal {
+    pub(crate) fn int(n: i128) -> Decimal {
         Decimal {
             mantissa: n,
             decimals: 0,
@@ -34,7 +34,7 @@ impl Decimal {
     }
 
     /// The value times 10^pow10, as a float only at the end.
-    pub fn scaled(self, pow10: u32) -> f64 {
+    pub(crate) fn scaled(self, pow10: u32) -> f64 {
         if pow10 >= self.decimals {
             self.mantissa
                 .saturating_mul(10i128.saturating_pow(pow10 - self.decimals)) as f64
@@ -43,7 +43,7 @@ impl Decimal {
         }
     }
 
-    pub fn value(self) -> f64 {
+    pub(crate) fn value(self) -> f64 {
         self.scaled(0)
     }
 
@@ -59,7 +59,7 @@ impl Decimal {
 }
 
 /// `3,400`, `12,34,567.89` (Indian grouping), `4.2`, `1000`.
-pub fn digits_number(i: &str) -> R<'_, Decimal> {
+pub(crate) fn digits_number(i: &str) -> R<'_, Decimal> {
     let group3 = (char(','), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()));
     let western = recognize((take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), many1(group3)));
     let group2 = (
@@ -156,7 +156,7 @@ fn below_thousand(i: &str) -> R<'_, i128> {
 }
 
 /// A whole number in words, with thousands: `three thousand two hundred`.
-pub fn word_number(i: &str) -> R<'_, Decimal> {
+pub(crate) fn word_number(i: &str) -> R<'_, Decimal> {
     let (rest, n) = below_thousand(i)?;
     let thousands = preceded(
         (space1, kw("thousand")),
@@ -218,7 +218,7 @@ static SCALES: LazyLock<Scales> = LazyLock::new(|| {
 });
 
 /// Scale words and suffixes as powers of ten: `300 billion`, `4.2bn`.
-pub fn scale(i: &str) -> R<'_, u32> {
+pub(crate) fn scale(i: &str) -> R<'_, u32> {
     let (rest, _) = space0(i)?;
     let (after, w) = alpha(rest)?;
     let mut buf = [0; 16];
@@ -234,7 +234,7 @@ pub fn scale(i: &str) -> R<'_, u32> {
 
 /// A number with its scale: `300 billion`, `4.2bn`, `five million`,
 /// `half million`, `twenty`. Returns the value and whether it was in words.
-pub fn scaled_number(i: &str) -> R<'_, (f64, bool)> {
+pub(crate) fn scaled_number(i: &str) -> R<'_, (f64, bool)> {
     let digits = map((digits_number, opt(scale)), |(n, s)| (n.scaled(s.unwrap_or(0)), false));
     let words = map((word_number, opt(preceded(space1, scale))), |(n, s)| {
         (n.scaled(s.unwrap_or(0)), true)
@@ -244,7 +244,7 @@ pub fn scaled_number(i: &str) -> R<'_, (f64, bool)> {
 }
 
 /// Adds a smaller part to a decimal amount: "3 dollars 50 cents" → 3.5.
-pub fn with_cents(whole: f64, cents: i128) -> f64 {
+pub(crate) fn with_cents(whole: f64, cents: i128) -> f64 {
     let w = Decimal {
         mantissa: (whole * 100.0).round() as i128,
         decimals: 2,

@@ -9,7 +9,7 @@ use crate::timex::words::prev_word;
 
 /// Joins each mention with the one before it where the words between them
 /// make one expression of the two.
-pub fn compose(text: &str, mentions: Vec<DateMention>) -> Vec<DateMention> {
+pub(super) fn compose(text: &str, mentions: Vec<DateMention>) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if let Some(prev) = out.last_mut() {

@@ -319,7 +319,7 @@ pub enum Rule {
 
 /// The expression of a day with the clock time set, where it is a day
 /// without one.
-pub fn with_clock(e: &DateExpr, c: Clock) -> Option<DateExpr> {
+pub(super) fn with_clock(e: &DateExpr, c: Clock) -> Option<DateExpr> {
     let mut e = e.clone();
     match &mut e {
         DateExpr::Calendar { day: Some(_), time, .. }

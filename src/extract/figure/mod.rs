@@ -29,7 +29,7 @@ use currency::{code, currency_word, lettered_dollar, other_unit, symbol};
 
 /// A figure found in cleaned text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FigureMention {
+pub(crate) struct FigureMention {
     pub span: Span,
     pub figure: Figure,
 }
@@ -351,7 +351,7 @@ fn in_address(text: &str, at: usize) -> bool {
 }
 
 /// Finds every figure in `text`.
-pub fn find_figures(text: &str) -> Vec<FigureMention> {
+pub(crate) fn find_figures(text: &str) -> Vec<FigureMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {

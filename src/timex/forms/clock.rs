@@ -18,7 +18,7 @@ use nom::{
 };
 
 /// `a.m.`, `AM`, `pm`, `p . m .`, and glued to the digits `9a`, `9.am`.
-pub fn meridiem(i: &str) -> R<'_, bool> {
+pub(crate) fn meridiem(i: &str) -> R<'_, bool> {
     let spaced = preceded(
         space0,
         alt((
@@ -75,7 +75,7 @@ fn oclock(i: &str) -> R<'_, ()> {
 }
 
 /// `in the morning`, `in the evening`, `at night`.
-pub fn part_phrase(i: &str) -> R<'_, DayPart> {
+pub(crate) fn part_phrase(i: &str) -> R<'_, DayPart> {
     alt((
         preceded(
             (kw("in"), space1, kw("the"), space1),
@@ -195,7 +195,7 @@ fn named(i: &str) -> R<'_, Clock> {
 
 /// A time of day, with the part of the day that sets its meridiem
 /// (`7 in the morning`, `eight in the evening`) and a trailing `ish`.
-pub fn clock(i: &str) -> R<'_, Clock> {
+pub(crate) fn clock(i: &str) -> R<'_, Clock> {
     let bare = map((hour12, oclock), |(h, _)| Clock {
         hour: h,
         minute: None,
@@ -258,7 +258,7 @@ pub fn clock(i: &str) -> R<'_, Clock> {
 }
 
 /// A bare hour made a time by its part of the day: `7 in the morning`.
-pub fn hour_in_part(i: &str) -> R<'_, Clock> {
+pub(crate) fn hour_in_part(i: &str) -> R<'_, Clock> {
     let (rest, (h, _, _, part)) = (hour12, opt(tag_ci("ish")), space1, part_phrase).parse(i)?;
     let c = Clock {
         hour: h,
@@ -272,7 +272,7 @@ pub fn hour_in_part(i: &str) -> R<'_, Clock> {
 /// Two ends of a range read so that it runs forward: an end without its
 /// meridiem takes the reading that keeps the order ("5 to 6pm" is 17 to 18,
 /// "8am-3" is 8 to 15). `None` when no reading does.
-pub fn in_order(a: Clock, b: Clock) -> Option<(Clock, Clock)> {
+pub(crate) fn in_order(a: Clock, b: Clock) -> Option<(Clock, Clock)> {
     let (a, b) = match (a.meridiem, b.meridiem) {
         (false, true) if b.hour >= 12 && a.hour < 12 => {
             let pm = a.with_meridiem(true);
@@ -351,13 +351,13 @@ fn range_end(i: &str) -> R<'_, End> {
 /// A range of times: `5 to 6pm`, `3-8pm`, `10am to 12pm`, `4:00 to 7
 /// oclock`, `between 4pm and 5pm`, `from 10:30 to 3`. An end without a
 /// meridiem takes the reading that keeps the range in order.
-pub fn clock_range(i: &str) -> R<'_, (Clock, Clock)> {
+pub(crate) fn clock_range(i: &str) -> R<'_, (Clock, Clock)> {
     ranged(i, false)
 }
 
 /// A range of hours beside a day, where bare numbers are hours: "Monday
 /// 3-8", "between 3 and 8 yesterday".
-pub fn hours_beside_a_day(i: &str) -> R<'_, (Clock, Clock)> {
+pub(crate) fn hours_beside_a_day(i: &str) -> R<'_, (Clock, Clock)> {
     ranged(i, true)
 }
 
@@ -397,7 +397,7 @@ fn ranged(i: &str, beside_a_day: bool) -> R<'_, (Clock, Clock)> {
 }
 
 /// An hour after "at" once the day is named: `Sat at 5`, `Monday at 2.30`.
-pub fn at_hour(i: &str) -> R<'_, Clock> {
+pub(crate) fn at_hour(i: &str) -> R<'_, Clock> {
     let word_minutes = preceded(
         char(' '),
         map_opt(word_number, |d| {
@@ -436,7 +436,7 @@ pub fn at_hour(i: &str) -> R<'_, Clock> {
     ))
 }
 
-pub fn to_clock(h: u8, m: Option<u8>, second: Option<u8>, pm: Option<bool>) -> Option<Clock> {
+pub(crate) fn to_clock(h: u8, m: Option<u8>, second: Option<u8>, pm: Option<bool>) -> Option<Clock> {
     if pm.is_some() && (h == 0 || h > 12) || h > 23 {
         return None;
     }

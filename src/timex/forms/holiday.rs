@@ -58,7 +58,7 @@ pub(crate) fn is_first_word(lower: &str) -> bool {
 }
 
 /// The longest holiday name at the start of `i`: its rule and the rest.
-pub fn holiday(i: &str) -> Option<(Rule, &str)> {
+pub(crate) fn holiday(i: &str) -> Option<(Rule, &str)> {
     // Up to four words, each with the bytes where it ends.
     let mut words: Vec<(String, usize)> = Vec::new();
     let mut at = 0;
@@ -98,7 +98,7 @@ pub fn holiday(i: &str) -> Option<(Rule, &str)> {
 }
 
 /// The holiday's date in a year.
-pub fn date_in(rule: Rule, year: i16) -> Option<Date> {
+pub(crate) fn date_in(rule: Rule, year: i16) -> Option<Date> {
     match rule {
         Rule::Fixed(m, d) => Date::new(year, m, d).ok(),
         Rule::Nth(m, n, wd) => {

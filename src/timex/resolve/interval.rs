@@ -119,7 +119,7 @@ pub(crate) fn join(a: &DateValue, b: &DateValue) -> DateValue {
 }
 
 /// The first day a resolved value names: `2011` → 2011-01-01.
-pub fn start_date(v: &str) -> Option<Date> {
+pub(crate) fn start_date(v: &str) -> Option<Date> {
     let p = point(v)?;
     if v.contains('X') {
         return None;
@@ -130,7 +130,7 @@ pub fn start_date(v: &str) -> Option<Date> {
 /// The first or last `amount` days, weeks (ISO, Monday to Monday) or months
 /// of a year or month value: `part_of("2024", true, 9, Month)` is
 /// `(2024-01-01,2024-10-01,P9M)`.
-pub fn part_of(whole: &str, first: bool, amount: u32, period: Period) -> Option<String> {
+pub(crate) fn part_of(whole: &str, first: bool, amount: u32, period: Period) -> Option<String> {
     let p = point(whole)?;
     let start = p.date?;
     let end = match p.grain {
@@ -281,7 +281,7 @@ fn point(v: &str) -> Option<Point> {
 /// `(start,end,duration)` for two resolved ends, the duration counted in
 /// the finer of their units; `None` when they are out of order or of
 /// different kinds (a day and a bare clock time).
-pub fn interval(a: &str, b: &str) -> Option<String> {
+pub(crate) fn interval(a: &str, b: &str) -> Option<String> {
     let (p, q) = (point(a)?, point(b)?);
     let grain = p.grain.max(q.grain);
     let duration = match grain {
