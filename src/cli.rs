@@ -20,7 +20,7 @@ use crate::report::{self, Report};
 use crate::rules::{self, Rule};
 use crate::source::{self, Format, PublishedFrom, Source};
 
-/// Exit statuses of CONTRACT.md.
+/// Exit statuses (docs/report-format.md).
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;

@@ -1,4 +1,4 @@
-//! Library errors. The binary maps each to an exit status (CONTRACT.md).
+//! Library errors. The binary maps each to an exit status (docs/report-format.md).
 
 use std::path::PathBuf;
 

@@ -1,5 +1,5 @@
 //! The command line as users meet it: stdout, stderr and exit status
-//! together, as snapshots; and the rules of CONTRACT.md on bad input.
+//! together, as snapshots; and the handling of bad input (docs/report-format.md).
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! The JSON report of CONTRACT.md.
+//! The JSON report (docs/report-format.md).
 
 use std::io;
 
