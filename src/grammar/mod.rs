@@ -51,3 +51,51 @@ pub(crate) fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str>
     out.make_ascii_lowercase();
     std::str::from_utf8(out).ok()
 }
+
+/// A form of a grammar: a parser from the text at some position.
+pub(crate) type Form<T> = for<'a> fn(&'a str) -> R<'a, T>;
+
+/// The longest-match scan the temporal and figure grammars share. At every
+/// char boundary that `starts` admits, every form is tried and the longest
+/// match that `accept(start, end, value)` keeps wins, the earlier form on a
+/// tie. `found(start, len, value)` takes the match and says where the scan
+/// goes on; where nothing matches, `skip(at)` may jump ahead (the tail of a
+/// number is not read as another). Each position is tried once, so the scan
+/// is linear in the text times the cost of the forms.
+pub(crate) fn scan<T>(
+    text: &str,
+    forms: &[Form<T>],
+    starts: impl Fn(usize) -> bool,
+    accept: impl Fn(usize, usize, &T) -> bool,
+    mut found: impl FnMut(usize, usize, T) -> usize,
+    skip: impl Fn(usize) -> usize,
+) {
+    let mut i = 0;
+    while i < text.len() {
+        if text.is_char_boundary(i) && starts(i) {
+            let rest = &text[i..];
+            let best = forms
+                .iter()
+                .filter_map(|form| form(rest).ok())
+                .map(|(r, v)| (rest.len() - r.len(), v))
+                .filter(|(n, v)| *n > 0 && accept(i, i + n, v))
+                .fold(None, |best: Option<(usize, T)>, (n, v)| match best {
+                    Some((bn, _)) if bn >= n => best,
+                    _ => Some((n, v)),
+                });
+            if let Some((n, v)) = best {
+                i = found(i, n, v).max(i + 1);
+                continue;
+            }
+            let next = skip(i);
+            if next > i {
+                i = next;
+                continue;
+            }
+        }
+        i += 1;
+        while i < text.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+}

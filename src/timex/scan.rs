@@ -3,8 +3,8 @@
 //! cannot make (a year inside a figure, a month that is a verb) and the
 //! direction of relative forms read from the words before them.
 
-use crate::grammar::ascii_lower;
 use crate::grammar::number::number_word;
+use crate::grammar::{ascii_lower, scan};
 use crate::span::Span;
 use crate::timex::compose;
 use crate::timex::expr::{DateExpr, DateMention, Direction, Period};
@@ -85,36 +85,19 @@ pub(crate) fn direction_before(text: &str, at: usize) -> Direction {
 /// Finds every temporal expression in `text`.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        if text.is_char_boundary(i) && word_start(text, i) && may_start(&text[i..]) {
-            let rest = &text[i..];
-            let best = FORMS
-                .iter()
-                .filter_map(|form| form(rest).ok())
-                .map(|(r, e)| (rest.len() - r.len(), e))
-                .filter(|(n, e)| *n > 0 && accept(text, i, i + n, e))
-                .fold(None, |best: Option<(usize, DateExpr)>, (n, e)| match best {
-                    Some((bn, _)) if bn >= n => best,
-                    _ => Some((n, e)),
-                });
-            if let Some((n, expr)) = best {
-                let end = i + n - trailing_space(&rest[..n]);
-                let start = i + approximation_lead(&text[i..end]);
-                let expr = with_direction(expr, direction_before(text, start));
-                out.push(DateMention {
-                    span: Span::new(start, end),
-                    expr,
-                });
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
-        while i < text.len() && !text.is_char_boundary(i) {
-            i += 1;
-        }
-    }
+    let starts = |i: usize| word_start(text, i) && may_start(&text[i..]);
+    let accept = |start: usize, end: usize, e: &DateExpr| accept(text, start, end, e);
+    let found = |i: usize, n: usize, expr: DateExpr| {
+        let end = i + n - trailing_space(&text[i..i + n]);
+        let start = i + approximation_lead(&text[i..end]);
+        let expr = with_direction(expr, direction_before(text, start));
+        out.push(DateMention {
+            span: Span::new(start, end),
+            expr,
+        });
+        end
+    };
+    scan(text, FORMS, starts, accept, found, |i| i);
     compose::compose(text, out)
 }
 

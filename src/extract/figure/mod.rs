@@ -19,7 +19,7 @@ use nom::{
 
 use crate::claim::{Amount, Figure, Qualifier, Unit};
 use crate::grammar::number::{digits_number, scale, scaled_number, with_cents};
-use crate::grammar::{boundary, fail, kw};
+use crate::grammar::{Form, boundary, fail, kw, scan};
 use crate::lexicon::{WordSet, en, rows, words};
 use crate::span::Span;
 
@@ -308,9 +308,7 @@ fn count(i: &str) -> R<'_, Figure> {
     Ok((rest, figure))
 }
 
-type Form = fn(&str) -> R<'_, Figure>;
-
-const FORMS: &[Form] = &[
+const FORMS: &[Form<Figure>] = &[
     money_before,
     money_after,
     other_money,
@@ -353,47 +351,25 @@ fn in_address(text: &str, at: usize) -> bool {
 /// Finds every figure in `text`.
 pub(crate) fn find_figures(text: &str) -> Vec<FigureMention> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        if text.is_char_boundary(i) && starts_figure(text, i) && !in_address(text, i) {
-            let rest = &text[i..];
-            let best = FORMS
-                .iter()
-                .filter_map(|form| form(rest).ok())
-                .map(|(r, f)| (rest.len() - r.len(), f))
-                .filter(|(n, f)| *n > 0 && accept(text, i, f))
-                .fold(None, |best: Option<(usize, Figure)>, (n, f)| match best {
-                    Some((bn, _)) if bn >= n => best,
-                    _ => Some((n, f)),
-                });
-            if let Some((n, mut figure)) = best {
-                let end = i + n - (rest[..n].len() - rest[..n].trim_end().len());
-                figure.qualifier = qualifier_before(text, i);
-                out.push(FigureMention {
-                    span: Span::new(i, end),
-                    figure,
-                });
-                i = end;
-                continue;
-            }
-            // Skip the rest of this number so its tail is not read as another.
-            let from = i;
-            while let Some(c) = text[i..]
-                .chars()
-                .next()
-                .filter(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
-            {
-                i += c.len_utf8();
-            }
-            if i > from {
-                continue;
-            }
-        }
-        i += 1;
-        while i < text.len() && !text.is_char_boundary(i) {
-            i += 1;
-        }
-    }
+    let starts = |i: usize| starts_figure(text, i) && !in_address(text, i);
+    let found = |i: usize, n: usize, mut figure: Figure| {
+        let rest = &text[i..i + n];
+        let end = i + n - (rest.len() - rest.trim_end().len());
+        figure.qualifier = qualifier_before(text, i);
+        out.push(FigureMention {
+            span: Span::new(i, end),
+            figure,
+        });
+        end
+    };
+    // The rest of a number that no form reads is not read as another.
+    let skip = |i: usize| {
+        let tail = text[i..]
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.')))
+            .unwrap_or(text.len() - i);
+        i + tail
+    };
+    scan(text, FORMS, starts, |i, _, f| accept(text, i, f), found, skip);
     out
 }
 

@@ -1,7 +1,7 @@
 //! The grammar, one file per family of forms; `FORMS` lists them all for
 //! the scanner.
 
-use crate::grammar::R;
+use crate::grammar::Form;
 use crate::timex::expr::DateExpr;
 
 pub(crate) mod calendar;
@@ -13,11 +13,9 @@ pub(crate) mod range;
 pub(crate) mod relative;
 pub(crate) mod set;
 
-pub(crate) type Form = fn(&str) -> R<'_, DateExpr>;
-
 /// Every form of the grammar; at each position the longest match wins,
 /// the earlier form on a tie.
-pub(crate) const FORMS: &[Form] = &[
+pub(crate) const FORMS: &[Form<DateExpr>] = &[
     calendar::iso,
     calendar::numeric_dmy,
     calendar::weekday_date,
