@@ -69,6 +69,24 @@ impl Season {
     }
 }
 
+/// Which one of a series: "the first Friday", "the last week of July".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nth {
+    /// The n-th, counted from 1.
+    Ordinal(u8),
+    Last,
+}
+
+impl Nth {
+    /// The number an unresolved value writes: the ordinal, 0 for the last.
+    pub(crate) fn written(self) -> u8 {
+        match self {
+            Nth::Ordinal(k) => k,
+            Nth::Last => 0,
+        }
+    }
+}
+
 /// A parsed temporal expression, before resolution against an anchor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DateExpr {
@@ -126,10 +144,10 @@ pub enum DateExpr {
     },
     /// A quarter counted from the anchor's: "last quarter" = -1.
     QuarterFrom(i32),
-    /// A week of a year or of a month (`n` 0 = the last): "the first week
+    /// A week of a year or of a month: "the first week
     /// of 2015", "the last week of July", "week 31".
     Week {
-        n: u8,
+        n: Nth,
         year: Option<i16>,
         year_offset: Option<i32>,
         month: Option<u8>,
@@ -153,10 +171,10 @@ pub enum DateExpr {
         day: u8,
         month_offset: i32,
     },
-    /// The n-th (0 = last) weekday of a month: "the first Friday of July"
+    /// The n-th or last weekday of a month: "the first Friday of July"
     /// (`month` named) or "of next month" (`month_offset`).
     NthWeekday {
-        n: u8,
+        n: Nth,
         weekday: u8,
         month: Option<u8>,
         month_offset: i32,
@@ -309,8 +327,8 @@ impl Clock {
 pub enum Rule {
     /// The same month and day every year.
     Fixed(i8, i8),
-    /// The n-th (0 = last) weekday (1 = Monday) of a month.
-    Nth(i8, u8, u8),
+    /// The n-th or last weekday (1 = Monday) of a month.
+    Nth(i8, Nth, u8),
     /// Days from Easter Sunday.
     Easter(i32),
     /// Days from the fourth Thursday of November (US Thanksgiving).

@@ -2,7 +2,7 @@
 //! Thanksgiving`, `the Fourth of July`, `Independence Day of this year`.
 
 use crate::grammar::{R, boundary, fail, kw};
-use crate::timex::expr::{DateExpr, Direction, Rule};
+use crate::timex::expr::{DateExpr, Direction, Nth, Rule};
 use crate::timex::forms::calendar::year_tail;
 use crate::timex::words::weekday_of;
 use jiff::civil::Date;
@@ -44,7 +44,11 @@ fn parse_rule(s: &str) -> Option<Rule> {
         ["easter", n] => Rule::Easter(days(n)?),
         ["thanksgiving", n] => Rule::Thanksgiving(days(n)?),
         ["nth", n, weekday, m] => {
-            let n = if *n == "last" { 0 } else { n.parse().ok()? };
+            let n = if *n == "last" {
+                Nth::Last
+            } else {
+                Nth::Ordinal(n.parse().ok()?)
+            };
             let weekday = weekday_of(weekday)?;
             Rule::Nth(m.parse().ok()?, n, weekday)
         }
@@ -104,10 +108,9 @@ pub(crate) fn date_in(rule: Rule, year: i16) -> Option<Date> {
         Rule::Nth(m, n, wd) => {
             let weekday = Weekday::from_monday_one_offset(wd as i8).ok()?;
             let first = Date::new(year, m, 1).ok()?;
-            if n == 0 {
-                first.last_of_month().nth_weekday_of_month(-1, weekday).ok()
-            } else {
-                first.nth_weekday_of_month(n as i8, weekday).ok()
+            match n {
+                Nth::Last => first.last_of_month().nth_weekday_of_month(-1, weekday).ok(),
+                Nth::Ordinal(k) => first.nth_weekday_of_month(k as i8, weekday).ok(),
             }
         }
         Rule::Easter(offset) => easter(year)?.checked_add(jiff::Span::new().days(offset)).ok(),
@@ -191,7 +194,7 @@ mod tests {
         for row in rows(en::HOLIDAYS) {
             assert!(parse_rule(row.cell(1)).is_some(), "{}: {}", row.cell(0), row.cell(1));
         }
-        assert_eq!(parse_rule("nth last monday 05"), Some(Rule::Nth(5, 0, 1)));
+        assert_eq!(parse_rule("nth last monday 05"), Some(Rule::Nth(5, Nth::Last, 1)));
         assert_eq!(parse_rule("easter -2"), Some(Rule::Easter(-2)));
         assert_eq!(parse_rule("fixed 12-25"), Some(Rule::Fixed(12, 25)));
         assert_eq!(parse_rule("nth 2 someday 05"), None);

@@ -2,7 +2,7 @@
 //! nine months of 2024", "the third month of the year".
 
 use crate::grammar::{R, boundary, fail, kw, tag_ci};
-use crate::timex::expr::{DateExpr, Direction, Period};
+use crate::timex::expr::{DateExpr, Direction, Nth, Period};
 use crate::timex::forms::calendar::{bare_year, day_month, month_day, month_year, numeric_md, year_tail};
 use crate::timex::forms::duration::counted;
 use crate::timex::forms::relative::{relative_period, year_ref};
@@ -12,7 +12,7 @@ use nom::{
     branch::alt,
     bytes::complete::{tag, take_while1},
     character::complete::{char, space1},
-    combinator::{map, map_opt, opt, value, verify},
+    combinator::{map, map_opt, opt, value},
     sequence::{preceded, terminated},
 };
 
@@ -76,15 +76,15 @@ pub(crate) fn part_of(i: &str) -> R<'_, DateExpr> {
 
 /// A rank among a few: `first` to `fifth`, `1st` to `5th`; `last` and
 /// `final` are 0.
-pub(crate) fn rank(i: &str) -> R<'_, u8> {
+pub(crate) fn rank(i: &str) -> R<'_, Nth> {
     map_opt(take_while1(|c: char| c.is_alphanumeric()), |w: &str| {
         match w.to_lowercase().as_str() {
-            "first" | "1st" => Some(1),
-            "second" | "2nd" => Some(2),
-            "third" | "3rd" => Some(3),
-            "fourth" | "4th" => Some(4),
-            "fifth" | "5th" => Some(5),
-            "last" | "final" => Some(0),
+            "first" | "1st" => Some(Nth::Ordinal(1)),
+            "second" | "2nd" => Some(Nth::Ordinal(2)),
+            "third" | "3rd" => Some(Nth::Ordinal(3)),
+            "fourth" | "4th" => Some(Nth::Ordinal(4)),
+            "fifth" | "5th" => Some(Nth::Ordinal(5)),
+            "last" | "final" => Some(Nth::Last),
             _ => None,
         }
     })
@@ -118,7 +118,15 @@ pub(crate) fn quarter(i: &str) -> R<'_, DateExpr> {
         |(y, _, (span, n), _)| q(span, n, (Some(y), None)),
     );
     // "the last quarter" is the one before this, not the fourth.
-    let ordinal = || alt((value(4u8, kw("final")), verify(rank, |n| (1..=4).contains(n))));
+    let ordinal = || {
+        alt((
+            value(4u8, kw("final")),
+            map_opt(rank, |n| match n {
+                Nth::Ordinal(k @ 1..=4) => Some(k),
+                _ => None,
+            }),
+        ))
+    };
     let part = || alt((value(3u8, kw("quarter")), value(6u8, kw("half"))));
     let named = map_opt(
         (
@@ -213,7 +221,7 @@ pub(crate) fn week_in(i: &str) -> R<'_, DateExpr> {
             num_in(1, 2, 1, 53),
             opt(preceded((space1, kw("of"), space1), year_ref)),
         ),
-        move |(_, _, n, y)| week(n as u8, y.unwrap_or((None, Some(0))), None, None),
+        move |(_, _, n, y)| week(Nth::Ordinal(n as u8), y.unwrap_or((None, Some(0))), None, None),
     );
     alt((ordinal, numbered)).parse(i)
 }

@@ -3,7 +3,7 @@
 //! n-th weekdays and references ("now", "recently").
 
 use crate::grammar::{R, fail, kw, tag_ci};
-use crate::timex::expr::{Clock, DateExpr, DayPart, Direction, Period, Season};
+use crate::timex::expr::{Clock, DateExpr, DayPart, Direction, Nth, Period, Season};
 use crate::timex::forms::calendar::{calendar, month_year, time_tail};
 use crate::timex::forms::duration::{counted_parts, hedge};
 use crate::timex::words::{capital_month, month, num_in, ordinal_word, period, weekday, word, year};
@@ -336,8 +336,8 @@ pub(crate) fn month_alone(i: &str) -> R<'_, DateExpr> {
 pub(crate) fn nth_weekday(i: &str) -> R<'_, DateExpr> {
     let (rest, _) = opt((kw("the"), space1)).parse(i)?;
     let (rest, n) = alt((
-        map_opt(word, |w: &str| ordinal_word(w).filter(|n| *n <= 5)),
-        value(0u8, kw("last")),
+        map_opt(word, |w: &str| ordinal_word(w).filter(|n| *n <= 5).map(Nth::Ordinal)),
+        value(Nth::Last, kw("last")),
     ))
     .parse(rest)?;
     let (rest, _) = space1(rest)?;
@@ -354,7 +354,7 @@ pub(crate) fn nth_weekday(i: &str) -> R<'_, DateExpr> {
     ));
     let (rest, of) = opt(preceded((space1, alt((kw("of"), kw("in"))), space1), which)).parse(rest)?;
     // "last Friday" alone is a weekday, not the last of a month.
-    if n == 0 && of.is_none() {
+    if n == Nth::Last && of.is_none() {
         return fail(i);
     }
     let (month, month_offset) = of.unwrap_or((None, 0));

@@ -2,7 +2,7 @@
 //! and distances from a named day.
 
 use crate::claim::{DateValue, TimexType, TimexValue};
-use crate::timex::expr::{Clock, Direction, Period, Rule};
+use crate::timex::expr::{Clock, Direction, Nth, Period, Rule};
 use crate::timex::forms::holiday;
 use crate::timex::resolve::days::{add_days, month_from, nearest_year};
 use crate::timex::resolve::interval;
@@ -10,16 +10,15 @@ use crate::timex::value::{date, with_time, ymd};
 use jiff::civil::Date;
 
 /// The n-th (0 = last) `weekday` of a month, if it exists.
-pub(crate) fn nth_weekday_of(y: i16, m: i8, n: u8, weekday: u8) -> Option<Date> {
+pub(crate) fn nth_weekday_of(y: i16, m: i8, n: Nth, weekday: u8) -> Option<Date> {
     let first = Date::new(y, m, 1).ok()?;
     let days: Vec<Date> = (0..first.days_in_month() as i64)
         .map(|k| add_days(first, k))
         .filter(|d| d.weekday().to_monday_one_offset() as u8 == weekday)
         .collect();
-    if n == 0 {
-        days.last().copied()
-    } else {
-        days.get(n as usize - 1).copied()
+    match n {
+        Nth::Last => days.last().copied(),
+        Nth::Ordinal(k) => days.get(usize::from(k).checked_sub(1)?).copied(),
     }
 }
 
@@ -118,7 +117,7 @@ pub(super) fn day_of_month(day: &u8, month_offset: &i32, anchor: Option<Date>) -
 }
 
 pub(super) fn nth_weekday(
-    n: &u8,
+    n: &Nth,
     weekday: &u8,
     month: &Option<u8>,
     month_offset: &i32,
@@ -135,7 +134,11 @@ pub(super) fn nth_weekday(
         Some(d) => date(ymd(d), TimexType::Date, true),
         None => {
             let m = month.map(|m| format!("{m:02}")).unwrap_or_else(|| "XX".into());
-            date(format!("XXXX-{m}-WXX-{weekday}-#{n}"), TimexType::Date, false)
+            date(
+                format!("XXXX-{m}-WXX-{weekday}-#{}", n.written()),
+                TimexType::Date,
+                false,
+            )
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Resolution of quarters, weeks and stretches of a year or month.
 
 use crate::claim::{DateValue, TimexType};
-use crate::timex::expr::{Direction, Period};
+use crate::timex::expr::{Direction, Nth, Period};
 use crate::timex::resolve::days::{month_from, nearest_year};
 use crate::timex::resolve::interval;
 use crate::timex::value::{date, duration_value, period_interval};
@@ -47,7 +47,7 @@ pub(super) fn quarter(
 }
 
 pub(super) fn week(
-    n: &u8,
+    n: &Nth,
     year: &Option<i16>,
     year_offset: &Option<i32>,
     month: &Option<u8>,
@@ -60,7 +60,11 @@ pub(super) fn week(
     match (month, month_offset, anchor) {
         (Some(m), _, _) => {
             let y = y.or_else(|| anchor.and_then(|a| nearest_year(a, *m, None)).map(i32::from));
-            let n = if *n == 0 { 5 } else { *n };
+            // The last week of a month is its fifth.
+            let n = match n {
+                Nth::Ordinal(k) => *k,
+                Nth::Last => 5,
+            };
             match y {
                 Some(y) => date(format!("{y:04}-{m:02}-W{n:02}"), TimexType::Date, true),
                 None => date(format!("XXXX-{m:02}-W{n:02}"), TimexType::Date, false),
@@ -68,17 +72,23 @@ pub(super) fn week(
         }
         (None, Some(k), Some(a)) => {
             let (y, m) = month_from(a, *k);
-            let n = if *n == 0 { 5 } else { *n };
+            let n = match n {
+                Nth::Ordinal(k) => *k,
+                Nth::Last => 5,
+            };
             date(format!("{y:04}-{m:02}-W{n:02}"), TimexType::Date, true)
         }
         _ => match y {
             Some(y) => {
                 // The last ISO week of a year is the one holding 28 December.
                 let last = Date::new(y as i16, 12, 28).map_or(52, |d| d.iso_week_date().week());
-                let w = if *n == 0 { last } else { *n as i8 };
+                let w = match n {
+                    Nth::Ordinal(k) => *k as i8,
+                    Nth::Last => last,
+                };
                 date(format!("{y:04}-W{w:02}"), TimexType::Date, true)
             }
-            None => date(format!("XXXX-W{n:02}"), TimexType::Date, false),
+            None => date(format!("XXXX-W{:02}", n.written()), TimexType::Date, false),
         },
     }
 }
