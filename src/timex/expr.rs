@@ -1,5 +1,7 @@
 //! The parsed form of a temporal expression, before resolution.
 
+use jiff::civil::Weekday;
+
 use crate::span::Span;
 
 /// Which way a relative expression points from its anchor.
@@ -96,7 +98,7 @@ pub enum DateExpr {
         month: Option<u8>,
         day: Option<u8>,
         /// A weekday written beside the date: it pins a missing year or month.
-        weekday: Option<u8>,
+        weekday: Option<Weekday>,
         time: Option<Clock>,
     },
     /// A month without a year: "in August", "last June".
@@ -106,10 +108,10 @@ pub enum DateExpr {
         /// "last"/"next": never the anchor's own month.
         strict: bool,
     },
-    /// A weekday (1 = Monday); `week` counts ISO weeks from the anchor's
+    /// A weekday; `week` counts ISO weeks from the anchor's
     /// ("next Sunday" = 1) where the text fixes it.
     Weekday {
-        weekday: u8,
+        weekday: Weekday,
         direction: Direction,
         week: Option<i32>,
         part: Option<DayPart>,
@@ -175,7 +177,7 @@ pub enum DateExpr {
     /// (`month` named) or "of next month" (`month_offset`).
     NthWeekday {
         n: Nth,
-        weekday: u8,
+        weekday: Weekday,
         month: Option<u8>,
         month_offset: i32,
     },
@@ -327,8 +329,8 @@ impl Clock {
 pub enum Rule {
     /// The same month and day every year.
     Fixed(i8, i8),
-    /// The n-th or last weekday (1 = Monday) of a month.
-    Nth(i8, Nth, u8),
+    /// The n-th or last weekday of a month.
+    Nth(i8, Nth, Weekday),
     /// Days from Easter Sunday.
     Easter(i32),
     /// Days from the fourth Thursday of November (US Thanksgiving).

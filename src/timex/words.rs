@@ -15,6 +15,8 @@ use nom::{
 
 use std::sync::LazyLock;
 
+use jiff::civil::Weekday;
+
 use crate::lexicon::{WordMap, en, rows};
 
 /// A keyword written in lowercase, at a word boundary.
@@ -59,9 +61,10 @@ static MONTHS: LazyLock<WordMap<MonthWord>> = LazyLock::new(|| {
     }))
 });
 
-static WEEKDAYS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
+static WEEKDAYS: LazyLock<WordMap<Weekday>> = LazyLock::new(|| {
     WordMap::of(rows(en::WEEKDAYS).flat_map(|r| {
-        let day = r.cell(0).parse().unwrap_or(0);
+        let n: i8 = r.cell(0).parse().unwrap_or(0);
+        let day = Weekday::from_monday_one_offset(n).unwrap_or(Weekday::Monday);
         [1, 2, 3]
             .into_iter()
             .flat_map(move |i| r.list(i))
@@ -83,7 +86,7 @@ pub(crate) fn month_of(w: &str) -> Option<u8> {
     Some(m.month)
 }
 
-pub(crate) fn weekday_of(w: &str) -> Option<u8> {
+pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
     WEEKDAYS.get(ascii_lower(w, &mut [0; 16])?)
 }
 
@@ -124,7 +127,7 @@ pub(crate) fn capital_month(i: &str) -> R<'_, u8> {
     Ok((month_dot(w, rest), m))
 }
 
-pub(crate) fn weekday(i: &str) -> R<'_, u8> {
+pub(crate) fn weekday(i: &str) -> R<'_, Weekday> {
     let (rest, w) = word(i)?;
     // Short forms only capitalized: "sat", "sun", "wed" are words.
     if w.len() <= 4 && !w.starts_with(|c: char| c.is_uppercase()) {

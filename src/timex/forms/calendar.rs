@@ -1,6 +1,8 @@
 //! Calendar dates: ISO and numeric dates, month and day in either order,
 //! months of a year, bare years, decades and centuries.
 
+use jiff::civil::Weekday;
+
 use crate::grammar::number::number_word;
 use crate::grammar::{R, boundary, fail, kw, tag_ci};
 use crate::timex::expr::{Clock, DateExpr, Direction, range};
@@ -57,7 +59,7 @@ pub(crate) fn calendar(
     year: Option<i16>,
     month: Option<u8>,
     day: Option<u8>,
-    weekday: Option<u8>,
+    weekday: Option<Weekday>,
     time: Option<Clock>,
 ) -> DateExpr {
     DateExpr::Calendar {

@@ -105,8 +105,7 @@ pub(crate) fn holiday(i: &str) -> Option<(Rule, &str)> {
 pub(crate) fn date_in(rule: Rule, year: i16) -> Option<Date> {
     match rule {
         Rule::Fixed(m, d) => Date::new(year, m, d).ok(),
-        Rule::Nth(m, n, wd) => {
-            let weekday = Weekday::from_monday_one_offset(wd as i8).ok()?;
+        Rule::Nth(m, n, weekday) => {
             let first = Date::new(year, m, 1).ok()?;
             match n {
                 Nth::Last => first.last_of_month().nth_weekday_of_month(-1, weekday).ok(),
@@ -194,7 +193,7 @@ mod tests {
         for row in rows(en::HOLIDAYS) {
             assert!(parse_rule(row.cell(1)).is_some(), "{}: {}", row.cell(0), row.cell(1));
         }
-        assert_eq!(parse_rule("nth last monday 05"), Some(Rule::Nth(5, Nth::Last, 1)));
+        assert_eq!(parse_rule("nth last monday 05"), Some(Rule::Nth(5, Nth::Last, Weekday::Monday)));
         assert_eq!(parse_rule("easter -2"), Some(Rule::Easter(-2)));
         assert_eq!(parse_rule("fixed 12-25"), Some(Rule::Fixed(12, 25)));
         assert_eq!(parse_rule("nth 2 someday 05"), None);

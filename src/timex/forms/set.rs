@@ -30,15 +30,24 @@ pub(crate) fn recurring_weekday(i: &str) -> R<'_, DateExpr> {
         value(DayPart::Night, kw("nights")),
     ));
     if let Ok((r, p)) = preceded(space1, plural_part).parse(rest) {
-        return Ok((r, DateExpr::Set(format!("XXXX-WXX-{d}T{}", p.code()))));
+        return Ok((
+            r,
+            DateExpr::Set(format!("XXXX-WXX-{}T{}", d.to_monday_one_offset(), p.code())),
+        ));
     }
     if !plural_day {
         return fail(i);
     }
     match day_tail(rest)? {
-        (r, (Some(p), _)) => Ok((r, DateExpr::Set(format!("XXXX-WXX-{d}T{}", p.code())))),
-        (r, (None, Some(c))) => Ok((r, DateExpr::Set(format!("XXXX-WXX-{d}T{}", c.timex())))),
-        (_, (None, None)) => Ok((rest, DateExpr::Set(format!("XXXX-WXX-{d}")))),
+        (r, (Some(p), _)) => Ok((
+            r,
+            DateExpr::Set(format!("XXXX-WXX-{}T{}", d.to_monday_one_offset(), p.code())),
+        )),
+        (r, (None, Some(c))) => Ok((
+            r,
+            DateExpr::Set(format!("XXXX-WXX-{}T{}", d.to_monday_one_offset(), c.timex())),
+        )),
+        (_, (None, None)) => Ok((rest, DateExpr::Set(format!("XXXX-WXX-{}", d.to_monday_one_offset())))),
     }
 }
 
@@ -50,8 +59,8 @@ pub(crate) fn set(i: &str) -> R<'_, DateExpr> {
             (every(), space1, opt((kw("other"), space1)), weekday, opt(time_tail)),
             |(_, _, _, d, t)| {
                 DateExpr::Set(match t {
-                    Some(c) => format!("XXXX-WXX-{d}T{}", c.timex()),
-                    None => format!("XXXX-WXX-{d}"),
+                    Some(c) => format!("XXXX-WXX-{}T{}", d.to_monday_one_offset(), c.timex()),
+                    None => format!("XXXX-WXX-{}", d.to_monday_one_offset()),
                 })
             },
         ),

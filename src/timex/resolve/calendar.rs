@@ -7,14 +7,14 @@ use crate::timex::forms::holiday;
 use crate::timex::resolve::days::{add_days, month_from, nearest_year};
 use crate::timex::resolve::interval;
 use crate::timex::value::{date, with_time, ymd};
-use jiff::civil::Date;
+use jiff::civil::{Date, Weekday};
 
 /// The n-th (0 = last) `weekday` of a month, if it exists.
-pub(crate) fn nth_weekday_of(y: i16, m: i8, n: Nth, weekday: u8) -> Option<Date> {
+pub(crate) fn nth_weekday_of(y: i16, m: i8, n: Nth, weekday: Weekday) -> Option<Date> {
     let first = Date::new(y, m, 1).ok()?;
     let days: Vec<Date> = (0..first.days_in_month() as i64)
         .map(|k| add_days(first, k))
-        .filter(|d| d.weekday().to_monday_one_offset() as u8 == weekday)
+        .filter(|d| d.weekday() == weekday)
         .collect();
     match n {
         Nth::Last => days.last().copied(),
@@ -25,7 +25,7 @@ pub(crate) fn nth_weekday_of(y: i16, m: i8, n: Nth, weekday: u8) -> Option<Date>
 /// "the 27th" or "Friday the 15th": the month is left unsaid.
 pub(crate) fn day_in_nearby_month(
     day: u8,
-    weekday: Option<u8>,
+    weekday: Option<Weekday>,
     time: Option<Clock>,
     anchor: Option<Date>,
 ) -> DateValue {
@@ -50,7 +50,7 @@ pub(crate) fn day_in_nearby_month(
             Date::new(y as i16, m as i8, day as i8).ok()
         })
         .filter(|d| weekday.is_some() || *d <= a)
-        .find(|d| weekday.is_none_or(|wd| d.weekday().to_monday_one_offset() as u8 == wd));
+        .find(|d| weekday.is_none_or(|wd| d.weekday() == wd));
     let (v, kind) = with_time(
         found.map(ymd).unwrap_or_else(|| format!("XXXX-XX-{day:02}")),
         time,
@@ -67,7 +67,7 @@ pub(super) fn calendar(
     year: &Option<i16>,
     month: &Option<u8>,
     day: &Option<u8>,
-    weekday: &Option<u8>,
+    weekday: &Option<Weekday>,
     time: &Option<Clock>,
     anchor: Option<Date>,
 ) -> DateValue {
@@ -118,7 +118,7 @@ pub(super) fn day_of_month(day: &u8, month_offset: &i32, anchor: Option<Date>) -
 
 pub(super) fn nth_weekday(
     n: &Nth,
-    weekday: &u8,
+    weekday: &Weekday,
     month: &Option<u8>,
     month_offset: &i32,
     anchor: Option<Date>,
@@ -135,7 +135,7 @@ pub(super) fn nth_weekday(
         None => {
             let m = month.map(|m| format!("{m:02}")).unwrap_or_else(|| "XX".into());
             date(
-                format!("XXXX-{m}-WXX-{weekday}-#{}", n.written()),
+                format!("XXXX-{m}-WXX-{}-#{}", weekday.to_monday_one_offset(), n.written()),
                 TimexType::Date,
                 false,
             )

@@ -1,6 +1,6 @@
 //! Calendar arithmetic shared by the resolution of every family.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Weekday};
 
 pub(crate) fn add_days(d: Date, n: i64) -> Date {
     d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
@@ -26,11 +26,11 @@ pub(crate) fn nearest_year(anchor: Date, month: u8, day: Option<u8>) -> Option<i
 }
 
 /// The year in which `month`/`day` falls on `weekday`, nearest to `near`.
-pub fn year_for_weekday(month: u8, day: u8, weekday: u8, near: i16) -> Option<i16> {
+pub fn year_for_weekday(month: u8, day: u8, weekday: Weekday, near: i16) -> Option<i16> {
     for delta in 0..=14i16 {
         for y in [near - delta, near + delta] {
             if let Ok(d) = Date::new(y, month as i8, day as i8) {
-                if d.weekday().to_monday_one_offset() as u8 == weekday {
+                if d.weekday() == weekday {
                     return Some(y);
                 }
             }

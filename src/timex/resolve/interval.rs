@@ -83,7 +83,7 @@ pub(crate) fn end_after(mut to: DateExpr, a: &DateValue) -> DateExpr {
             ..
         } = to
         {
-            let gap = (i64::from(weekday) - i64::from(s.weekday().to_monday_one_offset())).rem_euclid(7);
+            let gap = i64::from(weekday.since(s.weekday()));
             let d = s.checked_add(jiff::Span::new().days(gap)).unwrap_or(s);
             to = DateExpr::Calendar {
                 year: Some(d.year()),

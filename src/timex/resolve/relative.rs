@@ -5,7 +5,7 @@ use crate::claim::{DateValue, TimexType};
 use crate::timex::expr::{Clock, DayPart, Direction, Period, Season};
 use crate::timex::resolve::days::{add_days, month_from};
 use crate::timex::value::{date, with_time, ymd};
-use jiff::civil::Date;
+use jiff::civil::{Date, Weekday};
 
 pub(super) fn month(month: &u8, direction: &Direction, strict: &bool, anchor: Option<Date>) -> DateValue {
     match anchor {
@@ -48,7 +48,7 @@ pub(super) fn month(month: &u8, direction: &Direction, strict: &bool, anchor: Op
 }
 
 pub(super) fn weekday(
-    weekday: &u8,
+    weekday: &Weekday,
     direction: &Direction,
     week: &Option<i32>,
     part: &Option<DayPart>,
@@ -58,7 +58,7 @@ pub(super) fn weekday(
     match anchor {
         Some(a) => {
             let cur = a.weekday().to_monday_one_offset() as i64;
-            let wd = *weekday as i64;
+            let wd = i64::from(weekday.to_monday_one_offset());
             let offset = match (week, direction) {
                 (Some(w), _) => 7 * *w as i64 + wd - cur,
                 (None, Direction::Past) => -((cur - wd).rem_euclid(7)),
@@ -69,7 +69,7 @@ pub(super) fn weekday(
             date(v, kind, true)
         }
         None => {
-            let (v, kind) = with_time(format!("XXXX-WXX-{weekday}"), *time, *part);
+            let (v, kind) = with_time(format!("XXXX-WXX-{}", weekday.to_monday_one_offset()), *time, *part);
             date(v, kind, false)
         }
     }
