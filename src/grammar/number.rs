@@ -20,7 +20,7 @@ use crate::lexicon::{WordMap, en, rows};
 
 /// An exact decimal: `mantissa × 10^-decimals`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Decimal {
+pub struct Decimal {
     pub mantissa: i128,
     pub decimals: u32,
 }
@@ -47,7 +47,14 @@ impl Decimal {
         self.scaled(0)
     }
 
-    fn add(self, other: Decimal) -> Decimal {
+    /// The value as a whole number, when it is written as one ("3", not "3.0").
+    pub(crate) fn whole(self) -> Option<u32> {
+        (self.decimals == 0)
+            .then(|| u32::try_from(self.mantissa).ok())
+            .flatten()
+    }
+
+    pub(crate) fn add(self, other: Decimal) -> Decimal {
         let d = self.decimals.max(other.decimals);
         let a = self.mantissa.saturating_mul(10i128.saturating_pow(d - self.decimals));
         let b = other.mantissa.saturating_mul(10i128.saturating_pow(d - other.decimals));
@@ -55,6 +62,21 @@ impl Decimal {
             mantissa: a.saturating_add(b),
             decimals: d,
         }
+    }
+}
+
+/// Written with its decimals: `3.50` stays `3.50`.
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let d = self.decimals as usize;
+        if d == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = d + 1);
+        let (int, frac) = padded.split_at(padded.len() - d);
+        write!(f, "{sign}{int}.{frac}")
     }
 }
 
@@ -276,5 +298,12 @@ mod tests {
         assert_eq!(n("half million"), 500_000.0);
         assert_eq!(n("three quarters billion"), 750_000_000.0);
         assert_eq!(with_cents(13.0, 45), 13.45);
+        let d = |mantissa, decimals| Decimal { mantissa, decimals };
+        assert_eq!(d(350, 2).to_string(), "3.50");
+        assert_eq!(d(5, 1).to_string(), "0.5");
+        assert_eq!(d(25, 2).to_string(), "0.25");
+        assert_eq!(d(7, 0).to_string(), "7");
+        assert_eq!(d(7, 0).whole(), Some(7));
+        assert_eq!(d(70, 1).whole(), None);
     }
 }

@@ -44,7 +44,7 @@ fn anchor_to_events(text: &str, mentions: &mut [DateMention]) {
         else {
             continue;
         };
-        let Some(amount) = n.parse::<u32>().ok().filter(|_| !period.is_clock()) else {
+        let Some(amount) = n.whole().filter(|_| !period.is_clock()) else {
             continue;
         };
         let after = &text[mentions[k].span.end..];
@@ -157,7 +157,7 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
             _ => 0,
         };
         // Days and longer: a day plus minutes is a time no day names.
-        let whole = n.parse::<u32>().ok().filter(|_| !period.is_clock());
+        let whole = n.whole().filter(|_| !period.is_clock());
         if let (true, Some(amount)) = (sign != 0 && is_day_like(&b.expr), whole) {
             return Some(DateExpr::Anchored {
                 amount,

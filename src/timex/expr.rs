@@ -2,6 +2,7 @@
 
 use jiff::civil::Weekday;
 
+use crate::grammar::number::Decimal;
 use crate::span::Span;
 
 /// Which way a relative expression points from its anchor.
@@ -199,8 +200,9 @@ pub enum DateExpr {
         sign: i32,
         base: i32,
     },
+    /// A length of time: "three years", "a few days" (no amount).
     Duration {
-        amount: Option<String>,
+        amount: Option<Decimal>,
         period: Period,
     },
     /// A duration of several units: "1 hour and 30 minutes" (`PT1H30M`).

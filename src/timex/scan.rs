@@ -3,7 +3,7 @@
 //! cannot make (a year inside a figure, a month that is a verb) and the
 //! direction of relative forms read from the words before them.
 
-use crate::grammar::number::number_word;
+use crate::grammar::number::{Decimal, number_word};
 use crate::grammar::{ascii_lower, scan};
 use crate::span::Span;
 use crate::timex::compose;
@@ -261,7 +261,7 @@ pub(crate) fn accept(text: &str, start: usize, end: usize, expr: &DateExpr) -> b
         DateExpr::Duration {
             amount: Some(n),
             period: Period::Second | Period::Minute,
-        } if n == "1" => !after.trim_start().starts_with(|c: char| c.is_lowercase()),
+        } if *n == Decimal::int(1) => !after.trim_start().starts_with(|c: char| c.is_lowercase()),
         // A month alone is a date only after a word that introduces one.
         DateExpr::Month { strict: false, .. }
             if matched.starts_with(|c: char| c.is_uppercase()) && !matched.contains(' ') =>

@@ -2,15 +2,18 @@
 //! intervals.
 
 use crate::claim::{DateValue, TimexType, TimexValue};
+use crate::grammar::number::Decimal;
 use crate::timex::expr::{Clock, DayPart, Period};
 use jiff::civil::Date;
 
-pub(crate) fn duration_value(amount: Option<&str>, p: Period) -> String {
-    let n = amount.unwrap_or("X");
+/// `P3Y`, `PT1.5H`, `PXD` (an amount not written): a duration's value.
+pub(crate) fn duration_value(amount: Option<Decimal>, p: Period) -> String {
+    let n = amount.map_or_else(|| "X".to_string(), |a| a.to_string());
     let (n, code): (String, &str) = match p {
-        Period::Decade => match n.parse::<f64>() {
-            Ok(v) => (trim_number(v * 10.0), "Y"),
-            Err(_) => (n.to_string(), "DE"),
+        // Decades are years, where the amount is known.
+        Period::Decade => match amount {
+            Some(a) => (trim_number(a.value() * 10.0), "Y"),
+            None => (n, "DE"),
         },
         Period::Day => (n.to_string(), "D"),
         Period::Week => (n.to_string(), "W"),

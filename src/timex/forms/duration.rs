@@ -1,24 +1,32 @@
 //! Durations: "three years", "one and a half hours", "1 hour and 30
 //! minutes", hedged amounts ("a few days").
 
-use crate::grammar::number::number_word;
+use crate::grammar::number::{Decimal, number_word};
 use crate::grammar::{R, fail, kw};
 use crate::timex::expr::{DateExpr, Period};
-use crate::timex::value::trim_number;
 use crate::timex::words::{digits, period_word, plural_apostrophe, word};
 use nom::{
     Parser,
     branch::alt,
     bytes::complete::tag,
     character::complete::{char, space0, space1},
-    combinator::{map, opt, recognize, value},
+    combinator::{map_opt, opt, recognize, value},
     sequence::preceded,
 };
 
 /// An amount: `3`, `3.5`, `three`, `twenty four`, `a`, `an`.
-pub(crate) fn amount(i: &str) -> R<'_, String> {
-    let numeric = map(recognize((digits(1, 4), opt((char('.'), digits(1, 3))))), String::from);
-    let words = |i| -> R<'_, String> {
+pub(crate) fn amount(i: &str) -> R<'_, Decimal> {
+    let numeric = map_opt(
+        (digits(1, 4), opt(preceded(char('.'), digits(1, 3)))),
+        |(whole, frac): (&str, Option<&str>)| {
+            let frac = frac.unwrap_or("");
+            Some(Decimal {
+                mantissa: format!("{whole}{frac}").parse().ok()?,
+                decimals: frac.len() as u32,
+            })
+        },
+    );
+    let words = |i| -> R<'_, Decimal> {
         let (rest, w) = word(i)?;
         let Some(mut n) = number_word(w) else { return fail(i) };
         let mut rest = rest;
@@ -32,41 +40,57 @@ pub(crate) fn amount(i: &str) -> R<'_, String> {
                 }
             }
         }
-        Ok((rest, n.to_string()))
+        Ok((rest, Decimal::int(i128::from(n))))
     };
     let fraction = alt((
         value(
-            "0.5".to_string(),
+            HALF,
             alt((tag("½"), recognize((kw("half"), space1, alt((kw("an"), kw("a"))))))),
         ),
-        value("0.25".to_string(), tag("¼")),
-        value("0.75".to_string(), tag("¾")),
+        value(QUARTER, tag("¼")),
+        value(
+            Decimal {
+                mantissa: 75,
+                decimals: 2,
+            },
+            tag("¾"),
+        ),
     ));
     let (rest, n) = alt((
         fraction,
         numeric,
         words,
-        value("1".to_string(), alt((kw("a"), kw("an")))),
+        value(Decimal::int(1), alt((kw("a"), kw("an")))),
     ))
     .parse(i)?;
     // "one and a half", "two and a quarter".
-    match (n.parse::<u32>(), and_a_fraction(rest)) {
-        (Ok(whole), Ok((r, f))) => Ok((r, trim_number(f64::from(whole) + f))),
+    match (n.whole(), and_a_fraction(rest)) {
+        (Some(_), Ok((r, f))) => Ok((r, n.add(f))),
         _ => Ok((rest, n)),
     }
 }
 
+const HALF: Decimal = Decimal {
+    mantissa: 5,
+    decimals: 1,
+};
+
+const QUARTER: Decimal = Decimal {
+    mantissa: 25,
+    decimals: 2,
+};
+
 /// ` and a half`, ` and half`, ` and a quarter`.
-pub(crate) fn and_a_fraction(i: &str) -> R<'_, f64> {
+pub(crate) fn and_a_fraction(i: &str) -> R<'_, Decimal> {
     preceded(
         (space1, kw("and"), space1, opt((kw("a"), space1))),
-        alt((value(0.5, kw("half")), value(0.25, kw("quarter")))),
+        alt((value(HALF, kw("half")), value(QUARTER, kw("quarter")))),
     )
     .parse(i)
 }
 
 /// `three years`, `three-year`, `3.5years`, `an hour`, `24 hours`.
-pub(crate) fn counted(i: &str) -> R<'_, (String, Period)> {
+pub(crate) fn counted(i: &str) -> R<'_, (Decimal, Period)> {
     let (rest, n) = amount(i)?;
     let (rest, joint) = alt((tag("-"), space1, space0)).parse(rest)?;
     let (after, w) = word(rest)?;
@@ -75,13 +99,13 @@ pub(crate) fn counted(i: &str) -> R<'_, (String, Period)> {
     };
     // "twenty second" is a day, not twenty seconds: a singular unit takes
     // one, a fraction ("one and a half hour") or a hyphen ("three-year").
-    if !plural && joint != "-" && n != "1" && !n.contains('.') {
+    if !plural && joint != "-" && n != Decimal::int(1) && n.decimals == 0 {
         return fail(i);
     }
     let (rest, _) = plural_apostrophe(after)?;
     // "an hour and a half", "one year and a quarter".
-    if let (Ok(whole), Ok((r, f))) = (n.parse::<u32>(), and_a_fraction(rest)) {
-        return Ok((r, (trim_number(f64::from(whole) + f), p)));
+    if let (Some(_), Ok((r, f))) = (n.whole(), and_a_fraction(rest)) {
+        return Ok((r, (n.add(f), p)));
     }
     Ok((rest, (n, p)))
 }
@@ -106,10 +130,7 @@ pub(crate) fn counted_parts(i: &str) -> R<'_, Vec<(u32, Period)>> {
             Err(_) => break,
         }
     }
-    let whole: Option<Vec<(u32, Period)>> = parts
-        .into_iter()
-        .map(|(n, p)| n.parse::<u32>().ok().map(|n| (n, p)))
-        .collect();
+    let whole: Option<Vec<(u32, Period)>> = parts.into_iter().map(|(n, p)| n.whole().map(|n| (n, p))).collect();
     match whole {
         Some(v) => Ok((rest, v)),
         None => fail(i),
@@ -181,7 +202,7 @@ pub(crate) fn duration(i: &str) -> R<'_, DateExpr> {
                         .iter()
                         .any(|l| lead_text.contains(l))
                     {
-                        return Ok((r, duration_of(Some("1".into()), p)));
+                        return Ok((r, duration_of(Some(Decimal::int(1)), p)));
                     }
                 }
             }
@@ -218,6 +239,6 @@ pub(crate) fn duration(i: &str) -> R<'_, DateExpr> {
     }
 }
 
-pub(crate) fn duration_of(amount: Option<String>, p: Period) -> DateExpr {
+pub(crate) fn duration_of(amount: Option<Decimal>, p: Period) -> DateExpr {
     DateExpr::Duration { amount, period: p }
 }

@@ -193,7 +193,10 @@ mod tests {
         for row in rows(en::HOLIDAYS) {
             assert!(parse_rule(row.cell(1)).is_some(), "{}: {}", row.cell(0), row.cell(1));
         }
-        assert_eq!(parse_rule("nth last monday 05"), Some(Rule::Nth(5, Nth::Last, Weekday::Monday)));
+        assert_eq!(
+            parse_rule("nth last monday 05"),
+            Some(Rule::Nth(5, Nth::Last, Weekday::Monday))
+        );
         assert_eq!(parse_rule("easter -2"), Some(Rule::Easter(-2)));
         assert_eq!(parse_rule("fixed 12-25"), Some(Rule::Fixed(12, 25)));
         assert_eq!(parse_rule("nth 2 someday 05"), None);

@@ -49,7 +49,7 @@ pub(crate) fn part_of(i: &str) -> R<'_, DateExpr> {
         space1,
     )
         .parse(i)?;
-    let Ok(amount) = n.parse::<u32>() else {
+    let Some(amount) = n.whole() else {
         return fail(i);
     };
     if !matches!(period, Period::Day | Period::Week | Period::Month) {

@@ -1,5 +1,6 @@
 //! Recurrences: "every Monday", "Tuesdays at 9am", "annually".
 
+use crate::grammar::number::Decimal;
 use crate::grammar::{R, fail, kw};
 use crate::timex::expr::{DateExpr, DayPart};
 use crate::timex::forms::calendar::time_tail;
@@ -68,18 +69,18 @@ pub(crate) fn set(i: &str) -> R<'_, DateExpr> {
             DateExpr::Set(format!("XXXX-XX-XXT{}", p.code()))
         }),
         map((every(), space1, period), |(_, _, p)| {
-            DateExpr::Set(duration_value(Some("1"), p))
+            DateExpr::Set(duration_value(Some(Decimal::int(1)), p))
         }),
         // "every other day", "every three weeks".
         map(
             (
                 every(),
                 space1,
-                alt((value("2".to_string(), kw("other")), amount)),
+                alt((value(Decimal::int(2), kw("other")), amount)),
                 space1,
                 period,
             ),
-            |(_, _, n, _, p)| DateExpr::Set(duration_value(Some(&n), p)),
+            |(_, _, n, _, p)| DateExpr::Set(duration_value(Some(n), p)),
         ),
         value(
             DateExpr::Set("P3M".into()),

@@ -45,9 +45,7 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
         DateExpr::RelativePeriod { period, offset } => relative::relative_period(period, offset, anchor),
         DateExpr::Shift { parts, sign, base } => relative::shift(parts, sign, base, anchor),
         DateExpr::Compound(parts) => date(compound_value(parts), TimexType::Duration, true),
-        DateExpr::Duration { amount, period } => {
-            date(duration_value(amount.as_deref(), *period), TimexType::Duration, true)
-        }
+        DateExpr::Duration { amount, period } => date(duration_value(*amount, *period), TimexType::Duration, true),
         DateExpr::Season { season, offset } => relative::season(season, offset, anchor),
         DateExpr::Decade(d) => date(format!("{:03}", d / 10), TimexType::Date, true),
         DateExpr::Century(c) => date(format!("{c:02}"), TimexType::Date, true),

@@ -1,6 +1,7 @@
 //! Resolution of quarters, weeks and stretches of a year or month.
 
 use crate::claim::{DateValue, TimexType};
+use crate::grammar::number::Decimal;
 use crate::timex::expr::{Direction, Nth, Period};
 use crate::timex::resolve::days::{month_from, nearest_year};
 use crate::timex::resolve::interval;
@@ -99,7 +100,7 @@ pub(super) fn part_of(first: &bool, amount: &u32, period: &Period, w: &DateValue
         Some(v) if w.resolved => date(v, TimexType::Date, true),
         // Without its year the stretch is only as long as it says.
         _ => date(
-            duration_value(Some(&amount.to_string()), *period),
+            duration_value(Some(Decimal::int(i128::from(*amount))), *period),
             TimexType::Duration,
             false,
         ),
