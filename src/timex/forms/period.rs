@@ -6,7 +6,7 @@ use crate::timex::expr::{DateExpr, Direction, Nth, Period};
 use crate::timex::forms::calendar::{bare_year, day_month, month_day, month_year, numeric_md, year_tail};
 use crate::timex::forms::duration::counted;
 use crate::timex::forms::relative::{relative_period, year_ref};
-use crate::timex::words::{month, num_in, year};
+use crate::timex::words::{month, num_in, ordinal_word, year};
 use nom::{
     Parser,
     branch::alt,
@@ -74,21 +74,33 @@ pub(crate) fn part_of(i: &str) -> R<'_, DateExpr> {
     ))
 }
 
-/// A rank among a few: `first` to `fifth`, `1st` to `5th`; `last` and
-/// `final` are 0.
+/// A rank among a few: `first` to `fifth`, `1st` to `5th`, `last`, `final`.
 pub(crate) fn rank(i: &str) -> R<'_, Nth> {
     map_opt(take_while1(|c: char| c.is_alphanumeric()), |w: &str| {
-        match w.to_lowercase().as_str() {
-            "first" | "1st" => Some(Nth::Ordinal(1)),
-            "second" | "2nd" => Some(Nth::Ordinal(2)),
-            "third" | "3rd" => Some(Nth::Ordinal(3)),
-            "fourth" | "4th" => Some(Nth::Ordinal(4)),
-            "fifth" | "5th" => Some(Nth::Ordinal(5)),
-            "last" | "final" => Some(Nth::Last),
-            _ => None,
+        if w.eq_ignore_ascii_case("last") || w.eq_ignore_ascii_case("final") {
+            return Some(Nth::Last);
         }
+        // "1st", "2nd", "3rd", "4th", "5th": the number with its ordinal ending.
+        let numbered = w.get(..1).and_then(|d| d.parse::<u8>().ok()).filter(|d| {
+            w.get(1..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(ordinal_suffix(*d)))
+        });
+        numbered
+            .or_else(|| ordinal_word(w))
+            .filter(|n| (1..=5).contains(n))
+            .map(Nth::Ordinal)
     })
     .parse(i)
+}
+
+/// The English ending of a small ordinal written in digits.
+fn ordinal_suffix(n: u8) -> &'static str {
+    match n {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    }
 }
 
 /// `Q3 2019`, `2019-Q1`, `q1-2019`, `H2 2019`, `the third quarter of 2019`,
