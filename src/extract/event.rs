@@ -7,11 +7,31 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{WordSet, en, words};
+use crate::lexicon::{WordMap, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::text::tokens;
 
 use super::mention::{People, Target};
+
+/// What a word does in "shortly after her statement".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AnchorWord {
+    /// "after", "before".
+    Connective,
+    /// "shortly", "hours".
+    Lead,
+}
+
+static ANCHOR_WORDS: LazyLock<WordMap<AnchorWord>> = LazyLock::new(|| {
+    WordMap::of(rows(en::EVENT_ANCHORS).map(|r| {
+        let role = if r.cell(1) == "lead" {
+            AnchorWord::Lead
+        } else {
+            AnchorWord::Connective
+        };
+        (r.cell(0), role)
+    }))
+});
 
 /// Words that name a call, a talk or a meeting between people.
 static TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::EVENT_TRIGGERS)));
@@ -71,18 +91,13 @@ pub(crate) fn find_events(
                     .filter(|t| t.span.end <= m.span.start)
                     .rev()
                     .take(3)
-                    .find(|t| matches!(t.text.to_lowercase().as_str(), "after" | "following" | "before"));
+                    .find(|t| ANCHOR_WORDS.get_lower(t.text) == Some(AnchorWord::Connective));
                 if let (Some(noun), Some(lead)) = (noun, lead) {
                     // Include a leading "shortly", "just", "hours", "soon".
                     let start = toks
                         .iter()
                         .rfind(|t| t.span.end <= lead.span.start)
-                        .filter(|t| {
-                            matches!(
-                                t.text.to_lowercase().as_str(),
-                                "shortly" | "just" | "hours" | "soon" | "days" | "minutes"
-                            )
-                        })
+                        .filter(|t| ANCHOR_WORDS.get_lower(t.text) == Some(AnchorWord::Lead))
                         .map(|t| t.span.start)
                         .unwrap_or(lead.span.start);
                     anchor = Some((Span::new(start, noun.span.end), p));

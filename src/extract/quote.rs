@@ -252,10 +252,10 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
         // "Hegseth said Washington would not...": the clause follows the verb,
         // unless a preposition, a pause or a quotation comes first.
         // "told a rally": without "that", an object follows, not a clause.
-        None if matches!(
-            text[..verb_end].rsplit(' ').next(),
-            Some("told" | "tells" | "urged" | "asked")
-        ) =>
+        None if text[..verb_end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|v| OBJECT_VERBS.contains(v)) =>
         {
             return None;
         }
@@ -280,6 +280,9 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
             .sum::<usize>();
     (end > start && word_count(&text[start..end]) >= 3).then(|| Span::new(start, end))
 }
+
+/// Verbs whose next words are an object, not the reported clause.
+static OBJECT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::OBJECT_VERBS)));
 
 /// Words after a speech verb that do not begin a reported clause.
 static NOT_CLAUSE_START: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::NOT_CLAUSE_START)));

@@ -28,6 +28,7 @@ pub(crate) mod en {
         DEPENDENT_MARKERS = "dependent_markers.tsv",
         CURRENCIES = "currencies.tsv",
         DIRECTION_MARKERS = "direction_markers.tsv",
+        EVENT_ANCHORS = "event_anchors.tsv",
         EVENT_TRIGGERS = "event_triggers.tsv",
         HOLIDAYS = "holidays.tsv",
         HONORIFICS = "honorifics.tsv",
@@ -36,6 +37,7 @@ pub(crate) mod en {
         NOT_COUNTED = "not_counted.tsv",
         NOT_NAMES = "not_names.tsv",
         NUMBERS = "numbers.tsv",
+        OBJECT_VERBS = "object_verbs.tsv",
         PLACES = "places.tsv",
         ORDINALS = "ordinals.tsv",
         PERIODS = "periods.tsv",
@@ -172,6 +174,14 @@ impl<V: Copy> WordMap<V> {
         }
         let lengths = Lengths::of(map.keys().copied());
         WordMap(map, lengths)
+    }
+
+    /// The meaning of `w` in lower case.
+    pub(crate) fn get_lower(&self, w: &str) -> Option<V> {
+        if !self.1.admit(w) {
+            return None;
+        }
+        self.0.get(lowercase(w, &mut [0; 32]).as_ref()).copied()
     }
 
     /// The meaning of `w`, already lower case.
