@@ -199,6 +199,9 @@ pub struct Claim {
     /// For a date of an event: the people taking part (canonical names once
     /// the corpus is known).
     pub participants: Vec<String>,
+    /// For a statement: where the date expression that dates it sits in the
+    /// cleaned text (the claim graph's dated-on edge).
+    pub dated_by: Option<Span>,
 }
 
 impl Claim {

@@ -56,6 +56,8 @@ pub enum Edge {
     Asserts,
     /// Statement → person.
     SaidBy,
+    /// Statement → the date claim that says when it was said.
+    DatedOn,
     /// Claim → claim: the two speak of the same thing.
     Same {
         kind: LinkKind,
@@ -74,6 +76,7 @@ impl Edge {
         match self {
             Edge::Asserts => "asserts",
             Edge::SaidBy => "said-by",
+            Edge::DatedOn => "dated-on",
             Edge::Same { kind, .. } => kind.as_str(),
             Edge::CopyOf { .. } => "copy-of",
         }
@@ -134,6 +137,18 @@ impl ClaimGraph {
                     .entry(sp.clone())
                     .or_insert_with(|| g.graph.add_node(Node::Person { name: sp }));
                 g.graph.add_edge(n, p, Edge::SaidBy);
+            }
+        }
+        // A statement's date is one of its source's date claims.
+        let by_place: BTreeMap<(&str, crate::span::Span), usize> = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.date().is_some())
+            .map(|(i, c)| ((c.source.as_str(), c.clean_span), i))
+            .collect();
+        for (i, c) in claims.iter().enumerate() {
+            if let Some(&d) = c.dated_by.and_then(|s| by_place.get(&(c.source.as_str(), s))) {
+                g.graph.add_edge(g.claims[i], g.claims[d], Edge::DatedOn);
             }
         }
         for l in links {

@@ -68,3 +68,26 @@ fn the_printed_graph_is_the_one_the_rules_read() {
     assert_eq!(same, a.links.len());
     assert!(a.graph.to_dot().contains("same-remark"));
 }
+
+#[test]
+fn a_statement_is_dated_on_the_date_claim_that_dates_it() {
+    let a = two_reports();
+    let g = &a.graph.graph;
+    let dated: Vec<(String, String)> = g
+        .edge_indices()
+        .filter(|e| matches!(g[*e], Edge::DatedOn))
+        .filter_map(|e| {
+            let (from, to) = g.edge_endpoints(e)?;
+            let id = |n| match &g[n] {
+                claimcheck::graph::Node::Claim { id, claim_kind, .. } => Some(format!("{id} {claim_kind}")),
+                _ => None,
+            };
+            Some((id(from)?, id(to)?))
+        })
+        .collect();
+    assert_eq!(dated.len(), 2, "{dated:?}");
+    for (statement, date) in &dated {
+        assert!(statement.ends_with("statement") && date.ends_with("date"), "{dated:?}");
+        assert_eq!(statement.split('#').next(), date.split('#').next(), "one source");
+    }
+}

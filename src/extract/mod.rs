@@ -27,9 +27,29 @@ pub(crate) struct Extraction {
 
 /// Maps a span of cleaned text to its place in the original file and the
 /// original words.
-/// A claim before it is numbered: span, value, context words and the
-/// speaker's name as the text gives it.
-type RawClaim = (Span, ClaimValue, Vec<String>, Option<String>);
+/// A claim before it is numbered.
+struct RawClaim {
+    span: Span,
+    value: ClaimValue,
+    /// Content words around it, for linking.
+    context: Vec<String>,
+    /// The speaker's name as the text gives it.
+    speaker: Option<String>,
+    /// The date expression that dates a statement.
+    dated_by: Option<Span>,
+}
+
+impl RawClaim {
+    fn new(span: Span, value: ClaimValue, context: Vec<String>) -> RawClaim {
+        RawClaim {
+            span,
+            value,
+            context,
+            speaker: None,
+            dated_by: None,
+        }
+    }
+}
 
 pub(crate) type Locate<'a> = &'a dyn Fn(Span) -> (Located, String);
 
@@ -62,20 +82,12 @@ pub(crate) fn extract(source: &str, text: &str, published: Option<Date>, locate:
     let mut raw: Vec<RawClaim> = Vec::new();
     for d in &dates {
         let value = timex::resolve(&d.expr, published);
-        raw.push((
-            d.span,
-            ClaimValue::Date(value),
-            event_context(text, sentence_of(d.span.start), d.span),
-            None,
-        ));
+        let context = event_context(text, sentence_of(d.span.start), d.span);
+        raw.push(RawClaim::new(d.span, ClaimValue::Date(value), context));
     }
     for f in figures {
-        raw.push((
-            f.span,
-            ClaimValue::Figure(f.figure),
-            context(text, sentence_of(f.span.start), f.span),
-            None,
-        ));
+        let context = context(text, sentence_of(f.span.start), f.span);
+        raw.push(RawClaim::new(f.span, ClaimValue::Figure(f.figure), context));
     }
     statement_claims(text, &statements, &dates, &people, published, &mut raw);
     let participants = event_participants(&events, &dates, &people, &in_quote, &mut raw);
@@ -97,20 +109,25 @@ fn statement_claims(
     published: Option<Date>,
     raw: &mut Vec<RawClaim>,
 ) {
-    let mut stmt_dates: Vec<Option<DateValue>> = Vec::with_capacity(statements.statements.len());
+    let mut stmt_dates: Vec<Option<(DateValue, Span)>> = Vec::with_capacity(statements.statements.len());
     for s in &statements.statements {
         let from = dates.partition_point(|d| d.span.start < s.time_region.start);
         let own = dates[from..]
             .iter()
             .take_while(|d| d.span.start < s.time_region.end)
             .find(|d| d.span.end <= s.time_region.end && d.expr.names_a_day())
-            .map(|d| timex::resolve(&d.expr, published));
+            .map(|d| (timex::resolve(&d.expr, published), d.span));
         let inherited = s.continues.and_then(|p| stmt_dates.get(p).cloned().flatten());
         stmt_dates.push(own.or(inherited));
     }
     for (s, when) in statements.statements.iter().zip(stmt_dates) {
+        let (when, dated_by) = match when {
+            Some((v, span)) => (Some(v), Some(span)),
+            None => (None, None),
+        };
         let words = &text[s.span.start..s.span.end];
         let name = s.speaker.map(|p| people.persons[p].full_name());
+        let when_kind = when.as_ref().map(|d| d.kind);
         let st = Statement {
             speaker: name.clone(),
             // Reported speech may hold a partial quotation: its marks are not words.
@@ -125,7 +142,13 @@ fn statement_claims(
                 .filter(|d| matches!(d.kind, TimexType::Date | TimexType::Time))
                 .map(|d| d.value),
         };
-        raw.push((s.span, ClaimValue::Statement(st), quote_words(words), name));
+        raw.push(RawClaim {
+            span: s.span,
+            value: ClaimValue::Statement(st),
+            context: quote_words(words),
+            speaker: name,
+            dated_by: dated_by.filter(|_| matches!(&when_kind, Some(TimexType::Date | TimexType::Time))),
+        });
     }
 }
 
@@ -154,9 +177,9 @@ fn event_participants(
         let Some((anchor, who)) = e.anchor else { continue };
         let said = raw
             .iter()
-            .filter(|(span, ..)| span.start < anchor.start)
-            .filter_map(|(_, v, _, speaker)| match v {
-                ClaimValue::Statement(st) if speaker.as_deref() == Some(people.persons[who].full_name().as_str()) => {
+            .filter(|c| c.span.start < anchor.start)
+            .filter_map(|c| match &c.value {
+                ClaimValue::Statement(st) if c.speaker.as_deref() == Some(people.persons[who].full_name().as_str()) => {
                     st.date.clone()
                 }
                 _ => None,
@@ -168,7 +191,7 @@ fn event_participants(
                 kind: TimexType::Date,
                 resolved: true,
             };
-            raw.push((anchor, ClaimValue::Date(value), Vec::new(), None));
+            raw.push(RawClaim::new(anchor, ClaimValue::Date(value), Vec::new()));
             participants.push((anchor, names));
         }
     }
@@ -182,10 +205,17 @@ fn number_claims(
     participants: &[(Span, Vec<String>)],
     locate: Locate<'_>,
 ) -> Vec<Claim> {
-    raw.sort_by(|a, b| a.0.cmp(&b.0).then(kind_rank(&a.1).cmp(&kind_rank(&b.1))));
+    raw.sort_by(|a, b| a.span.cmp(&b.span).then(kind_rank(&a.value).cmp(&kind_rank(&b.value))));
     raw.into_iter()
         .enumerate()
-        .map(|(n, (span, value, context, speaker_mention))| {
+        .map(|(n, c)| {
+            let RawClaim {
+                span,
+                value,
+                context,
+                speaker: speaker_mention,
+                dated_by,
+            } = c;
             let (located, original) = locate(span);
             let taking_part = match value {
                 ClaimValue::Date(_) => participants
@@ -205,6 +235,7 @@ fn number_claims(
                 participants: taking_part,
                 clean_span: span,
                 speaker_mention,
+                dated_by,
             }
         })
         .collect()
