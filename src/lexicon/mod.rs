@@ -49,6 +49,7 @@ pub(crate) mod en {
         SCALES = "scales.tsv",
         SPEECH_VERBS = "speech_verbs.tsv",
         STOP_WORDS = "stop_words.tsv",
+        TEMPORAL_JOINS = "temporal_joins.tsv",
         TEMPORAL_LEADS = "temporal_leads.tsv",
         TEMPORAL_PREPOSITIONS = "temporal_prepositions.tsv",
         TITLE_MODIFIERS = "title_modifiers.tsv",
@@ -61,6 +62,11 @@ pub(crate) mod en {
 pub(crate) struct Row(Vec<&'static str>);
 
 impl Row {
+    /// The first cell as written, `-` included (the entry a line is about).
+    pub(crate) fn key(&self) -> &'static str {
+        self.0.first().copied().unwrap_or("")
+    }
+
     /// The cell in column `i`; `""` when the line has no such cell or it
     /// holds `-`.
     pub(crate) fn cell(&self, i: usize) -> &'static str {

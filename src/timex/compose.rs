@@ -2,6 +2,9 @@
 //! time ("Monday at 2.30", "5pm on Friday") and the two ends of a range
 //! ("from 2014 to 2018", "Nov 18 - Dec 19, 2015", "between May and July").
 
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordMap, en, rows};
 use crate::span::Span;
 use crate::timex::expr::{Clock, DateExpr, DateMention, range, with_clock};
 use crate::timex::forms::clock::in_order;
@@ -107,6 +110,36 @@ fn sentence_names(text: &str, span: Span, noun: &str) -> bool {
         .any(|w| w.to_lowercase().starts_with(&stem))
 }
 
+/// How the words between two expressions join them (`temporal_joins.tsv`).
+#[derive(Debug, Clone, Copy, Default)]
+struct Joins {
+    bound: bool,
+    at: bool,
+    on: bool,
+    after: bool,
+    before: bool,
+    to_time: bool,
+    range: bool,
+}
+
+static JOINS: LazyLock<WordMap<Joins>> = LazyLock::new(|| {
+    WordMap::of(rows(en::TEMPORAL_JOINS).map(|r| {
+        let mut j = Joins::default();
+        for role in r.list(1) {
+            match role {
+                "bound" => j.bound = true,
+                "at" => j.at = true,
+                "on" => j.on = true,
+                "after" => j.after = true,
+                "before" => j.before = true,
+                "to-time" => j.to_time = true,
+                _ => j.range = true,
+            }
+        }
+        (r.key(), j)
+    }))
+});
+
 fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateExpr> {
     if gap.len() > 12 {
         return None;
@@ -117,25 +150,23 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
         .map(str::to_lowercase)
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let joins = if words.is_empty() {
+        Joins::default()
+    } else {
+        JOINS.get(&words.join(" ")).unwrap_or_default()
+    };
     // "tomorrow before 5pm": a bound within the day is a time of that day.
-    let day_then_time = matches!(
-        words.as_slice(),
-        ["before" | "after"] | ["no" | "not", "later" | "earlier", "than"]
-    );
-    if let (true, DateExpr::Time(c)) = (day_then_time, &b.expr) {
+    if let (true, DateExpr::Time(c)) = (joins.bound, &b.expr) {
         if let Some(e) = with_clock(&a.expr, *c) {
             return Some(e);
         }
     }
     // A day and its time, in either order.
-    if matches!(
-        words.as_slice(),
-        [] | ["at" | "@" | "for" | "around" | "about" | "by" | "on"]
-    ) {
+    if words.is_empty() || joins.at {
         if let DateExpr::Time(c) = b.expr {
             return with_clock(&a.expr, c);
         }
-        if let (DateExpr::Time(c), [] | ["on"]) = (&a.expr, words.as_slice()) {
+        if let (DateExpr::Time(c), true) = (&a.expr, words.is_empty() || joins.on) {
             return with_clock(&b.expr, *c);
         }
         if let DateExpr::Range { from, to } = &b.expr {
@@ -151,9 +182,9 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
         period,
     } = &a.expr
     {
-        let sign = match words.as_slice() {
-            ["after" | "from" | "since" | "following"] => 1,
-            ["before" | "preceding"] => -1,
+        let sign = match (joins.after, joins.before) {
+            (true, _) => 1,
+            (_, true) => -1,
             _ => 0,
         };
         // Days and longer: a day plus minutes is a time no day names.
@@ -170,7 +201,7 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
     let between = prev_word(text, a.span.start) == "between";
     // "Tuesday at 2:00 - 2:30 pm": a day's time and a later time are a range
     // within that day; the end's meridiem reaches back to the start.
-    let to = matches!(words.as_slice(), ["-" | "–" | "to" | "until" | "till"]) || words == ["and"] && between;
+    let to = joins.to_time || words == ["and"] && between;
     if let (Some(start), DateExpr::Time(end), true) = (day_time(&a.expr), &b.expr, to) {
         if let Some((start, end)) = in_order(start, *end) {
             let day = without_clock(&a.expr);
@@ -178,12 +209,8 @@ fn join(text: &str, a: &DateMention, b: &DateMention, gap: &str) -> Option<DateE
         }
     }
     // The two ends of a range.
-    let joins = match words.as_slice() {
-        ["-" | "–" | "—" | "~" | "to" | "through" | "thru" | "till" | "until"] => true,
-        ["and"] => between,
-        _ => false,
-    };
-    if joins && is_point(&a.expr) && is_point(&b.expr) && same_family(&a.expr, &b.expr) {
+    let ends = joins.range || words == ["and"] && between;
+    if ends && is_point(&a.expr) && is_point(&b.expr) && same_family(&a.expr, &b.expr) {
         return Some(range(a.expr.clone(), b.expr.clone()));
     }
     None
