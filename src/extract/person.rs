@@ -29,6 +29,8 @@ struct NameWords {
     speaker_adverbs: WordSet,
     /// Places whose one-word name speaks for their government.
     places: WordSet,
+    /// Pronouns that stand for a person ("he", "she").
+    pronouns: WordSet,
 }
 
 static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
@@ -55,6 +57,7 @@ static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         dependent_markers: WordSet::of(words(en::DEPENDENT_MARKERS)),
         speaker_adverbs: WordSet::of(words(en::SPEAKER_ADVERBS)),
         places: WordSet::of(words(en::PLACES)),
+        pronouns: WordSet::of(words(en::PRONOUNS)),
     }
 });
 
@@ -228,7 +231,7 @@ fn untitled(text: &str, scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usi
     let toks = &scan.toks;
     let t = toks[k].text;
     let lower = t.to_lowercase();
-    if lower == "he" || lower == "she" {
+    if NAME_WORDS.pronouns.contains(&lower) {
         found.pending.push((toks[k].span, None));
         return k + 1;
     }

@@ -39,6 +39,7 @@ pub(crate) mod en {
         NUMBERS = "numbers.tsv",
         OBJECT_VERBS = "object_verbs.tsv",
         PLACES = "places.tsv",
+        PRONOUNS = "pronouns.tsv",
         ORDINALS = "ordinals.tsv",
         PERIODS = "periods.tsv",
         POINTER_PREFIXES = "pointer_prefixes.tsv",
