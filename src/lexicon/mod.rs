@@ -25,6 +25,7 @@ pub(crate) mod en {
         BOILERPLATE = "boilerplate.tsv",
         COMMON_ACRONYMS = "common_acronyms.tsv",
         COUNTRY_ABBREVIATIONS = "country_abbreviations.tsv",
+        DAY_PARTS = "day_parts.tsv",
         DEPENDENT_MARKERS = "dependent_markers.tsv",
         CURRENCIES = "currencies.tsv",
         DIRECTION_MARKERS = "direction_markers.tsv",

@@ -3,17 +3,16 @@
 //! cannot make (a year inside a figure, a month that is a verb) and the
 //! direction of relative forms read from the words before them.
 
+use std::sync::LazyLock;
+
 use crate::grammar::number::{Decimal, number_word};
 use crate::grammar::{ascii_lower, scan};
+use crate::lexicon::{WordMap, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::timex::compose;
 use crate::timex::expr::{DateExpr, DateMention, Direction, Period};
 use crate::timex::forms::{FORMS, holiday};
 use crate::timex::words::{month_of, month_verb, ordinal_word, period_word, prev_word, weekday_of};
-
-use std::sync::LazyLock;
-
-use crate::lexicon::{WordMap, WordSet, en, rows, words};
 
 static DIRECTION_MARKERS: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
     WordMap::of(rows(en::DIRECTION_MARKERS).map(|r| {

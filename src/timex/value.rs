@@ -1,10 +1,11 @@
 //! TIMEX3 values written as strings: durations, dates with their time,
 //! intervals.
 
+use jiff::civil::Date;
+
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::grammar::number::Decimal;
 use crate::timex::expr::{Clock, DayPart, Period};
-use jiff::civil::Date;
 
 /// `P3Y`, `PT1.5H`, `PXD` (an amount not written): a duration's value.
 pub(crate) fn duration_value(amount: Option<Decimal>, p: Period) -> String {

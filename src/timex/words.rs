@@ -1,9 +1,9 @@
 //! The words and numerals the temporal forms are built of: months,
 //! weekdays, ordinals, days of the month, years.
 
-use crate::grammar::number::{below_hundred, number_word};
-use crate::grammar::{R, ascii_lower, boundary, fail, kw, tag_ci};
-use crate::timex::expr::Period;
+use std::sync::LazyLock;
+
+use jiff::civil::Weekday;
 use nom::{
     Parser,
     branch::alt,
@@ -13,11 +13,10 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
-use std::sync::LazyLock;
-
-use jiff::civil::Weekday;
-
+use crate::grammar::number::{below_hundred, number_word};
+use crate::grammar::{R, ascii_lower, boundary, fail, kw, tag_ci};
 use crate::lexicon::{WordMap, en, rows};
+use crate::timex::expr::{DayPart, Period};
 
 /// A keyword written in lowercase, at a word boundary.
 pub(crate) fn lower_kw<'a>(
@@ -297,4 +296,36 @@ pub(crate) fn prev_word(text: &str, at: usize) -> String {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
+}
+
+/// Words of the parts of the day: the part and whether the word is plural.
+static DAY_PARTS: LazyLock<WordMap<(DayPart, bool)>> = LazyLock::new(|| {
+    WordMap::of(rows(en::DAY_PARTS).flat_map(|r| {
+        let part = match r.cell(0) {
+            "MO" => DayPart::Morning,
+            "AF" => DayPart::Afternoon,
+            "EV" => DayPart::Evening,
+            _ => DayPart::Night,
+        };
+        let singular = r.list(1).map(move |w| (w, (part, false)));
+        singular.chain(r.list(2).map(move |w| (w, (part, true))))
+    }))
+});
+
+/// A part of the day's word, `morning` or `evenings`, and whether it is plural.
+pub(crate) fn day_part_word(i: &str) -> R<'_, (DayPart, bool)> {
+    let (rest, w) = word(i)?;
+    let (rest, _) = boundary(rest)?;
+    match ascii_lower(w, &mut [0; 16]).and_then(|l| DAY_PARTS.get(l)) {
+        Some(found) => Ok((rest, found)),
+        None => fail(i),
+    }
+}
+
+/// A part of the day in the singular; `night` too when `night` is true.
+pub(crate) fn day_part_singular(night: bool) -> impl Fn(&str) -> R<'_, DayPart> {
+    move |i| match day_part_word(i)? {
+        (rest, (p, false)) if night || p != DayPart::Night => Ok((rest, p)),
+        _ => fail(i),
+    }
 }

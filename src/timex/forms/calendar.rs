@@ -1,14 +1,7 @@
 //! Calendar dates: ISO and numeric dates, month and day in either order,
 //! months of a year, bare years, decades and centuries.
 
-use jiff::civil::Weekday;
-
-use crate::grammar::number::number_word;
-use crate::grammar::{R, boundary, fail, kw, tag_ci};
-use crate::timex::expr::{Clock, DateExpr, Direction, range};
-use crate::timex::forms::clock::{at_hour, clock};
-use crate::timex::words::{day_number, digits, month, num_in, short_year, weekday, word, word_year, year};
-use jiff::civil::Date;
+use jiff::civil::{Date, Weekday};
 use nom::{
     Parser,
     branch::alt,
@@ -17,6 +10,12 @@ use nom::{
     combinator::{map, map_opt, not, opt, peek, recognize, value, verify},
     sequence::preceded,
 };
+
+use crate::grammar::number::number_word;
+use crate::grammar::{R, boundary, fail, kw, tag_ci};
+use crate::timex::expr::{Clock, DateExpr, Direction, range};
+use crate::timex::forms::clock::{at_hour, clock};
+use crate::timex::words::{day_number, digits, month, num_in, short_year, weekday, word, word_year, year};
 
 /// A clock time after a date: `10:10 AM`, `T22:25`, `, at 4 p.m.`
 pub(crate) fn time_tail(i: &str) -> R<'_, Clock> {

@@ -5,9 +5,6 @@
 //! A bare hour needs something that makes it a time (a meridiem, "o'clock",
 //! a part of the day): "7" alone is a number.
 
-use crate::grammar::number::{number_word, word_number};
-use crate::grammar::{R, boundary, fail, kw, tag_ci};
-use crate::timex::expr::{Clock, DayPart};
 use nom::{
     Parser,
     branch::alt,
@@ -16,6 +13,11 @@ use nom::{
     combinator::{map, map_opt, not, opt, peek, value},
     sequence::{preceded, terminated},
 };
+
+use crate::grammar::number::{number_word, word_number};
+use crate::grammar::{R, boundary, fail, kw, tag_ci};
+use crate::timex::expr::{Clock, DayPart};
+use crate::timex::words::day_part_word;
 
 /// `a.m.`, `AM`, `pm`, `p . m .`, and glued to the digits `9a`, `9.am`.
 pub(crate) fn meridiem(i: &str) -> R<'_, bool> {
@@ -79,11 +81,7 @@ pub(crate) fn part_phrase(i: &str) -> R<'_, DayPart> {
     alt((
         preceded(
             (kw("in"), space1, kw("the"), space1),
-            alt((
-                value(DayPart::Morning, alt((kw("morning"), kw("mornings")))),
-                value(DayPart::Afternoon, alt((kw("afternoon"), kw("afternoons")))),
-                value(DayPart::Evening, alt((kw("evening"), kw("evenings")))),
-            )),
+            map_opt(day_part_word, |(p, _)| (p != DayPart::Night).then_some(p)),
         ),
         value(DayPart::Night, (kw("at"), space1, kw("night"))),
     ))

@@ -1,10 +1,6 @@
 //! Durations: "three years", "one and a half hours", "1 hour and 30
 //! minutes", hedged amounts ("a few days").
 
-use crate::grammar::number::{Decimal, number_word};
-use crate::grammar::{R, fail, kw};
-use crate::timex::expr::{DateExpr, Period};
-use crate::timex::words::{digits, period_word, plural_apostrophe, word};
 use nom::{
     Parser,
     branch::alt,
@@ -13,6 +9,11 @@ use nom::{
     combinator::{map_opt, opt, recognize, value},
     sequence::preceded,
 };
+
+use crate::grammar::number::{Decimal, number_word};
+use crate::grammar::{R, fail, kw};
+use crate::timex::expr::{DateExpr, Period};
+use crate::timex::words::{digits, period_word, plural_apostrophe, word};
 
 /// An amount: `3`, `3.5`, `three`, `twenty four`, `a`, `an`.
 pub(crate) fn amount(i: &str) -> R<'_, Decimal> {

@@ -1,12 +1,9 @@
 //! Holidays that news dates things by: `Christmas`, `Easter 2018`, `last
 //! Thanksgiving`, `the Fourth of July`, `Independence Day of this year`.
 
-use crate::grammar::{R, boundary, fail, kw};
-use crate::timex::expr::{DateExpr, Direction, Nth, Rule};
-use crate::timex::forms::calendar::year_tail;
-use crate::timex::words::weekday_of;
-use jiff::civil::Date;
-use jiff::civil::Weekday;
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
 use nom::{
     Parser,
     branch::alt,
@@ -15,9 +12,11 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
-use std::sync::LazyLock;
-
+use crate::grammar::{R, boundary, fail, kw};
 use crate::lexicon::{WordMap, WordSet, en, rows};
+use crate::timex::expr::{DateExpr, Direction, Nth, Rule};
+use crate::timex::forms::calendar::year_tail;
+use crate::timex::words::weekday_of;
 
 /// Names (lower case, apostrophes and full stops removed) and their rules,
 /// and the first words of the names: a quick test before the grammar runs.

@@ -1,12 +1,6 @@
 //! Stretches of a year or month: quarters and halves, weeks, "the first
 //! nine months of 2024", "the third month of the year".
 
-use crate::grammar::{R, boundary, fail, kw, tag_ci};
-use crate::timex::expr::{DateExpr, Direction, Nth, Period};
-use crate::timex::forms::calendar::{bare_year, day_month, month_day, month_year, numeric_md, year_tail};
-use crate::timex::forms::duration::counted;
-use crate::timex::forms::relative::{relative_period, year_ref};
-use crate::timex::words::{month, num_in, ordinal_word, year};
 use nom::{
     Parser,
     branch::alt,
@@ -15,6 +9,13 @@ use nom::{
     combinator::{map, map_opt, opt, value},
     sequence::{preceded, terminated},
 };
+
+use crate::grammar::{R, boundary, fail, kw, tag_ci};
+use crate::timex::expr::{DateExpr, Direction, Nth, Period};
+use crate::timex::forms::calendar::{bare_year, day_month, month_day, month_year, numeric_md, year_tail};
+use crate::timex::forms::duration::counted;
+use crate::timex::forms::relative::{relative_period, year_ref};
+use crate::timex::words::{month, num_in, ordinal_word, year};
 
 /// `the week of April 10`, `the week beginning February 4`, `w/c Feb 4`:
 /// named by the day it starts from.

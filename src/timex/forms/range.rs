@@ -1,14 +1,6 @@
 //! Ranges and clock times with their day: "Feb. 12-14", "5 to 6pm",
 //! "Monday 3-8", "8am this morning".
 
-use crate::grammar::{R, fail, kw};
-use crate::timex::expr::{DateExpr, DayPart, range, with_clock};
-use crate::timex::forms::calendar::{
-    calendar, day_month, iso, month_day, numeric_dmy, numeric_md, opt_year, weekday_date,
-};
-use crate::timex::forms::clock::{at_hour, clock, clock_range, hour_in_part, hours_beside_a_day, part_phrase};
-use crate::timex::forms::relative::{relative_day, weekday_expr};
-use crate::timex::words::{day_number, month};
 use nom::{
     Parser,
     branch::alt,
@@ -16,6 +8,15 @@ use nom::{
     combinator::{map, opt, peek, value},
     sequence::preceded,
 };
+
+use crate::grammar::{R, fail, kw};
+use crate::timex::expr::{DateExpr, range, with_clock};
+use crate::timex::forms::calendar::{
+    calendar, day_month, iso, month_day, numeric_dmy, numeric_md, opt_year, weekday_date,
+};
+use crate::timex::forms::clock::{at_hour, clock, clock_range, hour_in_part, hours_beside_a_day, part_phrase};
+use crate::timex::forms::relative::{relative_day, weekday_expr};
+use crate::timex::words::{day_number, day_part_singular, month};
 
 /// A day a clock time can belong to.
 pub(crate) fn day_expr(i: &str) -> R<'_, DateExpr> {
@@ -95,14 +96,7 @@ pub(crate) fn day_then_hours(i: &str) -> R<'_, DateExpr> {
 /// A part of a day on no named day, with its hour when one follows:
 /// `in the morning`, `in the afternoon at 7`.
 pub(crate) fn part_alone(i: &str) -> R<'_, DateExpr> {
-    let early_late = preceded(
-        (alt((kw("early"), kw("late"))), space1),
-        alt((
-            value(DayPart::Morning, kw("morning")),
-            value(DayPart::Afternoon, kw("afternoon")),
-            value(DayPart::Evening, kw("evening")),
-        )),
-    );
+    let early_late = preceded((alt((kw("early"), kw("late"))), space1), day_part_singular(false));
     let (rest, p) = alt((part_phrase, early_late)).parse(i)?;
     match preceded((space1, opt((kw("at"), space1))), alt((clock, at_hour))).parse(rest) {
         Ok((r, c)) => Ok((r, DateExpr::Time(c.in_part(p)))),

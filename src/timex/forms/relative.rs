@@ -2,11 +2,6 @@
 //! tomorrow, this/last/next week or month, seasons, shifts ("two days ago"),
 //! n-th weekdays and references ("now", "recently").
 
-use crate::grammar::{R, fail, kw, tag_ci};
-use crate::timex::expr::{Clock, DateExpr, DayPart, Direction, Nth, Period, Season};
-use crate::timex::forms::calendar::{calendar, month_year, time_tail};
-use crate::timex::forms::duration::{counted_parts, hedge};
-use crate::timex::words::{capital_month, month, num_in, ordinal_word, period, weekday, word, year};
 use nom::{
     Parser,
     branch::alt,
@@ -15,18 +10,19 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
+use crate::grammar::{R, fail, kw, tag_ci};
+use crate::timex::expr::{Clock, DateExpr, DayPart, Direction, Nth, Period, Season};
+use crate::timex::forms::calendar::{calendar, month_year, time_tail};
+use crate::timex::forms::duration::{counted_parts, hedge};
+use crate::timex::words::{capital_month, day_part_singular, month, num_in, ordinal_word, period, weekday, word, year};
+
 pub(crate) fn day_part(i: &str) -> R<'_, DayPart> {
     preceded(
         (
             opt((kw("in"), space1, kw("the"), space1)),
             opt((alt((kw("early"), kw("late"))), space1)),
         ),
-        alt((
-            value(DayPart::Morning, kw("morning")),
-            value(DayPart::Afternoon, kw("afternoon")),
-            value(DayPart::Evening, kw("evening")),
-            value(DayPart::Night, kw("night")),
-        )),
+        day_part_singular(true),
     )
     .parse(i)
 }

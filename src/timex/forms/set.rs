@@ -1,20 +1,21 @@
 //! Recurrences: "every Monday", "Tuesdays at 9am", "annually".
 
-use crate::grammar::number::Decimal;
-use crate::grammar::{R, fail, kw};
-use crate::timex::expr::{DateExpr, DayPart};
-use crate::timex::forms::calendar::time_tail;
-use crate::timex::forms::duration::amount;
-use crate::timex::forms::relative::{day_part, day_tail};
-use crate::timex::value::duration_value;
-use crate::timex::words::{lower_kw, period, weekday, weekday_of, word};
 use nom::{
     Parser,
     branch::alt,
     character::complete::space1,
-    combinator::{map, opt, recognize, value},
+    combinator::{map, map_opt, opt, recognize, value},
     sequence::preceded,
 };
+
+use crate::grammar::number::Decimal;
+use crate::grammar::{R, fail, kw};
+use crate::timex::expr::DateExpr;
+use crate::timex::forms::calendar::time_tail;
+use crate::timex::forms::duration::amount;
+use crate::timex::forms::relative::{day_part, day_tail};
+use crate::timex::value::duration_value;
+use crate::timex::words::{day_part_word, lower_kw, period, weekday, weekday_of, word};
 
 /// `Tuesdays at 9am`, `Friday mornings`, `Sunday nights`: a weekday that
 /// recurs, by a plural.
@@ -24,12 +25,7 @@ pub(crate) fn recurring_weekday(i: &str) -> R<'_, DateExpr> {
         return fail(i);
     };
     let plural_day = w.to_lowercase().ends_with("days");
-    let plural_part = alt((
-        value(DayPart::Morning, kw("mornings")),
-        value(DayPart::Afternoon, kw("afternoons")),
-        value(DayPart::Evening, kw("evenings")),
-        value(DayPart::Night, kw("nights")),
-    ));
+    let plural_part = map_opt(day_part_word, |(p, plural)| plural.then_some(p));
     if let Ok((r, p)) = preceded(space1, plural_part).parse(rest) {
         return Ok((
             r,

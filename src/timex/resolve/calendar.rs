@@ -1,13 +1,14 @@
 //! Resolution of calendar dates, days of a month, n-th weekdays, holidays
 //! and distances from a named day.
 
+use jiff::civil::{Date, Weekday};
+
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::timex::expr::{Clock, Direction, Nth, Period, Rule};
 use crate::timex::forms::holiday;
 use crate::timex::resolve::days::{add_days, month_from, nearest_year};
 use crate::timex::resolve::interval;
 use crate::timex::value::{date, with_time, ymd};
-use jiff::civil::{Date, Weekday};
 
 /// The n-th (0 = last) `weekday` of a month, if it exists.
 pub(crate) fn nth_weekday_of(y: i16, m: i8, n: Nth, weekday: Weekday) -> Option<Date> {

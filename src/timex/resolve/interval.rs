@@ -2,9 +2,10 @@
 //! its year for both ends) and written as `(start,end,duration)`, the
 //! interval form of TIMEX3's beginPoint, endPoint and duration.
 
+use jiff::civil::Date;
+
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::timex::expr::{DateExpr, Period};
-use jiff::civil::Date;
 
 /// The two ends of a range as they resolve: "now" is the anchor's day, and
 /// a yearless start takes the end's year.

@@ -1,10 +1,11 @@
 //! Resolution of a parsed expression against the publication date, split
 //! by the same families as the grammar.
 
+use jiff::civil::Date;
+
 use crate::claim::{DateValue, TimexType};
 use crate::timex::expr::DateExpr;
 use crate::timex::value::{compound_value, date, duration_value, period_interval};
-use jiff::civil::Date;
 
 mod calendar;
 pub(crate) mod days;

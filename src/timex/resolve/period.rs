@@ -1,12 +1,13 @@
 //! Resolution of quarters, weeks and stretches of a year or month.
 
+use jiff::civil::Date;
+
 use crate::claim::{DateValue, TimexType};
 use crate::grammar::number::Decimal;
 use crate::timex::expr::{Direction, Nth, Period};
 use crate::timex::resolve::days::{month_from, nearest_year};
 use crate::timex::resolve::interval;
 use crate::timex::value::{date, duration_value, period_interval};
-use jiff::civil::Date;
 
 pub(super) fn quarter(
     index: &u8,

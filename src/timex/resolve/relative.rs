@@ -1,11 +1,12 @@
 //! Resolution of dates relative to the anchor: months, weekdays, relative
 //! days and periods, shifts, seasons.
 
+use jiff::civil::{Date, Weekday};
+
 use crate::claim::{DateValue, TimexType};
 use crate::timex::expr::{Clock, DayPart, Direction, Period, Season};
 use crate::timex::resolve::days::{add_days, month_from};
 use crate::timex::value::{date, with_time, ymd};
-use jiff::civil::{Date, Weekday};
 
 pub(super) fn month(month: &u8, direction: &Direction, strict: &bool, anchor: Option<Date>) -> DateValue {
     match anchor {
