@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{WordMap, en, rows};
 use crate::span::Span;
-use crate::timex::expr::{Clock, DateExpr, DateMention, range, with_clock};
+use crate::timex::expr::{Clock, DateExpr, DateMention, Ref, range, with_clock};
 use crate::timex::forms::clock::in_order;
 use crate::timex::words::prev_word;
 
@@ -267,7 +267,7 @@ fn is_point(e: &DateExpr) -> bool {
             | DateExpr::Weekday { .. }
             | DateExpr::RelativeDay { .. }
             | DateExpr::Time(_)
-            | DateExpr::Ref("PRESENT_REF")
+            | DateExpr::Ref(Ref::Present)
     )
 }
 

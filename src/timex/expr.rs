@@ -90,6 +90,32 @@ impl Nth {
     }
 }
 
+/// TIMEX3's PRESENT_REF, PAST_REF and FUTURE_REF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ref {
+    Present,
+    Past,
+    Future,
+}
+
+/// Something that recurs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Recurrence {
+    /// A weekday every week, maybe at a time or a part of the day:
+    /// "every Monday", "Tuesdays at 9am", "Friday mornings".
+    Weekday {
+        weekday: Weekday,
+        time: Option<Clock>,
+        part: Option<DayPart>,
+    },
+    /// A part of every day: "every morning".
+    Part(DayPart),
+    /// Once every so long: "every three weeks", "monthly", "quarterly".
+    Every { amount: Decimal, period: Period },
+    /// Once a year: "annually" (TIMEX3 writes the year as unknown).
+    Yearly,
+}
+
 /// A parsed temporal expression, before resolution against an anchor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DateExpr {
@@ -217,10 +243,11 @@ pub enum DateExpr {
     Time(Clock),
     /// A part of a day with no day: "in the morning".
     Part(DayPart),
-    /// PRESENT_REF, PAST_REF, FUTURE_REF.
-    Ref(&'static str),
+    /// Now, the past or the future, unbounded: "now", "recently", "in the
+    /// future".
+    Ref(Ref),
     /// A recurrence: "every Monday", "annually".
-    Set(String),
+    Set(Recurrence),
     /// From one point to another: "2014 to 2018", "Feb. 12-14", "5 to 6pm".
     Range {
         from: Box<DateExpr>,

@@ -21,7 +21,7 @@ mod words;
 use jiff::civil::Date;
 
 pub use expr::{Clock, DayPart};
-pub use expr::{DateExpr, DateMention, Direction, Nth, Period, Season};
+pub use expr::{DateExpr, DateMention, Direction, Nth, Period, Recurrence, Ref, Season};
 pub use resolve::days::year_for_weekday;
 pub use resolve::resolve;
 pub use scan::find_dates;

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::grammar::number::Decimal;
-use crate::timex::expr::{Clock, DayPart, Period};
+use crate::timex::expr::{Clock, DayPart, Period, Recurrence, Ref};
 
 /// `P3Y`, `PT1.5H`, `PXD` (an amount not written): a duration's value.
 pub(crate) fn duration_value(amount: Option<Decimal>, p: Period) -> String {
@@ -93,5 +93,32 @@ pub(crate) fn date(v: String, kind: TimexType, resolved: bool) -> DateValue {
         value: TimexValue(v),
         kind,
         resolved,
+    }
+}
+
+/// PRESENT_REF, PAST_REF, FUTURE_REF.
+pub(crate) fn ref_value(r: Ref) -> &'static str {
+    match r {
+        Ref::Present => "PRESENT_REF",
+        Ref::Past => "PAST_REF",
+        Ref::Future => "FUTURE_REF",
+    }
+}
+
+/// A recurrence as TIMEX3 writes a SET: `XXXX-WXX-2T09`, `XXXX-XX-XXTMO`,
+/// `P2W`, `XXXX`.
+pub(crate) fn recurrence_value(r: &Recurrence) -> String {
+    match r {
+        Recurrence::Weekday { weekday, time, part } => {
+            let day = format!("XXXX-WXX-{}", weekday.to_monday_one_offset());
+            match (time, part) {
+                (Some(c), _) => format!("{day}T{}", c.timex()),
+                (None, Some(p)) => format!("{day}T{}", p.code()),
+                (None, None) => day,
+            }
+        }
+        Recurrence::Part(p) => format!("XXXX-XX-XXT{}", p.code()),
+        Recurrence::Every { amount, period } => duration_value(Some(*amount), *period),
+        Recurrence::Yearly => "XXXX".into(),
     }
 }

@@ -11,7 +11,7 @@ use nom::{
 };
 
 use crate::grammar::{R, fail, kw, tag_ci};
-use crate::timex::expr::{Clock, DateExpr, DayPart, Direction, Nth, Period, Season};
+use crate::timex::expr::{Clock, DateExpr, DayPart, Direction, Nth, Period, Ref, Season};
 use crate::timex::forms::calendar::{calendar, month_year, time_tail};
 use crate::timex::forms::duration::{counted_parts, hedge};
 use crate::timex::words::{capital_month, day_part_singular, month, num_in, ordinal_word, period, weekday, word, year};
@@ -389,7 +389,7 @@ pub(crate) fn season(i: &str) -> R<'_, DateExpr> {
 pub(crate) fn references(i: &str) -> R<'_, DateExpr> {
     alt((
         value(
-            DateExpr::Ref("PRESENT_REF"),
+            DateExpr::Ref(Ref::Present),
             alt((
                 kw("now"),
                 kw("currently"),
@@ -400,16 +400,13 @@ pub(crate) fn references(i: &str) -> R<'_, DateExpr> {
             )),
         ),
         value(
-            DateExpr::Ref("PAST_REF"),
+            DateExpr::Ref(Ref::Past),
             alt((
                 recognize((kw("the"), space1, kw("past"))),
                 recognize((kw("at"), space1, kw("the"), space1, kw("time"))),
             )),
         ),
-        value(
-            DateExpr::Ref("FUTURE_REF"),
-            recognize((kw("the"), space1, kw("future"))),
-        ),
+        value(DateExpr::Ref(Ref::Future), recognize((kw("the"), space1, kw("future")))),
     ))
     .parse(i)
 }

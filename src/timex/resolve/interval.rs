@@ -5,14 +5,14 @@
 use jiff::civil::Date;
 
 use crate::claim::{DateValue, TimexType, TimexValue};
-use crate::timex::expr::{DateExpr, Period};
+use crate::timex::expr::{DateExpr, Period, Ref};
 
 /// The two ends of a range as they resolve: "now" is the anchor's day, and
 /// a yearless start takes the end's year.
 pub(crate) fn ends(from: &DateExpr, to: &DateExpr, anchor: Option<Date>) -> (DateExpr, DateExpr) {
     // "now" ending a range ("from 2014 until now") is the anchor's day.
     let now = |e: &DateExpr| match (e, anchor) {
-        (DateExpr::Ref("PRESENT_REF"), Some(d)) => DateExpr::Calendar {
+        (DateExpr::Ref(Ref::Present), Some(d)) => DateExpr::Calendar {
             year: Some(d.year()),
             month: Some(d.month() as u8),
             day: Some(d.day() as u8),

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use crate::claim::{DateValue, TimexType};
 use crate::timex::expr::DateExpr;
-use crate::timex::value::{compound_value, date, duration_value, period_interval};
+use crate::timex::value::{compound_value, date, duration_value, period_interval, recurrence_value, ref_value};
 
 mod calendar;
 pub(crate) mod days;
@@ -54,8 +54,8 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
         // article may be any day near it.
         DateExpr::Time(c) => date(format!("T{}", c.timex()), TimexType::Time, true),
         DateExpr::Part(p) => date(format!("T{}", p.code()), TimexType::Time, true),
-        DateExpr::Ref(r) => date((*r).into(), TimexType::Date, true),
-        DateExpr::Set(s) => date(s.clone(), TimexType::Set, true),
+        DateExpr::Ref(r) => date(ref_value(*r).into(), TimexType::Date, true),
+        DateExpr::Set(s) => date(recurrence_value(s), TimexType::Set, true),
         DateExpr::Range { from, to } => range(from, to, anchor),
         DateExpr::Holiday {
             rule,
