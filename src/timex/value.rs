@@ -1,11 +1,11 @@
 //! TIMEX3 values written as strings: durations, dates with their time,
 //! intervals.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Weekday};
 
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::grammar::number::Decimal;
-use crate::timex::expr::{Clock, DayPart, Period, Recurrence, Ref};
+use crate::timex::expr::{Clock, DayPart, Nth, Period, Recurrence, Ref, Season};
 
 /// `P3Y`, `PT1.5H`, `PXD` (an amount not written): a duration's value.
 pub(crate) fn duration_value(amount: Option<Decimal>, p: Period) -> String {
@@ -121,4 +121,74 @@ pub(crate) fn recurrence_value(r: &Recurrence) -> String {
         Recurrence::Every { amount, period } => duration_value(Some(*amount), *period),
         Recurrence::Yearly => "XXXX".into(),
     }
+}
+
+/// A year of a TIMEX3 value, `XXXX` when unknown.
+fn year_text(y: Option<i32>) -> String {
+    y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"))
+}
+
+/// `2024`, `XXXX`.
+pub(crate) fn year(y: Option<i32>) -> String {
+    year_text(y)
+}
+
+/// `2024-03`, `XXXX-03`.
+pub(crate) fn month(y: Option<i32>, m: i32) -> String {
+    format!("{}-{m:02}", year_text(y))
+}
+
+/// `2024-03-05`, `XXXX-03-05`, `XXXX-XX-05`.
+pub(crate) fn day(y: Option<i32>, m: Option<i32>, d: i32) -> String {
+    let m = m.map_or_else(|| "XX".to_string(), |m| format!("{m:02}"));
+    format!("{}-{m}-{d:02}", year_text(y))
+}
+
+/// An ISO week: `2024-W05`, `XXXX-W05`.
+pub(crate) fn iso_week(y: Option<i32>, w: i32) -> String {
+    format!("{}-W{w:02}", year_text(y))
+}
+
+/// A week of a month: `2024-03-W02`.
+pub(crate) fn month_week(y: Option<i32>, m: i32, w: i32) -> String {
+    format!("{}-{m:02}-W{w:02}", year_text(y))
+}
+
+/// `2024-SU`, `XXXX-WI`.
+pub(crate) fn season(y: Option<i32>, s: Season) -> String {
+    format!("{}-{}", year_text(y), s.code())
+}
+
+/// A weekday of an unknown week: `XXXX-WXX-3`.
+pub(crate) fn weekday_unknown(w: Weekday) -> String {
+    format!("XXXX-WXX-{}", w.to_monday_one_offset())
+}
+
+/// The n-th weekday of a month not resolved: `XXXX-07-WXX-5-#1`.
+pub(crate) fn nth_weekday_unknown(m: Option<u8>, w: Weekday, n: Nth) -> String {
+    let m = m.map_or_else(|| "XX".to_string(), |m| format!("{m:02}"));
+    format!("XXXX-{m}-WXX-{}-#{}", w.to_monday_one_offset(), n.written())
+}
+
+/// A quarter (`span` 3) or half of an unknown year: `XXXX-Q3`, `XXXX-H1`.
+pub(crate) fn part_of_year_unknown(span: i32, index: i32) -> String {
+    format!("XXXX-{}{index}", if span == 3 { 'Q' } else { 'H' })
+}
+
+/// A decade (`199` for the 1990s) or a century (`20`).
+pub(crate) fn decade(d: i16) -> String {
+    format!("{:03}", d / 10)
+}
+
+pub(crate) fn century(c: i16) -> String {
+    format!("{c:02}")
+}
+
+/// A time of day with no day: `T15`, `T16:30`, `TMO`.
+pub(crate) fn time_alone(c: Clock) -> String {
+    format!("T{}", c.timex())
+}
+
+pub(crate) fn part_alone(p: DayPart) -> String {
+    format!("T{}", p.code())
 }

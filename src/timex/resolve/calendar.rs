@@ -8,6 +8,7 @@ use crate::timex::expr::{Clock, Direction, Nth, Period, Rule};
 use crate::timex::forms::holiday;
 use crate::timex::resolve::days::{add_days, month_from, nearest_year};
 use crate::timex::resolve::interval;
+use crate::timex::value;
 use crate::timex::value::{date, with_time, ymd};
 
 /// The n-th (0 = last) `weekday` of a month, if it exists.
@@ -31,7 +32,7 @@ pub(crate) fn day_in_nearby_month(
     anchor: Option<Date>,
 ) -> DateValue {
     let Some(a) = anchor else {
-        let (v, kind) = with_time(format!("XXXX-XX-{day:02}"), time, None);
+        let (v, kind) = with_time(value::day(None, None, i32::from(day)), time, None);
         return DateValue {
             value: TimexValue(v),
             kind,
@@ -53,7 +54,7 @@ pub(crate) fn day_in_nearby_month(
         .filter(|d| weekday.is_some() || *d <= a)
         .find(|d| weekday.is_none_or(|wd| d.weekday() == wd));
     let (v, kind) = with_time(
-        found.map(ymd).unwrap_or_else(|| format!("XXXX-XX-{day:02}")),
+        found.map(ymd).unwrap_or_else(|| value::day(None, None, i32::from(day))),
         time,
         None,
     );
@@ -92,15 +93,11 @@ pub(super) fn calendar(
         _ => true,
     };
     let resolved = year.is_some() && exists;
-    let ys = year
-        .filter(|_| exists)
-        .or(written_year)
-        .map(|y| format!("{y:04}"))
-        .unwrap_or_else(|| "XXXX".into());
+    let y = year.filter(|_| exists).or(written_year).map(i32::from);
     let s = match (month, day) {
-        (Some(m), Some(d)) => format!("{ys}-{m:02}-{d:02}"),
-        (Some(m), None) => format!("{ys}-{m:02}"),
-        _ => ys,
+        (Some(m), Some(d)) => value::day(y, Some(i32::from(m)), i32::from(d)),
+        (Some(m), None) => value::month(y, i32::from(m)),
+        _ => value::year(y),
     };
     let (v, kind) = with_time(s, *time, None);
     date(v, kind, resolved)
@@ -111,9 +108,9 @@ pub(super) fn day_of_month(day: &u8, month_offset: &i32, anchor: Option<Date>) -
         Some(a) => {
             let (y, m) = month_from(a, *month_offset);
             let ok = Date::new(y as i16, m as i8, *day as i8).is_ok();
-            date(format!("{y:04}-{m:02}-{day:02}"), TimexType::Date, ok)
+            date(value::day(Some(y), Some(m), i32::from(*day)), TimexType::Date, ok)
         }
-        None => date(format!("XXXX-XX-{day:02}"), TimexType::Date, false),
+        None => date(value::day(None, None, i32::from(*day)), TimexType::Date, false),
     }
 }
 
@@ -133,14 +130,7 @@ pub(super) fn nth_weekday(
     });
     match found {
         Some(d) => date(ymd(d), TimexType::Date, true),
-        None => {
-            let m = month.map(|m| format!("{m:02}")).unwrap_or_else(|| "XX".into());
-            date(
-                format!("XXXX-{m}-WXX-{}-#{}", weekday.to_monday_one_offset(), n.written()),
-                TimexType::Date,
-                false,
-            )
-        }
+        None => date(value::nth_weekday_unknown(*month, *weekday, *n), TimexType::Date, false),
     }
 }
 
@@ -171,7 +161,11 @@ pub(super) fn holiday_date(
     match found {
         Some(d) => date(ymd(d), TimexType::Date, true),
         None => match rule {
-            Rule::Fixed(m, d) => date(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, false),
+            Rule::Fixed(m, d) => date(
+                value::day(None, Some(i32::from(*m)), i32::from(*d)),
+                TimexType::Date,
+                false,
+            ),
             _ => date("XXXX-XX-XX".into(), TimexType::Date, false),
         },
     }

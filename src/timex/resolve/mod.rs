@@ -5,6 +5,7 @@ use jiff::civil::Date;
 
 use crate::claim::{DateValue, TimexType};
 use crate::timex::expr::DateExpr;
+use crate::timex::value;
 use crate::timex::value::{compound_value, date, duration_value, period_interval, recurrence_value, ref_value};
 
 mod calendar;
@@ -48,12 +49,12 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
         DateExpr::Compound(parts) => date(compound_value(parts), TimexType::Duration, true),
         DateExpr::Duration { amount, period } => date(duration_value(*amount, *period), TimexType::Duration, true),
         DateExpr::Season { season, offset } => relative::season(season, offset, anchor),
-        DateExpr::Decade(d) => date(format!("{:03}", d / 10), TimexType::Date, true),
-        DateExpr::Century(c) => date(format!("{c:02}"), TimexType::Date, true),
+        DateExpr::Decade(d) => date(value::decade(*d), TimexType::Date, true),
+        DateExpr::Century(c) => date(value::century(*c), TimexType::Date, true),
         // A time with no day in its phrase names no day: "at 3pm" in an
         // article may be any day near it.
-        DateExpr::Time(c) => date(format!("T{}", c.timex()), TimexType::Time, true),
-        DateExpr::Part(p) => date(format!("T{}", p.code()), TimexType::Time, true),
+        DateExpr::Time(c) => date(value::time_alone(*c), TimexType::Time, true),
+        DateExpr::Part(p) => date(value::part_alone(*p), TimexType::Time, true),
         DateExpr::Ref(r) => date(ref_value(*r).into(), TimexType::Date, true),
         DateExpr::Set(s) => date(recurrence_value(s), TimexType::Set, true),
         DateExpr::Range { from, to } => range(from, to, anchor),

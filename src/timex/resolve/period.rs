@@ -7,6 +7,7 @@ use crate::grammar::number::Decimal;
 use crate::timex::expr::{Direction, Nth, Period};
 use crate::timex::resolve::days::{month_from, nearest_year};
 use crate::timex::resolve::interval;
+use crate::timex::value;
 use crate::timex::value::{date, duration_value, period_interval};
 
 pub(super) fn quarter(
@@ -40,11 +41,7 @@ pub(super) fn quarter(
             TimexType::Date,
             true,
         ),
-        None => date(
-            format!("XXXX-{}{}", if span == 3 { 'Q' } else { 'H' }, index),
-            TimexType::Date,
-            false,
-        ),
+        None => date(value::part_of_year_unknown(span, index), TimexType::Date, false),
     }
 }
 
@@ -68,8 +65,16 @@ pub(super) fn week(
                 Nth::Last => 5,
             };
             match y {
-                Some(y) => date(format!("{y:04}-{m:02}-W{n:02}"), TimexType::Date, true),
-                None => date(format!("XXXX-{m:02}-W{n:02}"), TimexType::Date, false),
+                Some(y) => date(
+                    value::month_week(Some(y), i32::from(*m), i32::from(n)),
+                    TimexType::Date,
+                    true,
+                ),
+                None => date(
+                    value::month_week(None, i32::from(*m), i32::from(n)),
+                    TimexType::Date,
+                    false,
+                ),
             }
         }
         (None, Some(k), Some(a)) => {
@@ -78,7 +83,7 @@ pub(super) fn week(
                 Nth::Ordinal(k) => *k,
                 Nth::Last => 5,
             };
-            date(format!("{y:04}-{m:02}-W{n:02}"), TimexType::Date, true)
+            date(value::month_week(Some(y), m, i32::from(n)), TimexType::Date, true)
         }
         _ => match y {
             Some(y) => {
@@ -88,9 +93,9 @@ pub(super) fn week(
                     Nth::Ordinal(k) => *k as i8,
                     Nth::Last => last,
                 };
-                date(format!("{y:04}-W{w:02}"), TimexType::Date, true)
+                date(value::iso_week(Some(y), i32::from(w)), TimexType::Date, true)
             }
-            None => date(format!("XXXX-W{:02}", n.written()), TimexType::Date, false),
+            None => date(value::iso_week(None, i32::from(n.written())), TimexType::Date, false),
         },
     }
 }

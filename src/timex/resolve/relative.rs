@@ -6,6 +6,7 @@ use jiff::civil::{Date, Weekday};
 use crate::claim::{DateValue, TimexType};
 use crate::timex::expr::{Clock, DayPart, Direction, Period, Season};
 use crate::timex::resolve::days::{add_days, month_from};
+use crate::timex::value;
 use crate::timex::value::{date, with_time, ymd};
 
 pub(super) fn month(month: &u8, direction: &Direction, strict: &bool, anchor: Option<Date>) -> DateValue {
@@ -42,9 +43,9 @@ pub(super) fn month(month: &u8, direction: &Direction, strict: &bool, anchor: Op
                     }
                 }
             };
-            date(format!("{y:04}-{m:02}"), TimexType::Date, true)
+            date(value::month(Some(i32::from(y)), i32::from(m)), TimexType::Date, true)
         }
-        None => date(format!("XXXX-{month:02}"), TimexType::Date, false),
+        None => date(value::month(None, i32::from(*month)), TimexType::Date, false),
     }
 }
 
@@ -70,7 +71,7 @@ pub(super) fn weekday(
             date(v, kind, true)
         }
         None => {
-            let (v, kind) = with_time(format!("XXXX-WXX-{}", weekday.to_monday_one_offset()), *time, *part);
+            let (v, kind) = with_time(value::weekday_unknown(*weekday), *time, *part);
             date(v, kind, false)
         }
     }
@@ -98,14 +99,14 @@ pub(super) fn relative_period(period: &Period, offset: &i32, anchor: Option<Date
     match anchor {
         Some(a) => {
             let v = match period {
-                Period::Year => format!("{:04}", a.year() as i32 + offset),
+                Period::Year => value::year(Some(a.year() as i32 + offset)),
                 Period::Month => {
                     let (y, m) = month_from(a, *offset);
-                    format!("{y:04}-{m:02}")
+                    value::month(Some(y), m)
                 }
                 _ => {
                     let w = add_days(a, 7 * *offset as i64).iso_week_date();
-                    format!("{:04}-W{:02}", w.year(), w.week())
+                    value::iso_week(Some(i32::from(w.year())), i32::from(w.week()))
                 }
             };
             date(v, TimexType::Date, true)
@@ -131,7 +132,7 @@ pub(super) fn shift(parts: &[(u32, Period)], sign: &i32, base: &i32, anchor: Opt
                     .iter()
                     .map(|(n, p)| *n as i32 * if *p == Period::Decade { 10 } else { 1 })
                     .sum();
-                return date(format!("{:04}", a.year() as i32 + sign * n), TimexType::Date, true);
+                return date(value::year(Some(a.year() as i32 + sign * n)), TimexType::Date, true);
             }
             let mut d = add_days(a, *base as i64);
             let mut clock = false;
@@ -183,19 +184,19 @@ pub(super) fn season(season: &Season, offset: &i32, anchor: Option<Date>) -> Dat
                     }
                 }
             };
-            date(format!("{y:04}-{}", season.code()), TimexType::Date, true)
+            date(value::season(Some(i32::from(y)), *season), TimexType::Date, true)
         }
-        None => date(format!("XXXX-{}", season.code()), TimexType::Date, false),
+        None => date(value::season(None, *season), TimexType::Date, false),
     }
 }
 
 pub(super) fn month_of_year(month: &u8, year_offset: &i32, anchor: Option<Date>) -> DateValue {
     match anchor {
         Some(a) => date(
-            format!("{:04}-{month:02}", i32::from(a.year()) + year_offset),
+            value::month(Some(i32::from(a.year()) + year_offset), i32::from(*month)),
             TimexType::Date,
             true,
         ),
-        None => date(format!("XXXX-{month:02}"), TimexType::Date, false),
+        None => date(value::month(None, i32::from(*month)), TimexType::Date, false),
     }
 }
