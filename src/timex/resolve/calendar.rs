@@ -65,18 +65,19 @@ pub(crate) fn day_in_nearby_month(
     }
 }
 
+/// A calendar date; a missing year is the one nearest the anchor.
 pub(super) fn calendar(
-    year: &Option<i16>,
-    month: &Option<u8>,
-    day: &Option<u8>,
-    weekday: &Option<Weekday>,
-    time: &Option<Clock>,
+    year: Option<i16>,
+    month: Option<u8>,
+    day: Option<u8>,
+    weekday: Option<Weekday>,
+    time: Option<Clock>,
     anchor: Option<Date>,
 ) -> DateValue {
-    let (year, month, day) = (*year, *month, *day);
+    let (year, month, day) = (year, month, day);
     let written_year = year;
     if month.is_none() && day.is_some() && year.is_none() {
-        return day_in_nearby_month(day.unwrap_or(1), *weekday, *time, anchor);
+        return day_in_nearby_month(day.unwrap_or(1), weekday, time, anchor);
     }
     let year = year.or_else(|| match (month, day, weekday) {
         // With a publication date the nearest year wins: a wrong
@@ -99,58 +100,62 @@ pub(super) fn calendar(
         (Some(m), None) => value::month(y, i32::from(m)),
         _ => value::year(y),
     };
-    let (v, kind) = with_time(s, *time, None);
+    let (v, kind) = with_time(s, time, None);
     date(v, kind, resolved)
 }
 
-pub(super) fn day_of_month(day: &u8, month_offset: &i32, anchor: Option<Date>) -> DateValue {
+/// A day of a month counted from the anchor's ("the 20th of next month").
+pub(super) fn day_of_month(day: u8, month_offset: i32, anchor: Option<Date>) -> DateValue {
     match anchor {
         Some(a) => {
-            let (y, m) = month_from(a, *month_offset);
-            let ok = Date::new(y as i16, m as i8, *day as i8).is_ok();
-            date(value::day(Some(y), Some(m), i32::from(*day)), TimexType::Date, ok)
+            let (y, m) = month_from(a, month_offset);
+            let ok = Date::new(y as i16, m as i8, day as i8).is_ok();
+            date(value::day(Some(y), Some(m), i32::from(day)), TimexType::Date, ok)
         }
-        None => date(value::day(None, None, i32::from(*day)), TimexType::Date, false),
+        None => date(value::day(None, None, i32::from(day)), TimexType::Date, false),
     }
 }
 
+/// The n-th or last weekday of a named month or one counted from the anchor's.
 pub(super) fn nth_weekday(
-    n: &Nth,
-    weekday: &Weekday,
-    month: &Option<u8>,
-    month_offset: &i32,
+    n: Nth,
+    weekday: Weekday,
+    month: Option<u8>,
+    month_offset: i32,
     anchor: Option<Date>,
 ) -> DateValue {
     let found = anchor.and_then(|a| {
         let (y, m) = match month {
-            Some(m) => (nearest_year(a, *m, None)? as i32, *m as i32),
-            None => month_from(a, *month_offset),
+            Some(m) => (nearest_year(a, m, None)? as i32, m as i32),
+            None => month_from(a, month_offset),
         };
-        nth_weekday_of(y as i16, m as i8, *n, *weekday)
+        nth_weekday_of(y as i16, m as i8, n, weekday)
     });
     match found {
         Some(d) => date(ymd(d), TimexType::Date, true),
-        None => date(value::nth_weekday_unknown(*month, *weekday, *n), TimexType::Date, false),
+        None => date(value::nth_weekday_unknown(month, weekday, n), TimexType::Date, false),
     }
 }
 
+/// A holiday: in its written year, one counted from the anchor's, or the
+/// nearest one before or after the anchor as the text points.
 pub(super) fn holiday_date(
-    rule: &Rule,
-    year: &Option<i16>,
-    year_offset: &Option<i32>,
-    relation: &Option<i32>,
-    direction: &Direction,
+    rule: Rule,
+    year: Option<i16>,
+    year_offset: Option<i32>,
+    relation: Option<i32>,
+    direction: Direction,
     anchor: Option<Date>,
 ) -> DateValue {
     let found = match (year, year_offset, anchor) {
-        (Some(y), ..) => holiday::date_in(*rule, *y),
-        (None, Some(k), Some(a)) => holiday::date_in(*rule, (i32::from(a.year()) + k) as i16),
+        (Some(y), ..) => holiday::date_in(rule, y),
+        (None, Some(k), Some(a)) => holiday::date_in(rule, (i32::from(a.year()) + k) as i16),
         (None, None, Some(a)) => {
-            let near = |y: i16| holiday::date_in(*rule, y);
+            let near = |y: i16| holiday::date_in(rule, y);
             let y = a.year();
             match (relation, direction) {
                 (Some(0), _) => near(y),
-                (Some(r), _) if *r < 0 => near(y).filter(|d| *d < a).or_else(|| near(y - 1)),
+                (Some(r), _) if r < 0 => near(y).filter(|d| *d < a).or_else(|| near(y - 1)),
                 (Some(_), _) => near(y).filter(|d| *d > a).or_else(|| near(y + 1)),
                 (None, Direction::Past) => near(y).filter(|d| *d <= a).or_else(|| near(y - 1)),
                 (None, Direction::Future) => near(y).filter(|d| *d >= a).or_else(|| near(y + 1)),
@@ -162,7 +167,7 @@ pub(super) fn holiday_date(
         Some(d) => date(ymd(d), TimexType::Date, true),
         None => match rule {
             Rule::Fixed(m, d) => date(
-                value::day(None, Some(i32::from(*m)), i32::from(*d)),
+                value::day(None, Some(i32::from(m)), i32::from(d)),
                 TimexType::Date,
                 false,
             ),
@@ -172,8 +177,8 @@ pub(super) fn holiday_date(
 }
 
 /// A distance from a day, `b` the day resolved.
-pub(super) fn anchored(amount: &u32, period: &Period, sign: &i32, b: &DateValue) -> DateValue {
-    let n = i64::from(*amount) * i64::from(*sign);
+pub(super) fn anchored(amount: u32, period: Period, sign: i32, b: &DateValue) -> DateValue {
+    let n = i64::from(amount) * i64::from(sign);
     let span = match period {
         Period::Day => Some(jiff::Span::new().days(n)),
         Period::Week => Some(jiff::Span::new().weeks(n)),

@@ -23,32 +23,32 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             day,
             weekday,
             time,
-        } => calendar::calendar(year, month, day, weekday, time, anchor),
+        } => calendar::calendar(*year, *month, *day, *weekday, *time, anchor),
         DateExpr::Month {
             month,
             direction,
             strict,
-        } => relative::month(month, direction, strict, anchor),
+        } => relative::month(*month, *direction, *strict, anchor),
         DateExpr::Weekday {
             weekday,
             direction,
             week,
             part,
             time,
-        } => relative::weekday(weekday, direction, week, part, time, anchor),
-        DateExpr::DayOfMonth { day, month_offset } => calendar::day_of_month(day, month_offset, anchor),
+        } => relative::weekday(*weekday, *direction, *week, *part, *time, anchor),
+        DateExpr::DayOfMonth { day, month_offset } => calendar::day_of_month(*day, *month_offset, anchor),
         DateExpr::NthWeekday {
             n,
             weekday,
             month,
             month_offset,
-        } => calendar::nth_weekday(n, weekday, month, month_offset, anchor),
-        DateExpr::RelativeDay { offset, part, time } => relative::relative_day(offset, part, time, anchor),
-        DateExpr::RelativePeriod { period, offset } => relative::relative_period(period, offset, anchor),
-        DateExpr::Shift { parts, sign, base } => relative::shift(parts, sign, base, anchor),
+        } => calendar::nth_weekday(*n, *weekday, *month, *month_offset, anchor),
+        DateExpr::RelativeDay { offset, part, time } => relative::relative_day(*offset, *part, *time, anchor),
+        DateExpr::RelativePeriod { period, offset } => relative::relative_period(*period, *offset, anchor),
+        DateExpr::Shift { parts, sign, base } => relative::shift(parts, *sign, *base, anchor),
         DateExpr::Compound(parts) => date(compound_value(parts), TimexType::Duration, true),
         DateExpr::Duration { amount, period } => date(duration_value(*amount, *period), TimexType::Duration, true),
-        DateExpr::Season { season, offset } => relative::season(season, offset, anchor),
+        DateExpr::Season { season, offset } => relative::season(*season, *offset, anchor),
         DateExpr::Decade(d) => date(value::decade(*d), TimexType::Date, true),
         DateExpr::Century(c) => date(value::century(*c), TimexType::Date, true),
         // A time with no day in its phrase names no day: "at 3pm" in an
@@ -64,20 +64,20 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             year_offset,
             relation,
             direction,
-        } => calendar::holiday_date(rule, year, year_offset, relation, direction, anchor),
+        } => calendar::holiday_date(*rule, *year, *year_offset, *relation, *direction, anchor),
         DateExpr::Anchored {
             amount,
             period,
             sign,
             base,
-        } => calendar::anchored(amount, period, sign, &resolve(base, anchor)),
+        } => calendar::anchored(*amount, *period, *sign, &resolve(base, anchor)),
         DateExpr::Quarter {
             index,
             span,
             year,
             year_offset,
             direction,
-        } => period::quarter(index, span, year, year_offset, direction, anchor),
+        } => period::quarter(*index, *span, *year, *year_offset, *direction, anchor),
         DateExpr::QuarterFrom(k) => match anchor {
             Some(a) => {
                 let start = i32::from(a.year()) * 12 + (i32::from(a.month()) - 1) / 3 * 3 + 3 * k;
@@ -91,14 +91,14 @@ pub fn resolve(expr: &DateExpr, anchor: Option<Date>) -> DateValue {
             year_offset,
             month,
             month_offset,
-        } => period::week(n, year, year_offset, month, month_offset, anchor),
+        } => period::week(*n, *year, *year_offset, *month, *month_offset, anchor),
         DateExpr::PartOf {
             first,
             amount,
             period,
             whole,
-        } => period::part_of(first, amount, period, &resolve(whole, anchor)),
-        DateExpr::MonthOfYear { month, year_offset } => relative::month_of_year(month, year_offset, anchor),
+        } => period::part_of(*first, *amount, *period, &resolve(whole, anchor)),
+        DateExpr::MonthOfYear { month, year_offset } => relative::month_of_year(*month, *year_offset, anchor),
     }
 }
 

@@ -10,17 +10,18 @@ use crate::timex::resolve::interval;
 use crate::timex::value;
 use crate::timex::value::{date, duration_value, period_interval};
 
+/// A quarter or half of a year, as an interval.
 pub(super) fn quarter(
-    index: &u8,
-    span: &u8,
-    year: &Option<i16>,
-    year_offset: &Option<i32>,
-    direction: &Direction,
+    index: u8,
+    span: u8,
+    year: Option<i16>,
+    year_offset: Option<i32>,
+    direction: Direction,
     anchor: Option<Date>,
 ) -> DateValue {
-    let (span, index) = (i32::from(*span), i32::from(*index));
+    let (span, index) = (i32::from(span), i32::from(index));
     let y = match (year, year_offset, anchor) {
-        (Some(y), ..) => Some(i32::from(*y)),
+        (Some(y), ..) => Some(i32::from(y)),
         (None, Some(k), Some(a)) => Some(i32::from(a.year()) + k),
         // A quarter without its year: the latest one begun by the
         // anchor, or the next one to come.
@@ -45,12 +46,13 @@ pub(super) fn quarter(
     }
 }
 
+/// A week of a year or of a month.
 pub(super) fn week(
-    n: &Nth,
-    year: &Option<i16>,
-    year_offset: &Option<i32>,
-    month: &Option<u8>,
-    month_offset: &Option<i32>,
+    n: Nth,
+    year: Option<i16>,
+    year_offset: Option<i32>,
+    month: Option<u8>,
+    month_offset: Option<i32>,
     anchor: Option<Date>,
 ) -> DateValue {
     let y = year
@@ -58,29 +60,29 @@ pub(super) fn week(
         .or_else(|| Some(i32::from(anchor?.year()) + year_offset.unwrap_or(0)).filter(|_| year_offset.is_some()));
     match (month, month_offset, anchor) {
         (Some(m), _, _) => {
-            let y = y.or_else(|| anchor.and_then(|a| nearest_year(a, *m, None)).map(i32::from));
+            let y = y.or_else(|| anchor.and_then(|a| nearest_year(a, m, None)).map(i32::from));
             // The last week of a month is its fifth.
             let n = match n {
-                Nth::Ordinal(k) => *k,
+                Nth::Ordinal(k) => k,
                 Nth::Last => 5,
             };
             match y {
                 Some(y) => date(
-                    value::month_week(Some(y), i32::from(*m), i32::from(n)),
+                    value::month_week(Some(y), i32::from(m), i32::from(n)),
                     TimexType::Date,
                     true,
                 ),
                 None => date(
-                    value::month_week(None, i32::from(*m), i32::from(n)),
+                    value::month_week(None, i32::from(m), i32::from(n)),
                     TimexType::Date,
                     false,
                 ),
             }
         }
         (None, Some(k), Some(a)) => {
-            let (y, m) = month_from(a, *k);
+            let (y, m) = month_from(a, k);
             let n = match n {
-                Nth::Ordinal(k) => *k,
+                Nth::Ordinal(k) => k,
                 Nth::Last => 5,
             };
             date(value::month_week(Some(y), m, i32::from(n)), TimexType::Date, true)
@@ -90,7 +92,7 @@ pub(super) fn week(
                 // The last ISO week of a year is the one holding 28 December.
                 let last = Date::new(y as i16, 12, 28).map_or(52, |d| d.iso_week_date().week());
                 let w = match n {
-                    Nth::Ordinal(k) => *k as i8,
+                    Nth::Ordinal(k) => k as i8,
                     Nth::Last => last,
                 };
                 date(value::iso_week(Some(y), i32::from(w)), TimexType::Date, true)
@@ -101,12 +103,12 @@ pub(super) fn week(
 }
 
 /// The first or last stretch of a whole, `w` the whole resolved.
-pub(super) fn part_of(first: &bool, amount: &u32, period: &Period, w: &DateValue) -> DateValue {
-    match interval::part_of(w.value.as_str(), *first, *amount, *period) {
+pub(super) fn part_of(first: bool, amount: u32, period: Period, w: &DateValue) -> DateValue {
+    match interval::part_of(w.value.as_str(), first, amount, period) {
         Some(v) if w.resolved => date(v, TimexType::Date, true),
         // Without its year the stretch is only as long as it says.
         _ => date(
-            duration_value(Some(Decimal::int(i128::from(*amount))), *period),
+            duration_value(Some(Decimal::int(i128::from(amount))), period),
             TimexType::Duration,
             false,
         ),
