@@ -45,6 +45,8 @@ def main():
     got["basil genuine recall"] = find(r"\(recall (\S+)\)", t, "recall")
     got["basil precision"] = find(r"\(precision (\S+)\)", t, "precision")
     got["basil claims found"] = find(r"claims (\d+)/\d+ \(date", t, "claims")
+    true_findings = find(r"findings true (\d+)/\d+", t, "true findings")
+    got["basil false findings"] = find(r"findings true \d+/(\d+)", t, "findings") - true_findings
     t = run(sys.executable, os.path.join(ev, "attribution/score_attribution.py"), "polnear-dev", binary)
     summary = t.strip().splitlines()[-1]
     got["polnear direct F1"] = find(r"direct P \S+ R \S+ F1 (\S+)", summary, "direct F1")
@@ -65,7 +67,10 @@ def main():
             print(f"  {name}: not measured")
             failed = True
             continue
-        ok = value >= float(floor) - 1e-9
+        if floor.startswith("<="):
+            ok = value <= float(floor[2:]) + 1e-9
+        else:
+            ok = value >= float(floor) - 1e-9
         failed |= not ok
         print(f"  {'ok ' if ok else 'LOW'} {name}: {value:g} (floor {floor})")
     if failed:

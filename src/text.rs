@@ -37,9 +37,12 @@ pub(crate) fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
 }
 
 fn push<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, st: usize, en: usize) {
-    // Keep the period of an abbreviation or initial ("U.S.", "Feb.") with its word.
+    // Keep the period of an abbreviation ("U.S.") or an initial ("John D.
+    // Podesta") with its word: the name goes on after it.
     let mut en = en;
-    if s[en..].starts_with('.') && s[st..en].contains('.') {
+    let word = &s[st..en];
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if s[en..].starts_with('.') && (word.contains('.') || initial) {
         en += 1;
     }
     out.push(Token {
@@ -86,6 +89,18 @@ pub(crate) fn quote_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words a quotation says, for telling whether two renderings of it
+/// differ: a compound's hyphen is the house style's, not the speaker's
+/// ("tax-filing" and "tax filing" are the same words).
+pub(crate) fn spoken_words(s: &str) -> Vec<String> {
+    tokens(s, Span::new(0, s.len()))
+        .iter()
+        .flat_map(|t| t.text.split('-'))
+        .map(norm_word)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +116,18 @@ mod tests {
         let s = "U.S. aid, Kyiv's $4.2bn; pre-2014.";
         let t: Vec<&str> = tokens(s, Span::new(0, s.len())).iter().map(|t| t.text).collect();
         assert_eq!(t, ["U.S.", "aid", "Kyiv's", "4.2bn", "pre-2014"]);
+        let s = "said Ada B. Lind. Then";
+        let t: Vec<&str> = tokens(s, Span::new(0, s.len())).iter().map(|t| t.text).collect();
+        assert_eq!(t, ["said", "Ada", "B.", "Lind", "Then"]);
+    }
+
+    #[test]
+    fn hyphenated_compounds_are_their_words() {
+        assert_eq!(
+            spoken_words("clear tax-filing rules"),
+            spoken_words("clear tax filing rules")
+        );
+        assert_eq!(spoken_words("a well-known fact"), ["a", "well", "known", "fact"]);
     }
 
     #[test]

@@ -31,6 +31,8 @@ struct NameWords {
     places: WordSet,
     /// Pronouns that stand for a person ("he", "she").
     pronouns: WordSet,
+    /// Words that end a name ("Jr.").
+    name_suffixes: WordSet,
 }
 
 static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
@@ -58,12 +60,24 @@ static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         speaker_adverbs: WordSet::of(words(en::SPEAKER_ADVERBS)),
         places: WordSet::of(words(en::PLACES)),
         pronouns: WordSet::of(words(en::PRONOUNS)),
+        name_suffixes: WordSet::of(words(en::NAME_SUFFIXES)),
     }
 });
 
 /// `w` with its full stop: "jan.", "mr.".
 fn dotted(w: &'static str) -> Word {
     Word::Owned(format!("{w}."))
+}
+
+/// An initial with its stop: "D.".
+fn is_initial(t: &str) -> bool {
+    let mut chars = t.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// "Jr.", "Sr", "III": the end of the name before it.
+fn is_name_suffix(t: &str) -> bool {
+    NAME_WORDS.name_suffixes.contains_lower(t.trim_end_matches('.'))
 }
 
 fn is_role(w: &str) -> bool {
@@ -122,20 +136,31 @@ impl<'a> Scan<'a> {
 
     /// Name tokens starting at `k`: up to 3, stopping after a possessive.
     fn name_at(&self, k: usize) -> usize {
+        let toks = &self.toks;
         let mut n = 0;
-        while k + n < self.toks.len() && n < 3 && is_name_token(self.toks[k + n].text) {
+        // Up to three words; initials ("John D. Podesta") do not count.
+        let mut words = 0;
+        while k + n < toks.len() && words < 3 && is_name_token(toks[k + n].text) && !is_name_suffix(toks[k + n].text) {
             n += 1;
-            if self.toks[k + n - 1].text.ends_with("'s") {
+            if !is_initial(toks[k + n - 1].text) {
+                words += 1;
+            }
+            if toks[k + n - 1].text.ends_with("'s") {
                 break;
             }
             // A name does not run across a comma or other punctuation.
-            if let Some(next) = self.toks.get(k + n) {
-                if self.toks[k + n - 1].span.end != next.span.start - 1 {
-                    break;
-                }
+            if toks
+                .get(k + n)
+                .is_some_and(|next| toks[k + n - 1].span.end != next.span.start - 1)
+            {
+                break;
             }
         }
-        n
+        // "Joseph R. Biden Jr.": a suffix belongs to the name before it.
+        let adjacent_suffix = toks
+            .get(k + n)
+            .is_some_and(|t| n > 0 && is_name_suffix(t.text) && t.span.start <= toks[k + n - 1].span.end + 2);
+        n + usize::from(adjacent_suffix)
     }
 }
 
@@ -539,6 +564,19 @@ mod tests {
             ["Chuck Jordan"]
         );
         assert!(!p.persons[0].organization);
+    }
+
+    #[test]
+    fn initials_and_suffixes_stay_in_the_name() {
+        let names = |t: &str| people(t).persons.iter().map(|p| p.full_name()).collect::<Vec<_>>();
+        assert_eq!(names("Ada B. Lind said the cranes would move."), ["Ada B. Lind"]);
+        assert_eq!(
+            names("Omar T. K. Reyes said the road was closed."),
+            ["Omar T. K. Reyes"]
+        );
+        assert_eq!(names("Carl Mott Jr. said the road was closed."), ["Carl Mott Jr"]);
+        // A suffix never starts a name of its own.
+        assert!(!names("Carl Mott Jr. said it.").iter().any(|n| n.starts_with("Jr")));
     }
 
     #[test]

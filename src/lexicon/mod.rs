@@ -36,6 +36,7 @@ pub(crate) mod en {
         MONTHS = "months.tsv",
         NOT_CLAUSE_START = "not_clause_start.tsv",
         NOT_COUNTED = "not_counted.tsv",
+        NAME_SUFFIXES = "name_suffixes.tsv",
         NOT_NAMES = "not_names.tsv",
         NUMBERS = "numbers.tsv",
         OBJECT_VERBS = "object_verbs.tsv",

@@ -6,7 +6,7 @@ use crate::claim::Claim;
 use crate::corpus::link;
 use crate::finding::{DiffWord, Finding, Label};
 use crate::graph::ClaimPair;
-use crate::text::quote_words;
+use crate::text::spoken_words;
 
 use super::vocab::render;
 use super::{Compare, Field, Link, Placeholder, Rule, SpeakerCondition};
@@ -194,7 +194,7 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair) -> Option<Compared
         }
         Field::Quote => {
             let (qa, qb) = (a.statement()?, b.statement()?);
-            let (wa, wb) = (quote_words(&qa.quote), quote_words(&qb.quote));
+            let (wa, wb) = (spoken_words(&qa.quote), spoken_words(&qb.quote));
             if wa == wb || l.contained || link::contains(&wa, &wb) || link::contains(&wb, &wa) {
                 return None;
             }
