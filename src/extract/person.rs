@@ -260,6 +260,24 @@ fn untitled(text: &str, scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usi
         found.pending.push((toks[k].span, None));
         return k + 1;
     }
+    // A parenthesis after a name holds its attributes, not a speaker:
+    // "Gwen Moore (D-Wis.) said", "Ada Lind (Labour) told".
+    let open = toks[k].span.start;
+    let after_name = k > 0 && is_name_token(toks[k - 1].text) && text[toks[k - 1].span.end..open] == *" (";
+    if after_name {
+        // A short one: a party and state, a place, an age.
+        let close = text[open..]
+            .char_indices()
+            .take(30)
+            .find(|(_, c)| *c == ')')
+            .map(|(c, _)| open + c);
+        if let Some(close) = close {
+            return toks[k..]
+                .iter()
+                .position(|x| x.span.start > close)
+                .map_or(toks.len(), |p| k + p);
+        }
+    }
     // An acronym before a speech verb is an organization: "CNN reported".
     if is_acronym(t) && toks.get(k + 1).is_some_and(|v| is_speech_verb(v.text)) {
         found.orgs.push((toks[k].span, vec![t.to_string()]));

@@ -477,6 +477,14 @@ mod tests {
     }
 
     #[test]
+    fn a_party_tag_after_the_name_is_no_speaker() {
+        let t = "\"We will vote again,\" Rep. Ada Lind (D-Ore.) said on Monday.";
+        assert_eq!(speaker_of(t, "We will"), Some("Ada Lind".into()));
+        let t = "Sen. Omar Reyes (R-Tex.) said the bill was dead.";
+        assert_eq!(speaker_of(t, "the bill"), Some("Omar Reyes".into()));
+    }
+
+    #[test]
     fn inverted_attribution() {
         let t = "\"We will not move,\" said union leader Ines Marlow.";
         assert_eq!(speaker_of(t, "We will"), Some("Ines Marlow".into()));
