@@ -117,3 +117,11 @@ static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::
 pub(crate) fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains_lower(w)
 }
+
+/// Words that open an apposition after a name ("Ada Lind, the port
+/// director, said").
+static APPOSITION_OPENERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::APPOSITION_OPENERS)));
+
+pub(crate) fn opens_apposition(w: &str) -> bool {
+    APPOSITION_OPENERS.contains_lower(w)
+}

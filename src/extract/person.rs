@@ -9,7 +9,7 @@ use crate::lexicon::{Word, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::text::{Token, is_stop_word, tokens};
 
-use super::mention::{Mention, People, Person, Target, is_speech_verb, name_key};
+use super::mention::{Mention, People, Person, Target, is_speech_verb, name_key, opens_apposition};
 
 /// The word lists names are told apart with.
 struct NameWords {
@@ -67,6 +67,23 @@ static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
 /// `w` with its full stop: "jan.", "mr.".
 fn dotted(w: &'static str) -> Word {
     Word::Owned(format!("{w}."))
+}
+
+/// Whether an apposition and then a speech verb follow the name that ends
+/// before token `at`: "Tomas Brenn, the port director, said".
+fn apposition_then_verb(text: &str, toks: &[Token<'_>], at: usize) -> bool {
+    let (Some(first), Some(prev)) = (toks.get(at), at.checked_sub(1).and_then(|p| toks.get(p))) else {
+        return false;
+    };
+    if text[prev.span.end..first.span.start].trim() != "," || !opens_apposition(first.text) {
+        return false;
+    }
+    toks[at..].iter().take(20).enumerate().any(|(j, v)| {
+        j > 0
+            && is_speech_verb(v.text)
+            && text[prev.span.end..v.span.start].trim_end().ends_with(',')
+            && !text[prev.span.end..v.span.start].contains(['"', ';'])
+    })
 }
 
 /// An initial with its stop: "D.".
@@ -293,7 +310,8 @@ fn untitled(text: &str, scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usi
     }
     let before_verb = toks.get(k + n).is_some_and(|v| is_speech_verb(v.text))
         || toks.get(k + n).is_some_and(|a| is_adverb(a.text))
-            && toks.get(k + n + 1).is_some_and(|v| is_speech_verb(v.text));
+            && toks.get(k + n + 1).is_some_and(|v| is_speech_verb(v.text))
+        || apposition_then_verb(text, toks, k + n);
     // Inverted order only right after a quotation ("...," said Kallas),
     // or after "according to".
     let inverted =

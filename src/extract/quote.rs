@@ -13,7 +13,7 @@ use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
 use crate::text::tokens;
 
-use super::mention::{People, Target, is_speech_verb};
+use super::mention::{Mention, People, Target, is_speech_verb, opens_apposition};
 
 /// A quotation: the span inside its marks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -341,6 +341,13 @@ fn frames_in(
             let clean_gap = !text[m.span.end..t.span.start].contains(['"', ';']);
             clean_gap && (gap <= 4 || participle && !m.dependent)
         });
+        // "Tomas Brenn, the port director, said": the subject stands before
+        // the apposition, whatever the apposition names.
+        let before = match (before, subject_before_apposition(text, sent, t.span.start, &mentions)) {
+            (Some(b), Some((a, open))) if b.span.start >= open => Some(a),
+            (None, Some((a, _))) => Some(a),
+            (b, _) => b,
+        };
         let (m, subject_first) = match (before, after, according) {
             (_, Some(a), true) => (Some(*a), false),
             (Some(b), _, _)
@@ -372,6 +379,33 @@ fn frames_in(
         });
     }
     out
+}
+
+/// The subject of a verb across an apposition right before it ("Scott
+/// Pruitt, the attorney general of Oklahoma, said"): the apposition opens with
+/// a determiner or a relative pronoun and holds no quotation; the subject is
+/// the person named where it opens. Also where the apposition opens.
+fn subject_before_apposition<'a, 'm>(
+    text: &str,
+    sent: Span,
+    verb: usize,
+    mentions: &'a [&'m Mention],
+) -> Option<(&'a &'m Mention, usize)> {
+    let head = text[sent.start..verb.max(sent.start)].trim_end();
+    let inner = head.strip_suffix(',')?;
+    let open = inner.rfind(',')?;
+    let apposition = inner[open + 1..].trim_start();
+    let first = apposition.split_whitespace().next()?;
+    let words = apposition.split_whitespace().count();
+    if !opens_apposition(first) || apposition.contains(['"', ';']) || words > 20 {
+        return None;
+    }
+    let end = sent.start + inner[..open].trim_end().len();
+    mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end == end && !m.possessive && matches!(m.target, Target::Person(_)))
+        .map(|m| (m, sent.start + open))
 }
 
 fn quote_right_before(text: &str, at: usize) -> bool {
@@ -474,6 +508,17 @@ mod tests {
     fn speaker_after_the_quote() {
         let t = "\"The port stays shut,\" Port Director Tomas Brenn said on Monday.";
         assert_eq!(speaker_of(t, "The port"), Some("Tomas Brenn".into()));
+    }
+
+    #[test]
+    fn the_subject_stands_before_its_apposition() {
+        let t = "Marta Lind waited. Tomas Brenn, the port director, said the cranes would move on Monday.";
+        assert_eq!(speaker_of(t, "the cranes"), Some("Tomas Brenn".into()));
+        let t = "Omar Reyes, a lawyer who advises the yard and its owners, said the deal was done.";
+        assert_eq!(speaker_of(t, "the deal"), Some("Omar Reyes".into()));
+        // A list, not an apposition: the subject is the last name.
+        let t = "Ada Lind, Omar Reyes and Carl Mott said the deal was done.";
+        assert_eq!(speaker_of(t, "the deal"), Some("Carl Mott".into()));
     }
 
     #[test]

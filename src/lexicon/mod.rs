@@ -21,6 +21,7 @@ pub(crate) mod en {
     }
     files! {
         ABBREVIATIONS = "abbreviations.tsv",
+        APPOSITION_OPENERS = "apposition_openers.tsv",
         APPROXIMATIONS = "approximations.tsv",
         BOILERPLATE = "boilerplate.tsv",
         COMMON_ACRONYMS = "common_acronyms.tsv",
