@@ -400,7 +400,14 @@ fn subject_before_apposition<'a, 'm>(
     if !opens_apposition(first) || apposition.contains(['"', ';']) || words > 20 {
         return None;
     }
-    let end = sent.start + inner[..open].trim_end().len();
+    // A party tag may stand between the name and the apposition: "Jim Jordan
+    // (R-Ohio), an oversight panel member, said".
+    let named = inner[..open].trim_end();
+    let named = match named.strip_suffix(')').and_then(|n| n.rfind('(').map(|p| &n[..p])) {
+        Some(before) if named.len() - before.len() <= 30 => before.trim_end(),
+        _ => named,
+    };
+    let end = sent.start + named.len();
     mentions
         .iter()
         .rev()
@@ -516,6 +523,8 @@ mod tests {
         assert_eq!(speaker_of(t, "the cranes"), Some("Tomas Brenn".into()));
         let t = "Omar Reyes, a lawyer who advises the yard and its owners, said the deal was done.";
         assert_eq!(speaker_of(t, "the deal"), Some("Omar Reyes".into()));
+        let t = "\"We are done,\" Rep. Ada Lind (D-Ore.), a member of the panel, said.";
+        assert_eq!(speaker_of(t, "We are"), Some("Ada Lind".into()));
         // A list, not an apposition: the subject is the last name.
         let t = "Ada Lind, Omar Reyes and Carl Mott said the deal was done.";
         assert_eq!(speaker_of(t, "the deal"), Some("Carl Mott".into()));
