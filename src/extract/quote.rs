@@ -531,6 +531,14 @@ mod tests {
     }
 
     #[test]
+    fn questions_and_retorts_have_speakers() {
+        let t = "Ada Lind spoke first. \"Does anybody know the plan?\" Lind asked.";
+        assert_eq!(speaker_of(t, "Does anybody"), Some("Ada Lind".into()));
+        let t = "\"Not a chance,\" Omar Reyes quipped.";
+        assert_eq!(speaker_of(t, "Not a"), Some("Omar Reyes".into()));
+    }
+
+    #[test]
     fn a_party_tag_after_the_name_is_no_speaker() {
         let t = "\"We will vote again,\" Rep. Ada Lind (D-Ore.) said on Monday.";
         assert_eq!(speaker_of(t, "We will"), Some("Ada Lind".into()));
