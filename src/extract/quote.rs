@@ -532,7 +532,7 @@ mod tests {
 
     #[test]
     fn questions_and_retorts_have_speakers() {
-        let t = "Ada Lind spoke first. \"Does anybody know the plan?\" Lind asked.";
+        let t = "Ada Lind said she would speak first. \"Does anybody know the plan?\" Lind asked.";
         assert_eq!(speaker_of(t, "Does anybody"), Some("Ada Lind".into()));
         let t = "\"Not a chance,\" Omar Reyes quipped.";
         assert_eq!(speaker_of(t, "Not a"), Some("Omar Reyes".into()));
