@@ -301,8 +301,9 @@ fn untitled(text: &str, scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usi
         return k + 1;
     }
     let n = scan.name_at(k);
-    if n > 0 && toks.get(k + n).is_some_and(|r| is_role(r.text)) {
+    if n > 0 && toks.get(k + n).is_some_and(|r| is_role(r.text)) && adjacent(toks, k + n - 1) {
         // Modifiers of a title ("Port Director"): the role branch takes them.
+        // After a comma the role describes the name ("Ada Lind, president of").
         return k + n;
     }
     if n == 0 {

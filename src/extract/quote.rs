@@ -539,6 +539,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_described_after_or_before_it_speaks() {
+        let t = "\"The yard stays shut,\" said Ada Lind, president of the port authority.";
+        assert_eq!(speaker_of(t, "The yard"), Some("Ada Lind".into()));
+        let t = "One of the organizers, Carl Mott, said the yard would stay shut.";
+        assert_eq!(speaker_of(t, "the yard"), Some("Carl Mott".into()));
+    }
+
+    #[test]
     fn a_party_tag_after_the_name_is_no_speaker() {
         let t = "\"We will vote again,\" Rep. Ada Lind (D-Ore.) said on Monday.";
         assert_eq!(speaker_of(t, "We will"), Some("Ada Lind".into()));
