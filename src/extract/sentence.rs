@@ -8,10 +8,13 @@ use crate::lexicon::{WordSet, en, rows, words};
 use crate::span::Span;
 
 /// Words whose trailing period is an abbreviation, not a full stop: the
-/// table's, honorifics and the months' abbreviations.
+/// table's, honorifics, name suffixes and the months' abbreviations.
 static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
     let months = rows(en::MONTHS).flat_map(|r| r.list(2));
-    WordSet::of(words(en::ABBREVIATIONS).chain(words(en::HONORIFICS)).chain(months))
+    let tables = words(en::ABBREVIATIONS)
+        .chain(words(en::HONORIFICS))
+        .chain(words(en::NAME_SUFFIXES));
+    WordSet::of(tables.chain(months))
 });
 
 fn is_abbreviation(word: &str) -> bool {
