@@ -117,58 +117,24 @@ pub(crate) fn approximation_lead(matched: &str) -> usize {
 }
 
 /// Sets the direction read from the context where the form left it open.
-pub(crate) fn with_direction(expr: DateExpr, context: Direction) -> DateExpr {
-    match expr {
-        DateExpr::Weekday {
-            weekday,
-            direction: Direction::Past,
-            week: None,
-            part,
-            time,
-        } => DateExpr::Weekday {
-            weekday,
-            direction: context,
-            week: None,
-            part,
-            time,
-        },
-        DateExpr::Month {
-            month,
-            strict: false,
-            direction: Direction::Past,
-        } => DateExpr::Month {
-            month,
-            direction: context,
-            strict: false,
-        },
-        DateExpr::Quarter {
-            index,
-            span,
-            year,
-            year_offset,
-            direction: Direction::Past,
-        } => DateExpr::Quarter {
-            index,
-            span,
-            year,
-            year_offset,
-            direction: context,
-        },
-        DateExpr::Holiday {
-            rule,
-            year,
-            year_offset,
-            relation,
-            direction: Direction::Past,
-        } => DateExpr::Holiday {
-            rule,
-            year,
-            year_offset,
-            relation,
-            direction: context,
-        },
-        e => e,
+pub(crate) fn with_direction(mut expr: DateExpr, context: Direction) -> DateExpr {
+    // Forms leave the direction at `Past` where the words around decide it.
+    if let DateExpr::Weekday {
+        direction, week: None, ..
     }
+    | DateExpr::Month {
+        direction,
+        strict: false,
+        ..
+    }
+    | DateExpr::Quarter { direction, .. }
+    | DateExpr::Holiday { direction, .. } = &mut expr
+    {
+        if *direction == Direction::Past {
+            *direction = context;
+        }
+    }
+    expr
 }
 
 pub(crate) fn may_start(rest: &str) -> bool {
