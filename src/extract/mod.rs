@@ -121,13 +121,13 @@ fn statement_claims(
         stmt_dates.push(own.or(inherited));
     }
     for (s, when) in statements.statements.iter().zip(stmt_dates) {
+        // Only a day or a time dates a remark (not a duration or a set).
         let (when, dated_by) = match when {
-            Some((v, span)) => (Some(v), Some(span)),
-            None => (None, None),
+            Some((v, span)) if matches!(v.kind, TimexType::Date | TimexType::Time) => (Some(v.value), Some(span)),
+            _ => (None, None),
         };
         let words = &text[s.span.start..s.span.end];
         let name = s.speaker.map(|p| people.persons[p].full_name());
-        let when_kind = when.as_ref().map(|d| d.kind);
         let st = Statement {
             speaker: name.clone(),
             // Reported speech may hold a partial quotation: its marks are not words.
@@ -138,16 +138,14 @@ fn statement_claims(
                 .collect::<Vec<_>>()
                 .join(" "),
             direct: s.direct,
-            date: when
-                .filter(|d| matches!(d.kind, TimexType::Date | TimexType::Time))
-                .map(|d| d.value),
+            date: when,
         };
         raw.push(RawClaim {
             span: s.span,
             value: ClaimValue::Statement(st),
             context: quote_words(words),
             speaker: name,
-            dated_by: dated_by.filter(|_| matches!(&when_kind, Some(TimexType::Date | TimexType::Time))),
+            dated_by,
         });
     }
 }
