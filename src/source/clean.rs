@@ -76,9 +76,10 @@ pub(crate) fn decode(bytes: &[u8]) -> (Vec<Unit>, bool) {
     }
 }
 
-/// Normalizes characters: curly quotes to straight ones, odd spaces to a
-/// plain space, CR and soft hyphens and BOMs dropped, `\$`-style escapes
-/// unescaped. Quote marks matter for the parsers; the rest keeps tokens
+/// Normalizes characters: curly quotes to straight ones, a quotation mark
+/// typed as two apostrophes or two backticks (`''so''`, as some wire copy
+/// writes it) to one, odd spaces to a plain space, CR and soft hyphens and
+/// BOMs dropped, `\$`-style escapes unescaped. Quote marks matter for the parsers; the rest keeps tokens
 /// comparable across outlets.
 pub(crate) fn normalize_chars(units: Vec<Unit>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
@@ -94,6 +95,15 @@ pub(crate) fn normalize_chars(units: Vec<Unit>) -> Vec<Unit> {
                     ch: n.ch,
                     start: u.start,
                     end: n.end,
+                });
+                i += 2;
+                continue;
+            }
+            '\'' | '`' if next == Some(u.ch) => {
+                out.push(Unit {
+                    ch: '"',
+                    start: u.start,
+                    end: units[i + 1].end,
                 });
                 i += 2;
                 continue;
@@ -350,6 +360,16 @@ mod tests {
         let q = c.text.find('"').unwrap();
         let o = c.original(Span::new(q, q + 1));
         assert_eq!(&src[o.start..o.end], "“");
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_one_quotation_mark() {
+        let src = "''It is done,'' said Ms. Lind. ``Yes.'' Don't.";
+        let c = clean(src, false);
+        assert_eq!(c.text, "\"It is done,\" said Ms. Lind. \"Yes.\" Don't.");
+        let q = c.text.rfind('"').unwrap();
+        let o = c.original(Span::new(q, q + 1));
+        assert_eq!(&src[o.start..o.end], "''");
     }
 
     #[test]
