@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{WordSet, en, words};
+use crate::lexicon::{WordSet, en, rows, words};
 use crate::span::Span;
 use crate::text::norm_word;
 
@@ -116,6 +116,20 @@ static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::
 
 pub(crate) fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains_lower(w)
+}
+
+/// Participles of speech verbs ("saying", "adding"): their subject is the
+/// sentence's, not the name next to them.
+static PARTICIPLES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::of(
+        rows(en::SPEECH_VERBS)
+            .filter(|r| r.cell(2) == "gerund")
+            .map(|r| r.cell(0)),
+    )
+});
+
+pub(crate) fn is_participle(w: &str) -> bool {
+    PARTICIPLES.contains_lower(w)
 }
 
 /// Words that open an apposition after a name ("Ada Lind, the port

@@ -7,6 +7,7 @@ pub(crate) mod mention;
 pub(crate) mod person;
 pub(crate) mod quote;
 pub(crate) mod sentence;
+pub(crate) mod subject;
 
 use jiff::civil::Date;
 

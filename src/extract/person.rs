@@ -9,7 +9,8 @@ use crate::lexicon::{Word, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::text::{Token, is_stop_word, tokens};
 
-use super::mention::{Mention, People, Person, Target, is_speech_verb, name_key, opens_apposition};
+use super::mention::{Mention, People, Person, Target, is_speech_verb, name_key};
+use super::subject;
 
 /// The word lists names are told apart with.
 struct NameWords {
@@ -25,8 +26,6 @@ struct NameWords {
     not_organizations: WordSet,
     /// Words that make the capitalized word after them dependent.
     dependent_markers: WordSet,
-    /// Words between a speaker and the speech verb.
-    speaker_adverbs: WordSet,
     /// Places whose one-word name speaks for their government.
     places: WordSet,
     /// Pronouns that stand for a person ("he", "she").
@@ -57,7 +56,6 @@ static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         countries: WordSet::of(countries.map(|r| r.cell(0))),
         not_organizations: WordSet::of(not_organizations),
         dependent_markers: WordSet::of(words(en::DEPENDENT_MARKERS)),
-        speaker_adverbs: WordSet::of(words(en::SPEAKER_ADVERBS)),
         places: WordSet::of(words(en::PLACES)),
         pronouns: WordSet::of(words(en::PRONOUNS)),
         name_suffixes: WordSet::of(words(en::NAME_SUFFIXES)),
@@ -67,23 +65,6 @@ static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
 /// `w` with its full stop: "jan.", "mr.".
 fn dotted(w: &'static str) -> Word {
     Word::Owned(format!("{w}."))
-}
-
-/// Whether an apposition and then a speech verb follow the name that ends
-/// before token `at`: "Tomas Brenn, the port director, said".
-fn apposition_then_verb(text: &str, toks: &[Token<'_>], at: usize) -> bool {
-    let (Some(first), Some(prev)) = (toks.get(at), at.checked_sub(1).and_then(|p| toks.get(p))) else {
-        return false;
-    };
-    if text[prev.span.end..first.span.start].trim() != "," || !opens_apposition(first.text) {
-        return false;
-    }
-    toks[at..].iter().take(20).enumerate().any(|(j, v)| {
-        j > 0
-            && is_speech_verb(v.text)
-            && text[prev.span.end..v.span.start].trim_end().ends_with(',')
-            && !text[prev.span.end..v.span.start].contains(['"', ';'])
-    })
 }
 
 /// An initial with its stop: "D.".
@@ -196,6 +177,7 @@ pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize
     let mut found = FirstPass::default();
     for p in paragraphs {
         let scan = Scan::of(text, *p, masked);
+        let heads = speaker_heads(text, &scan);
         let mut k = 0;
         while k < scan.toks.len() {
             let t = scan.toks[k].text;
@@ -204,7 +186,7 @@ pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize
             k = if is_role(t) || secretary_general {
                 titled(&scan, k, &mut found)
             } else {
-                untitled(text, &scan, k, &mut found)
+                untitled(text, &scan, &heads, k, &mut found)
             };
         }
     }
@@ -216,6 +198,51 @@ pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize
     add_pending(&mut people, found.pending);
     people.mentions.sort_by_key(|m| m.span);
     people
+}
+
+/// Whether token `i` ends a name that may speak ("Ada Lind", "Carl Mott Jr.").
+fn ends_name(toks: &[Token<'_>], i: usize) -> bool {
+    let t = toks[i].text;
+    is_name_token(t) && !is_name_suffix(t) || is_name_suffix(t) && i > 0 && is_name_token(toks[i - 1].text)
+}
+
+/// For every token of a paragraph, whether it ends the name of someone who
+/// speaks: the head of a speech verb's subject (see `subject`), or a name
+/// signing a quotation after a dash ("..." — Ada Lind).
+fn speaker_heads(text: &str, scan: &Scan<'_>) -> Vec<bool> {
+    let toks = &scan.toks;
+    let mut heads = vec![false; toks.len()];
+    let ends = |i: usize| ends_name(toks, i);
+    for (v, t) in toks.iter().enumerate() {
+        let according = t.text.eq_ignore_ascii_case("according") && toks.get(v + 1).is_some_and(|n| n.text == "to");
+        if according {
+            if let Some(s) = subject::after(text, toks, v + 2, &ends) {
+                heads[s.head_end] = true;
+            }
+            continue;
+        }
+        if !is_speech_verb(t.text) {
+            continue;
+        }
+        if let Some(s) = subject::before(text, toks, v, &ends) {
+            heads[s.head_end] = true;
+        }
+        let passive = toks.get(v + 1).is_some_and(|n| n.text == "by");
+        if subject::inverted(text, toks, v) || passive {
+            if let Some(s) = subject::after(text, toks, v + 1 + usize::from(passive), &ends) {
+                heads[s.head_end] = true;
+            }
+        }
+    }
+    for k in 0..toks.len() {
+        if subject::signs_quotation(text, toks, k) {
+            let n = scan.name_at(k);
+            if n > 0 && subject::ends_phrase(text, toks, k + n - 1) {
+                heads[k + n - 1] = true;
+            }
+        }
+    }
+    heads
 }
 
 /// A role at `k` ("Defense Secretary", "Secretary of State"), with the
@@ -269,7 +296,7 @@ fn titled(scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usize {
 
 /// A pronoun, an acronym or a name at `k` that speaks or is spoken of: the
 /// mention found, and where the scan goes on.
-fn untitled(text: &str, scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usize {
+fn untitled(text: &str, scan: &Scan<'_>, heads: &[bool], k: usize, found: &mut FirstPass) -> usize {
     let toks = &scan.toks;
     let t = toks[k].text;
     let lower = t.to_lowercase();
@@ -309,28 +336,18 @@ fn untitled(text: &str, scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usi
     if n == 0 {
         return k + 1;
     }
-    let before_verb = toks.get(k + n).is_some_and(|v| is_speech_verb(v.text))
-        || toks.get(k + n).is_some_and(|a| is_adverb(a.text))
-            && toks.get(k + n + 1).is_some_and(|v| is_speech_verb(v.text))
-        || apposition_then_verb(text, toks, k + n);
-    // Inverted order only right after a quotation ("...," said Kallas),
-    // or after "according to".
-    let inverted =
-        k > 0 && is_speech_verb(toks[k - 1].text) && text[..toks[k - 1].span.start].trim_end().ends_with([',', '"']);
-    let according =
-        k > 1 && toks[k - 1].text.eq_ignore_ascii_case("to") && toks[k - 2].text.eq_ignore_ascii_case("according");
-    let after_verb = inverted || according;
+    let speaks = heads[k + n - 1];
     // "the Valmora Herald reported": a name after "the" is an organization.
     let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
-    if before_verb && after_the && !toks[k + n - 1].text.ends_with("'s") {
+    if speaks && after_the && !toks[k + n - 1].text.ends_with("'s") {
         let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
         found
             .orgs
             .push((Span::new(toks[k - 1].span.start, toks[k + n - 1].span.end), name));
-    } else if (before_verb || after_verb) && n == 1 && NAME_WORDS.places.contains_lower(t) {
+    } else if speaks && n == 1 && NAME_WORDS.places.contains_lower(t) {
         // "Moscow said": a place speaks for its government.
         found.orgs.push((toks[k].span, vec![t.to_string()]));
-    } else if (before_verb || after_verb) && !after_the && !toks[k + n - 1].text.ends_with("'s") {
+    } else if speaks && !after_the && !toks[k + n - 1].text.ends_with("'s") {
         let name: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
         let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
         let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);
@@ -480,10 +497,6 @@ fn is_anchored_modifier(toks: &[Token<'_>], j: usize) -> bool {
 
 fn adjacent(toks: &[Token<'_>], k: usize) -> bool {
     toks.get(k + 1).is_some_and(|n| n.span.start == toks[k].span.end + 1)
-}
-
-fn is_adverb(w: &str) -> bool {
-    NAME_WORDS.speaker_adverbs.contains(w)
 }
 
 /// The person with this name: same full name, or a one-word name that is a

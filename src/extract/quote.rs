@@ -13,7 +13,8 @@ use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
 use crate::text::tokens;
 
-use super::mention::{Mention, People, Target, is_speech_verb, opens_apposition};
+use super::mention::{People, Target, is_participle, is_speech_verb};
+use super::subject;
 
 /// A quotation: the span inside its marks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -186,7 +187,7 @@ pub(crate) fn find_statements(
         // attributed a quotation may still report a clause holding a partial
         // one; a clause that is itself a quotation is not reported twice.
         for (si, f) in &frames {
-            if !f.subject_first || f.speaker.is_none() {
+            if !f.subject_first {
                 continue;
             }
             let sent = sentences[*si];
@@ -304,6 +305,11 @@ fn frames_in(
         .iter()
         .filter(|m| m.span.end <= sent.end && !in_quote(m.span.start))
         .collect();
+    let mention_ending = |i: usize| {
+        let end = toks[i].span.end;
+        mentions.iter().rev().find(|m| m.span.end == end && !m.possessive)
+    };
+    let speaks = |i: usize| mention_ending(i).is_some_and(|m| !m.dependent || not_governed(text, m.span.start));
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let according = t.text.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|n| n.text == "to");
@@ -311,66 +317,52 @@ fn frames_in(
             continue;
         }
         let verb_end = if according { toks[k + 1].span.end } else { t.span.end };
-        // Subject after the verb: "said Kallas", "according to Rubio", "echoed by Rubio".
-        let after_start = toks.get(k + if according { 2 } else { 1 }).map(|n| {
-            if n.text == "by" {
-                toks.get(k + 2).map(|x| x.span.start).unwrap_or(n.span.start)
-            } else {
-                n.span.start
-            }
-        });
-        // Inverted order holds only after a quotation, after "according to" and in the passive.
+        // Inverted order holds only after a quotation, at the head of a
+        // sentence, after "according to" and in the passive.
         let passive = toks.get(k + 1).is_some_and(|n| n.text == "by");
-        let inverted = according || passive || quote_right_before(text, t.span.start);
-        let after = after_start.filter(|_| inverted).and_then(|s| {
+        let after = if according || passive || subject::inverted(text, &toks, k) {
+            let from = k + 1 + usize::from(according || passive);
+            subject::after(text, &toks, from, &|i| mention_ending(i).is_some())
+                .and_then(|s| mention_ending(s.head_end).map(|m| (s, m)))
+                .filter(|(_, m)| !matches!(m.target, Target::Pronoun))
+        } else {
+            None
+        };
+        // A participle ("..., saying") takes the sentence's subject: its
+        // first independent person. A nominal subject ("officials said")
+        // speaks without a name.
+        let before = if is_participle(t.text) {
             mentions
                 .iter()
-                .find(|m| m.span.start == s && !matches!(m.target, Target::Pronoun))
-        });
-        // Subject before the verb, within four words ("Hegseth also said",
-        // "Trump told"); a participle ("after saying") takes the sentence's subject.
-        let participle = t.text.eq_ignore_ascii_case("saying");
-        let before = mentions.iter().rev().find(|m| {
-            if m.span.end > t.span.start || m.possessive {
-                return false;
-            }
-            let gap = toks
-                .iter()
-                .filter(|x| x.span.start >= m.span.end && x.span.end <= t.span.start)
-                .count();
-            let clean_gap = !text[m.span.end..t.span.start].contains(['"', ';']);
-            clean_gap && (gap <= 4 || participle && !m.dependent)
-        });
-        // "Tomas Brenn, the port director, said": the subject stands before
-        // the apposition, whatever the apposition names.
-        let before = match (before, subject_before_apposition(text, sent, t.span.start, &mentions)) {
-            (Some(b), Some((a, open))) if b.span.start >= open => Some(a),
-            (None, Some((a, _))) => Some(a),
-            (b, _) => b,
+                .find(|m| m.span.start >= sent.start && m.span.end <= t.span.start && !m.possessive && !m.dependent)
+                .map(|m| (m.span.start, Some(m)))
+        } else {
+            subject::before(text, &toks, k, &speaks).and_then(|s| {
+                let start = toks[s.first].span.start;
+                if s.named {
+                    mention_ending(s.head_end).map(|m| (start, Some(m)))
+                } else {
+                    Some((start, None))
+                }
+            })
         };
-        let (m, subject_first) = match (before, after, according) {
-            (_, Some(a), true) => (Some(*a), false),
-            (Some(b), _, _)
-                if !(matches!(b.target, Target::Pronoun)
+        let (m, subject_first, extent) = match (before, after, according) {
+            (_, Some((s, a)), true) => (Some(a), false, Span::new(t.span.start, toks[s.head_end].span.end)),
+            (Some((start, b)), _, _)
+                if !(b.is_some_and(|b| matches!(b.target, Target::Pronoun))
                     && after.is_some()
                     && quote_right_before(text, t.span.start)) =>
             {
-                (Some(*b), true)
+                (b, true, Span::new(start, verb_end))
             }
-            (_, Some(a), _) => (Some(*a), false),
-            _ => (None, true),
+            (_, Some((s, a)), _) => (Some(a), false, Span::new(t.span.start, toks[s.head_end].span.end)),
+            _ => continue,
         };
-        let Some(m) = m else { continue };
-        let speaker = match &m.target {
+        let speaker = m.and_then(|m| match &m.target {
             Target::Person(p) => Some(*p),
             Target::Pronoun => last_subject(people, sent, m.span.start, in_quote).or(*focus),
             Target::Title(title) => people.by_title(title, m.span.start).or(*focus),
-        };
-        let extent = if subject_first {
-            Span::new(m.span.start, verb_end)
-        } else {
-            Span::new(t.span.start, m.span.end)
-        };
+        });
         out.push(Frame {
             verb: Span::new(t.span.start, verb_end),
             extent,
@@ -381,38 +373,15 @@ fn frames_in(
     out
 }
 
-/// The subject of a verb across an apposition right before it ("Scott
-/// Pruitt, the attorney general of Oklahoma, said"): the apposition opens with
-/// a determiner or a relative pronoun and holds no quotation; the subject is
-/// the person named where it opens. Also where the apposition opens.
-fn subject_before_apposition<'a, 'm>(
-    text: &str,
-    sent: Span,
-    verb: usize,
-    mentions: &'a [&'m Mention],
-) -> Option<(&'a &'m Mention, usize)> {
-    let head = text[sent.start..verb.max(sent.start)].trim_end();
-    let inner = head.strip_suffix(',')?;
-    let open = inner.rfind(',')?;
-    let apposition = inner[open + 1..].trim_start();
-    let first = apposition.split_whitespace().next()?;
-    let words = apposition.split_whitespace().count();
-    if !opens_apposition(first) || apposition.contains(['"', ';']) || words > 20 {
-        return None;
-    }
-    // A party tag may stand between the name and the apposition: "Jim Jordan
-    // (R-Ohio), an oversight panel member, said".
-    let named = inner[..open].trim_end();
-    let named = match named.strip_suffix(')').and_then(|n| n.rfind('(').map(|p| &n[..p])) {
-        Some(before) if named.len() - before.len() <= 30 => before.trim_end(),
-        _ => named,
-    };
-    let end = sent.start + named.len();
-    mentions
-        .iter()
-        .rev()
-        .find(|m| m.span.end == end && !m.possessive && matches!(m.target, Target::Person(_)))
-        .map(|m| (m, sent.start + open))
+/// Whether the word before `at` is an article or a conjunction, not a
+/// preposition: "the Rev. Ada Lind" and "Reyes and Ada Lind" speak, "by Ada
+/// Lind" does not.
+fn not_governed(text: &str, at: usize) -> bool {
+    text[..at].split_whitespace().next_back().is_some_and(|w| {
+        ["the", "a", "an", "and", "or"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    })
 }
 
 fn quote_right_before(text: &str, at: usize) -> bool {

@@ -17,7 +17,7 @@ static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::of(tables.chain(months))
 });
 
-fn is_abbreviation(word: &str) -> bool {
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let lower = w.to_lowercase();
     // Initials and dotted abbreviations: "J.", "U.S", "a.m".

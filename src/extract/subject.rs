@@ -1,0 +1,297 @@
+//! The speaker grammar: which words of a clause name the one who speaks.
+//!
+//! Before a speech verb the clause splits at commas and parentheses into
+//! segments. The subject is the leftmost segment that ends in a name and
+//! after which only descriptions follow ("Ada Lind, the port director, one
+//! of the founders, said"; "Tom Hale (R-Ky.) said"; "Quarry foreman Ada
+//! Lind said"). A segment that does not end in a name ("a Lind aide said")
+//! names nobody. After an inverted verb ("...," said 9/11 widow Ada Lind)
+//! the subject is the run of descriptor words that ends in a name.
+//!
+//! The people finder reads subjects here to decide which names speak, and
+//! the quotation reader to decide which mention speaks: one grammar, two
+//! readers, so that they cannot disagree.
+
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordSet, en, words};
+use crate::text::{Token, is_stop_word};
+
+use super::mention::{is_speech_verb, opens_apposition};
+use super::sentence::is_abbreviation;
+
+/// A subject, by token index: its first token and the last token of its
+/// head, the name that speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Subject {
+    pub first: usize,
+    pub head_end: usize,
+    /// Whether the head is a name; otherwise it is a description of a group
+    /// or a document ("officials", "the campaign"): a speaker, but nobody
+    /// in particular.
+    pub named: bool,
+}
+
+/// How far the grammar looks: a subject with its descriptions is rarely
+/// longer, and the bound keeps the search linear in the sentence.
+const REACH: usize = 40;
+/// Descriptor words before a name after an inverted verb ("senior White
+/// House adviser").
+const DESCRIPTOR: usize = 6;
+/// Words of a nominal subject ("several former campaign aides").
+const NOMINAL: usize = 5;
+
+static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::SPEAKER_ADVERBS)));
+static ROLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::ROLES)));
+
+/// The text between token `i - 1` and token `i`.
+fn gap<'t>(text: &'t str, toks: &[Token<'_>], i: usize) -> &'t str {
+    &text[toks[i - 1].span.end..toks[i].span.start]
+}
+
+/// Whether the gap before token `i` ends the clause leftwards: a quotation,
+/// a semicolon or colon, a line break, or a full stop that no abbreviation
+/// ("Rep.", "D.") explains.
+fn clause_break(text: &str, toks: &[Token<'_>], i: usize) -> bool {
+    let g = gap(text, toks, i);
+    if g.contains(['"', ';', ':', '\n', '!', '?']) {
+        return true;
+    }
+    g.contains('.') && !is_abbreviation(toks[i - 1].text) && !is_party_tag(toks[i - 1].text)
+}
+
+/// A party and state tag: "R-Ky", "D-N.C.", "I-Vt.".
+pub(crate) fn is_party_tag(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// A segment that describes the name before it rather than naming a
+/// subject of its own: it opens with a lowercase word, a determiner or
+/// relative pronoun, a number (an age), a role or a party tag.
+fn is_description(toks: &[Token<'_>], first: usize) -> bool {
+    let t = toks[first].text;
+    t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        || opens_apposition(t)
+        || ROLES.contains_lower(t)
+        || is_party_tag(t)
+}
+
+/// The subject of the speech verb at token `verb`, read leftwards.
+/// `ends_name(i)`: whether token `i` ends a name that may speak.
+pub(crate) fn before(
+    text: &str,
+    toks: &[Token<'_>],
+    verb: usize,
+    ends_name: &dyn Fn(usize) -> bool,
+) -> Option<Subject> {
+    // "Hegseth also said", "Trump has said".
+    let mut end = verb;
+    while end > 0 && ADVERBS.contains(toks[end - 1].text) && gap(text, toks, end).trim().is_empty() {
+        end -= 1;
+    }
+    if end == 0 || clause_break(text, toks, end) {
+        return None;
+    }
+    let described = gap(text, toks, end).contains([',', ')']);
+    // After the closing comma, the segment before the verb must describe.
+    // Segments right to left, as [first, last] token ranges.
+    let mut segments: Vec<(usize, usize)> = Vec::new();
+    let mut last = end - 1;
+    let mut i = end - 1;
+    loop {
+        let start_here = i == 0 || end - i > REACH || clause_break(text, toks, i);
+        if start_here || gap(text, toks, i).contains([',', '(', ')']) {
+            segments.push((i, last));
+            if start_here || segments.len() == 4 {
+                break;
+            }
+            last = i - 1;
+        }
+        i -= 1;
+    }
+    let first_subject = if described { 1 } else { 0 };
+    if described && !is_description(toks, segments[0].0) {
+        // The name is the apposition of a description before it: "one of
+        // the organizers, Ada Lind, said".
+        let (first, last) = segments[0];
+        let apposition = segments.get(1).is_some_and(|s| is_description(toks, s.0));
+        return (apposition && ends_name(last)).then_some(Subject {
+            first,
+            head_end: last,
+            named: true,
+        });
+    }
+    // The leftmost segment that ends in a name with only descriptions after it.
+    let named = (first_subject..segments.len())
+        .take_while(|&k| k == first_subject || is_description(toks, segments[k - 1].0))
+        .filter(|&k| ends_name(segments[k].1))
+        .last()
+        .map(|k| Subject {
+            first: segments[k].0,
+            head_end: segments[k].1,
+            named: true,
+        });
+    named.or_else(|| {
+        // A short noun phrase right before the verb: "officials said".
+        let (first, last) = *segments.first().filter(|_| !described)?;
+        let head = toks[last].text;
+        let noun = head.chars().all(char::is_lowercase) && !is_stop_word(head) && !is_speech_verb(head);
+        (noun && last - first < NOMINAL).then_some(Subject {
+            first,
+            head_end: last,
+            named: false,
+        })
+    })
+}
+
+/// The subject after an inverted verb, from token `from`: an optional
+/// article, descriptor words, and a name that ends the phrase.
+pub(crate) fn after(text: &str, toks: &[Token<'_>], from: usize, ends_name: &dyn Fn(usize) -> bool) -> Option<Subject> {
+    let article = toks
+        .get(from)
+        .is_some_and(|t| ["the", "a", "an"].iter().any(|a| t.text.eq_ignore_ascii_case(a)));
+    let mut i = from + usize::from(article);
+    let mut head = None;
+    while i < toks.len() && i - from <= DESCRIPTOR {
+        let t = toks[i].text;
+        if i > from {
+            let g = gap(text, toks, i);
+            let joined =
+                g.chars().all(|c| c == ' ' || c == '/' || c == '-') || g == ". " && is_abbreviation(toks[i - 1].text);
+            if !joined {
+                break;
+            }
+        }
+        if is_stop_word(&t.to_lowercase()) || is_speech_verb(t) {
+            break;
+        }
+        head = Some(i);
+        i += 1;
+    }
+    let head_end = head?;
+    ends_name(head_end).then_some(Subject {
+        first: from,
+        head_end,
+        named: true,
+    })
+}
+
+/// Whether the speech verb at token `v` comes before its subject: right
+/// after a quotation ("...," said Lind) or at the head of its sentence
+/// ("Said Lind: ...").
+pub(crate) fn inverted(text: &str, toks: &[Token<'_>], v: usize) -> bool {
+    let after_quote = text[..toks[v].span.start].trim_end().ends_with([',', '"']);
+    let opens = toks[v].text.starts_with(char::is_uppercase) && (v == 0 || clause_break(text, toks, v));
+    after_quote || opens
+}
+
+/// Whether token `k` follows a quotation and a dash, the way a name signs a
+/// quotation in a list of readers' voices ("..." — Ada Lind).
+pub(crate) fn signs_quotation(text: &str, toks: &[Token<'_>], k: usize) -> bool {
+    let before = text[..toks[k].span.start].trim_end();
+    before
+        .strip_suffix(['\u{2015}', '\u{2014}', '\u{2013}', '-'])
+        .is_some_and(|b| b.trim_end().ends_with('"'))
+}
+
+/// Whether token `i` ends its phrase: the paragraph or a punctuation mark
+/// follows it.
+pub(crate) fn ends_phrase(text: &str, toks: &[Token<'_>], i: usize) -> bool {
+    i + 1 == toks.len() || gap(text, toks, i + 1).contains([',', '.', '(', ';', '\n'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::text::tokens;
+
+    /// Tokens of `s`; a name is any capitalized word that is not a role or
+    /// a tag (the readers' own name tests are stricter).
+    fn read(s: &str, verb: &str, inverted: bool) -> Option<String> {
+        let toks = tokens(s, Span::new(0, s.len()));
+        let v = toks.iter().position(|t| t.text == verb)?;
+        let ends_name = |i: usize| {
+            let t = toks[i].text;
+            t.starts_with(char::is_uppercase) && !ROLES.contains_lower(t) && !is_party_tag(t)
+        };
+        let subject = if inverted {
+            after(s, &toks, v + 1, &ends_name)
+        } else {
+            before(s, &toks, v, &ends_name)
+        }
+        .filter(|s| s.named)?;
+        Some(s[toks[subject.first].span.start..toks[subject.head_end].span.end].to_string())
+    }
+
+    #[test]
+    fn subject_before_the_verb() {
+        assert_eq!(read("Ada Lind said it.", "said", false).as_deref(), Some("Ada Lind"));
+        assert_eq!(
+            read("Then Ada Lind also said it.", "said", false).as_deref(),
+            Some("Then Ada Lind")
+        );
+        assert_eq!(
+            read("Harbour lawyer Ada Lind said it.", "said", false).as_deref(),
+            Some("Harbour lawyer Ada Lind")
+        );
+    }
+
+    #[test]
+    fn descriptions_after_the_name_are_skipped() {
+        let s = "Carl Pruett, the attorney general of Oklahoma, one of the states suing, said so.";
+        assert_eq!(read(s, "said", false).as_deref(), Some("Carl Pruett"));
+        let s = "Senate leader Tom Hale, R-Ky., said so.";
+        assert_eq!(read(s, "said", false).as_deref(), Some("Senate leader Tom Hale"));
+        let s = "Rep. Jo Kline (D-N.C.), head of the caucus, said so.";
+        assert_eq!(read(s, "said", false).as_deref(), Some("Rep. Jo Kline"));
+        assert_eq!(
+            read("Ida Moss, 25, said so.", "said", false).as_deref(),
+            Some("Ida Moss")
+        );
+        // An opening phrase is not a description of the subject after it.
+        let s = "In Valmora, Ada Lind, the port director, said so.";
+        assert_eq!(read(s, "said", false).as_deref(), Some("Ada Lind"));
+    }
+
+    #[test]
+    fn a_phrase_that_does_not_end_in_a_name_names_nobody() {
+        assert_eq!(read("A Lind aide said so.", "said", false), None);
+        assert_eq!(read("The report, which Lind wrote, said so.", "said", false), None);
+        assert_eq!(read("\"It is done,\" said so.", "said", false), None);
+    }
+
+    #[test]
+    fn groups_and_documents_speak_unnamed() {
+        let s = "The port, several union officials said, will close.";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let v = toks.iter().position(|t| t.text == "said").unwrap();
+        let subject = before(s, &toks, v, &|_| false).expect("a nominal subject");
+        assert!(!subject.named);
+        assert_eq!(toks[subject.first].text, "several");
+        // A clause is not a noun phrase.
+        let s = "Ships will wait at the harbour until the owners said";
+        let toks = tokens(s, Span::new(0, s.len()));
+        let v = toks.iter().position(|t| t.text == "said").unwrap();
+        assert_eq!(before(s, &toks, v, &|_| false), None);
+    }
+
+    #[test]
+    fn subject_after_an_inverted_verb() {
+        assert_eq!(
+            read("said 9/11 widow Terry Blake.", "said", true).as_deref(),
+            Some("9/11 widow Terry Blake")
+        );
+        assert_eq!(
+            read("said the Rev. Omar Reyes, of the church.", "said", true).as_deref(),
+            Some("the Rev. Omar Reyes")
+        );
+        assert_eq!(
+            read("said Ada Lind in a statement.", "said", true).as_deref(),
+            Some("Ada Lind")
+        );
+        assert_eq!(read("said Lind aides on Monday.", "said", true), None);
+        assert_eq!(read("told reporters.", "told", true), None);
+    }
+}
