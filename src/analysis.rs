@@ -93,6 +93,12 @@ impl Analysis {
         }
     }
 
+    /// Whether two speakers (canonical names) are certainly two people.
+    pub(crate) fn different_speakers(&self, a: &str, b: &str) -> bool {
+        let organization = |n: &str| self.people.iter().flatten().any(|(p, c)| p.organization && c == n);
+        corpus::identity::certainly_different(a, b, &organization)
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }

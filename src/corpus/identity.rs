@@ -80,6 +80,36 @@ impl Identities {
     }
 }
 
+/// Whether two speakers, by canonical name, are certainly two people, the
+/// way an accusation of misattribution needs them to be: different surnames
+/// that no misspelling explains ("Trump" and "Tump" may be one), or one
+/// surname with two given names that cannot be one (Bill and Hillary).
+/// A surname alone against a full name may be the same person, so it is
+/// not certain. Organizations speak through people, so never certain.
+pub(crate) fn certainly_different(a: &str, b: &str, organization: &dyn Fn(&str) -> bool) -> bool {
+    if a == b || organization(a) || organization(b) {
+        return false;
+    }
+    let words = |n: &str| n.split(' ').map(name_key).collect::<Vec<_>>();
+    let (wa, wb) = (words(a), words(b));
+    let (Some(sa), Some(sb)) = (wa.last(), wb.last()) else {
+        return false;
+    };
+    if sa != sb {
+        // One letter apart in a surname of some length: a misspelling.
+        let typo = sa.chars().count().min(sb.chars().count()) >= 4 && strsim::damerau_levenshtein(sa, sb) <= 1;
+        return !typo;
+    }
+    match (wa.len() > 1, wb.len() > 1) {
+        (true, true) => {
+            let (ga, gb) = (&wa[0], &wb[0]);
+            let initial = |x: &str, y: &str| x.chars().count() == 1 && y.starts_with(x);
+            ga != gb && !initial(ga, gb) && !initial(gb, ga)
+        }
+        _ => false,
+    }
+}
+
 fn given_key(p: &Person) -> String {
     if p.name.len() < 2 {
         String::new()
@@ -98,6 +128,24 @@ mod tests {
             titles: vec![],
             organization: false,
         }
+    }
+
+    #[test]
+    fn only_certain_differences_accuse() {
+        let none = |_: &str| false;
+        assert!(certainly_different("Bill Clinton", "Hillary Clinton", &none));
+        assert!(certainly_different("Ada Lind", "Omar Reyes", &none));
+        // A surname alone may be either namesake.
+        assert!(!certainly_different("Clinton", "Hillary Clinton", &none));
+        // A letter dropped or swapped is a misspelling, not a second person.
+        assert!(!certainly_different("Donald Trump", "Tump", &none));
+        assert!(!certainly_different("Ryan Zinke", "Ryan Zink", &none));
+        assert!(!certainly_different("J. Lind", "Jana Lind", &none));
+        // Short surnames one letter apart are different names.
+        assert!(certainly_different("Ada Lee", "Ada Lei", &none));
+        // An organization speaks through a person.
+        let org = |n: &str| n == "Harbour Committee";
+        assert!(!certainly_different("Harbour Committee", "Ada Lind", &org));
     }
 
     #[test]

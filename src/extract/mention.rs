@@ -4,6 +4,8 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::lexicon::{WordSet, en, rows, words};
 use crate::span::Span;
 use crate::text::norm_word;
@@ -20,7 +22,44 @@ pub struct Person {
     pub organization: bool,
 }
 
+/// A person's gender, as honorifics and given names tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    fn of(cell: &str) -> Option<Gender> {
+        match cell {
+            "male" => Some(Gender::Male),
+            "female" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// Honorifics and given names with their gender.
+static GENDERED: LazyLock<FxHashMap<&'static str, Gender>> = LazyLock::new(|| {
+    rows(en::HONORIFICS)
+        .chain(rows(en::GIVEN_NAMES))
+        .filter_map(|r| Gender::of(r.cell(1)).map(|g| (r.cell(0), g)))
+        .collect()
+});
+
+/// The gender an honorific ("Mrs.") or a given name ("Ada") tells.
+pub(crate) fn gender_of_word(w: &str) -> Option<Gender> {
+    GENDERED.get(w.trim_end_matches('.').to_lowercase().as_str()).copied()
+}
+
 impl Person {
+    /// What the honorifics before the name, else the given name, tell.
+    pub(crate) fn gender(&self) -> Option<Gender> {
+        let titled = self.titles.iter().find_map(|t| t.split(' ').find_map(gender_of_word));
+        let given = || (self.name.len() > 1).then(|| gender_of_word(&self.name[0])).flatten();
+        titled.or_else(given)
+    }
+
     pub fn full_name(&self) -> String {
         self.name.join(" ")
     }

@@ -9,7 +9,7 @@ use crate::lexicon::{Word, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::text::{Token, is_stop_word, tokens};
 
-use super::mention::{Mention, People, Person, Target, is_speech_verb, name_key};
+use super::mention::{Gender, Mention, People, Person, Target, gender_of_word, is_speech_verb, name_key};
 use super::subject;
 
 /// The word lists names are told apart with.
@@ -421,7 +421,7 @@ fn repetitions(
             let covered = overlaps_any(&people.mentions[..first_pass], span);
             if !covered {
                 let words: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
-                if let Some(pi) = lookup(&people.persons, &words) {
+                if let Some(pi) = lookup(&people.persons, &words, None) {
                     let possessive = toks[k + n - 1].text.ends_with("'s");
                     let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);
                     people.mentions.push(Mention {
@@ -500,12 +500,14 @@ fn adjacent(toks: &[Token<'_>], k: usize) -> bool {
 }
 
 /// The person with this name: same full name, or a one-word name that is a
-/// known surname (or given name) of exactly one person.
-fn lookup(persons: &[Person], words: &[String]) -> Option<usize> {
+/// known surname (or given name) of exactly one person of a compatible
+/// gender ("Mrs. Lind" is not Carl Lind).
+fn lookup(persons: &[Person], words: &[String], gender: Option<Gender>) -> Option<usize> {
     let keys: Vec<String> = words.iter().map(|w| name_key(w)).collect();
     let matches: Vec<usize> = persons
         .iter()
         .enumerate()
+        .filter(|(_, p)| gender.is_none() || p.gender().is_none_or(|g| Some(g) == gender))
         .filter(|(_, p)| {
             let pk: Vec<String> = p.name.iter().map(|w| name_key(w)).collect();
             if keys.len() == 1 {
@@ -533,7 +535,8 @@ fn compatible_given(a: &[String], b: &[String]) -> bool {
 }
 
 fn register_person(persons: &mut Vec<Person>, name: &[String], title: Option<&str>) -> usize {
-    let i = match lookup(persons, name) {
+    let gender = title.and_then(|t| t.split(' ').find_map(gender_of_word));
+    let i = match lookup(persons, name, gender) {
         Some(i) => {
             if name.len() > persons[i].name.len() {
                 persons[i].name = name.to_vec();
@@ -638,6 +641,19 @@ mod tests {
         let p = people("The mayor said police chief Omar Reyes was on leave.");
         let reyes = p.persons.iter().find(|p| p.full_name() == "Omar Reyes").expect("Reyes");
         assert_eq!(reyes.titles, ["chief"]);
+    }
+
+    #[test]
+    fn an_honorific_joins_the_namesake_of_its_gender() {
+        let t = "Carl Lind said the yard would close. Ada Lind said it would not. Mrs. Lind said more.";
+        let p = people(t);
+        let at = t.find("Mrs.").unwrap();
+        let m = p.mentions.iter().find(|m| m.span.start == at).expect("Mrs. Lind");
+        let Target::Person(i) = m.target else { panic!("{m:?}") };
+        assert_eq!(p.persons[i].full_name(), "Ada Lind");
+        // With only the husband named, the wife stays apart.
+        let t = "Carl Lind said the yard would close. Mrs. Lind said it would not.";
+        assert_eq!(names(t), ["Carl Lind", "Lind"]);
     }
 
     #[test]

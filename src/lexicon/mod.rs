@@ -33,6 +33,7 @@ pub(crate) mod en {
         EVENT_ANCHORS = "event_anchors.tsv",
         EVENT_TRIGGERS = "event_triggers.tsv",
         HOLIDAYS = "holidays.tsv",
+        GIVEN_NAMES = "given_names.tsv",
         HONORIFICS = "honorifics.tsv",
         MONTHS = "months.tsv",
         NOT_CLAUSE_START = "not_clause_start.tsv",

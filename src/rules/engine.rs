@@ -97,7 +97,10 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &ClaimPair) -> Option<Findi
         None => true,
         Some(SpeakerCondition::Known) => sa.is_some() && sb.is_some(),
         Some(SpeakerCondition::Same) => sa.is_some() && sa == sb,
-        Some(SpeakerCondition::Different) => sa.is_some() && sb.is_some() && sa != sb,
+        Some(SpeakerCondition::Different) => match (sa, sb) {
+            (Some(x), Some(y)) => analysis.different_speakers(x, y),
+            _ => false,
+        },
     };
     if !speakers_ok
         || c.independent && analysis.copied(&a.source, &b.source)
