@@ -155,6 +155,8 @@ pub(crate) fn find_statements(
                 .iter()
                 .rev()
                 .find(|(si, f)| *si == sq && f.extent.end <= q.outer.start);
+            // 3. A name signing it after a dash ("..." — Ada Lind).
+            let signed = signature(text, q.outer.end, next_open, people);
             let (speaker, time_region, continues) = if let Some((_, f)) = after {
                 let end = sentences
                     .get(sentence_of(f.extent.start).unwrap_or(sq))
@@ -165,6 +167,8 @@ pub(crate) fn find_statements(
                     Span::new(q.outer.end, end.min(next_open).max(q.outer.end)),
                     None,
                 )
+            } else if let Some(p) = signed {
+                (Some(p), Span::new(q.outer.end, q.outer.end), None)
             } else if let Some((_, f)) = before {
                 (f.speaker, Span::new(sent.start, q.outer.start), None)
             } else if let Some(prev) = last_in_para {
@@ -384,6 +388,22 @@ fn not_governed(text: &str, at: usize) -> bool {
     })
 }
 
+/// The person who signs a quotation ending at `end`: a dash, then a named
+/// person, then nothing before `limit` but punctuation and space.
+fn signature(text: &str, end: usize, limit: usize, people: &People) -> Option<usize> {
+    let rest = &text[end..limit];
+    let after_dash = rest
+        .trim_start()
+        .strip_prefix(['\u{2015}', '\u{2014}', '\u{2013}', '-'])?;
+    let start = limit - after_dash.trim_start().len();
+    let m = people.mentions.iter().find(|m| m.span.start == start)?;
+    let Target::Person(p) = m.target else { return None };
+    let tail = &text[m.span.end..limit];
+    tail.chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+        .then_some(p)
+}
+
 fn quote_right_before(text: &str, at: usize) -> bool {
     text[..at].trim_end().ends_with([',', '"'])
 }
@@ -521,6 +541,16 @@ mod tests {
         assert_eq!(speaker_of(t, "We will"), Some("Ada Lind".into()));
         let t = "Sen. Omar Reyes (R-Tex.) said the bill was dead.";
         assert_eq!(speaker_of(t, "the bill"), Some("Omar Reyes".into()));
+    }
+
+    #[test]
+    fn a_name_after_a_dash_signs_the_quotation() {
+        let t = "\"The yard must stay open for all of us.\" \u{2015} Ada Lind\n\"Nobody asked the workers anything.\" \u{2014} Omar Reyes";
+        assert_eq!(speaker_of(t, "The yard"), Some("Ada Lind".into()));
+        assert_eq!(speaker_of(t, "Nobody asked"), Some("Omar Reyes".into()));
+        // A dash that goes on with a sentence signs nothing.
+        let t = "\"The yard must stay open for all of us\" - Ada Lind thought so too, they said.";
+        assert_ne!(speaker_of(t, "The yard"), Some("Ada Lind".into()));
     }
 
     #[test]

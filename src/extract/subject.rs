@@ -163,7 +163,9 @@ pub(crate) fn after(text: &str, toks: &[Token<'_>], from: usize, ends_name: &dyn
                 break;
             }
         }
-        if is_stop_word(&t.to_lowercase()) || is_speech_verb(t) {
+        // "Mr." is a stop word but opens a name.
+        let function_word = is_stop_word(&t.to_lowercase()) && !is_abbreviation(t);
+        if function_word || is_speech_verb(t) {
             break;
         }
         head = Some(i);
