@@ -157,15 +157,21 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains_lower(w)
 }
 
-/// Participles of speech verbs ("saying", "adding"): their subject is the
-/// sentence's, not the name next to them.
+/// Participles of speech and naming verbs ("saying", "calling"): their
+/// subject is the sentence's, not the name next to them.
 static PARTICIPLES: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::of(
-        rows(en::SPEECH_VERBS)
-            .filter(|r| r.cell(2) == "gerund")
-            .map(|r| r.cell(0)),
-    )
+    let speech = rows(en::SPEECH_VERBS).filter(|r| r.cell(2) == "gerund");
+    let naming = rows(en::NAMING_VERBS).filter(|r| r.cell(1) == "gerund");
+    WordSet::of(speech.chain(naming).map(|r| r.cell(0)))
 });
+
+/// Verbs that quote a few words inside their sentence ("called it a
+/// "disgrace""), without reporting a clause.
+static NAMING_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::NAMING_VERBS)));
+
+pub(crate) fn is_naming_verb(w: &str) -> bool {
+    NAMING_VERBS.contains_lower(w)
+}
 
 pub(crate) fn is_participle(w: &str) -> bool {
     PARTICIPLES.contains_lower(w)

@@ -9,7 +9,9 @@ use crate::lexicon::{Word, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::text::{Token, is_stop_word, tokens};
 
-use super::mention::{Gender, Mention, People, Person, Target, gender_of_word, is_speech_verb, name_key};
+use super::mention::{
+    Gender, Mention, People, Person, Target, gender_of_word, is_naming_verb, is_speech_verb, name_key,
+};
 use super::subject;
 
 /// The word lists names are told apart with.
@@ -217,6 +219,12 @@ fn speaker_heads(text: &str, scan: &Scan<'_>) -> Vec<bool> {
         let according = t.text.eq_ignore_ascii_case("according") && toks.get(v + 1).is_some_and(|n| n.text == "to");
         if according {
             if let Some(s) = subject::after(text, toks, v + 2, &ends) {
+                heads[s.head_end] = true;
+            }
+            continue;
+        }
+        if is_naming_verb(t.text) {
+            if let Some(s) = subject::before(text, toks, v, &ends) {
                 heads[s.head_end] = true;
             }
             continue;

@@ -13,7 +13,7 @@ use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
 use crate::text::tokens;
 
-use super::mention::{People, Target, is_participle, is_speech_verb};
+use super::mention::{People, Target, is_naming_verb, is_participle, is_speech_verb};
 use super::subject;
 
 /// A quotation: the span inside its marks.
@@ -76,6 +76,9 @@ pub(crate) struct Frame {
     pub speaker: Option<usize>,
     /// Whether the subject came before the verb.
     pub subject_first: bool,
+    /// A speech verb, which reports what follows it; a naming verb ("called
+    /// it a "disgrace"") only attributes the quoted words of its sentence.
+    pub reports: bool,
 }
 
 /// A statement found in one document.
@@ -144,6 +147,7 @@ pub(crate) fn find_statements(
                 .ends_with('.');
             let after = frames.iter().find(|(_, f)| {
                 !closed
+                    && f.reports
                     && f.extent.start >= q.outer.end
                     && f.extent.start < next_open
                     && text[q.outer.end..f.extent.start]
@@ -191,7 +195,7 @@ pub(crate) fn find_statements(
         // attributed a quotation may still report a clause holding a partial
         // one; a clause that is itself a quotation is not reported twice.
         for (si, f) in &frames {
-            if !f.subject_first {
+            if !f.subject_first || !f.reports {
                 continue;
             }
             let sent = sentences[*si];
@@ -317,14 +321,15 @@ fn frames_in(
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let according = t.text.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|n| n.text == "to");
-        if !is_speech_verb(t.text) && !according {
+        let naming = is_naming_verb(t.text);
+        if !is_speech_verb(t.text) && !according && !naming {
             continue;
         }
         let verb_end = if according { toks[k + 1].span.end } else { t.span.end };
         // Inverted order holds only after a quotation, at the head of a
         // sentence, after "according to" and in the passive.
         let passive = toks.get(k + 1).is_some_and(|n| n.text == "by");
-        let after = if according || passive || subject::inverted(text, &toks, k) {
+        let after = if !naming && (according || passive || subject::inverted(text, &toks, k)) {
             let from = k + 1 + usize::from(according || passive);
             subject::after(text, &toks, from, &|i| mention_ending(i).is_some())
                 .and_then(|s| mention_ending(s.head_end).map(|m| (s, m)))
@@ -372,6 +377,7 @@ fn frames_in(
             extent,
             speaker,
             subject_first,
+            reports: !naming,
         });
     }
     out
@@ -551,6 +557,15 @@ mod tests {
         // A dash that goes on with a sentence signs nothing.
         let t = "\"The yard must stay open for all of us\" - Ada Lind thought so too, they said.";
         assert_ne!(speaker_of(t, "The yard"), Some("Ada Lind".into()));
+    }
+
+    #[test]
+    fn a_naming_verb_attributes_the_words_it_quotes() {
+        let t = "Omar Reyes spoke first. Ada Lind called the plan \"a disgrace to the harbour\" on Monday.";
+        assert_eq!(speaker_of(t, "a disgrace"), Some("Ada Lind".into()));
+        // It reports no clause: nothing after it is a statement of its own.
+        let t = "Ada Lind described the plan as a danger to every worker on the quay.";
+        assert_eq!(statements(t), []);
     }
 
     #[test]

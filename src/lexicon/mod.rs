@@ -39,6 +39,7 @@ pub(crate) mod en {
         NOT_CLAUSE_START = "not_clause_start.tsv",
         NOT_COUNTED = "not_counted.tsv",
         NAME_SUFFIXES = "name_suffixes.tsv",
+        NAMING_VERBS = "naming_verbs.tsv",
         NOT_NAMES = "not_names.tsv",
         NUMBERS = "numbers.tsv",
         OBJECT_VERBS = "object_verbs.tsv",
