@@ -191,20 +191,28 @@ pub(crate) fn find_statements(
             });
             last_in_para = Some(out.len() - 1);
         }
-        // Reported speech: a frame that introduces a clause. A frame that
-        // attributed a quotation may still report a clause holding a partial
-        // one; a clause that is itself a quotation is not reported twice.
+        // Reported speech: a frame that introduces a clause, or one set off
+        // by commas around or after it ("The yard, Lind said, will close";
+        // "The yard will close, Lind said"). A frame that attributed a
+        // quotation may still report a clause holding a partial one; a
+        // clause that is itself a quotation is not reported twice.
         for (si, f) in &frames {
-            if !f.subject_first || !f.reports {
+            if !f.reports {
                 continue;
             }
             let sent = sentences[*si];
-            if let Some(clause) = reported_clause(text, f.verb.end, sent, &in_quote) {
+            let introduced = if f.subject_first {
+                reported_clause(text, f.verb.end, sent, &in_quote).map(|c| (c, Span::new(sent.start, c.start)))
+            } else {
+                None
+            };
+            let clause = introduced.or_else(|| set_off_clause(text, f.extent, sent).map(|c| (c, f.extent)));
+            if let Some((clause, time_region)) = clause {
                 out.push(StatementMention {
                     span: clause,
                     direct: false,
                     speaker: f.speaker,
-                    time_region: Span::new(sent.start, clause.start),
+                    time_region,
                     continues: None,
                     open: false,
                     opens_paragraph: false,
@@ -290,6 +298,38 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
     (end > start && word_count(&text[start..end]) >= 3).then(|| Span::new(start, end))
 }
 
+/// The clause a frame set off by commas reports: the sentence around a
+/// frame in its middle ("The yard, Lind said, will close"), the words
+/// before a frame that ends the sentence ("The yard will close, Lind
+/// said."), the words after one that opens it ("According to Lind, the yard
+/// will close"). Quotations are attributed on their own, not here.
+fn set_off_clause(text: &str, frame: Span, sent: Span) -> Option<Span> {
+    let head = text[sent.start..frame.start].trim_end();
+    let tail = text[frame.end..sent.end].trim_start();
+    let closing = |s: &str| s.trim_end_matches(['.', '!', '?', '"', ' ']).is_empty();
+    let span = if head.trim().is_empty() {
+        // Opening: "According to Lind, ..."
+        let rest = tail.strip_prefix(',')?;
+        Span::new(sent.end - rest.trim_start().len(), sent.end)
+    } else {
+        let before = head.strip_suffix(',')?;
+        if tail.starts_with(',') {
+            Span::new(sent.start, sent.end)
+        } else if closing(tail) {
+            Span::new(sent.start, sent.start + before.len())
+        } else {
+            return None;
+        }
+    };
+    let words = &text[span.start..span.end];
+    if words.contains('"') || word_count(words) < 3 {
+        return None;
+    }
+    let lead = words.len() - words.trim_start().len();
+    let end = span.start + words.trim_end_matches(['.', '!', '?', '"', ' ', ',']).len();
+    (end > span.start + lead).then(|| Span::new(span.start + lead, end))
+}
+
 /// Verbs whose next words are an object, not the reported clause.
 static OBJECT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::OBJECT_VERBS)));
 
@@ -357,6 +397,12 @@ fn frames_in(
         };
         let (m, subject_first, extent) = match (before, after, according) {
             (_, Some((s, a)), true) => (Some(a), false, Span::new(t.span.start, toks[s.head_end].span.end)),
+            // "according to the poll": a source without a name, to the comma.
+            (_, None, true) => {
+                let rest = &text[verb_end..sent.end];
+                let end = rest.find(',').map_or(sent.end, |c| verb_end + c);
+                (None, false, Span::new(t.span.start, end))
+            }
             (Some((start, b)), _, _)
                 if !(b.is_some_and(|b| matches!(b.target, Target::Pronoun))
                     && after.is_some()
@@ -566,6 +612,40 @@ mod tests {
         // It reports no clause: nothing after it is a statement of its own.
         let t = "Ada Lind described the plan as a danger to every worker on the quay.";
         assert_eq!(statements(t), []);
+    }
+
+    #[test]
+    fn a_frame_set_off_by_commas_reports_the_sentence() {
+        let t = "The yard, Ada Lind said, will close at noon on Friday.";
+        assert_eq!(
+            statements(t),
+            [(
+                "The yard, Ada Lind said, will close at noon on Friday".into(),
+                Some("Ada Lind".into()),
+                false
+            )]
+        );
+        let t = "The yard will close at noon on Friday, Ada Lind said.";
+        assert_eq!(
+            statements(t),
+            [(
+                "The yard will close at noon on Friday".into(),
+                Some("Ada Lind".into()),
+                false
+            )]
+        );
+        // A frame that goes on with its own clause reports that clause.
+        let t = "On Friday, Ada Lind said the yard would close.";
+        assert_eq!(
+            statements(t),
+            [("the yard would close".into(), Some("Ada Lind".into()), false)]
+        );
+        let t = "According to the harbour survey, the yard will close at noon.";
+        assert_eq!(statements(t), [("the yard will close at noon".into(), None, false)]);
+        // A quotation before the frame is attributed as one, not reported again.
+        let t = "\"The yard will close at noon,\" Ada Lind said.";
+        assert_eq!(statements(t).len(), 1);
+        assert!(statements(t)[0].2);
     }
 
     #[test]
