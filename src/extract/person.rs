@@ -192,6 +192,7 @@ pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize
             };
         }
     }
+    transcript_speakers(text, paragraphs, &mut found);
     let mut people = People::default();
     register(&mut people, found.orgs, found.raw);
     let first_pass = people.mentions.len();
@@ -251,6 +252,29 @@ fn speaker_heads(text: &str, scan: &Scan<'_>) -> Vec<bool> {
         }
     }
     heads
+}
+
+/// The labels of a transcript's turns ("PENCE:"): when three paragraphs or
+/// more open with labels and one label comes back, a dialogue; a dateline
+/// or a heading in capitals opens one paragraph alone.
+fn transcript_speakers(text: &str, paragraphs: &[Span], found: &mut FirstPass) {
+    let labels: Vec<Span> = paragraphs
+        .iter()
+        .filter_map(|p| subject::turn_label(text, *p))
+        .collect();
+    let said = |l: &Span| &text[l.start..l.end];
+    let repeats = labels
+        .iter()
+        .any(|l| labels.iter().filter(|o| said(o) == said(l)).count() >= 2);
+    if labels.len() < 3 || !repeats {
+        return;
+    }
+    for l in &labels {
+        if !NAME_WORDS.places.contains_lower(said(l)) {
+            let name = said(l).split(' ').map(String::from).collect();
+            found.raw.push((*l, name, None, false, false));
+        }
+    }
 }
 
 /// A role at `k` ("Defense Secretary", "Secretary of State"), with the

@@ -100,6 +100,21 @@ pub(crate) struct StatementMention {
     pub opens_paragraph: bool,
 }
 
+impl StatementMention {
+    /// Reported words, without quotation marks.
+    fn reported(span: Span, speaker: Option<usize>, time_region: Span) -> StatementMention {
+        StatementMention {
+            span,
+            direct: false,
+            speaker,
+            time_region,
+            continues: None,
+            open: false,
+            opens_paragraph: false,
+        }
+    }
+}
+
 /// Everything a document says about its statements.
 pub(crate) struct Statements {
     pub statements: Vec<StatementMention>,
@@ -161,7 +176,11 @@ pub(crate) fn find_statements(
                 .find(|(si, f)| *si == sq && f.extent.end <= q.outer.start);
             // 3. A name signing it after a dash ("..." — Ada Lind).
             let signed = signature(text, q.outer.end, next_open, people);
-            let (speaker, time_region, continues) = if let Some((_, f)) = after {
+            // 4. The label of a transcript's turn that the quotation opens.
+            let turn = turn_speaker(text, *para, people).filter(|_| q.outer.start == para.start);
+            let (speaker, time_region, continues) = if let Some(p) = turn {
+                (Some(p), Span::new(q.outer.start, q.outer.start), None)
+            } else if let Some((_, f)) = after {
                 let end = sentences
                     .get(sentence_of(f.extent.start).unwrap_or(sq))
                     .map(|s| s.end)
@@ -191,38 +210,52 @@ pub(crate) fn find_statements(
             });
             last_in_para = Some(out.len() - 1);
         }
-        // Reported speech: a frame that introduces a clause, or one set off
-        // by commas around or after it ("The yard, Lind said, will close";
-        // "The yard will close, Lind said"). A frame that attributed a
-        // quotation may still report a clause holding a partial one; a
-        // clause that is itself a quotation is not reported twice.
-        for (si, f) in &frames {
-            if !f.reports {
-                continue;
-            }
-            let sent = sentences[*si];
-            let introduced = if f.subject_first {
-                reported_clause(text, f.verb.end, sent, &in_quote).map(|c| (c, Span::new(sent.start, c.start)))
-            } else {
-                None
-            };
-            let clause = introduced.or_else(|| set_off_clause(text, f.extent, sent).map(|c| (c, f.extent)));
-            if let Some((clause, time_region)) = clause {
-                out.push(StatementMention {
-                    span: clause,
-                    direct: false,
-                    speaker: f.speaker,
-                    time_region,
-                    continues: None,
-                    open: false,
-                    opens_paragraph: false,
-                });
-            }
-        }
+        reported(text, *para, sentences, &frames, people, &in_quote, &mut out);
     }
     join_paragraphs(&mut out);
     // Kept in discovery order: `continues` indexes into this list.
     Statements { statements: out }
+}
+
+/// Statements without quotation marks in a paragraph: a transcript's turn
+/// (the words after its label), and reported speech: a frame that
+/// introduces a clause, or one set off by commas around or after it ("The
+/// yard, Lind said, will close"; "The yard will close, Lind said"). A frame
+/// that attributed a quotation may still report a clause holding a partial
+/// one; a clause that is itself a quotation is not reported twice.
+fn reported(
+    text: &str,
+    para: Span,
+    sentences: &[Span],
+    frames: &[(usize, Frame)],
+    people: &People,
+    in_quote: &dyn Fn(usize) -> bool,
+    out: &mut Vec<StatementMention>,
+) {
+    if let Some(p) = turn_speaker(text, para, people).filter(|_| !in_quote(para.start)) {
+        let label = subject::turn_label(text, para).unwrap_or(para);
+        let words = text[label.end + 1..para.end].trim();
+        if word_count(words) >= 2 {
+            let start = para.end - text[label.end + 1..para.end].trim_start().len();
+            let span = Span::new(start, start + words.len());
+            out.push(StatementMention::reported(span, Some(p), Span::new(start, start)));
+        }
+    }
+    for (si, f) in frames {
+        if !f.reports {
+            continue;
+        }
+        let sent = sentences[*si];
+        let introduced = if f.subject_first {
+            reported_clause(text, f.verb.end, sent, in_quote).map(|c| (c, Span::new(sent.start, c.start)))
+        } else {
+            None
+        };
+        let clause = introduced.or_else(|| set_off_clause(text, f.extent, sent).map(|c| (c, f.extent)));
+        if let Some((clause, time_region)) = clause {
+            out.push(StatementMention::reported(clause, f.speaker, time_region));
+        }
+    }
 }
 
 /// A quotation over several paragraphs (left open, reopened at the next
@@ -440,6 +473,15 @@ fn not_governed(text: &str, at: usize) -> bool {
     })
 }
 
+/// The person whose transcript label opens a paragraph.
+fn turn_speaker(text: &str, para: Span, people: &People) -> Option<usize> {
+    let label = subject::turn_label(text, para)?;
+    people.mentions.iter().find_map(|m| match m.target {
+        Target::Person(p) if m.span == label => Some(p),
+        _ => None,
+    })
+}
+
 /// The person who signs a quotation ending at `end`: a dash, then a named
 /// person, then nothing before `limit` but punctuation and space.
 fn signature(text: &str, end: usize, limit: usize, people: &People) -> Option<usize> {
@@ -646,6 +688,23 @@ mod tests {
         let t = "\"The yard will close at noon,\" Ada Lind said.";
         assert_eq!(statements(t).len(), 1);
         assert!(statements(t)[0].2);
+    }
+
+    #[test]
+    fn transcript_turns_speak_for_their_label() {
+        let t = "LIND: We will reopen the yard on Monday.\n\nREYES: Not before the cranes pass inspection.\n\nLIND: Then on Tuesday, at the latest.";
+        let s = statements(t);
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert_eq!(
+            s[1],
+            (
+                "Not before the cranes pass inspection.".into(),
+                Some("REYES".into()),
+                false
+            )
+        );
+        // One heading in capitals is no transcript.
+        assert_eq!(statements("UPDATE: The yard reopened on Monday morning."), []);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 use std::sync::LazyLock;
 
 use crate::lexicon::{WordSet, en, words};
+use crate::span::Span;
 use crate::text::{Token, is_stop_word};
 
 use super::mention::{is_speech_verb, opens_apposition};
@@ -203,10 +204,26 @@ pub(crate) fn ends_phrase(text: &str, toks: &[Token<'_>], i: usize) -> bool {
     i + 1 == toks.len() || gap(text, toks, i + 1).contains([',', '.', '(', ';', '\n'])
 }
 
+/// The speaker label that opens a turn of a transcript ("PENCE: Well,
+/// look ..."), after an optional quotation mark: one to three words in
+/// capitals, then a colon. Its span.
+pub(crate) fn turn_label(text: &str, paragraph: Span) -> Option<Span> {
+    let s = &text[paragraph.start..paragraph.end];
+    let body = s.trim_start_matches(['"', ' ']);
+    let start = paragraph.start + (s.len() - body.len());
+    let colon = body.find(':')?;
+    let label = &body[..colon];
+    let words: Vec<&str> = label.split(' ').collect();
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || matches!(c, '\'' | '-' | '.'))
+    };
+    (words.len() <= 3 && words.iter().all(|w| capitals(w))).then(|| Span::new(start, start + colon))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
     use crate::text::tokens;
 
     /// Tokens of `s`; a name is any capitalized word that is not a role or
@@ -277,6 +294,17 @@ mod tests {
         let toks = tokens(s, Span::new(0, s.len()));
         let v = toks.iter().position(|t| t.text == "said").unwrap();
         assert_eq!(before(s, &toks, v, &|_| false), None);
+    }
+
+    #[test]
+    fn a_transcript_turn_opens_with_its_label() {
+        fn label(s: &str) -> Option<&str> {
+            turn_label(s, Span::new(0, s.len())).map(|l| &s[l.start..l.end])
+        }
+        assert_eq!(label("LIND: We will reopen."), Some("LIND"));
+        assert_eq!(label("\"ADA LIND: We will reopen."), Some("ADA LIND"));
+        assert_eq!(label("Lind: We will reopen."), None);
+        assert_eq!(label("The plan: reopen."), None);
     }
 
     #[test]
