@@ -140,7 +140,11 @@ impl<'a> Scan<'a> {
         let mut n = 0;
         // Up to three words; initials ("John D. Podesta") do not count.
         let mut words = 0;
-        while k + n < toks.len() && words < 3 && is_name_token(toks[k + n].text) && !is_name_suffix(toks[k + n].text) {
+        while k + n < toks.len()
+            && words < 3
+            && (is_name_token(toks[k + n].text) || n > 0 && is_role_surname(toks, k + n))
+            && !is_name_suffix(toks[k + n].text)
+        {
             n += 1;
             if !is_initial(toks[k + n - 1].text) {
                 words += 1;
@@ -206,7 +210,21 @@ pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize
 /// Whether token `i` ends a name that may speak ("Ada Lind", "Carl Mott Jr.").
 fn ends_name(toks: &[Token<'_>], i: usize) -> bool {
     let t = toks[i].text;
-    is_name_token(t) && !is_name_suffix(t) || is_name_suffix(t) && i > 0 && is_name_token(toks[i - 1].text)
+    let after_name = i > 0 && is_name_token(toks[i - 1].text);
+    is_name_token(t) && !is_name_suffix(t) || after_name && (is_name_suffix(t) || is_role_surname(toks, i))
+}
+
+/// A capitalized role word that ends a name as its surname ("Charlie King",
+/// "Ada Judge"): after a given name and before no other name.
+fn is_role_surname(toks: &[Token<'_>], i: usize) -> bool {
+    let t = toks[i].text;
+    t.starts_with(char::is_uppercase)
+        && is_role(t)
+        && i > 0
+        && is_name_token(toks[i - 1].text)
+        && !toks
+            .get(i + 1)
+            .is_some_and(|n| is_name_token(n.text) && adjacent(toks, i))
 }
 
 /// For every token of a paragraph, whether it ends the name of someone who
@@ -673,6 +691,13 @@ mod tests {
         let p = people("The mayor said police chief Omar Reyes was on leave.");
         let reyes = p.persons.iter().find(|p| p.full_name() == "Omar Reyes").expect("Reyes");
         assert_eq!(reyes.titles, ["chief"]);
+    }
+
+    #[test]
+    fn a_role_word_after_a_given_name_is_a_surname() {
+        assert_eq!(names("\"We will see,\" said Omar King, a harbour man."), ["Omar King"]);
+        // Before a name it is still a role.
+        assert_eq!(names("Harbour Chancellor Ada Lind said it."), ["Ada Lind"]);
     }
 
     #[test]

@@ -246,8 +246,15 @@ fn reported(
             continue;
         }
         let sent = sentences[*si];
+        // The clause ends where another frame of its sentence begins.
+        let next = frames
+            .iter()
+            .filter(|(sj, g)| sj == si && g.extent.start > f.verb.end)
+            .map(|(_, g)| g.extent.start)
+            .min();
+        let bounded = Span::new(sent.start, next.unwrap_or(sent.end).min(sent.end));
         let introduced = if f.subject_first {
-            reported_clause(text, f.verb.end, sent, in_quote).map(|c| (c, Span::new(sent.start, c.start)))
+            reported_clause(text, f.verb.end, bounded, in_quote).map(|c| (c, Span::new(sent.start, c.start)))
         } else {
             None
         };
@@ -414,9 +421,17 @@ fn frames_in(
         // first independent person. A nominal subject ("officials said")
         // speaks without a name.
         let before = if is_participle(t.text) {
-            mentions
-                .iter()
-                .find(|m| m.span.start >= sent.start && m.span.end <= t.span.start && !m.possessive && !m.dependent)
+            // "footage of Lind saying": the name right before it.
+            let adjacent = k
+                .checked_sub(1)
+                .and_then(mention_ending)
+                .filter(|m| text[m.span.end..t.span.start].trim().is_empty() && !matches!(m.target, Target::Pronoun));
+            adjacent
+                .or_else(|| {
+                    mentions.iter().find(|m| {
+                        m.span.start >= sent.start && m.span.end <= t.span.start && !m.possessive && !m.dependent
+                    })
+                })
                 .map(|m| (m.span.start, Some(m)))
         } else {
             subject::before(text, &toks, k, &speaks).and_then(|s| {
