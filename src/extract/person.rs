@@ -10,7 +10,7 @@ use crate::span::Span;
 use crate::text::{Token, is_stop_word, tokens};
 
 use super::mention::{
-    Gender, Mention, People, Person, Target, gender_of_word, is_naming_verb, is_speech_verb, name_key,
+    Gender, Mention, People, Person, Target, gender_of_word, is_naming_verb, is_participle, is_speech_verb, name_key,
 };
 use super::subject;
 
@@ -251,7 +251,10 @@ fn speaker_heads(text: &str, scan: &Scan<'_>) -> Vec<bool> {
         if !is_speech_verb(t.text) {
             continue;
         }
-        if let Some(s) = subject::before(text, toks, v, &ends) {
+        if is_participle(t.text) && v > 0 && ends(v - 1) && adjacent(toks, v - 1) {
+            // "footage of Lind saying": the name right before it.
+            heads[v - 1] = true;
+        } else if let Some(s) = subject::before(text, toks, v, &ends) {
             heads[s.head_end] = true;
         }
         let passive = toks.get(v + 1).is_some_and(|n| n.text == "by");

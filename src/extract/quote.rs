@@ -723,6 +723,12 @@ mod tests {
     }
 
     #[test]
+    fn the_name_before_a_preposition_speaks() {
+        let t = "\"It was the least bad outcome,\" Omar Reyes of the Harbour Board said.";
+        assert_eq!(speaker_of(t, "It was"), Some("Omar Reyes".into()));
+    }
+
+    #[test]
     fn inverted_attribution() {
         let t = "\"We will not move,\" said union leader Ines Marlow.";
         assert_eq!(speaker_of(t, "We will"), Some("Ines Marlow".into()));

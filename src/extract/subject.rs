@@ -123,16 +123,20 @@ pub(crate) fn before(
             named: true,
         });
     }
-    // The leftmost segment that ends in a name with only descriptions after it.
+    // The leftmost segment headed by a name with only descriptions after it.
+    let head = |(first, last): (usize, usize)| {
+        head_before_preposition(toks, first, last, ends_name).or_else(|| {
+            ends_name(last).then_some(Subject {
+                first,
+                head_end: last,
+                named: true,
+            })
+        })
+    };
     let named = (first_subject..segments.len())
         .take_while(|&k| k == first_subject || is_description(toks, segments[k - 1].0))
-        .filter(|&k| ends_name(segments[k].1))
-        .last()
-        .map(|k| Subject {
-            first: segments[k].0,
-            head_end: segments[k].1,
-            named: true,
-        });
+        .filter_map(|k| head(segments[k]).filter(|s| s.named))
+        .last();
     named.or_else(|| {
         // A short noun phrase right before the verb: "officials said".
         let (first, last) = *segments.first().filter(|_| !described)?;
@@ -144,6 +148,46 @@ pub(crate) fn before(
             named: false,
         })
     })
+}
+
+/// Prepositions after which a name modifies the head before them ("Mr.
+/// Reyes of the Harbour Board").
+const PREPOSITIONS: [&str; 5] = ["of", "at", "for", "from", "with"];
+/// Words of the phrase after such a preposition.
+const PHRASE: usize = 5;
+
+/// The head of a subject with a prepositional phrase: the name before "of"
+/// ("Reyes of the Harbour Board"), or a description of nobody in
+/// particular ("a lawyer for Lind"). `None` when no preposition follows a
+/// word of the subject.
+fn head_before_preposition(
+    toks: &[Token<'_>],
+    first: usize,
+    last: usize,
+    ends_name: &dyn Fn(usize) -> bool,
+) -> Option<Subject> {
+    let p = (first + 1..last).find(|&j| PREPOSITIONS.contains(&toks[j].text))?;
+    let head = toks[p - 1].text;
+    // A short phrase after it: a long one is a clause of its own.
+    if last - p > PHRASE {
+        return None;
+    }
+    if ends_name(p - 1) {
+        Some(Subject {
+            first,
+            head_end: p - 1,
+            named: true,
+        })
+    } else if head.chars().all(char::is_lowercase) && p - first <= 2 {
+        Some(Subject {
+            first,
+            head_end: p - 1,
+            named: false,
+        })
+    } else {
+        // A role ("Secretary of State Ada Lind"): the name ends the subject.
+        None
+    }
 }
 
 /// The subject after an inverted verb, from token `from`: an optional
@@ -272,6 +316,22 @@ mod tests {
         // An opening phrase is not a description of the subject after it.
         let s = "In Valmora, Ada Lind, the port director, said so.";
         assert_eq!(read(s, "said", false).as_deref(), Some("Ada Lind"));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_not_the_head() {
+        assert_eq!(
+            read("Mr. Reyes of the Harbour Board said so.", "said", false).as_deref(),
+            Some("Mr. Reyes")
+        );
+        assert_eq!(read("A lawyer for Ada Lind said so.", "said", false), None);
+        // An opening phrase without a comma is no head.
+        let s = "In a meeting with the board of the Harbour Trust Ada Lind said so.";
+        assert_eq!(read(s, "said", false).as_deref(), Some(&s[..s.find(" said").unwrap()]));
+        assert_eq!(
+            read("Secretary of State Ada Lind said so.", "said", false).as_deref(),
+            Some("Secretary of State Ada Lind")
+        );
     }
 
     #[test]
