@@ -131,6 +131,9 @@ pub(crate) fn find_statements(
     let in_quote = |at: usize| inside(quotes, at);
     let mut out: Vec<StatementMention> = Vec::new();
     let mut focus: Option<usize> = None;
+    // A paragraph that ends in a frame and a colon ("Lind continued:")
+    // introduces the quotation that opens the next one.
+    let mut introduced: Option<Option<usize>> = None;
     for (para, sentences) in paragraphs {
         let from = quotes.partition_point(|q| q.outer.start < para.start);
         let pq: Vec<&Quote> = quotes[from..].iter().take_while(|q| q.outer.start < para.end).collect();
@@ -178,6 +181,8 @@ pub(crate) fn find_statements(
             let signed = signature(text, q.outer.end, next_open, people);
             // 4. The label of a transcript's turn that the quotation opens.
             let turn = turn_speaker(text, *para, people).filter(|_| q.outer.start == para.start);
+            // 5. The frame that ended the paragraph before, with a colon.
+            let intro = introduced.filter(|_| q.outer.start == para.start && qi == 0);
             let (speaker, time_region, continues) = if let Some(p) = turn {
                 (Some(p), Span::new(q.outer.start, q.outer.start), None)
             } else if let Some((_, f)) = after {
@@ -194,6 +199,8 @@ pub(crate) fn find_statements(
                 (Some(p), Span::new(q.outer.end, q.outer.end), None)
             } else if let Some((_, f)) = before {
                 (f.speaker, Span::new(sent.start, q.outer.start), None)
+            } else if let Some(speaker) = intro {
+                (speaker, Span::new(q.outer.start, q.outer.start), None)
             } else if let Some(prev) = last_in_para {
                 (out[prev].speaker, Span::new(q.outer.start, q.outer.start), Some(prev))
             } else {
@@ -211,6 +218,14 @@ pub(crate) fn find_statements(
             last_in_para = Some(out.len() - 1);
         }
         reported(text, *para, sentences, &frames, people, &in_quote, &mut out);
+        let ending = text[para.start..para.end].trim_end();
+        introduced = ending.strip_suffix(':').and_then(|head| {
+            let colon = para.start + head.trim_end().len();
+            frames
+                .iter()
+                .find(|(_, f)| f.reports && f.extent.end == colon)
+                .map(|(_, f)| f.speaker)
+        });
     }
     join_paragraphs(&mut out);
     // Kept in discovery order: `continues` indexes into this list.
@@ -726,6 +741,14 @@ mod tests {
     fn the_name_before_a_preposition_speaks() {
         let t = "\"It was the least bad outcome,\" Omar Reyes of the Harbour Board said.";
         assert_eq!(speaker_of(t, "It was"), Some("Omar Reyes".into()));
+    }
+
+    #[test]
+    fn a_frame_ending_with_a_colon_introduces_the_next_paragraph() {
+        let t = "Omar Reyes spoke first. Ada Lind continued:\n\n\"The cranes will move on Monday, and not before.\"";
+        assert_eq!(speaker_of(t, "The cranes"), Some("Ada Lind".into()));
+        let t = "The Valmora Herald reports:\n\n\"The cranes will move on Monday, and not before.\"";
+        assert_eq!(speaker_of(t, "The cranes"), Some("Valmora Herald".into()));
     }
 
     #[test]
