@@ -163,8 +163,10 @@ pub(crate) fn find_statements(
                 .trim_end_matches('"')
                 .trim_end()
                 .ends_with('.');
+            // A lowercase verb right after it attributes it all the same
+            // ("... respect." added Lind).
             let after = frames.iter().find(|(_, f)| {
-                !closed
+                (!closed || !f.subject_first && text[f.verb.start..].starts_with(char::is_lowercase))
                     && f.reports
                     && f.extent.start >= q.outer.end
                     && f.extent.start < next_open

@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{WordSet, en, words};
+use crate::lexicon::{WordSet, en, rows, words};
 use crate::span::Span;
 use crate::text::{Token, is_stop_word};
 
@@ -48,6 +48,38 @@ static ROLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::ROLES))
 /// The text between token `i - 1` and token `i`.
 fn gap<'t>(text: &'t str, toks: &[Token<'_>], i: usize) -> &'t str {
     &text[toks[i - 1].span.end..toks[i].span.start]
+}
+
+/// Words of time between a subject and its verb.
+static TIME_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let weekdays = rows(en::WEEKDAYS).map(|r| r.cell(1));
+    let months = rows(en::MONTHS).map(|r| r.cell(1));
+    let periods = [
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "today",
+        "yesterday",
+        "morning",
+        "night",
+        "evening",
+    ];
+    WordSet::of(weekdays.chain(months).chain(periods))
+});
+
+/// Where a time phrase that ends before token `end` begins ("on Friday",
+/// "last week", "Friday"); `end` when there is none.
+fn time_phrase(toks: &[Token<'_>], end: usize) -> usize {
+    let mut i = end;
+    while i > 0 && end - i < 3 && TIME_WORDS.contains_lower(toks[i - 1].text) {
+        i -= 1;
+    }
+    if i == end {
+        return end;
+    }
+    let lead = i > 0 && ["on", "last", "this", "earlier", "late"].contains(&toks[i - 1].text);
+    i - usize::from(lead)
 }
 
 /// Whether the gap before token `i` ends the clause leftwards: a quotation,
@@ -91,6 +123,14 @@ pub(crate) fn before(
     while end > 0 && ADVERBS.contains(toks[end - 1].text) && gap(text, toks, end).trim().is_empty() {
         end -= 1;
     }
+    // "Lind on Friday said", "Lind last week also said".
+    let time = time_phrase(toks, end);
+    if time < end && gap(text, toks, end).trim().is_empty() {
+        end = time;
+        while end > 0 && ADVERBS.contains(toks[end - 1].text) && gap(text, toks, end).trim().is_empty() {
+            end -= 1;
+        }
+    }
     if end == 0 || clause_break(text, toks, end) {
         return None;
     }
@@ -115,10 +155,10 @@ pub(crate) fn before(
     if described && !is_description(toks, segments[0].0) {
         // The name is the apposition of a description before it: "one of
         // the organizers, Ada Lind, said".
-        let (first, last) = segments[0];
-        let apposition = segments.get(1).is_some_and(|s| is_description(toks, s.0));
-        return (apposition && ends_name(last)).then_some(Subject {
-            first,
+        let last = segments[0].1;
+        let description = segments.get(1).filter(|s| is_description(toks, s.0));
+        return description.filter(|_| ends_name(last)).map(|d| Subject {
+            first: d.0,
             head_end: last,
             named: true,
         });
@@ -298,6 +338,18 @@ mod tests {
         assert_eq!(
             read("Harbour lawyer Ada Lind said it.", "said", false).as_deref(),
             Some("Harbour lawyer Ada Lind")
+        );
+    }
+
+    #[test]
+    fn a_time_between_subject_and_verb_is_skipped() {
+        assert_eq!(
+            read("Ada Lind on Friday also said so.", "said", false).as_deref(),
+            Some("Ada Lind")
+        );
+        assert_eq!(
+            read("Ada Lind last week said so.", "said", false).as_deref(),
+            Some("Ada Lind")
         );
     }
 
