@@ -336,7 +336,9 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
         None => {
             let first = toks.first()?;
             let gap = &text[verb_end..first.span.start];
-            if gap.trim() != "" || NOT_CLAUSE_START.contains_lower(first.text) {
+            // "said it would close" reports a clause; "said it twice" does not.
+            let subject_of_clause = toks.get(1).is_some_and(|n| AUXILIARIES.contains(n.text));
+            if gap.trim() != "" || NOT_CLAUSE_START.contains_lower(first.text) && !subject_of_clause {
                 return None;
             }
             first.span.start
@@ -389,6 +391,9 @@ fn set_off_clause(text: &str, frame: Span, sent: Span) -> Option<Span> {
 
 /// Verbs whose next words are an object, not the reported clause.
 static OBJECT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::OBJECT_VERBS)));
+
+/// Auxiliaries: after a pronoun, the verb of a clause.
+static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::AUXILIARIES)));
 
 /// Words after a speech verb that do not begin a reported clause.
 static NOT_CLAUSE_START: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::NOT_CLAUSE_START)));
@@ -751,6 +756,31 @@ mod tests {
         assert_eq!(speaker_of(t, "The cranes"), Some("Ada Lind".into()));
         let t = "The Valmora Herald reports:\n\n\"The cranes will move on Monday, and not before.\"";
         assert_eq!(speaker_of(t, "The cranes"), Some("Valmora Herald".into()));
+    }
+
+    #[test]
+    fn groups_and_documents_report_without_a_name() {
+        let t = "The Harbour Board said it would reopen the yard on Monday.";
+        assert_eq!(
+            statements(t),
+            [(
+                "it would reopen the yard on Monday".into(),
+                Some("Harbour Board".into()),
+                false
+            )]
+        );
+        let t = "The port authority said it would reopen the yard on Monday.";
+        assert_eq!(
+            statements(t),
+            [("it would reopen the yard on Monday".into(), None, false)]
+        );
+        let t = "Officials said the curfew would continue through the weekend.";
+        assert_eq!(
+            statements(t),
+            [("the curfew would continue through the weekend".into(), None, false)]
+        );
+        // An object is no clause.
+        assert_eq!(statements("The Harbour Board said it twice to the crews."), []);
     }
 
     #[test]

@@ -40,7 +40,7 @@ const REACH: usize = 40;
 /// House adviser").
 const DESCRIPTOR: usize = 6;
 /// Words of a nominal subject ("several former campaign aides").
-const NOMINAL: usize = 5;
+const NOMINAL: usize = 7;
 
 static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::SPEAKER_ADVERBS)));
 static ROLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::ROLES)));
@@ -178,16 +178,36 @@ pub(crate) fn before(
         .filter_map(|k| head(segments[k]).filter(|s| s.named))
         .last();
     named.or_else(|| {
-        // A short noun phrase right before the verb: "officials said".
+        // A short noun phrase right before the verb: "officials said", "the
+        // Harbour Board said", "it says", "who said".
         let (first, last) = *segments.first().filter(|_| !described)?;
-        let head = toks[last].text;
-        let noun = head.chars().all(char::is_lowercase) && !is_stop_word(head) && !is_speech_verb(head);
-        (noun && last - first < NOMINAL).then_some(Subject {
+        (last - first < NOMINAL && is_noun_phrase(&toks[first..=last])).then_some(Subject {
             first,
             head_end: last,
             named: false,
         })
     })
+}
+
+/// Pronouns that speak without naming anyone.
+const UNNAMED: [&str; 6] = ["it", "they", "we", "who", "which", "It"];
+/// Function words a noun phrase may hold ("the Board of Trade").
+const NOUN_PHRASE_WORDS: [&str; 9] = ["the", "a", "an", "of", "for", "in", "on", "and", "to"];
+
+/// Whether tokens read as a noun phrase that names nobody: content words
+/// and a few function words, headed by a noun (lowercase, or capitalized as
+/// an organization is) or an unnamed pronoun.
+fn is_noun_phrase(words: &[Token<'_>]) -> bool {
+    let Some((head, rest)) = words.split_last() else {
+        return false;
+    };
+    let h = head.text;
+    let function = |w: &str| is_stop_word(&w.to_lowercase()) && !NOUN_PHRASE_WORDS.contains(&w.to_lowercase().as_str());
+    if UNNAMED.contains(&h) {
+        return rest.is_empty() || rest.iter().all(|t| !function(t.text));
+    }
+    let noun = !is_stop_word(&h.to_lowercase()) && !h.chars().any(|c| c.is_ascii_digit());
+    noun && !words.iter().any(|t| function(t.text) || is_speech_verb(t.text))
 }
 
 /// Prepositions after which a name modifies the head before them ("Mr.
@@ -401,6 +421,16 @@ mod tests {
         let subject = before(s, &toks, v, &|_| false).expect("a nominal subject");
         assert!(!subject.named);
         assert_eq!(toks[subject.first].text, "several");
+        for s in [
+            "The Harbour Board of Valmora said so.",
+            "Authorities said so.",
+            "The port, it says, will close.",
+        ] {
+            let toks = tokens(s, Span::new(0, s.len()));
+            let v = toks.iter().position(|t| t.text == "said" || t.text == "says").unwrap();
+            let subject = before(s, &toks, v, &|_| false);
+            assert!(subject.is_some_and(|s| !s.named), "{s}");
+        }
         // A clause is not a noun phrase.
         let s = "Ships will wait at the harbour until the owners said";
         let toks = tokens(s, Span::new(0, s.len()));

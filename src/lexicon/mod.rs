@@ -23,6 +23,7 @@ pub(crate) mod en {
         ABBREVIATIONS = "abbreviations.tsv",
         APPOSITION_OPENERS = "apposition_openers.tsv",
         APPROXIMATIONS = "approximations.tsv",
+        AUXILIARIES = "auxiliaries.tsv",
         BOILERPLATE = "boilerplate.tsv",
         COMMON_ACRONYMS = "common_acronyms.tsv",
         COUNTRY_ABBREVIATIONS = "country_abbreviations.tsv",
