@@ -92,7 +92,7 @@ fn bare(t: &str) -> &str {
 fn is_name_token(t: &str) -> bool {
     let b = bare(t);
     let Some(first) = b.chars().next() else { return false };
-    if !first.is_uppercase() || is_role(b) || NAME_WORDS.not_names.contains_lower(b) {
+    if !first.is_uppercase() || is_role(b) || NAME_WORDS.not_names.contains_lower(b) || is_speech_verb(b) {
         return false;
     }
     if b.chars().any(|c| c.is_ascii_digit()) {
@@ -183,7 +183,8 @@ pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize
     let mut found = FirstPass::default();
     for p in paragraphs {
         let scan = Scan::of(text, *p, masked);
-        let heads = speaker_heads(text, &scan);
+        let (heads, orgs) = speaker_heads(text, &scan);
+        found.orgs.extend(orgs);
         let mut k = 0;
         while k < scan.toks.len() {
             let t = scan.toks[k].text;
@@ -230,22 +231,24 @@ fn is_role_surname(toks: &[Token<'_>], i: usize) -> bool {
 /// For every token of a paragraph, whether it ends the name of someone who
 /// speaks: the head of a speech verb's subject (see `subject`), or a name
 /// signing a quotation after a dash ("..." — Ada Lind).
-fn speaker_heads(text: &str, scan: &Scan<'_>) -> Vec<bool> {
+fn speaker_heads(text: &str, scan: &Scan<'_>) -> (Vec<bool>, Vec<(Span, Vec<String>)>) {
     let toks = &scan.toks;
     let mut heads = vec![false; toks.len()];
+    let mut orgs = Vec::new();
     let ends = |i: usize| ends_name(toks, i);
+    let mut mark = |s: Option<subject::Subject>| match s {
+        Some(s) if s.named => heads[s.head_end] = true,
+        Some(s) => orgs.extend(organization(toks, s)),
+        None => {}
+    };
     for (v, t) in toks.iter().enumerate() {
         let according = t.text.eq_ignore_ascii_case("according") && toks.get(v + 1).is_some_and(|n| n.text == "to");
         if according {
-            if let Some(s) = subject::after(text, toks, v + 2, &ends) {
-                heads[s.head_end] = true;
-            }
+            mark(subject::after(text, toks, v + 2, &ends));
             continue;
         }
         if is_naming_verb(t.text) {
-            if let Some(s) = subject::before(text, toks, v, &ends) {
-                heads[s.head_end] = true;
-            }
+            mark(subject::before(text, toks, v, &ends));
             continue;
         }
         if !is_speech_verb(t.text) {
@@ -253,15 +256,18 @@ fn speaker_heads(text: &str, scan: &Scan<'_>) -> Vec<bool> {
         }
         if is_participle(t.text) && v > 0 && ends(v - 1) && adjacent(toks, v - 1) {
             // "footage of Lind saying": the name right before it.
-            heads[v - 1] = true;
-        } else if let Some(s) = subject::before(text, toks, v, &ends) {
-            heads[s.head_end] = true;
+            let at = v - 1;
+            mark(Some(subject::Subject {
+                first: at,
+                head_end: at,
+                named: true,
+            }));
+        } else {
+            mark(subject::before(text, toks, v, &ends));
         }
         let passive = toks.get(v + 1).is_some_and(|n| n.text == "by");
         if subject::inverted(text, toks, v) || passive {
-            if let Some(s) = subject::after(text, toks, v + 1 + usize::from(passive), &ends) {
-                heads[s.head_end] = true;
-            }
+            mark(subject::after(text, toks, v + 1 + usize::from(passive), &ends));
         }
     }
     for k in 0..toks.len() {
@@ -272,7 +278,49 @@ fn speaker_heads(text: &str, scan: &Scan<'_>) -> Vec<bool> {
             }
         }
     }
-    heads
+    (heads, orgs)
+}
+
+/// Whether `word` (lowercase) occurs in `text` as a word of its own.
+fn written_lowercase(text: &str, word: &str) -> bool {
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    text.match_indices(word)
+        .any(|(i, _)| boundary(text[..i].chars().next_back()) && boundary(text[i + word.len()..].chars().next()))
+}
+
+/// The organization a subject that names no person may name: "the White
+/// House", "The IMF", "the Tax Policy Center", capitalized words after an
+/// article, or an acronym. A lone capitalized word opening a sentence
+/// ("Voters said") names a group, not an organization.
+fn organization(toks: &[Token<'_>], s: subject::Subject) -> Option<(Span, Vec<String>)> {
+    let capital = |t: &str| t.starts_with(char::is_uppercase);
+    if !capital(toks[s.head_end].text) {
+        return None;
+    }
+    let mut first = s.head_end;
+    while first > s.first && capital(toks[first - 1].text) && !toks[first - 1].text.eq_ignore_ascii_case("the") {
+        first -= 1;
+    }
+    // A word that is no name alone ("Authorities") may be part of one ("the
+    // White House").
+    if first == s.head_end && NAME_WORDS.not_names.contains_lower(bare(toks[first].text)) {
+        return None;
+    }
+    let after_article = first > 0 && ["the", "The"].contains(&toks[first - 1].text);
+    let acronym = first == s.head_end
+        && toks[first]
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    if !(after_article || acronym) {
+        return None;
+    }
+    let name = toks[first..=s.head_end]
+        .iter()
+        .map(|t| bare(t.text).to_string())
+        .collect();
+    Some((Span::new(toks[first].span.start, toks[s.head_end].span.end), name))
 }
 
 /// The labels of a transcript's turns ("PENCE:"): when three paragraphs or
@@ -389,7 +437,11 @@ fn untitled(text: &str, scan: &Scan<'_>, heads: &[bool], k: usize, found: &mut F
     if n == 0 {
         return k + 1;
     }
-    let speaks = heads[k + n - 1];
+    // "Voters said": a capitalized word opening a sentence that the
+    // document also writes in lowercase is a common noun.
+    let opens_sentence = k == 0 || text[toks[k - 1].span.end..toks[k].span.start].contains(['.', '!', '?', ':', '\n']);
+    let common = n == 1 && opens_sentence && written_lowercase(text, &lower);
+    let speaks = heads[k + n - 1] && !common;
     // "the Valmora Herald reported": a name after "the" is an organization.
     let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
     if speaks && after_the && !toks[k + n - 1].text.ends_with("'s") {
@@ -701,6 +753,25 @@ mod tests {
         assert_eq!(names("\"We will see,\" said Omar King, a harbour man."), ["Omar King"]);
         // Before a name it is still a role.
         assert_eq!(names("Harbour Chancellor Ada Lind said it."), ["Ada Lind"]);
+    }
+
+    #[test]
+    fn organizations_speak_under_their_names() {
+        let p = people("After the meeting, the Harbour Board announced that the yard would close.");
+        assert_eq!(
+            p.persons
+                .iter()
+                .map(|p| (p.full_name(), p.organization))
+                .collect::<Vec<_>>(),
+            [("Harbour Board".to_string(), true)]
+        );
+        let p = people("The IMF had warned that growth would slow. Voters said little. Few voters came.");
+        assert_eq!(p.persons.iter().map(|p| p.full_name()).collect::<Vec<_>>(), ["IMF"]);
+    }
+
+    #[test]
+    fn a_title_case_verb_ends_the_name() {
+        assert_eq!(names("Yard Will Close, Ada Lind Says"), ["Ada Lind"]);
     }
 
     #[test]
