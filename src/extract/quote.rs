@@ -275,7 +275,15 @@ fn reported(
         } else {
             None
         };
-        let clause = introduced.or_else(|| set_off_clause(text, f.extent, sent).map(|c| (c, f.extent)));
+        // A frame set off after another frame of its sentence reports
+        // nothing of its own: the earlier one holds the sentence.
+        let first = !frames.iter().any(|(sj, g)| sj == si && g.verb.start < f.extent.start);
+        let set_off = || {
+            set_off_clause(text, f.extent, sent)
+                .filter(|_| first)
+                .map(|c| (c, f.extent))
+        };
+        let clause = introduced.or_else(set_off);
         if let Some((clause, time_region)) = clause {
             out.push(StatementMention::reported(clause, f.speaker, time_region));
         }
