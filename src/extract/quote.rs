@@ -13,7 +13,7 @@ use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
 use crate::text::tokens;
 
-use super::mention::{People, Target, is_naming_verb, is_participle, is_speech_verb};
+use super::mention::{People, Target, is_naming_verb, is_participle, is_speech_verb, name_key};
 use super::subject;
 
 /// A quotation: the span inside its marks.
@@ -228,6 +228,12 @@ pub(crate) fn find_statements(
                 .find(|(_, f)| f.reports && f.extent.end == colon)
                 .map(|(_, f)| f.speaker)
         });
+    }
+    if let Some(h) = paragraphs
+        .first()
+        .and_then(|(p, _)| headline(text, *p, people, &in_quote))
+    {
+        out.push(h);
     }
     join_paragraphs(&mut out);
     // Kept in discovery order: `continues` indexes into this list.
@@ -518,6 +524,42 @@ fn not_governed(text: &str, at: usize) -> bool {
     })
 }
 
+/// A headline that gives its source before a colon ("Lind: Yard Will
+/// Close"): the words after the colon, said by the person or organization
+/// the document names so, or by a document it mentions in lowercase ("Poll:
+/// ..." beside "the poll shows").
+fn headline(text: &str, para: Span, people: &People, in_quote: &dyn Fn(usize) -> bool) -> Option<StatementMention> {
+    let line = &text[para.start..para.end];
+    let colon = line.find(": ")?;
+    let label = &line[..colon];
+    let words: Vec<&str> = label.split(' ').collect();
+    let turn = turn_speaker(text, para, people).is_some();
+    if turn
+        || words.len() > 3
+        || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+        || in_quote(para.start + colon)
+    {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let content = rest.trim().trim_end_matches('.');
+    let start = para.start + colon + 1 + (rest.len() - rest.trim_start().len());
+    if word_count(content) < 3 || content.starts_with('"') {
+        return None;
+    }
+    let key = name_key(words.last()?);
+    let speaker = people.persons.iter().position(|p| p.surname_key() == key);
+    let lower = label.to_lowercase();
+    let document = words.len() == 1 && text[para.end..].contains(&format!(" {lower}"));
+    (speaker.is_some() || document).then(|| {
+        StatementMention::reported(
+            Span::new(start, start + content.len()),
+            speaker,
+            Span::new(start, start),
+        )
+    })
+}
+
 /// The person whose transcript label opens a paragraph.
 fn turn_speaker(text: &str, para: Span, people: &People) -> Option<usize> {
     let label = subject::turn_label(text, para)?;
@@ -789,6 +831,31 @@ mod tests {
         );
         // An object is no clause.
         assert_eq!(statements("The Harbour Board said it twice to the crews."), []);
+    }
+
+    #[test]
+    fn a_headline_gives_its_source_before_a_colon() {
+        let t = "Lind: Yard Will Close Before the Strike Ends.\n\nAda Lind said on Monday that the yard would close.";
+        let s = statements(t);
+        assert!(
+            s.contains(&(
+                "Yard Will Close Before the Strike Ends".into(),
+                Some("Ada Lind".into()),
+                false
+            )),
+            "{s:?}"
+        );
+        let t = "Poll: Most Dockers Back the Strike.\n\nA poll shows that most dockers back the strike.";
+        let s = statements(t);
+        assert!(
+            s.contains(&("Most Dockers Back the Strike".into(), None, false)),
+            "{s:?}"
+        );
+        // A label that names nobody in the document is a heading.
+        assert_eq!(
+            statements("Analysis: The Yard and the Strike.\n\nThe yard is closed."),
+            []
+        );
     }
 
     #[test]
