@@ -340,12 +340,17 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
         // "Hegseth said Washington would not...": the clause follows the verb,
         // unless a preposition, a pause or a quotation comes first.
         // "told a rally": without "that", an object follows, not a clause.
+        // "urged lawmakers to act": the object and what it is urged to do.
         None if text[..verb_end]
             .rsplit(' ')
             .next()
             .is_some_and(|v| OBJECT_VERBS.contains(v)) =>
         {
-            return None;
+            let to = toks.iter().take(6).position(|t| t.text == "to").filter(|&i| i > 0)?;
+            if toks[..to].iter().any(|t| is_speech_verb(t.text)) {
+                return None;
+            }
+            toks.first()?.span.start
         }
         None => {
             let first = toks.first()?;
@@ -437,11 +442,18 @@ fn frames_in(
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let according = t.text.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|n| n.text == "to");
-        let naming = is_naming_verb(t.text);
-        if !is_speech_verb(t.text) && !according && !naming {
+        // "called for a ban", "called on the city to ...": a demand, reported.
+        let demand =
+            t.text.eq_ignore_ascii_case("called") && toks.get(k + 1).is_some_and(|n| ["for", "on"].contains(&n.text));
+        let naming = is_naming_verb(t.text) && !demand;
+        if !is_speech_verb(t.text) && !according && !naming && !demand {
             continue;
         }
-        let verb_end = if according { toks[k + 1].span.end } else { t.span.end };
+        let verb_end = if according || demand {
+            toks[k + 1].span.end
+        } else {
+            t.span.end
+        };
         // Inverted order holds only after a quotation, at the head of a
         // sentence, after "according to" and in the passive.
         let passive = toks.get(k + 1).is_some_and(|n| n.text == "by");
@@ -856,6 +868,30 @@ mod tests {
             statements("Analysis: The Yard and the Strike.\n\nThe yard is closed."),
             []
         );
+    }
+
+    #[test]
+    fn demands_report_what_is_demanded() {
+        let t = "Ada Lind called for a new vote on the harbour contract.";
+        assert_eq!(
+            statements(t),
+            [(
+                "a new vote on the harbour contract".into(),
+                Some("Ada Lind".into()),
+                false
+            )]
+        );
+        let t = "Ada Lind urged the dockers to end the strike by Friday.";
+        assert_eq!(
+            statements(t),
+            [(
+                "the dockers to end the strike by Friday".into(),
+                Some("Ada Lind".into()),
+                false
+            )]
+        );
+        // An object alone is no statement.
+        assert_eq!(statements("Ada Lind told reporters at the harbour gate."), []);
     }
 
     #[test]
