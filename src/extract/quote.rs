@@ -151,11 +151,17 @@ pub(crate) fn find_statements(
         };
         let mut last_in_para: Option<usize> = None;
         for (qi, q) in pq.iter().enumerate() {
-            if q.inner.end <= q.inner.start || word_count(&text[q.inner.start..q.inner.end]) < 2 {
+            let words = &text[q.inner.start..q.inner.end];
+            if q.inner.end <= q.inner.start || word_count(words) < 2 {
                 continue;
             }
             let next_open = pq.get(qi + 1).map(|n| n.outer.start).unwrap_or(para.end);
             let sq = sentence_of(q.outer.start).unwrap_or(0);
+            // A title in a sentence that reports no speech is a name, not a
+            // remark ("appeared on "Harbour Watch"", "called her "Lazy Lind"").
+            if is_title(words) && !frames.iter().any(|(si, f)| *si == sq && f.reports) {
+                continue;
+            }
             let sent = sentences.get(sq).copied().unwrap_or(*para);
             // 1. A frame right after the quotation, unless the quotation closed
             // its sentence with a full stop ("... dispute." Mr. Brenn said no more).
@@ -322,6 +328,26 @@ fn join_paragraphs(out: &mut [StatementMention]) {
     }
 }
 
+/// Small words a title leaves in lowercase ("State of the Union").
+const TITLE_SMALL_WORDS: [&str; 12] = [
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
+];
+
+/// Whether quoted words are a name rather than a remark: the title of a
+/// programme or a work, a motto, a nickname ("Face the Nation", "In God We
+/// Trust", "Lyin' Ted"): a few words, each capitalized but the small ones,
+/// no sentence inside.
+fn is_title(words: &str) -> bool {
+    let body = words.trim_end_matches(['.', ',']);
+    let list: Vec<&str> = body.split_whitespace().collect();
+    let capitalized =
+        |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || TITLE_SMALL_WORDS.contains(w);
+    (2..=6).contains(&list.len())
+        && list.iter().all(capitalized)
+        && !body.contains(['.', ',', '?', '!', ';', ':'])
+        && list.iter().filter(|w| w.starts_with(char::is_uppercase)).count() >= 2
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -346,7 +372,7 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
             .next()
             .is_some_and(|v| OBJECT_VERBS.contains(v)) =>
         {
-            let to = toks.iter().take(6).position(|t| t.text == "to").filter(|&i| i > 0)?;
+            let to = toks.iter().take(6).position(|t| t.text == "to")?;
             if toks[..to].iter().any(|t| is_speech_verb(t.text)) {
                 return None;
             }
@@ -892,6 +918,20 @@ mod tests {
         );
         // An object alone is no statement.
         assert_eq!(statements("Ada Lind told reporters at the harbour gate."), []);
+    }
+
+    #[test]
+    fn titles_mottos_and_nicknames_are_no_remarks() {
+        for t in [
+            "Ada Lind appeared on \"Harbour Watch Tonight\" after the strike.",
+            "The coins read \"In God We Trust\" on the back.",
+            "Reyes called her \"Lazy Lind.\" for months.",
+        ] {
+            assert_eq!(statements(t).iter().filter(|s| s.2).count(), 0, "{t}");
+        }
+        // A capitalized remark with a sentence inside is one.
+        let t = "\"We Will Win. We Will Win,\" Ada Lind said.";
+        assert_eq!(speaker_of(t, "We Will"), Some("Ada Lind".into()));
     }
 
     #[test]
