@@ -163,23 +163,8 @@ pub(crate) fn find_statements(
                 continue;
             }
             let sent = sentences.get(sq).copied().unwrap_or(*para);
-            // 1. A frame right after the quotation, unless the quotation closed
-            // its sentence with a full stop ("... dispute." Mr. Brenn said no more).
-            let closed = text[q.outer.start..q.outer.end]
-                .trim_end_matches('"')
-                .trim_end()
-                .ends_with('.');
-            // A lowercase verb right after it attributes it all the same
-            // ("... respect." added Lind).
-            let after = frames.iter().find(|(_, f)| {
-                (!closed || !f.subject_first && text[f.verb.start..].starts_with(char::is_lowercase))
-                    && f.reports
-                    && f.extent.start >= q.outer.end
-                    && f.extent.start < next_open
-                    && text[q.outer.end..f.extent.start]
-                        .chars()
-                        .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '—'))
-            });
+            // 1. A frame right after the quotation.
+            let after = frame_after(text, q, &frames, next_open);
             // 2. A frame before it in its sentence.
             let before = frames
                 .iter()
@@ -226,14 +211,7 @@ pub(crate) fn find_statements(
             last_in_para = Some(out.len() - 1);
         }
         reported(text, *para, sentences, &frames, people, &in_quote, &mut out);
-        let ending = text[para.start..para.end].trim_end();
-        introduced = ending.strip_suffix(':').and_then(|head| {
-            let colon = para.start + head.trim_end().len();
-            frames
-                .iter()
-                .find(|(_, f)| f.reports && f.extent.end == colon)
-                .map(|(_, f)| f.speaker)
-        });
+        introduced = introduction(text, *para, &frames);
     }
     if let Some(h) = paragraphs
         .first()
@@ -244,6 +222,42 @@ pub(crate) fn find_statements(
     join_paragraphs(&mut out);
     // Kept in discovery order: `continues` indexes into this list.
     Statements { statements: out }
+}
+
+/// The frame right after a quotation that attributes it, unless the
+/// quotation closed its sentence with a full stop ("... dispute." Mr.
+/// Brenn said no more); a lowercase verb attributes it all the same ("...
+/// respect." added Lind).
+fn frame_after<'f>(
+    text: &str,
+    q: &Quote,
+    frames: &'f [(usize, Frame)],
+    next_open: usize,
+) -> Option<&'f (usize, Frame)> {
+    let closed = text[q.outer.start..q.outer.end]
+        .trim_end_matches('"')
+        .trim_end()
+        .ends_with('.');
+    frames.iter().find(|(_, f)| {
+        (!closed || !f.subject_first && text[f.verb.start..].starts_with(char::is_lowercase))
+            && f.reports
+            && f.extent.start >= q.outer.end
+            && f.extent.start < next_open
+            && text[q.outer.end..f.extent.start]
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '—'))
+    })
+}
+
+/// The speaker a paragraph introduces when it ends in a frame and a colon
+/// ("Lind continued:"): `Some(None)` for a frame without a known speaker.
+fn introduction(text: &str, para: Span, frames: &[(usize, Frame)]) -> Option<Option<usize>> {
+    let head = text[para.start..para.end].trim_end().strip_suffix(':')?;
+    let colon = para.start + head.trim_end().len();
+    frames
+        .iter()
+        .find(|(_, f)| f.reports && f.extent.end == colon)
+        .map(|(_, f)| f.speaker)
 }
 
 /// Statements without quotation marks in a paragraph: a transcript's turn
