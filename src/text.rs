@@ -101,6 +101,26 @@ pub(crate) fn spoken_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Small words a title leaves in lowercase ("State of the Union").
+const TITLE_SMALL_WORDS: [&str; 12] = [
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
+];
+
+/// Whether quoted words are a name rather than a remark: the title of a
+/// programme or a work, a motto, a nickname ("Face the Nation", "In God We
+/// Trust", "Lyin' Ted"): a few words, each capitalized but the small ones,
+/// no sentence inside.
+pub(crate) fn is_title(words: &str) -> bool {
+    let body = words.trim_end_matches(['.', ',']);
+    let list: Vec<&str> = body.split_whitespace().collect();
+    let capitalized =
+        |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || TITLE_SMALL_WORDS.contains(w);
+    (2..=6).contains(&list.len())
+        && list.iter().all(capitalized)
+        && !body.contains(['.', ',', '?', '!', ';', ':'])
+        && list.iter().filter(|w| w.starts_with(char::is_uppercase)).count() >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -91,3 +91,64 @@ fn a_statement_is_dated_on_the_date_claim_that_dates_it() {
         assert_eq!(statement.split('#').next(), date.split('#').next(), "one source");
     }
 }
+
+/// Speakers across sources: a surname alone meets the full name, and
+/// namesakes never share a remark.
+#[test]
+fn a_surname_meets_its_full_name_and_namesakes_stay_apart() {
+    let rules = rules::load(None).expect("default rules");
+    // One remark, its words drifted, by "Lind" in one source and "Maria
+    // Lind" in the other: one person, so a drift.
+    let a = analysis(&[
+        (
+            "a.txt",
+            "Maria Lind and Carl Lind spoke. \"The cranes will stand still until the contract is signed by all,\" Lind said.\n",
+        ),
+        (
+            "b.txt",
+            "\"The cranes will stand still until the contract is signed by everyone,\" Maria Lind said.\n",
+        ),
+    ]);
+    let findings = rules::engine::run(&rules, &a);
+    assert!(findings.iter().any(|f| f.rule == "quote-drift"), "{findings:?}");
+    assert!(
+        !findings.iter().any(|f| f.rule == "attribution-mismatch"),
+        "{findings:?}"
+    );
+    // The same words by Maria Lind and by Carl Lind: two people, so a
+    // misattribution, and no drift between them.
+    let a = analysis(&[
+        (
+            "a.txt",
+            "\"The cranes will stand still until the contract is signed by all,\" Maria Lind said.\n",
+        ),
+        (
+            "b.txt",
+            "\"The cranes will stand still until the contract is signed by all,\" Carl Lind said.\n",
+        ),
+    ]);
+    let findings = rules::engine::run(&rules, &a);
+    assert!(
+        findings.iter().any(|f| f.rule == "attribution-mismatch"),
+        "{findings:?}"
+    );
+}
+
+/// A quoted title is a name, not a remark: two sources that quote a motto
+/// differently have not misquoted anyone.
+#[test]
+fn quoted_titles_are_never_one_remark() {
+    let rules = rules::load(None).expect("default rules");
+    let a = analysis(&[
+        (
+            "a.txt",
+            "Ada Lind said the new coins would carry \"In Harbour We Trust\" on the back.\n",
+        ),
+        (
+            "b.txt",
+            "Ada Lind said the new coins would carry \"In Harbour We Believe\" on the back.\n",
+        ),
+    ]);
+    let findings = rules::engine::run(&rules, &a);
+    assert!(!findings.iter().any(|f| f.rule == "quote-drift"), "{findings:?}");
+}

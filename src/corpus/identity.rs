@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::extract::mention::{Person, name_key};
+use crate::extract::mention::{Person, name_key, surname_of};
 
 /// Canonical names for the people of every source.
 #[derive(Debug, Default)]
@@ -90,7 +90,13 @@ pub(crate) fn certainly_different(a: &str, b: &str, organization: &dyn Fn(&str) 
     if a == b || organization(a) || organization(b) {
         return false;
     }
-    let words = |n: &str| n.split(' ').map(name_key).collect::<Vec<_>>();
+    // Keys of the given names and surname, without a suffix ("Jr.").
+    let words = |n: &str| {
+        let all: Vec<String> = n.split(' ').map(String::from).collect();
+        let surname = surname_of(&all);
+        let end = all.iter().rposition(|w| w == surname).map_or(all.len(), |i| i + 1);
+        all[..end].iter().map(|w| name_key(w)).collect::<Vec<_>>()
+    };
     let (wa, wb) = (words(a), words(b));
     let (Some(sa), Some(sb)) = (wa.last(), wb.last()) else {
         return false;
@@ -141,6 +147,7 @@ mod tests {
         assert!(!certainly_different("Donald Trump", "Tump", &none));
         assert!(!certainly_different("Ryan Zinke", "Ryan Zink", &none));
         assert!(!certainly_different("J. Lind", "Jana Lind", &none));
+        assert!(!certainly_different("Lind", "Carl Lind Jr", &none));
         // Short surnames one letter apart are different names.
         assert!(certainly_different("Ada Lee", "Ada Lei", &none));
         // An organization speaks through a person.

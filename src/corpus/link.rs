@@ -8,7 +8,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::claim::{Claim, ClaimValue, TimexType, Unit};
-use crate::text::{is_stop_word, quote_words};
+use crate::extract::mention::{name_key, surname_of};
+use crate::text::{is_stop_word, is_title, quote_words};
+
+use super::identity::certainly_different;
 
 /// Why two claims count as the same thing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -125,7 +128,11 @@ pub(crate) fn link(claims: &[Claim]) -> Vec<Link> {
         .iter()
         .map(|c| c.statement().map(|s| quote_words(&s.quote)).unwrap_or_default())
         .collect();
-    let statements: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].statement().is_some()).collect();
+    // A quoted title, motto or nickname is a name, not a remark: it is
+    // never the same remark as another.
+    let statements: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].statement().is_some_and(|s| !(s.direct && is_title(&s.quote))))
+        .collect();
     same_remark(claims, &words, &statements, max_df, &mut links);
     same_quote(claims, &words, &statements, max_df, &mut links);
     same_figure(claims, max_df, &mut links);
@@ -145,19 +152,30 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
     }
     let idf = |w: &str| (1.0 + statements.len() as f64 / (*df.get(w).unwrap_or(&1) as f64)).ln();
 
-    // Same remark: blocked by speaker, then by shared content words.
-    let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Same remark: blocked by the speaker's surname (a surname alone meets
+    // the full name), then by shared content words; speakers that are
+    // certainly two people (Bill and Hillary) never share a remark.
+    let speaker = |i: usize| claims[i].statement().and_then(|s| s.speaker.as_deref());
+    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &i in statements {
-        if let Some(sp) = claims[i].statement().and_then(|s| s.speaker.as_deref()) {
-            by_speaker.entry(sp).or_default().push(i);
+        if let Some(sp) = speaker(i) {
+            let words: Vec<String> = sp.split(' ').map(String::from).collect();
+            by_speaker.entry(name_key(surname_of(&words))).or_default().push(i);
         }
     }
+    let one_person = |a: usize, b: usize| match (speaker(a), speaker(b)) {
+        (Some(x), Some(y)) => !certainly_different(x, y, &|_| false),
+        _ => false,
+    };
     for group in by_speaker.values() {
         let items: Vec<(usize, Vec<String>)> = group
             .iter()
             .map(|&i| (i, content_set(&words[i]).into_iter().map(String::from).collect()))
             .collect();
-        for (a, b) in candidates(&items, claims, max_df) {
+        for (a, b) in candidates(&items, claims, max_df)
+            .into_iter()
+            .filter(|&(a, b)| one_person(a, b))
+        {
             let (sa, sb) = (
                 claims[a].statement().expect("statement"),
                 claims[b].statement().expect("statement"),

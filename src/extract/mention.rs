@@ -43,11 +43,13 @@ impl Gender {
 static GENDERED: LazyLock<FxHashMap<&'static str, Gender>> = LazyLock::new(|| {
     rows(en::HONORIFICS)
         .chain(rows(en::GIVEN_NAMES))
+        .chain(rows(en::PRONOUNS))
         .filter_map(|r| Gender::of(r.cell(1)).map(|g| (r.cell(0), g)))
         .collect()
 });
 
-/// The gender an honorific ("Mrs.") or a given name ("Ada") tells.
+/// The gender an honorific ("Mrs."), a given name ("Mary") or a pronoun
+/// ("she") tells.
 pub(crate) fn gender_of_word(w: &str) -> Option<Gender> {
     GENDERED.get(w.trim_end_matches('.').to_lowercase().as_str()).copied()
 }
@@ -65,7 +67,7 @@ impl Person {
     }
 
     pub fn surname_key(&self) -> String {
-        name_key(self.name.last().map(String::as_str).unwrap_or(""))
+        name_key(surname_of(&self.name))
     }
 }
 
@@ -94,6 +96,19 @@ pub(crate) struct People {
     pub persons: Vec<Person>,
     /// Sorted by position.
     pub mentions: Vec<Mention>,
+}
+
+/// Words that end a name after the surname ("Jr.", "III").
+static NAME_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::NAME_SUFFIXES)));
+
+/// The surname of a name: its last word that is not a suffix.
+pub(crate) fn surname_of(name: &[String]) -> &str {
+    let suffix = |w: &&String| NAME_SUFFIXES.contains_lower(w.trim_end_matches('.'));
+    name.iter()
+        .rev()
+        .find(|w| !suffix(w))
+        .or(name.last())
+        .map_or("", String::as_str)
 }
 
 /// A folded key under which spellings and transliterations of one name meet:

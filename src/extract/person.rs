@@ -11,6 +11,7 @@ use crate::text::{Token, is_stop_word, tokens};
 
 use super::mention::{
     Gender, Mention, People, Person, Target, gender_of_word, is_naming_verb, is_participle, is_speech_verb, name_key,
+    surname_of,
 };
 use super::subject;
 
@@ -34,6 +35,11 @@ struct NameWords {
     pronouns: WordSet,
     /// Words that end a name ("Jr.").
     name_suffixes: WordSet,
+    /// Months whose name is also a verb ("May"): a surname after a given name.
+    verb_months: WordSet,
+    /// Role nouns written out ("king", "judge"), no honorifics ("Rep."): a
+    /// surname after a given name.
+    role_nouns: WordSet,
 }
 
 static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
@@ -61,6 +67,8 @@ static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         places: WordSet::of(words(en::PLACES)),
         pronouns: WordSet::of(words(en::PRONOUNS)),
         name_suffixes: WordSet::of(words(en::NAME_SUFFIXES)),
+        verb_months: WordSet::of(rows(en::MONTHS).filter(|r| r.cell(3) == "yes").map(|r| r.cell(1))),
+        role_nouns: WordSet::of(words(en::ROLES)),
     }
 });
 
@@ -95,7 +103,8 @@ fn is_name_token(t: &str) -> bool {
     if !first.is_uppercase() || is_role(b) || NAME_WORDS.not_names.contains_lower(b) || is_speech_verb(b) {
         return false;
     }
-    if b.chars().any(|c| c.is_ascii_digit()) {
+    // "Father-of-three": a description, not a name.
+    if b.chars().any(|c| c.is_ascii_digit()) || b.split('-').skip(1).any(is_stop_word) {
         return false;
     }
     // Acronyms (NATO, CNN) are not names; initials (J., JD) are.
@@ -142,7 +151,7 @@ impl<'a> Scan<'a> {
         let mut words = 0;
         while k + n < toks.len()
             && words < 3
-            && (is_name_token(toks[k + n].text) || n > 0 && is_role_surname(toks, k + n))
+            && (is_name_token(toks[k + n].text) || n > 0 && is_word_surname(toks, k + n))
             && !is_name_suffix(toks[k + n].text)
         {
             n += 1;
@@ -212,20 +221,21 @@ pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize
 fn ends_name(toks: &[Token<'_>], i: usize) -> bool {
     let t = toks[i].text;
     let after_name = i > 0 && is_name_token(toks[i - 1].text);
-    is_name_token(t) && !is_name_suffix(t) || after_name && (is_name_suffix(t) || is_role_surname(toks, i))
+    is_name_token(t) && !is_name_suffix(t) || after_name && (is_name_suffix(t) || is_word_surname(toks, i))
 }
 
-/// A capitalized role word that ends a name as its surname ("Charlie King",
-/// "Ada Judge"): after a given name and before no other name.
-fn is_role_surname(toks: &[Token<'_>], i: usize) -> bool {
+/// A capitalized word that is no name alone but ends a name as its surname
+/// ("Omar King", "Theresa May"): a role, or a month that is also a verb,
+/// after a given name and before no other name or number.
+fn is_word_surname(toks: &[Token<'_>], i: usize) -> bool {
     let t = toks[i].text;
     t.starts_with(char::is_uppercase)
-        && is_role(t)
+        && (NAME_WORDS.role_nouns.contains_lower(t) || NAME_WORDS.verb_months.contains_lower(t))
         && i > 0
         && is_name_token(toks[i - 1].text)
-        && !toks
-            .get(i + 1)
-            .is_some_and(|n| is_name_token(n.text) && adjacent(toks, i))
+        && !toks.get(i + 1).is_some_and(|n| {
+            adjacent(toks, i) && (is_name_token(n.text) || n.text.starts_with(|c: char| c.is_ascii_digit()))
+        })
 }
 
 /// For every token of a paragraph, whether it ends the name of someone who
@@ -609,16 +619,18 @@ fn adjacent(toks: &[Token<'_>], k: usize) -> bool {
 /// gender ("Mrs. Lind" is not Carl Lind).
 fn lookup(persons: &[Person], words: &[String], gender: Option<Gender>) -> Option<usize> {
     let keys: Vec<String> = words.iter().map(|w| name_key(w)).collect();
+    let surname = name_key(surname_of(words));
     let matches: Vec<usize> = persons
         .iter()
         .enumerate()
         .filter(|(_, p)| gender.is_none() || p.gender().is_none_or(|g| Some(g) == gender))
         .filter(|(_, p)| {
             let pk: Vec<String> = p.name.iter().map(|w| name_key(w)).collect();
+            let same_surname = p.surname_key() == surname;
             if keys.len() == 1 {
-                pk.last() == keys.last()
+                same_surname
             } else {
-                pk == keys || (pk.last() == keys.last() && compatible_given(&pk, &keys))
+                pk == keys || (same_surname && compatible_given(&pk, &keys))
             }
         })
         .map(|(i, _)| i)
@@ -751,6 +763,10 @@ mod tests {
     #[test]
     fn a_role_word_after_a_given_name_is_a_surname() {
         assert_eq!(names("\"We will see,\" said Omar King, a harbour man."), ["Omar King"]);
+        assert_eq!(names("\"We will see,\" Prime Minister Ada May said."), ["Ada May"]);
+        let toks = |s: &'static str| tokens(s, Span::new(0, s.len()));
+        assert!(is_word_surname(&toks("Ada May said"), 1));
+        assert!(!is_word_surname(&toks("Ada Lind May 5"), 2), "a date, not a surname");
         // Before a name it is still a role.
         assert_eq!(names("Harbour Chancellor Ada Lind said it."), ["Ada Lind"]);
     }
@@ -767,6 +783,42 @@ mod tests {
         );
         let p = people("The IMF had warned that growth would slow. Voters said little. Few voters came.");
         assert_eq!(p.persons.iter().map(|p| p.full_name()).collect::<Vec<_>>(), ["IMF"]);
+    }
+
+    #[test]
+    fn an_honorific_is_no_surname() {
+        assert_eq!(names("Former Rep. Carl Mott pleaded guilty on Friday."), ["Carl Mott"]);
+    }
+
+    #[test]
+    fn a_suffix_is_no_surname() {
+        let t = "Carl Mott Jr. said the yard would close. Maria Mott said it would not. Mott said more.";
+        let p = people(t);
+        let at = t.rfind("Mott said").unwrap();
+        // Two Motts: the bare surname is neither.
+        assert!(
+            !p.mentions
+                .iter()
+                .any(|m| m.span.start == at && matches!(m.target, Target::Person(i) if p.persons[i].name.len() > 1))
+        );
+        let t = "Carl Mott Jr. said the yard would close. Mott said more.";
+        let p = people(t);
+        let at = t.rfind("Mott said").unwrap();
+        let m = p.mentions.iter().find(|m| m.span.start == at).expect("Mott");
+        assert!(
+            matches!(m.target, Target::Person(i) if p.persons[i].full_name() == "Carl Mott Jr"),
+            "{:?}",
+            p.persons
+        );
+    }
+
+    #[test]
+    fn a_description_joined_by_hyphens_is_no_name() {
+        assert_eq!(
+            names("Father-of-three Omar Reyes said the plane had landed."),
+            ["Omar Reyes"]
+        );
+        assert_eq!(names("Ada Holtz-Lind said the plane had landed."), ["Ada Holtz-Lind"]);
     }
 
     #[test]

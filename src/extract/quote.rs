@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
-use crate::text::tokens;
+use crate::text::{is_title, tokens};
 
-use super::mention::{People, Target, is_naming_verb, is_participle, is_speech_verb, name_key};
+use super::mention::{Gender, People, Target, gender_of_word, is_naming_verb, is_participle, is_speech_verb, name_key};
 use super::subject;
 
 /// A quotation: the span inside its marks.
@@ -342,26 +342,6 @@ fn join_paragraphs(out: &mut [StatementMention]) {
     }
 }
 
-/// Small words a title leaves in lowercase ("State of the Union").
-const TITLE_SMALL_WORDS: [&str; 12] = [
-    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
-];
-
-/// Whether quoted words are a name rather than a remark: the title of a
-/// programme or a work, a motto, a nickname ("Face the Nation", "In God We
-/// Trust", "Lyin' Ted"): a few words, each capitalized but the small ones,
-/// no sentence inside.
-fn is_title(words: &str) -> bool {
-    let body = words.trim_end_matches(['.', ',']);
-    let list: Vec<&str> = body.split_whitespace().collect();
-    let capitalized =
-        |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || TITLE_SMALL_WORDS.contains(w);
-    (2..=6).contains(&list.len())
-        && list.iter().all(capitalized)
-        && !body.contains(['.', ',', '?', '!', ';', ':'])
-        && list.iter().filter(|w| w.starts_with(char::is_uppercase)).count() >= 2
-}
-
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -551,7 +531,17 @@ fn frames_in(
         };
         let speaker = m.and_then(|m| match &m.target {
             Target::Person(p) => Some(*p),
-            Target::Pronoun => last_subject(people, sent, m.span.start, in_quote).or(*focus),
+            Target::Pronoun => {
+                // The nearest person the pronoun can stand for: "she" is not
+                // a man, whoever is in focus.
+                let gender = gender_of_word(&text[m.span.start..m.span.end]);
+                let fits =
+                    |p: &usize| gender.is_none() || people.persons[*p].gender().is_none_or(|g| Some(g) == gender);
+                last_subject(people, sent, m.span.start, in_quote)
+                    .filter(fits)
+                    .or(focus.filter(fits))
+                    .or_else(|| gender.and_then(|g| last_of_gender(people, m.span.start, g)))
+            }
             Target::Title(title) => people.by_title(title, m.span.start).or(*focus),
         });
         out.push(Frame {
@@ -654,6 +644,15 @@ fn last_subject(people: &People, sent: Span, at: usize, in_quote: &dyn Fn(usize)
         {
             Some(p)
         }
+        _ => None,
+    })
+}
+
+/// The person last named before `at` whose gender is known to be `gender`.
+fn last_of_gender(people: &People, at: usize, gender: Gender) -> Option<usize> {
+    let before = people.mentions.partition_point(|m| m.span.start < at);
+    people.mentions[..before].iter().rev().find_map(|m| match m.target {
+        Target::Person(p) if people.persons[p].gender() == Some(gender) => Some(p),
         _ => None,
     })
 }
@@ -946,6 +945,17 @@ mod tests {
         // A capitalized remark with a sentence inside is one.
         let t = "\"We Will Win. We Will Win,\" Ada Lind said.";
         assert_eq!(speaker_of(t, "We Will"), Some("Ada Lind".into()));
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_nearest_person_of_its_gender() {
+        let t = "Maria Lind said the cranes were idle. Carl Mott said the crews would strike. She said the yard would close on Friday.";
+        assert_eq!(speaker_of(t, "the yard"), Some("Maria Lind".into()));
+        let t = "Maria Lind said the cranes were idle. Carl Mott said the crews would strike. He said the yard would close on Friday.";
+        assert_eq!(speaker_of(t, "the yard"), Some("Carl Mott".into()));
+        // Nobody of that gender named: nobody.
+        let t = "Carl Mott arrived at noon. She said the yard would close on Friday.";
+        assert_eq!(speaker_of(t, "the yard"), None);
     }
 
     #[test]

@@ -96,7 +96,10 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &ClaimPair) -> Option<Findi
     let speakers_ok = match c.speaker {
         None => true,
         Some(SpeakerCondition::Known) => sa.is_some() && sb.is_some(),
-        Some(SpeakerCondition::Same) => sa.is_some() && sa == sb,
+        Some(SpeakerCondition::Same) => match (sa, sb) {
+            (Some(x), Some(y)) => !analysis.different_speakers(x, y),
+            _ => false,
+        },
         Some(SpeakerCondition::Different) => match (sa, sb) {
             (Some(x), Some(y)) => analysis.different_speakers(x, y),
             _ => false,

@@ -135,9 +135,10 @@ vocabulary! {
     SpeakerCondition as "SpeakerCondition", "speaker condition" {
         /// Both speakers known.
         Known = "known",
-        /// One speaker.
+        /// Both speakers known and possibly one person: the same name, a
+        /// surname alone beside a full name, a misspelling.
         Same = "same",
-        /// Two different, known speakers.
+        /// Both speakers known and certainly two people.
         Different = "different",
     }
 }
