@@ -501,6 +501,16 @@ fn statistics(err: &mut dyn Write, report: &Report<'_>, printing: Duration) {
     for (k, n) in per_kind {
         let _ = writeln!(err, "  claims   {k:24} {n}");
     }
+    // Every name that was taken for another, and why.
+    for (source, people) in report.analysis.sources.iter().zip(&report.analysis.people) {
+        for (person, canonical) in people {
+            let form = person.full_name();
+            if !canonical.is_empty() && form != *canonical {
+                let why = crate::corpus::identity::why_one(&form, canonical);
+                let _ = writeln!(err, "  person   {canonical} = {form} ({}): {why}", source.id);
+            }
+        }
+    }
     for (stage, t) in report
         .analysis
         .timings

@@ -189,3 +189,36 @@ fn statistics_and_quiet() {
     let (_, err, _) = run(&["check", "--quiet", &dir.path().to_string_lossy()]);
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn statistics_explain_every_merge_of_names() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Port director Vicente Olmo said the cranes would move on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Olmo said the cranes would move on Monday.\n").unwrap();
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "Vincente Olmo said the cranes would move on Monday.\n",
+    )
+    .unwrap();
+    let (_, err, _) = run(&[
+        "check",
+        "--statistics",
+        "--format",
+        "json",
+        &dir.path().to_string_lossy(),
+    ]);
+    assert!(
+        err.contains("person   Vicente Olmo = Olmo (b.txt): a surname alone, and one person of that surname"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "person   Vicente Olmo = Vincente Olmo (c.txt): the same surname, the given name one letter apart"
+        ),
+        "{err}"
+    );
+}

@@ -2,7 +2,7 @@
 //! transliterations meet under a folded surname key; different given names
 //! under one surname stay different people.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::extract::mention::{Person, name_key, surname_of};
 
@@ -24,17 +24,30 @@ impl Identities {
                 *forms.entry(key).or_default().entry(p.full_name()).or_default() += 1;
             }
         }
+        // Given names one letter apart under one surname are one person
+        // misspelt ("Vincente Fox", "Vicente Fox"): the form seen most often
+        // (then first in order) stands for both.
+        let weight = |k: &(String, String)| forms[k].values().sum::<usize>();
+        let mut spelled: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+        for key in forms.keys().filter(|k| !k.1.is_empty()) {
+            let best = forms
+                .keys()
+                .filter(|k| k.0 == key.0 && !k.1.is_empty() && misspelt_given(&k.1, &key.1))
+                .max_by(|a, b| weight(a).cmp(&weight(b)).then(b.cmp(a)))
+                .unwrap_or(key);
+            spelled.insert(key.clone(), best.clone());
+        }
         // A surname-only identity joins the single full-name identity with that surname.
         let mut merged: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
         for key in forms.keys() {
             let target = if key.1.is_empty() {
-                let full: Vec<_> = forms.keys().filter(|k| k.0 == key.0 && !k.1.is_empty()).collect();
-                match full.as_slice() {
+                let full: BTreeSet<_> = spelled.iter().filter(|(k, _)| k.0 == key.0).map(|(_, t)| t).collect();
+                match full.into_iter().collect::<Vec<_>>().as_slice() {
                     [one] => (*one).clone(),
                     _ => key.clone(),
                 }
             } else {
-                key.clone()
+                spelled[key].clone()
             };
             merged.insert(key.clone(), target);
         }
@@ -80,6 +93,36 @@ impl Identities {
     }
 }
 
+/// Why a name as a source gives it (`form`) stands for the person
+/// `canonical`: what `--statistics` shows of each merge.
+pub(crate) fn why_one(form: &str, canonical: &str) -> &'static str {
+    let words = |n: &str| n.split(' ').map(name_key).collect::<Vec<_>>();
+    let (f, c) = (words(form), words(canonical));
+    if f.len() == 1 {
+        "a surname alone, and one person of that surname"
+    } else if f.first() == c.first() && f.last() == c.last() {
+        "the same given name and surname"
+    } else if f.last() == c.last() {
+        "the same surname, the given name one letter apart"
+    } else {
+        "the same name"
+    }
+}
+
+/// Two keys one letter apart (a letter left out, added, changed or two
+/// swapped), in names long enough for that to be a slip: equal keys too.
+fn misspelt(a: &str, b: &str) -> bool {
+    a == b || a.chars().count().min(b.chars().count()) >= 4 && strsim::damerau_levenshtein(a, b) <= 1
+}
+
+/// Two given names one letter apart that are one name misspelt: long
+/// enough that the slip is no other name ("Mark", "Mary"), and not one the
+/// other's feminine ("Daniel", "Daniela").
+fn misspelt_given(a: &str, b: &str) -> bool {
+    let long = a.chars().count().min(b.chars().count()) >= 6;
+    a == b || long && misspelt(a, b) && !a.starts_with(b) && !b.starts_with(a)
+}
+
 /// Whether two speakers, by canonical name, are certainly two people, the
 /// way an accusation of misattribution needs them to be: different surnames
 /// that no misspelling explains ("Trump" and "Tump" may be one), or one
@@ -102,15 +145,13 @@ pub(crate) fn certainly_different(a: &str, b: &str, organization: &dyn Fn(&str) 
         return false;
     };
     if sa != sb {
-        // One letter apart in a surname of some length: a misspelling.
-        let typo = sa.chars().count().min(sb.chars().count()) >= 4 && strsim::damerau_levenshtein(sa, sb) <= 1;
-        return !typo;
+        return !misspelt(sa, sb);
     }
     match (wa.len() > 1, wb.len() > 1) {
         (true, true) => {
             let (ga, gb) = (&wa[0], &wb[0]);
             let initial = |x: &str, y: &str| x.chars().count() == 1 && y.starts_with(x);
-            ga != gb && !initial(ga, gb) && !initial(gb, ga)
+            !misspelt(ga, gb) && !initial(ga, gb) && !initial(gb, ga)
         }
         _ => false,
     }
@@ -169,5 +210,27 @@ mod tests {
         assert_eq!(ids.canonical(2, "Hegseth"), Some("Pete Hegseth"));
         assert_eq!(ids.canonical(0, "Donald Trump"), Some("Donald Trump"));
         assert_eq!(ids.canonical(1, "Melania Trump"), Some("Melania Trump"));
+        // A given name misspelt, a transliteration: one person each.
+        let people = vec![
+            vec![person("Vicente Fox"), person("Oleksandr Hryhorchuk")],
+            vec![person("Vincente Fox"), person("Olexandr Grigorchuk")],
+            vec![person("Vicente Fox"), person("Fox")],
+        ];
+        let ids = Identities::resolve(&people);
+        assert_eq!(ids.canonical(1, "Vincente Fox"), Some("Vicente Fox"));
+        assert_eq!(ids.canonical(2, "Fox"), Some("Vicente Fox"));
+        assert_eq!(
+            ids.canonical(1, "Olexandr Grigorchuk"),
+            ids.canonical(0, "Oleksandr Hryhorchuk")
+        );
+        assert!(!certainly_different("Vincente Fox", "Vicente Fox", &|_| false));
+        // Names one letter apart that are other names stay apart.
+        let people = vec![
+            vec![person("Mark Lind"), person("Daniel Reyes")],
+            vec![person("Mary Lind"), person("Daniela Reyes")],
+        ];
+        let ids = Identities::resolve(&people);
+        assert_eq!(ids.canonical(1, "Mary Lind"), Some("Mary Lind"));
+        assert_eq!(ids.canonical(1, "Daniela Reyes"), Some("Daniela Reyes"));
     }
 }

@@ -120,6 +120,11 @@ pub(crate) fn name_key(word: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let prev = if i > 0 { Some(chars[i - 1]) } else { None };
         let c = match c {
+            // "Olexandr" is "Oleksandr".
+            'x' => {
+                out.push('k');
+                's'
+            }
             'y' | 'j' => 'i',
             'w' => 'v',
             // Ukrainian h is Russian g; keep the h of digraphs.

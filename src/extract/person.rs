@@ -450,8 +450,7 @@ fn untitled(text: &str, scan: &Scan<'_>, heads: &[bool], k: usize, found: &mut F
     // "Voters said": a capitalized word opening a sentence that the
     // document also writes in lowercase is a common noun.
     let opens_sentence = k == 0 || text[toks[k - 1].span.end..toks[k].span.start].contains(['.', '!', '?', ':', '\n']);
-    let common = n == 1 && opens_sentence && written_lowercase(text, &lower);
-    let speaks = heads[k + n - 1] && !common;
+    let speaks = heads[k + n - 1] && !(n == 1 && opens_sentence && written_lowercase(text, &lower));
     // "the Valmora Herald reported": a name after "the" is an organization.
     let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
     if speaks && after_the && !toks[k + n - 1].text.ends_with("'s") {
