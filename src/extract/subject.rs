@@ -268,8 +268,13 @@ pub(crate) fn after(text: &str, toks: &[Token<'_>], from: usize, ends_name: &dyn
                 break;
             }
         }
-        // "Mr." is a stop word but opens a name.
-        let function_word = is_stop_word(&t.to_lowercase()) && !is_abbreviation(t);
+        // "Mr." is a stop word but opens a name; "of" goes on in a title
+        // ("Secretary of State").
+        let in_title = i > from
+            && t == "of"
+            && ROLES.contains_lower(toks[i - 1].text)
+            && toks.get(i + 1).is_some_and(|n| n.text.starts_with(char::is_uppercase));
+        let function_word = is_stop_word(&t.to_lowercase()) && !is_abbreviation(t) && !in_title;
         if function_word || is_speech_verb(t) {
             break;
         }
