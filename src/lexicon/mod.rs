@@ -49,6 +49,7 @@ pub(crate) mod en {
         ORDINALS = "ordinals.tsv",
         PERIODS = "periods.tsv",
         POINTER_PREFIXES = "pointer_prefixes.tsv",
+        PUBLISHED_META = "published_meta.tsv",
         QUALIFIERS = "qualifiers.tsv",
         ROLES = "roles.tsv",
         SAYINGS = "sayings.tsv",

@@ -4,6 +4,9 @@
 //! keep the byte range it came from.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordSet, en, words};
 
 use super::clean::Unit;
 
@@ -224,7 +227,12 @@ pub(crate) fn decode_entities(s: &str) -> String {
 /// What the page says of itself in `<meta>` and `<title>`.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct HtmlMeta {
+    /// From a `<meta>` tag that names the publication date.
     pub published: Option<String>,
+    /// `datePublished` in the page's JSON-LD (schema.org) data.
+    pub linked_data: Option<String>,
+    /// The first `<time datetime>` of the page.
+    pub time: Option<String>,
     pub title: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
@@ -264,6 +272,19 @@ pub(crate) fn strip_html(units: &[Unit]) -> (Vec<Unit>, HtmlMeta) {
                     let close = find_close(units, tag.end, "title").unwrap_or(tag.end);
                     let t: String = units[tag.end..close].iter().map(|u| u.ch).collect();
                     meta.title.get_or_insert_with(|| decode_entities(t.trim()));
+                }
+                if tag.name == "time" && !tag.closing {
+                    if let Some(d) = tag.attrs.get("datetime") {
+                        meta.time.get_or_insert_with(|| d.trim().to_string());
+                    }
+                }
+                if tag.name == "script" && !tag.closing && tag.attrs.get("type").is_some_and(|t| t.contains("ld+json"))
+                {
+                    let close = find_close(units, tag.end, "script").unwrap_or(tag.end);
+                    let body: String = units[tag.end..close].iter().map(|u| u.ch).collect();
+                    if let Some(d) = json_ld_published(&body) {
+                        meta.linked_data.get_or_insert(d);
+                    }
                 }
                 if !tag.closing && SKIPPED.contains(&tag.name.as_str()) {
                     i = find_close(units, tag.end, &tag.name)
@@ -308,6 +329,27 @@ pub(crate) fn strip_html(units: &[Unit]) -> (Vec<Unit>, HtmlMeta) {
     (out, meta)
 }
 
+/// Names of `<meta>` tags that give the publication date.
+static PUBLISHED_META: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::PUBLISHED_META)));
+
+/// The first `datePublished` value of a JSON-LD block, at any depth (a
+/// `@graph` holds several objects): its string, as written.
+fn json_ld_published(body: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(body.trim()).ok()?;
+    fn walk(v: &serde_json::Value) -> Option<String> {
+        match v {
+            serde_json::Value::Object(map) => map
+                .get("datePublished")
+                .and_then(|d| d.as_str())
+                .map(String::from)
+                .or_else(|| map.values().find_map(walk)),
+            serde_json::Value::Array(items) => items.iter().find_map(walk),
+            _ => None,
+        }
+    }
+    walk(&value)
+}
+
 fn read_meta(tag: &Tag, meta: &mut HtmlMeta) {
     if tag.name != "meta" {
         return;
@@ -323,13 +365,7 @@ fn read_meta(tag: &Tag, meta: &mut HtmlMeta) {
     };
     let content = content.trim().to_string();
     let slot = match key.as_str() {
-        "article:published_time"
-        | "datepublished"
-        | "date"
-        | "pubdate"
-        | "publish-date"
-        | "dc.date"
-        | "og:published_time" => &mut meta.published,
+        k if PUBLISHED_META.contains(k) => &mut meta.published,
         "og:title" | "twitter:title" => &mut meta.title,
         "og:site_name" | "publisher" | "article:publisher" => &mut meta.publisher,
         "og:url" => &mut meta.url,
@@ -383,5 +419,19 @@ mod tests {
         assert_eq!(meta.title.as_deref(), Some("T"));
         let amp = out.iter().find(|u| u.ch == '&').unwrap();
         assert_eq!(&src[amp.start as usize..amp.end as usize], "&amp;");
+    }
+
+    #[test]
+    fn publication_date_from_linked_data_and_time() {
+        let page = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Valmora Herald"},{"@type":"NewsArticle","headline":"Yard closes","datePublished":"2025-03-04T21:30:00-05:00","dateModified":"2025-03-06T08:00:00Z"}]}</script></head>
+<body><div class="top">Thursday, March 6, 2025</div><article><time datetime="2025-03-05">Wed</time><p>The yard closed.</p></article></body></html>"#;
+        let (units, _) = decode(page.as_bytes());
+        let (_, meta) = strip_html(&units);
+        assert_eq!(meta.linked_data.as_deref(), Some("2025-03-04T21:30:00-05:00"));
+        assert_eq!(meta.time.as_deref(), Some("2025-03-05"));
+        assert_eq!(meta.published, None);
+        // Broken JSON-LD is no date and no failure.
+        let (units, _) = decode(br#"<script type="application/ld+json">{"datePublished": </script><p>x</p>"#);
+        assert_eq!(strip_html(&units).1.linked_data, None);
     }
 }

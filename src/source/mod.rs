@@ -77,8 +77,11 @@ impl Source {
                 let (stripped, h) = html::strip_html(&units);
                 units = stripped;
                 let mut fields = std::collections::BTreeMap::new();
+                // A <meta> date first, then the page's linked data, then the
+                // first <time datetime> of the page.
+                let published = h.published.or(h.linked_data).or(h.time);
                 for (k, v) in [
-                    ("published", h.published),
+                    ("published", published),
                     ("publisher", h.publisher),
                     ("title", h.title),
                     ("url", h.url),
