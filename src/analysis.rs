@@ -99,6 +99,15 @@ impl Analysis {
         corpus::identity::certainly_different(a, b, &organization)
     }
 
+    /// Reading alone, what `claimcheck read` shows: the sources sorted, their
+    /// publication dates completed from their copies, no claims.
+    pub fn read_only(mut sources: Vec<Source>) -> Vec<Source> {
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        let copies = corpus::duplicates::find_copies(&sources);
+        corpus::infer_published(&mut sources, &copies);
+        sources
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }

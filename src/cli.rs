@@ -248,6 +248,70 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
     Ok(if failed { EXIT_ERROR } else { EXIT_OK })
 }
 
+/// `claimcheck read`'s output formats.
+#[derive(Debug, Clone, Copy)]
+pub enum ReadFormat {
+    /// The cleaned text of each article.
+    Text,
+    /// One object with a `sources` array.
+    Json,
+    /// One line per article.
+    Jsonl,
+}
+
+/// What the reader kept of one article.
+#[derive(Serialize)]
+struct ReadArticle<'a> {
+    id: &'a str,
+    path: &'a str,
+    published: Option<String>,
+    published_from: PublishedFrom,
+    title: Option<&'a str>,
+    text: &'a str,
+}
+
+/// `claimcheck read`: what the reader kept of each article (its cleaned
+/// text, title and publication date with where it came from), no claims.
+pub fn read_articles(paths: &[PathBuf], format: ReadFormat, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
+    let (sources, failed) = read(paths, None, &Default::default(), err)?;
+    let sources = Analysis::read_only(sources);
+    let io = |e| Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    };
+    let articles: Vec<ReadArticle<'_>> = sources
+        .iter()
+        .map(|s| ReadArticle {
+            id: &s.id,
+            path: &s.path,
+            published: s.meta.published.map(|d| d.to_string()),
+            published_from: s.meta.published_from,
+            title: s.meta.title.as_deref(),
+            text: &s.clean.text,
+        })
+        .collect();
+    match format {
+        ReadFormat::Text => {
+            for (i, a) in articles.iter().enumerate() {
+                let gap = if i > 0 { "\n" } else { "" };
+                writeln!(out, "{gap}{}", a.text).map_err(io)?;
+            }
+        }
+        ReadFormat::Json => {
+            let v = serde_json::json!({ "sources": articles });
+            let mut s = serde_json::to_string_pretty(&v).expect("articles serialize");
+            s.push('\n');
+            out.write_all(s.as_bytes()).map_err(io)?;
+        }
+        ReadFormat::Jsonl => {
+            for a in &articles {
+                writeln!(out, "{}", serde_json::to_string(a).expect("articles serialize")).map_err(io)?;
+            }
+        }
+    }
+    Ok(if failed { EXIT_ERROR } else { EXIT_OK })
+}
+
 /// One document of the JSONL batch interface.
 #[derive(Deserialize)]
 struct JsonDoc {

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use std::io::IsTerminal;
 
-use claimcheck::cli::{self, CheckOptions, ExtractFormat, ExtractOptions, FailOn, GraphFormat};
+use claimcheck::cli::{self, CheckOptions, ExtractFormat, ExtractOptions, FailOn, GraphFormat, ReadFormat};
 use claimcheck::finding::Severity;
 use claimcheck::report::Format;
 use claimcheck::{Error, rules};
@@ -77,6 +77,14 @@ enum Command {
         #[arg(long)]
         manifest: Option<PathBuf>,
     },
+    /// What the reader kept of each article: its text, title and publication
+    /// date with where it came from.
+    Read {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReadFmt::Text)]
+        format: ReadFmt,
+    },
     /// The claim graph (sources, people, claims and their links).
     Graph {
         #[arg(required = true)]
@@ -133,6 +141,13 @@ enum ColorArg {
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFmt {
     Human,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReadFmt {
+    Text,
     Json,
     Jsonl,
 }
@@ -236,6 +251,14 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 manifest,
             };
             cli::extract(&opts, &mut out, &mut err)?
+        }
+        Command::Read { paths, format } => {
+            let f = match format {
+                ReadFmt::Text => ReadFormat::Text,
+                ReadFmt::Json => ReadFormat::Json,
+                ReadFmt::Jsonl => ReadFormat::Jsonl,
+            };
+            cli::read_articles(&paths, f, &mut out, &mut err)?
         }
         Command::Graph { paths, format } => {
             let f = match format {

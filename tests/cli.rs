@@ -240,3 +240,27 @@ fn output_is_byte_identical_across_runs() {
     let b = run(&["check", "--format", "json", EXAMPLES]).0;
     assert_eq!(a, b);
 }
+
+#[test]
+fn read_shows_what_the_reader_kept() {
+    settings().bind(|| {
+        insta::assert_snapshot!(
+            "cli__read_jsonl",
+            transcript(&["read", "--format", "jsonl", "examples/harbour-strike/baltic-wire.html"])
+        );
+        insta::assert_snapshot!(
+            "cli__read_text",
+            transcript(&["read", "--format", "text", "examples/harbour-strike/valmora-herald.txt"])
+        );
+    });
+    // One line per article, each a JSON object with the contract's fields.
+    let (out, _, code) = run(&["read", "--format", "jsonl", EXAMPLES]);
+    assert_eq!(code, 0);
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5);
+    for l in &lines {
+        for key in ["id", "path", "published", "published_from", "title", "text"] {
+            assert!(l.get(key).is_some(), "{key} missing in {l}");
+        }
+    }
+}

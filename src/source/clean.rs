@@ -115,7 +115,16 @@ pub(crate) fn normalize_chars(units: Vec<Unit>) -> Vec<Unit> {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
             '\u{2010}' | '\u{2011}' => '-',
-            '\t' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+            // Line separators inside a paragraph (NEL, U+2028/2029) are spaces.
+            '\t'
+            | '\u{0085}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{00A0}'
+            | '\u{2002}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}' => ' ',
             c => c,
         };
         out.push(Unit { ch, ..u });
@@ -370,6 +379,12 @@ mod tests {
         let q = c.text.rfind('"').unwrap();
         let o = c.original(Span::new(q, q + 1));
         assert_eq!(&src[o.start..o.end], "''");
+    }
+
+    #[test]
+    fn line_separators_inside_a_paragraph_are_spaces() {
+        let c = clean("The yard\u{2028}closed\u{85}today.", false);
+        assert_eq!(c.text, "The yard closed today.");
     }
 
     #[test]
