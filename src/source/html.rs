@@ -21,7 +21,6 @@ const SKIPPED: &[&str] = &[
     "aside",
     "noscript",
     "svg",
-    "form",
     "button",
     "select",
     "template",
@@ -242,6 +241,9 @@ pub(crate) struct HtmlMeta {
 pub(crate) fn strip_html(units: &[Unit]) -> (Vec<Unit>, HtmlMeta) {
     let mut out = Vec::with_capacity(units.len() / 2);
     let mut meta = HtmlMeta::default();
+    // Byte ranges of the page inside <a> elements, in order.
+    let mut links: Vec<(u32, u32)> = Vec::new();
+    let mut link_open: Option<u32> = None;
     let mut i = 0;
     let newline = |out: &mut Vec<Unit>, at: &Unit| {
         out.push(Unit {
@@ -268,6 +270,13 @@ pub(crate) fn strip_html(units: &[Unit]) -> (Vec<Unit>, HtmlMeta) {
                     continue;
                 };
                 read_meta(&tag, &mut meta);
+                if tag.name == "a" {
+                    if !tag.closing {
+                        link_open.get_or_insert(u.start);
+                    } else if let Some(from) = link_open.take() {
+                        links.push((from, u.start));
+                    }
+                }
                 if tag.name == "title" && !tag.closing {
                     let close = find_close(units, tag.end, "title").unwrap_or(tag.end);
                     let t: String = units[tag.end..close].iter().map(|u| u.ch).collect();
@@ -326,7 +335,27 @@ pub(crate) fn strip_html(units: &[Unit]) -> (Vec<Unit>, HtmlMeta) {
             }
         }
     }
-    (out, meta)
+    (drop_link_lists(out, &links), meta)
+}
+
+/// Drops the blocks of text that are mostly link text (menus, link lists,
+/// related stories): more than half of their letters inside `<a>`.
+fn drop_link_lists(out: Vec<Unit>, links: &[(u32, u32)]) -> Vec<Unit> {
+    let linked = |at: u32| {
+        let i = links.partition_point(|l| l.0 <= at);
+        i > 0 && at < links[i - 1].1
+    };
+    let mut kept = Vec::with_capacity(out.len());
+    for block in out.split_inclusive(|u| u.ch == '\n') {
+        let letters = block.iter().filter(|u| u.ch.is_alphanumeric());
+        let (total, in_links) = letters.fold((0, 0), |(t, l), u| (t + 1, l + usize::from(linked(u.start))));
+        if in_links * 2 > total {
+            kept.extend(block.iter().filter(|u| u.ch == '\n'));
+        } else {
+            kept.extend_from_slice(block);
+        }
+    }
+    kept
 }
 
 /// Names of `<meta>` tags that give the publication date.
@@ -433,5 +462,17 @@ mod tests {
         // Broken JSON-LD is no date and no failure.
         let (units, _) = decode(br#"<script type="application/ld+json">{"datePublished": </script><p>x</p>"#);
         assert_eq!(strip_html(&units).1.linked_data, None);
+    }
+
+    #[test]
+    fn link_lists_go_and_forms_stay() {
+        let page = r#"<body><form id="aspnetForm"><div><a href="/">Home</a> | <a href="/port">Port</a></div>
+<p>The yard closed on Monday, <a href="/lind">Ada Lind</a> said, and the cranes stood still.</p>
+<ul><li><a href="/a">Strike talks resume in Valmora</a></li><li><a href="/b">Ferry fares rise</a></li></ul></form></body>"#;
+        let (units, _) = decode(page.as_bytes());
+        let (text, _) = strip_html(&units);
+        let text: String = text.iter().map(|u| u.ch).collect();
+        assert!(text.contains("The yard closed on Monday, Ada Lind said"), "{text}");
+        assert!(!text.contains("Home") && !text.contains("Ferry fares"), "{text}");
     }
 }
