@@ -28,6 +28,21 @@ const SKIPPED: &[&str] = &[
     "figcaption",
 ];
 
+/// Elements that a class or id can mark as furniture.
+const CONTAINERS: &[&str] = &["div", "section", "ul", "ol", "aside"];
+
+/// Words of a class or id that mark readers' comments.
+static FURNITURE: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::FURNITURE_CLASSES)));
+
+/// Whether an element's class or id marks it as readers' comments
+/// ("comment-list", "disqus_thread").
+fn is_furniture(tag: &Tag) -> bool {
+    ["class", "id"].iter().filter_map(|a| tag.attrs.get(*a)).any(|v| {
+        v.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+            .any(|w| FURNITURE.contains_lower(w))
+    })
+}
+
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
     "p",
@@ -295,6 +310,13 @@ pub(crate) fn strip_html(units: &[Unit]) -> (Vec<Unit>, HtmlMeta) {
                         meta.linked_data.get_or_insert(d);
                     }
                 }
+                if !tag.closing && CONTAINERS.contains(&tag.name.as_str()) && is_furniture(&tag) {
+                    i = matching_close(units, tag.end, &tag.name)
+                        .and_then(|c| find(units, c, ">").map(|e| e + 1))
+                        .unwrap_or(units.len());
+                    newline(&mut out, &u);
+                    continue;
+                }
                 if !tag.closing && SKIPPED.contains(&tag.name.as_str()) {
                     i = find_close(units, tag.end, &tag.name)
                         .and_then(|c| find(units, c, ">").map(|e| e + 1))
@@ -419,6 +441,30 @@ fn find(units: &[Unit], from: usize, pat: &str) -> Option<usize> {
 }
 
 /// Index of the `<` of `</name` at or after `from`.
+/// The closing tag that matches an element opened before `from`, counting
+/// the elements of the same name opened inside it.
+fn matching_close(units: &[Unit], from: usize, name: &str) -> Option<usize> {
+    let open = format!("<{name}");
+    let close = format!("</{name}");
+    let ends_name = |at: usize, len: usize| units.get(at + len).is_none_or(|u| !u.ch.is_ascii_alphanumeric());
+    let mut depth = 1usize;
+    let mut i = from;
+    while i < units.len() {
+        if units[i].ch == '<' {
+            if starts_with(units, i, &close) && ends_name(i, close.len()) {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            } else if starts_with(units, i, &open) && ends_name(i, open.len()) {
+                depth += 1;
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 fn find_close(units: &[Unit], from: usize, name: &str) -> Option<usize> {
     let pat = format!("</{name}");
     let mut i = from;
@@ -474,5 +520,20 @@ mod tests {
         let text: String = text.iter().map(|u| u.ch).collect();
         assert!(text.contains("The yard closed on Monday, Ada Lind said"), "{text}");
         assert!(!text.contains("Home") && !text.contains("Ferry fares"), "{text}");
+    }
+
+    #[test]
+    fn readers_comments_go() {
+        let page = r#"<body><article><p>The yard closed on Monday.</p></article>
+<div id="comments" class="comments-area"><div class="comment"><p>Great news, finally.</p></div><div class="comment"><p>About time.</p></div></div>
+<p>Printed on Tuesday.</p></body>"#;
+        let (units, _) = decode(page.as_bytes());
+        let (text, _) = strip_html(&units);
+        let text: String = text.iter().map(|u| u.ch).collect();
+        assert!(
+            text.contains("The yard closed on Monday.") && text.contains("Printed on Tuesday."),
+            "{text}"
+        );
+        assert!(!text.contains("Great news") && !text.contains("About time"), "{text}");
     }
 }
