@@ -264,3 +264,18 @@ fn read_shows_what_the_reader_kept() {
         }
     }
 }
+
+#[test]
+fn a_page_with_no_article_text_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("menu.html");
+    std::fs::write(
+        &page,
+        "<html><body><nav><a href=\"/\">Home</a></nav><script>go()</script></body></html>",
+    )
+    .unwrap();
+    let (out, err, code) = run(&["read", "--format", "jsonl", &page.to_string_lossy()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("\"text\":\"\""), "{out}");
+    assert!(err.contains("menu.html: no article text found"), "{err}");
+}

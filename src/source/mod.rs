@@ -51,8 +51,13 @@ pub struct Source {
     utf8: bool,
 }
 
+/// Fewer words than this kept from a web page: no article found in it.
+const MIN_ARTICLE_WORDS: usize = 20;
+
 impl Source {
-    /// Reads an article from bytes. Never fails: any bytes give some text.
+    /// Reads an article from bytes. Never fails: any bytes give some text;
+    /// a web page that keeps fewer than `MIN_ARTICLE_WORDS` words comes with
+    /// a note.
     pub fn parse(id: &str, path: &str, bytes: Vec<u8>, format: Format, manifest: Option<&ManifestEntry>) -> Source {
         let mut notes = Vec::new();
         let (mut units, fallback) = clean::decode(&bytes);
@@ -109,6 +114,13 @@ impl Source {
         let head_lines: Vec<&str> = head.lines().collect();
         meta = meta.or(meta::dateline(&head_lines));
         let clean = CleanText::from_units(&clean::paragraphs(units));
+        // Never silently empty: a web page with no article text is named.
+        let few_words = clean.text.split_whitespace().nth(MIN_ARTICLE_WORDS - 1).is_none();
+        if matches!(format, Format::Html) && few_words && !bytes.is_empty() {
+            notes.push(format!(
+                "{path}: no article text found (fewer than {MIN_ARTICLE_WORDS} words kept)"
+            ));
+        }
         let lines = LineIndex::new(&bytes, !fallback);
         Source {
             id: id.to_string(),
