@@ -101,12 +101,16 @@ pub(crate) struct People {
 /// Words that end a name after the surname ("Jr.", "III").
 static NAME_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::NAME_SUFFIXES)));
 
+/// "Jr.", "Sr", "III": a word that ends a name after its surname.
+pub(crate) fn is_name_suffix(w: &str) -> bool {
+    NAME_SUFFIXES.contains_lower(w.trim_end_matches('.'))
+}
+
 /// The surname of a name: its last word that is not a suffix.
 pub(crate) fn surname_of(name: &[String]) -> &str {
-    let suffix = |w: &&String| NAME_SUFFIXES.contains_lower(w.trim_end_matches('.'));
     name.iter()
         .rev()
-        .find(|w| !suffix(w))
+        .find(|w| !is_name_suffix(w))
         .or(name.last())
         .map_or("", String::as_str)
 }

@@ -10,8 +10,8 @@ use crate::span::Span;
 use crate::text::{Token, is_stop_word, tokens};
 
 use super::mention::{
-    Gender, Mention, People, Person, Target, gender_of_word, is_naming_verb, is_participle, is_speech_verb, name_key,
-    surname_of,
+    Gender, Mention, People, Person, Target, gender_of_word, is_name_suffix, is_naming_verb, is_participle,
+    is_speech_verb, name_key, surname_of,
 };
 use super::subject;
 
@@ -33,8 +33,6 @@ struct NameWords {
     places: WordSet,
     /// Pronouns that stand for a person ("he", "she").
     pronouns: WordSet,
-    /// Words that end a name ("Jr.").
-    name_suffixes: WordSet,
     /// Months whose name is also a verb ("May"): a surname after a given name.
     verb_months: WordSet,
     /// Role nouns written out ("king", "judge"), no honorifics ("Rep."): a
@@ -66,7 +64,6 @@ static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         dependent_markers: WordSet::of(words(en::DEPENDENT_MARKERS)),
         places: WordSet::of(words(en::PLACES)),
         pronouns: WordSet::of(words(en::PRONOUNS)),
-        name_suffixes: WordSet::of(words(en::NAME_SUFFIXES)),
         verb_months: WordSet::of(rows(en::MONTHS).filter(|r| r.cell(3) == "yes").map(|r| r.cell(1))),
         role_nouns: WordSet::of(words(en::ROLES)),
     }
@@ -81,11 +78,6 @@ fn dotted(w: &'static str) -> Word {
 fn is_initial(t: &str) -> bool {
     let mut chars = t.chars();
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
-}
-
-/// "Jr.", "Sr", "III": the end of the name before it.
-fn is_name_suffix(t: &str) -> bool {
-    NAME_WORDS.name_suffixes.contains_lower(t.trim_end_matches('.'))
 }
 
 fn is_role(w: &str) -> bool {
