@@ -121,9 +121,42 @@ pub(crate) fn is_title(words: &str) -> bool {
         && list.iter().filter(|w| w.starts_with(char::is_uppercase)).count() >= 2
 }
 
+/// The words of a text written in lowercase, collected once, so that "is
+/// this capitalized word also written in lowercase here?" costs a lookup,
+/// not a pass over the text.
+#[derive(Default)]
+pub(crate) struct LowercaseWords<'t> {
+    words: std::cell::OnceCell<rustc_hash::FxHashSet<&'t str>>,
+}
+
+impl<'t> LowercaseWords<'t> {
+    /// Whether `word` (lowercase) stands in `text` as a word of its own.
+    pub(crate) fn contains(&self, text: &'t str, word: &str) -> bool {
+        self.words
+            .get_or_init(|| {
+                tokens(text, Span::new(0, text.len()))
+                    .into_iter()
+                    .map(|t| t.text)
+                    .filter(|w| w.starts_with(char::is_lowercase))
+                    .collect()
+            })
+            .contains(word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_words_are_whole_words() {
+        let text = "Voters came. Few voters stayed; polling closed, we're told.";
+        let lower = LowercaseWords::default();
+        assert!(lower.contains(text, "voters"));
+        assert!(!lower.contains(text, "poll"), "a part of a word is no word");
+        assert!(!lower.contains(text, "few"), "written capitalized only");
+        assert!(lower.contains(text, "we're"), "a contraction is one word");
+    }
 
     #[test]
     fn stop_words_come_from_their_table() {

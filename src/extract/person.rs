@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{Word, WordSet, en, rows, words};
 use crate::span::Span;
-use crate::text::{Token, is_stop_word, tokens};
+use crate::text::{LowercaseWords, Token, is_stop_word, tokens};
 
 use super::mention::{
     Gender, Mention, People, Person, Target, gender_of_word, is_name_suffix, is_naming_verb, is_participle,
@@ -95,8 +95,11 @@ fn is_name_token(t: &str) -> bool {
     if !first.is_uppercase() || is_role(b) || NAME_WORDS.not_names.contains_lower(b) || is_speech_verb(b) {
         return false;
     }
-    // "Father-of-three": a description, not a name.
-    if b.chars().any(|c| c.is_ascii_digit()) || b.split('-').skip(1).any(is_stop_word) {
+    // "Father-of-three": a description, not a name; "We're": a contraction.
+    let contraction = b
+        .split_once('\'')
+        .is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase));
+    if b.chars().any(|c| c.is_ascii_digit()) || b.split('-').skip(1).any(is_stop_word) || contraction {
         return false;
     }
     // Acronyms (NATO, CNN) are not names; initials (J., JD) are.
@@ -172,8 +175,10 @@ impl<'a> Scan<'a> {
 /// What the first pass finds: titled names and subjects or objects of speech
 /// verbs, organizations that speak, and pronouns and titles to resolve later.
 #[derive(Default)]
-struct FirstPass {
+struct FirstPass<'t> {
     raw: Vec<RawMention>,
+    /// The document's words written in lowercase, built when first asked.
+    lowercase: LowercaseWords<'t>,
     orgs: Vec<(Span, Vec<String>)>,
     pending: Vec<(Span, Option<String>)>,
 }
@@ -281,13 +286,6 @@ fn speaker_heads(text: &str, scan: &Scan<'_>) -> (Vec<bool>, Vec<(Span, Vec<Stri
         }
     }
     (heads, orgs)
-}
-
-/// Whether `word` (lowercase) occurs in `text` as a word of its own.
-fn written_lowercase(text: &str, word: &str) -> bool {
-    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-    text.match_indices(word)
-        .any(|(i, _)| boundary(text[..i].chars().next_back()) && boundary(text[i + word.len()..].chars().next()))
 }
 
 /// The organization a subject that names no person may name: "the White
@@ -399,7 +397,7 @@ fn titled(scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usize {
 
 /// A pronoun, an acronym or a name at `k` that speaks or is spoken of: the
 /// mention found, and where the scan goes on.
-fn untitled(text: &str, scan: &Scan<'_>, heads: &[bool], k: usize, found: &mut FirstPass) -> usize {
+fn untitled<'t>(text: &'t str, scan: &Scan<'_>, heads: &[bool], k: usize, found: &mut FirstPass<'t>) -> usize {
     let toks = &scan.toks;
     let t = toks[k].text;
     let lower = t.to_lowercase();
@@ -442,7 +440,7 @@ fn untitled(text: &str, scan: &Scan<'_>, heads: &[bool], k: usize, found: &mut F
     // "Voters said": a capitalized word opening a sentence that the
     // document also writes in lowercase is a common noun.
     let opens_sentence = k == 0 || text[toks[k - 1].span.end..toks[k].span.start].contains(['.', '!', '?', ':', '\n']);
-    let speaks = heads[k + n - 1] && !(n == 1 && opens_sentence && written_lowercase(text, &lower));
+    let speaks = heads[k + n - 1] && !(n == 1 && opens_sentence && found.lowercase.contains(text, &lower));
     // "the Valmora Herald reported": a name after "the" is an organization.
     let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
     if speaks && after_the && !toks[k + n - 1].text.ends_with("'s") {
@@ -810,6 +808,11 @@ mod tests {
             ["Omar Reyes"]
         );
         assert_eq!(names("Ada Holtz-Lind said the plane had landed."), ["Ada Holtz-Lind"]);
+        // A contraction is no name; an apostrophe inside a surname is.
+        assert_eq!(
+            names("We're told, Omar O'Neill said, that the plane landed."),
+            ["Omar O'Neill"]
+        );
     }
 
     #[test]

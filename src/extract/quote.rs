@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
-use crate::text::{is_title, tokens};
+use crate::text::{LowercaseWords, is_title, tokens};
 
 use super::mention::{Gender, People, Target, gender_of_word, is_naming_verb, is_participle, is_speech_verb, name_key};
 use super::subject;
@@ -592,7 +592,7 @@ fn headline(text: &str, para: Span, people: &People, in_quote: &dyn Fn(usize) ->
     let key = name_key(words.last()?);
     let speaker = people.persons.iter().position(|p| p.surname_key() == key);
     let lower = label.to_lowercase();
-    let document = words.len() == 1 && text[para.end..].contains(&format!(" {lower}"));
+    let document = words.len() == 1 && LowercaseWords::default().contains(&text[para.end..], &lower);
     (speaker.is_some() || document).then(|| {
         StatementMention::reported(
             Span::new(start, start + content.len()),
@@ -902,6 +902,9 @@ mod tests {
             s.contains(&("Most Dockers Back the Strike".into(), None, false)),
             "{s:?}"
         );
+        // "Poll" is no document of a text that only speaks of "polling".
+        let t = "Poll: Most Dockers Back the Strike.\n\nPolling stations opened on Monday for the dockers.";
+        assert_eq!(statements(t), []);
         // A label that names nobody in the document is a heading.
         assert_eq!(
             statements("Analysis: The Yard and the Strike.\n\nThe yard is closed."),

@@ -179,8 +179,9 @@ pub(crate) fn before(
         .last();
     named.or_else(|| {
         // A short noun phrase right before the verb: "officials said", "the
-        // Harbour Board said", "it says", "who said".
+        // Harbour Board said", "it says", "who said", "as we've said".
         let (first, last) = *segments.first().filter(|_| !described)?;
+        let first = first + usize::from(first < last && toks[first].text == "as");
         (last - first < NOMINAL && is_noun_phrase(&toks[first..=last])).then_some(Subject {
             first,
             head_end: last,
@@ -190,7 +191,7 @@ pub(crate) fn before(
 }
 
 /// Pronouns that speak without naming anyone.
-const UNNAMED: [&str; 6] = ["it", "they", "we", "who", "which", "It"];
+const UNNAMED: [&str; 7] = ["i", "it", "they", "we", "you", "who", "which"];
 /// Function words a noun phrase may hold ("the Board of Trade").
 const NOUN_PHRASE_WORDS: [&str; 9] = ["the", "a", "an", "of", "for", "in", "on", "and", "to"];
 
@@ -203,7 +204,9 @@ fn is_noun_phrase(words: &[Token<'_>]) -> bool {
     };
     let h = head.text;
     let function = |w: &str| is_stop_word(&w.to_lowercase()) && !NOUN_PHRASE_WORDS.contains(&w.to_lowercase().as_str());
-    if UNNAMED.contains(&h) {
+    // "It", "we", "I've": the pronoun before any contraction.
+    let pronoun = h.split('\'').next().unwrap_or(h).to_lowercase();
+    if UNNAMED.contains(&pronoun.as_str()) {
         return rest.is_empty() || rest.iter().all(|t| !function(t.text));
     }
     let noun = !is_stop_word(&h.to_lowercase()) && !h.chars().any(|c| c.is_ascii_digit());
