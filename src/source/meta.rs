@@ -33,6 +33,8 @@ pub struct PartialDate {
 pub struct Metadata {
     pub published: Option<Date>,
     pub published_from: PublishedFrom,
+    /// Where in the page the date was read, as written there.
+    pub evidence: Option<String>,
     /// A yearless dateline, completed once the corpus is known.
     pub partial: Option<PartialDate>,
     pub publisher: Option<String>,
@@ -129,6 +131,7 @@ impl Metadata {
             } else {
                 PublishedFrom::Unknown
             },
+            evidence: published.is_some().then(|| format!("{from:?} fields").to_lowercase()),
             partial: None,
             publisher: get(&["publisher", "source", "site", "outlet"]),
             title: get(&["title", "headline"]),
@@ -141,6 +144,7 @@ impl Metadata {
         if self.published.is_none() && self.partial.is_none() {
             self.published = other.published;
             self.published_from = other.published_from;
+            self.evidence = other.evidence;
             self.partial = other.partial;
         }
         self.publisher = self.publisher.or(other.publisher);

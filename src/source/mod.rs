@@ -82,20 +82,18 @@ impl Source {
                 let (stripped, h) = html::strip_html(&units);
                 units = stripped;
                 let mut fields = std::collections::BTreeMap::new();
-                // A <meta> date first, then the page's linked data, then the
-                // first <time datetime> of the page.
-                let published = h.published.or(h.linked_data).or(h.time);
-                for (k, v) in [
-                    ("published", published),
-                    ("publisher", h.publisher),
-                    ("title", h.title),
-                    ("url", h.url),
-                ] {
+                for (k, v) in [("publisher", h.publisher), ("title", h.title), ("url", h.url)] {
                     if let Some(v) = v {
                         fields.insert(k.to_string(), v);
                     }
                 }
-                meta = meta.or(Metadata::from_fields(&fields, PublishedFrom::Metadata));
+                let mut found = Metadata::from_fields(&fields, PublishedFrom::Metadata);
+                if let Some(d) = h.published {
+                    found.published = Some(d.date);
+                    found.published_from = PublishedFrom::Metadata;
+                    found.evidence = Some(d.evidence);
+                }
+                meta = meta.or(found);
             }
             Format::Markdown => {
                 let text: String = units.iter().map(|u| u.ch).collect();
