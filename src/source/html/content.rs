@@ -164,16 +164,28 @@ struct Page<'a> {
 pub(crate) fn article_mask(dom: &Dom) -> Vec<bool> {
     let mut page = Page::new(dom, true);
     let mut kept = page.select();
-    // Too little found: the furniture test may have hit the article.
+    // Too little found: the furniture test may have hit the article. The
+    // second reading stands if it found something where the first found
+    // nothing, or if it extends what the first found.
     if kept.chars < 500 {
         let loose = Page::new(dom, false);
         if kept.chars * 4 < loose.stats[0].chars {
-            page = loose;
-            kept = page.select();
+            let wider = loose.select();
+            let extends = (0..dom.nodes.len())
+                .filter(|&id| matches!(dom.nodes[id].kind, NodeKind::Text(_)) && kept.mask[id])
+                .all(|id| wider.mask[id]);
+            if kept.chars < 140 || extends {
+                page = loose;
+                kept = wider;
+            }
         }
     }
-    let Selection { mut mask, around, .. } = kept;
-    page.clean(&mut mask, &around);
+    let Selection {
+        mut mask,
+        around,
+        chars,
+    } = kept;
+    page.clean(&mut mask, &around, chars);
     mask
 }
 
@@ -463,7 +475,7 @@ impl<'a> Page<'a> {
 
     /// Drops, inside the article, the blocks that read like furniture: lists
     /// and boxes of links, image galleries, containers weighted negative.
-    fn clean(&self, mask: &mut [bool], around: &[bool]) {
+    fn clean(&self, mask: &mut [bool], around: &[bool], kept: usize) {
         let dom = self.dom;
         for (id, e) in dom.elements() {
             // The containers of the article stay: they are cleaned inside.
@@ -477,6 +489,10 @@ impl<'a> Page<'a> {
                 continue;
             }
             let s = self.stats[id];
+            // Furniture inside an article is a small part of it.
+            if s.chars * 2 > kept {
+                continue;
+            }
             let weight = self.weight[id];
             let commas = s.all_commas;
             let furniture = weight < 0.0 && s.paragraphs == 0
@@ -498,8 +514,8 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::source::clean::decode;
     use super::*;
+    use crate::source::clean::decode;
 
     fn kept(page: &str) -> String {
         let dom = Dom::parse(&decode(page.as_bytes()).0);

@@ -475,8 +475,8 @@ fn worded(text: &str) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
-    use crate::source::clean::decode;
     use super::*;
+    use crate::source::clean::decode;
 
     fn date(y: i16, m: i8, d: i8) -> Date {
         Date::new(y, m, d).unwrap()

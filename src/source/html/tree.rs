@@ -72,6 +72,11 @@ const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 ];
 
+/// Elements that belong in `<head>`; any other ends it.
+const HEAD: &[&str] = &[
+    "head", "html", "meta", "link", "title", "script", "style", "noscript", "base", "template",
+];
+
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
     "address",
@@ -256,6 +261,9 @@ impl<'a> Builder<'a> {
 
     fn start(&mut self, element: Element, self_closing: bool) {
         let name = element.name.as_str();
+        if !HEAD.contains(&name) {
+            self.leave_head();
+        }
         if CLOSES_P.contains(&name) {
             self.close("p", &[]);
         }
@@ -290,6 +298,15 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Content that cannot be in `<head>` ends it, as `<body>` would.
+    fn leave_head(&mut self) {
+        if self.current() != Some("body") {
+            if let Some(depth) = self.in_scope("head", &[]) {
+                self.open.truncate(depth);
+            }
+        }
+    }
+
     fn end(&mut self, name: &str) {
         if name == "br" {
             self.add(NodeKind::Element(Element {
@@ -306,6 +323,9 @@ impl<'a> Builder<'a> {
     /// Adds the decoded text `decoded` of the source bytes `raw`, which
     /// start at byte `at` of the tokenizer's input.
     fn text(&mut self, raw: &str, at: usize, decoded: &str) {
+        if self.current() == Some("head") && !decoded.trim().is_empty() {
+            self.leave_head();
+        }
         let start = self.dom.text.len();
         for (ch, bytes) in align(raw, decoded) {
             let first = self.units[self.unit_of[at + bytes.start]];
@@ -391,8 +411,8 @@ fn reference(raw: &str, decoded: &str) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use crate::source::clean::decode;
     use super::*;
+    use crate::source::clean::decode;
 
     fn parse(page: &str) -> Dom {
         Dom::parse(&decode(page.as_bytes()).0)
@@ -442,6 +462,17 @@ mod tests {
             .map(|(i, _)| dom.text_of(i))
             .collect();
         assert_eq!(p, ["Seen"]);
+    }
+
+    #[test]
+    fn content_in_head_starts_the_body() {
+        let dom = parse("<html><head><title>T</title><div class=\"story\"><p>Text</p></div></html>");
+        let p = dom.elements().find(|(_, e)| e.name == "p").map(|(i, _)| i).unwrap();
+        let mut at = dom.nodes[p].parent;
+        while let Some(a) = at {
+            assert!(!dom.nodes[a].is("head"), "a paragraph inside <head>");
+            at = dom.nodes[a].parent;
+        }
     }
 
     #[test]
