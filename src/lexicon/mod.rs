@@ -51,6 +51,7 @@ pub(crate) mod en {
         PAGE_MONTHS = "page_months.tsv",
         PERIODS = "periods.tsv",
         POINTER_PREFIXES = "pointer_prefixes.tsv",
+        PUBLISHED_LABELS = "published_labels.tsv",
         PUBLISHED_META = "published_meta.tsv",
         QUALIFIERS = "qualifiers.tsv",
         ROLES = "roles.tsv",

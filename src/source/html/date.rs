@@ -18,8 +18,26 @@ use crate::lexicon::{WordMap, WordSet, en, rows, words};
 
 use super::tree::{Dom, Element, NodeId};
 
+/// What a `<meta>` name says of its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MetaKind {
+    /// The article's publication time.
+    Published,
+    /// A date the page carries, often the day it was built.
+    Generic,
+}
+
 /// Names of `<meta>` tags that give the publication date.
-static PUBLISHED_META: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::PUBLISHED_META)));
+static PUBLISHED_META: LazyLock<WordMap<MetaKind>> = LazyLock::new(|| {
+    WordMap::of(rows(en::PUBLISHED_META).map(|r| {
+        let kind = if r.cell(1) == "generic" {
+            MetaKind::Generic
+        } else {
+            MetaKind::Published
+        };
+        (r.key(), kind)
+    }))
+});
 
 static MONTHS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
     WordMap::of(rows(en::PAGE_MONTHS).flat_map(|r| {
@@ -43,6 +61,8 @@ struct Stamp {
     date: Date,
     /// Hour and the UTC offset in minutes, when written.
     clock: Option<(i8, Option<i32>)>,
+    /// The other reading of a date whose day and month could be swapped.
+    alt: Option<Date>,
 }
 
 impl Stamp {
@@ -62,6 +82,8 @@ struct Candidate {
     tier: u8,
     stamp: Stamp,
     evidence: String,
+    /// The element it was read from, for the dates of the page's body.
+    node: Option<NodeId>,
 }
 
 /// The page's publication date, if it states one.
@@ -71,7 +93,12 @@ pub(crate) fn published(dom: &Dom, url: Option<&str>) -> Option<PageDate> {
     if let Some(u) = url.and_then(|u| url_date(u).map(|d| (u, d))) {
         found.push(Candidate {
             tier: 4,
-            stamp: Stamp { date: u.1, clock: None },
+            stamp: Stamp {
+                date: u.1,
+                clock: None,
+                alt: None,
+            },
+            node: None,
             evidence: format!("page address {}", u.0),
         });
     }
@@ -80,9 +107,44 @@ pub(crate) fn published(dom: &Dom, url: Option<&str>) -> Option<PageDate> {
         .iter()
         .find_map(|c| c.stamp.clock.and_then(|(_, o)| o).filter(|o| *o != 0));
     found.retain(|c| c.tier < ZONE_ONLY);
-    let best = found.first()?;
+    let first = found.first()?;
+    // The article's own byline, under its headline, beats metadata that
+    // says another day (a template's default, a date of the page's build).
+    let byline = byline_span(dom).and_then(|(from, to)| {
+        let mut dated: Vec<&Candidate> = found
+            .iter()
+            .filter(|c| (1..=3).contains(&c.tier) && c.node.is_some_and(|n| n > from && n < to))
+            .collect();
+        dated.sort_by_key(|c| c.node);
+        dated.first().copied()
+    });
+    let best = match byline {
+        Some(b)
+            if first.tier == 0
+                && b.stamp.date != first.stamp.date
+                && b.stamp.alt != Some(first.stamp.date)
+                && !near(b.stamp.date, first.stamp) =>
+        {
+            b
+        }
+        _ => first,
+    };
     let mut date = best.stamp.date;
     let mut evidence = best.evidence.clone();
+    if !std::ptr::eq(best, first) {
+        evidence.push_str(&format!(
+            ", the article's byline (the metadata says {})",
+            first.stamp.date
+        ));
+    }
+    // 11/01/2023: the reading another place of the page confirms.
+    if let Some(alt) = best.stamp.alt {
+        let confirms = |d: Date| found.iter().skip(1).any(|c| c.stamp.date == d);
+        if confirms(alt) && !confirms(date) {
+            date = alt;
+            evidence.push_str(", month first as elsewhere on the page");
+        }
+    }
     if best.stamp.is_utc() {
         // The page's own zone: the first offset other than UTC it writes.
         if let (Some(offset), Some((hour, _))) = (zone, best.stamp.clock) {
@@ -104,16 +166,34 @@ pub(crate) fn published(dom: &Dom, url: Option<&str>) -> Option<PageDate> {
                 }
                 date = d;
             }
-        } else if let Some(local) = found
-            .iter()
-            .skip(1)
-            .find(|c| c.stamp.clock.is_none() && date.yesterday().is_ok_and(|y| y == c.stamp.date))
-        {
+        } else if let Some(local) = found.iter().skip(1).find(|c| {
+            // Before 06:00 UTC is still the evening before in the Americas.
+            best.stamp.clock.is_some_and(|(h, _)| h < 6)
+                && c.stamp.clock.is_none()
+                && date.yesterday().is_ok_and(|y| y == c.stamp.date)
+        }) {
             evidence.push_str(&format!(", a UTC time; the day before by the {}", local.evidence));
             date = local.stamp.date;
         }
     }
     Some(PageDate { date, evidence })
+}
+
+/// A UTC timestamp a day off a byline date may be the same moment.
+fn near(day: Date, stamp: Stamp) -> bool {
+    stamp.clock.is_some() && (day.yesterday().ok() == Some(stamp.date) || day.tomorrow().ok() == Some(stamp.date))
+}
+
+/// The nodes between the article's headline (the first `<h1>`) and its
+/// first long paragraph: where its byline is.
+fn byline_span(dom: &Dom) -> Option<(NodeId, NodeId)> {
+    let (h1, _) = dom.elements().find(|(_, e)| e.name == "h1")?;
+    let sizes = text_sizes(dom);
+    let end = dom
+        .elements()
+        .find(|(id, e)| *id > h1 && e.name == "p" && sizes[*id] >= 150)
+        .map_or(dom.nodes.len(), |(id, _)| id);
+    Some((h1, end))
 }
 
 /// Whether `08/03/2020` is the 8th of March: the page's language, then
@@ -142,30 +222,16 @@ impl DayOrder {
 
 /// Elements that hold someone else's content: an embedded post, a rail,
 /// readers' comments. Their dates are not the article's.
-fn is_foreign(dom: &Dom, id: NodeId) -> bool {
-    let mut at = Some(id);
-    while let Some(a) = at {
-        if let Some(e) = dom.nodes[a].element() {
-            if matches!(e.name.as_str(), "blockquote" | "footer" | "nav" | "iframe" | "noscript") {
-                return true;
-            }
-            let names = class_and_id(e);
-            if names
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| FOREIGN.contains(&w))
-            {
-                return true;
-            }
-        }
-        at = dom.nodes[a].parent;
-    }
-    false
+fn is_foreign(e: &Element) -> bool {
+    matches!(e.name.as_str(), "blockquote" | "footer" | "nav" | "iframe" | "noscript")
+        || class_and_id(e)
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| FOREIGN.contains(&w))
 }
 
 /// Whole words of a class or id that mark someone else's content.
 const FOREIGN: &[&str] = &[
     "related",
-    "sidebar",
     "comment",
     "comments",
     "commentlist",
@@ -173,7 +239,6 @@ const FOREIGN: &[&str] = &[
     "teasers",
     "recommended",
     "widget",
-    "embed",
     "instagram",
     "twitter",
     "tiktok",
@@ -182,25 +247,33 @@ const FOREIGN: &[&str] = &[
 ];
 
 fn class_and_id(e: &Element) -> String {
-    format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase()
+    let names = ["class", "id", "data-testid"].map(|a| e.attr(a).unwrap_or(""));
+    names.join(" ").to_ascii_lowercase()
 }
 
 /// Words of a class or id that mark a byline's date line.
 const DATE_CLASSES: &[&str] = &[
-    "date", "datum", "time", "publish", "posted", "byline", "dateline", "fecha", "data-pub", "meta",
+    "date", "datum", "time", "publish", "posted", "created", "release", "byline", "dateline", "fecha", "meta",
 ];
 
 fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut push = |tier: u8, text: &str, evidence: String| {
+    let mut push = |tier: u8, text: &str, evidence: String, node: Option<NodeId>| {
         if let Some(stamp) = read_stamp(text, order) {
             out.push(Candidate {
                 tier,
                 stamp,
-                evidence: format!("{evidence} \"{}\"", text.trim()),
+                node,
+                evidence: format!(
+                    "{evidence} \"{}\"",
+                    text.split_whitespace().collect::<Vec<_>>().join(" ")
+                ),
             });
         }
     };
+    let foreign = foreign_nodes(dom);
+    let chars = text_sizes(dom);
+    let mut datelines = 0;
     for (id, e) in dom.elements() {
         match e.name.as_str() {
             "meta" => {
@@ -209,10 +282,11 @@ fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
                     .or_else(|| e.attr("name"))
                     .or_else(|| e.attr("itemprop"));
                 if let (Some(key), Some(content)) = (key, e.attr("content")) {
-                    if PUBLISHED_META.contains_lower(key) {
-                        push(0, content, format!("<meta> {key}"));
-                    } else if content.len() <= 40 {
-                        push(ZONE_ONLY, content, format!("<meta> {key}"));
+                    match PUBLISHED_META.get_lower(key) {
+                        Some(MetaKind::Published) => push(0, content, format!("<meta> {key}"), None),
+                        Some(MetaKind::Generic) => push(3, content, format!("<meta> {key}"), None),
+                        None if content.len() <= 40 => push(ZONE_ONLY, content, format!("<meta> {key}"), None),
+                        None => {}
                     }
                 }
                 continue;
@@ -220,52 +294,113 @@ fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
             "script" if e.attr("type").is_some_and(|t| t.contains("ld+json")) => {
                 let body = dom.text_of(id);
                 if let Some(d) = json_ld_published(&body) {
-                    push(0, &d, "JSON-LD datePublished".into());
+                    push(0, &d, "JSON-LD datePublished".into(), None);
                 }
                 for d in json_ld_times(&body) {
-                    push(ZONE_ONLY, &d, "JSON-LD".into());
+                    push(ZONE_ONLY, &d, "JSON-LD".into(), None);
                 }
                 continue;
             }
             _ => {}
         }
-        if is_foreign(dom, id) {
+        if foreign[id] {
             continue;
         }
         let names = class_and_id(e);
-        if e.attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-        {
+        // Microdata and RDFa: itemprop="datePublished",
+        // property="schema:dateCreated".
+        let property = e.attr("itemprop").or(e.attr("property")).unwrap_or("");
+        let property = property.rsplit(':').next().unwrap_or("");
+        if property.eq_ignore_ascii_case("datePublished") || property.eq_ignore_ascii_case("dateCreated") {
             let value = e.attr("content").or_else(|| e.attr("datetime")).map(String::from);
             let value = value.unwrap_or_else(|| dom.text_of(id));
-            push(1, &value, format!("<{}> itemprop=datePublished", e.name));
+            push(1, &value, format!("<{}> {property}", e.name), Some(id));
             continue;
         }
-        let dated =
-            DATE_CLASSES.iter().any(|w| names.contains(w)) && !names.contains("update") && !names.contains("modif");
+        // "updated" alone marks a modification; "post-date updated" is the
+        // post's date in a microformat.
+        let changed = (names.contains("update") || names.contains("modif")) && !names.contains("post");
+        let dated = DATE_CLASSES.iter().any(|w| names.contains(w)) && !changed;
         if e.name == "time" {
             if let Some(d) = e.attr("datetime") {
                 let tier = if e.attr("pubdate").is_some() || dated { 2 } else { 5 };
-                push(tier, d, "<time datetime>".into());
+                push(tier, d, "<time datetime>".into(), Some(id));
                 continue;
             }
         }
-        if dated {
+        // A dateline opening the article: "27.1.2022 - Bei der ...".
+        if e.name == "p" && datelines < 5 && chars[id] >= 40 {
+            datelines += 1;
             let text = dom.text_of(id);
-            if text.chars().count() <= 120 {
-                push(
-                    3,
-                    &text,
-                    format!(
-                        "<{} class=\"{}\">",
-                        e.name,
-                        e.attr("class").or(e.attr("id")).unwrap_or("")
-                    ),
-                );
+            let lead = text.trim_start();
+            if let Some(end) = lead
+                .find([' ', '\u{a0}'])
+                .and_then(|_| lead.find(['-', '\u{2013}', '\u{2014}']))
+            {
+                if end <= 30 && lead[..end].chars().any(|c| c.is_ascii_digit()) {
+                    push(4, &lead[..end], "dateline".into(), Some(id));
+                }
             }
+        }
+        // A byline's date line: marked by its class, or labelled in its text
+        // ("Datum: 03.02.2022").
+        if chars[id] > 120 || chars[id] < 6 {
+            continue;
+        }
+        let text = || dom.text_of(id);
+        if dated {
+            let class = e.attr("class").or(e.attr("id")).unwrap_or("");
+            push(3, &text(), format!("<{} class=\"{class}\">", e.name), Some(id));
+        } else if !INLINE_TAGS.contains(&e.name.as_str()) && is_labelled(&text()) {
+            push(3, &text(), format!("<{}> text", e.name), Some(id));
         }
     }
     out
+}
+
+/// Elements inside no block but a line of text: a label and its date share
+/// the block around them.
+const INLINE_TAGS: &[&str] = &[
+    "a", "b", "i", "em", "strong", "span", "small", "font", "label", "abbr", "time",
+];
+
+static LABELS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::PUBLISHED_LABELS)));
+
+/// Whether a short text names itself a publication date.
+fn is_labelled(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| LABELS.contains_lower(w))
+}
+
+/// Nodes inside someone else's content, parents before children.
+/// A `<footer>` of an `<article>` is the article's own (its byline), any
+/// other is the page's.
+fn foreign_nodes(dom: &Dom) -> Vec<bool> {
+    let mut foreign = vec![false; dom.nodes.len()];
+    let mut in_article = vec![false; dom.nodes.len()];
+    for (id, node) in dom.nodes.iter().enumerate() {
+        let parent = node.parent;
+        in_article[id] = parent.is_some_and(|p| in_article[p]) || node.is("article");
+        let own_footer = node.is("footer") && in_article[id];
+        let inherited = parent.is_some_and(|p| foreign[p]);
+        foreign[id] = inherited || (!own_footer && node.element().is_some_and(is_foreign));
+    }
+    foreign
+}
+
+/// Characters of text under each node (not counting spaces), children
+/// before parents.
+fn text_sizes(dom: &Dom) -> Vec<usize> {
+    let mut size = vec![0usize; dom.nodes.len()];
+    for id in (0..dom.nodes.len()).rev() {
+        if let super::tree::NodeKind::Text(r) = &dom.nodes[id].kind {
+            size[id] = dom.text[r.clone()].iter().filter(|u| !u.ch.is_whitespace()).count();
+        }
+        if let Some(p) = dom.nodes[id].parent {
+            size[p] += size[id];
+        }
+    }
+    size
 }
 
 /// The first `datePublished` value of a JSON-LD block, at any depth (a
@@ -357,7 +492,13 @@ fn ascii_digits(s: &str) -> String {
 /// CEST 2019`.
 fn read_stamp(text: &str, order: DayOrder) -> Option<Stamp> {
     let text = ascii_digits(text);
-    numeric(&text, order).or_else(|| worded(&text).map(|date| Stamp { date, clock: None }))
+    numeric(&text, order).or_else(|| {
+        worded(&text).map(|date| Stamp {
+            date,
+            clock: None,
+            alt: None,
+        })
+    })
 }
 
 /// Runs of digits and the separators between them.
@@ -387,22 +528,28 @@ fn numeric(text: &str, order: DayOrder) -> Option<Stamp> {
         if !(joined(sep1) && joined(sep2)) || b.len() > 2 {
             continue;
         }
-        let date = if a.len() == 4 {
-            ymd(a, b, c)
+        let (date, alt) = if a.len() == 4 {
+            (ymd(a, b, c), None)
+        } else if c.len() == 2 && a.len() <= 2 && sep1 == "." && sep2 == "." {
+            // 28.01.22: a two-digit year is written only day first.
+            (ymd(&format!("20{c}"), b, a), None)
         } else if c.len() == 4 && a.len() <= 2 {
-            match order {
-                _ if a.parse::<u8>().ok()? > 12 => ymd(c, b, a),
-                _ if b.parse::<u8>().ok()? > 12 => ymd(c, a, b),
-                DayOrder::DayFirst => ymd(c, b, a),
-                DayOrder::MonthFirst => ymd(c, a, b),
+            let day_first = ymd(c, b, a);
+            let month_first = ymd(c, a, b);
+            match (day_first, month_first, order) {
+                (Some(d), None, _) | (None, Some(d), _) => (Some(d), None),
+                (Some(d), Some(m), DayOrder::DayFirst) => (Some(d), Some(m).filter(|m| *m != d)),
+                (Some(d), Some(m), DayOrder::MonthFirst) => (Some(m), Some(d).filter(|d| *d != m)),
+                (None, None, _) => (None, None),
             }
         } else {
-            None
+            (None, None)
         };
         let Some(date) = date else { continue };
         return Some(Stamp {
             date,
             clock: clock(&text[c_at + c.len()..]),
+            alt,
         });
     }
     None
@@ -559,5 +706,38 @@ mod tests {
                 .date,
             date(2021, 11, 19)
         );
+    }
+
+    #[test]
+    fn the_byline_under_the_headline_beats_a_template_date() {
+        let html = r#"<html lang="de"><head><script type="application/ld+json">{"datePublished":"2021-01-01T11:00:00.000Z"}</script></head>
+<body><article><h1>Die Werft schliesst</h1><div class="publishInfo">01.04.2023, 12:00 Uhr</div>
+<p>Die Werft in Valmora schliesst am Montag, nachdem die Gespraeche zwischen der Hafenbehoerde und der Gewerkschaft gescheitert sind; rund vierzig Schiffe liegen vor Anker.</p></article></body></html>"#;
+        let found = page(html, None).unwrap();
+        assert_eq!(found.date, date(2023, 4, 1));
+        assert!(
+            found.evidence.contains("the metadata says 2021-01-01"),
+            "{}",
+            found.evidence
+        );
+    }
+
+    #[test]
+    fn bylines_in_text_and_article_footers() {
+        let labelled = r#"<body><div class="col"><h5>Datum:</h5>03.02.2022</div><p>Text.</p></body>"#;
+        assert_eq!(page(labelled, None).unwrap().date, date(2022, 2, 3));
+        let dateline = r#"<body><p>Von Ada Lind</p><p>27.1.2022 - Bei der Erinnerung an die Werft sprach der Buergermeister lange.</p></body>"#;
+        assert_eq!(page(dateline, None).unwrap().date, date(2022, 1, 27));
+        let footer = r#"<body><article><p>Text.</p><footer><span class="post-created">28.01.22</span></footer></article>
+<footer><span class="date">01.02.2022</span></footer></body>"#;
+        assert_eq!(page(footer, None).unwrap().date, date(2022, 1, 28));
+    }
+
+    #[test]
+    fn day_and_month_as_the_page_writes_them() {
+        let html = r#"<html lang="de"><head><meta name="date" content="11/01/2023 12:43:42"></head><body><p>x</p></body></html>"#;
+        assert_eq!(page(html, None).unwrap().date, date(2023, 1, 11));
+        let found = page(html, Some("https://example.org/2023/11/01/trinkwasser")).unwrap();
+        assert_eq!(found.date, date(2023, 11, 1), "{}", found.evidence);
     }
 }
