@@ -34,6 +34,7 @@ pub(crate) mod en {
         EVENT_ANCHORS = "event_anchors.tsv",
         EVENT_TRIGGERS = "event_triggers.tsv",
         HOLIDAYS = "holidays.tsv",
+        CAPTION_MARKERS = "caption_markers.tsv",
         CLASS_SIGNALS = "class_signals.tsv",
         GIVEN_NAMES = "given_names.tsv",
         HONORIFICS = "honorifics.tsv",

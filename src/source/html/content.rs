@@ -5,9 +5,13 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{en, rows};
+use crate::lexicon::{en, rows, words};
 
+use super::date;
 use super::tree::{Dom, NodeId, NodeKind};
+
+/// Markers of a picture's caption or credit.
+static CAPTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::CAPTION_MARKERS).collect());
 
 /// Elements whose whole content is never article text.
 const SKIPPED: &[&str] = &[
@@ -186,6 +190,7 @@ pub(crate) fn article_mask(dom: &Dom) -> Vec<bool> {
         chars,
     } = kept;
     page.clean(&mut mask, &around, chars);
+    page.drop_lines(&mut mask, &around);
     mask
 }
 
@@ -473,6 +478,33 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// Drops, inside the article, the short blocks that are not its text:
+    /// the headline (the page's title says it), date lines of the byline,
+    /// captions and picture credits.
+    fn drop_lines(&self, mask: &mut [bool], around: &[bool]) {
+        let dom = self.dom;
+        for (id, e) in dom.elements() {
+            if !mask[id] || around[id] || INLINE.contains(&e.name.as_str()) {
+                continue;
+            }
+            let chars = self.stats[id].chars;
+            let line = || dom.text_of(id);
+            // A line is a block with no block inside it.
+            let leaf = self.stats[id].own == chars;
+            let drop = e.name == "h1"
+                || (leaf && chars <= 300 && {
+                    let lower = line().to_lowercase();
+                    CAPTIONS.iter().any(|m| lower.contains(m))
+                })
+                || (leaf && chars <= 100 && date::is_date_line(&line()));
+            if drop {
+                for d in dom.descendants(id) {
+                    mask[d] = false;
+                }
+            }
+        }
+    }
+
     /// Drops, inside the article, the blocks that read like furniture: lists
     /// and boxes of links, image galleries, containers weighted negative.
     fn clean(&self, mask: &mut [bool], around: &[bool], kept: usize) {
@@ -568,5 +600,24 @@ mod tests {
     fn short_pages_keep_what_they_have() {
         let text = kept("<html><body><div class=\"header-note\"><p>The yard closed on Monday.</p></div></body></html>");
         assert_eq!(text.trim(), "The yard closed on Monday.");
+    }
+
+    #[test]
+    fn headline_byline_and_captions_are_not_the_text() {
+        let page = r#"<body><article><h1>Port closes</h1><div class="byline">By Ada Lind | Updated Nov 19, 6:55 AM</div>
+<p>The container yard at Valmora closed on Monday after talks between the port authority and the dockers' union broke down.</p>
+<div class="pic"><img src="a.jpg"><p>Cranes stand still at the east quay (Image: Valmora Herald)</p></div>
+<p>WASHINGTON (Reuters) - The union said the workers would not return until the new rosters were withdrawn, and that a vote was planned.</p>
+<blockquote><p>We stay out.</p><p>&mdash; Dockers Union (@dockers) March 3, 2025</p></blockquote></article></body>"#;
+        let text = kept(page);
+        assert!(
+            !text.contains("Port closes") && !text.contains("Updated Nov 19") && !text.contains("Cranes stand"),
+            "{text}"
+        );
+        assert!(
+            text.contains("The container yard") && text.contains("(Reuters) - The union said"),
+            "{text}"
+        );
+        assert!(text.contains("Dockers Union (@dockers) March 3, 2025"), "{text}");
     }
 }

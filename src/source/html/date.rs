@@ -274,6 +274,20 @@ fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
     let foreign = foreign_nodes(dom);
     let chars = text_sizes(dom);
     let mut datelines = 0;
+    // Text inside links: a teaser of another story, with its date.
+    let mut linked = vec![false; dom.nodes.len()];
+    for (id, node) in dom.nodes.iter().enumerate() {
+        linked[id] = node.is("a") || node.parent.is_some_and(|p| linked[p]);
+    }
+    let mut link_chars = vec![0usize; dom.nodes.len()];
+    for id in (0..dom.nodes.len()).rev() {
+        if linked[id] && matches!(dom.nodes[id].kind, super::tree::NodeKind::Text(_)) {
+            link_chars[id] = chars[id];
+        }
+        if let Some(p) = dom.nodes[id].parent {
+            link_chars[p] += link_chars[id];
+        }
+    }
     for (id, e) in dom.elements() {
         match e.name.as_str() {
             "meta" => {
@@ -351,8 +365,13 @@ fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
         if dated {
             let class = e.attr("class").or(e.attr("id")).unwrap_or("");
             push(3, &text(), format!("<{} class=\"{class}\">", e.name), Some(id));
-        } else if !INLINE_TAGS.contains(&e.name.as_str()) && is_labelled(&text()) {
-            push(3, &text(), format!("<{}> text", e.name), Some(id));
+        } else if !INLINE_TAGS.contains(&e.name.as_str()) {
+            let text = text();
+            if is_labelled(&text) {
+                push(3, &text, format!("<{}> text", e.name), Some(id));
+            } else if chars[id] <= 100 && link_chars[id] * 2 <= chars[id] && is_date_line(&text) {
+                push(4, &text, format!("<{}> date line", e.name), Some(id));
+            }
         }
     }
     out
@@ -471,6 +490,20 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
         return None;
     }
     Date::new(y, m, d).ok()
+}
+
+/// Whether a short block of a page is a date line (a byline's time, a
+/// "Posted ... Updated ..." line) rather than a sentence: it holds a date,
+/// few other words, and no sentence end.
+pub(crate) fn is_date_line(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count();
+    // "— Name (@handle) October 9, 2018" signs a quoted post: its text.
+    let signature = t.starts_with(['-', '\u{2013}', '\u{2014}']);
+    words <= 8
+        && !signature
+        && !t.ends_with(['.', '!', '?', '"', '\u{201d}'])
+        && read_stamp(t, DayOrder::DayFirst).is_some()
 }
 
 /// The digits of any script as ASCII (`۱۳۹۹` → `1399`), other characters
