@@ -55,8 +55,10 @@ def main():
     got["polnear indirect speaker"] = find(r"indirect P \S+ R \S+ F1 \S+ speaker (\S+);", summary, "indirect speaker")
     t = run(sys.executable, os.path.join(ev, "web/score_web.py"), "published", binary)
     got["web published accuracy"] = find(r"accuracy (\S+) ", t, "published")
+    got["web published MB/s"] = find(r"([0-9.]+) MB/s", t, "published")
     t = run(sys.executable, os.path.join(ev, "web/score_web.py"), "body", binary)
     got["web body F1"] = find(r"article-body: F1 (\S+) ", t, "body")
+    got["web body MB/s"] = find(r"([0-9.]+) MB/s", t, "body")
 
     failed = False
     print("\nscore floors:")
