@@ -197,6 +197,7 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
         {
             s.meta.published = Some(d);
             s.meta.published_from = PublishedFrom::Metadata;
+            s.meta.evidence = Some("--published on the command line".into());
         }
     }
     let analysis = Analysis::run(sources);
@@ -266,6 +267,8 @@ struct ReadArticle<'a> {
     path: &'a str,
     published: Option<String>,
     published_from: PublishedFrom,
+    /// Where the date was read, as written there.
+    published_evidence: Option<&'a str>,
     title: Option<&'a str>,
     text: &'a str,
 }
@@ -286,6 +289,7 @@ pub fn read_articles(paths: &[PathBuf], format: ReadFormat, out: &mut dyn Write,
             path: &s.path,
             published: s.meta.published.map(|d| d.to_string()),
             published_from: s.meta.published_from,
+            published_evidence: s.meta.evidence.as_deref(),
             title: s.meta.title.as_deref(),
             text: &s.clean.text,
         })
@@ -382,6 +386,7 @@ fn extract_line(line: &str, default_published: Option<jiff::civil::Date>) -> Str
     if published.is_some() {
         s.meta.published = published;
         s.meta.published_from = PublishedFrom::Metadata;
+        s.meta.evidence = Some("the input line's published field".into());
     }
     let analysis = Analysis::run(vec![s]);
     serde_json::json!({ "id": doc.id, "claims": analysis.claims }).to_string()

@@ -68,6 +68,10 @@ pub(crate) fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy
         {
             s.meta.published = Some(d);
             s.meta.published_from = PublishedFrom::Inferred;
+            s.meta.evidence = Some(format!(
+                "the dateline \"{}\", its year from the other sources",
+                d.strftime("%B %-d")
+            ));
         }
     }
     for c in copies {
@@ -75,6 +79,8 @@ pub(crate) fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy
             if let Some(d) = sources[c.original].meta.published {
                 sources[c.copy].meta.published = Some(d);
                 sources[c.copy].meta.published_from = PublishedFrom::Inferred;
+                sources[c.copy].meta.evidence =
+                    Some(format!("the date of {}, which it copies", sources[c.original].id));
             }
         }
     }

@@ -106,6 +106,25 @@ fn finding(out: &mut dyn io::Write, p: &Paint, report: &Report<'_>, f: &Finding)
             }
         }
     }
+    // Dates resolved against publication dates: say where each came from.
+    if f.values
+        .iter()
+        .any(|v| v.get(..10).is_some_and(|d| d.parse::<jiff::civil::Date>().is_ok()))
+    {
+        let mut seen = Vec::new();
+        for label in &f.labels {
+            let Some(source) = a.source(&label.source).filter(|_| !seen.contains(&&label.source)) else {
+                continue;
+            };
+            seen.push(&label.source);
+            let line = match (source.meta.published, &source.meta.evidence) {
+                (Some(d), Some(e)) => format!("{} published {d}, from {e}", source.id),
+                (Some(d), None) => format!("{} published {d}", source.id),
+                (None, _) => format!("{} has no publication date", source.id),
+            };
+            writeln!(out, "{} {} {line}", " ".repeat(width), p.dim("="))?;
+        }
+    }
     // The diff line, unless the rule's message already spells it out.
     if let Some(diff) = f
         .diff

@@ -16,11 +16,17 @@ pub struct SourceInfo {
     pub path: String,
     pub published: Option<String>,
     pub published_from: PublishedFrom,
+    /// Where the date was read, as written there.
+    pub published_evidence: Option<String>,
     pub duplicate_of: Option<String>,
     pub publisher: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
     pub claims: usize,
+    /// What the reader has to say of the source (no article text found,
+    /// read as Windows-1252).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// Everything a printer needs.
@@ -47,6 +53,7 @@ impl Report<'_> {
                 path: s.path.clone(),
                 published: s.meta.published.map(|d| d.to_string()),
                 published_from: s.meta.published_from,
+                published_evidence: s.meta.evidence.clone(),
                 duplicate_of: a
                     .copies
                     .iter()
@@ -56,6 +63,7 @@ impl Report<'_> {
                 title: s.meta.title.clone(),
                 url: s.meta.url.clone(),
                 claims: a.claims.iter().filter(|c| c.source == s.id).count(),
+                notes: s.notes.clone(),
             })
             .collect()
     }

@@ -122,8 +122,9 @@ pub(crate) fn front_matter(text: &str) -> Option<(BTreeMap<String, String>, usiz
 impl Metadata {
     pub(crate) fn from_fields(fields: &BTreeMap<String, String>, from: PublishedFrom) -> Metadata {
         let get = |keys: &[&str]| keys.iter().find_map(|k| fields.get(*k)).cloned();
-        let published =
-            get(&["published", "date", "published_time", "pubdate", "published_at"]).and_then(|d| parse_date_str(&d));
+        let keys = ["published", "date", "published_time", "pubdate", "published_at"];
+        let written = keys.iter().find_map(|k| fields.get(*k).map(|v| (*k, v)));
+        let published = written.and_then(|(_, d)| parse_date_str(d));
         Metadata {
             published,
             published_from: if published.is_some() {
@@ -131,7 +132,13 @@ impl Metadata {
             } else {
                 PublishedFrom::Unknown
             },
-            evidence: published.is_some().then(|| format!("{from:?} fields").to_lowercase()),
+            evidence: published.and(written).map(|(k, v)| {
+                let place = match from {
+                    PublishedFrom::Manifest => "the manifest",
+                    _ => "the front matter",
+                };
+                format!("{place}, {k}: \"{v}\"")
+            }),
             partial: None,
             publisher: get(&["publisher", "source", "site", "outlet"]),
             title: get(&["title", "headline"]),
@@ -181,6 +188,7 @@ pub(crate) fn dateline(lines: &[&str]) -> Metadata {
                 Some(d) => {
                     meta.published = Some(d);
                     meta.published_from = PublishedFrom::Text;
+                    meta.evidence = Some(format!("the dateline \"{line}\""));
                 }
                 None => meta.partial = Some(PartialDate { month, day }),
             }
