@@ -270,6 +270,8 @@ struct ReadArticle<'a> {
     /// Where the date was read, as written there.
     published_evidence: Option<&'a str>,
     title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
     text: &'a str,
 }
 
@@ -291,6 +293,7 @@ pub fn read_articles(paths: &[PathBuf], format: ReadFormat, out: &mut dyn Write,
             published_from: s.meta.published_from,
             published_evidence: s.meta.evidence.as_deref(),
             title: s.meta.title.as_deref(),
+            byline: s.meta.byline.as_deref(),
             text: &s.clean.text,
         })
         .collect();

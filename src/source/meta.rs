@@ -39,6 +39,8 @@ pub struct Metadata {
     pub partial: Option<PartialDate>,
     pub publisher: Option<String>,
     pub title: Option<String>,
+    /// The author as the article credits them ("By Ada Lind").
+    pub byline: Option<String>,
     pub url: Option<String>,
 }
 
@@ -142,6 +144,7 @@ impl Metadata {
             partial: None,
             publisher: get(&["publisher", "source", "site", "outlet"]),
             title: get(&["title", "headline"]),
+            byline: get(&["author", "byline", "by"]),
             url: get(&["url", "link", "canonical"]),
         }
     }
@@ -156,6 +159,7 @@ impl Metadata {
         }
         self.publisher = self.publisher.or(other.publisher);
         self.title = self.title.or(other.title);
+        self.byline = self.byline.or(other.byline);
         self.url = self.url.or(other.url);
         self
     }

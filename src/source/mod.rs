@@ -93,6 +93,7 @@ impl Source {
                     found.published_from = PublishedFrom::Metadata;
                     found.evidence = Some(d.evidence);
                 }
+                found.byline = h.byline;
                 meta = meta.or(found);
             }
             Format::Markdown => {

@@ -24,7 +24,10 @@ const INLINE: &[&str] = &[
 #[derive(Debug, Default, Clone)]
 pub(crate) struct HtmlMeta {
     pub published: Option<PageDate>,
+    /// The headline.
     pub title: Option<String>,
+    /// Who wrote it, as the page credits them.
+    pub byline: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
 }
@@ -116,11 +119,17 @@ fn drop_link_lists(out: Vec<Laid>) -> Vec<Unit> {
 /// `<link rel=canonical>`.
 fn read_meta(dom: &Dom) -> HtmlMeta {
     let mut meta = HtmlMeta::default();
+    // The headline: og:title, else the first <h1>, else <title> (which
+    // often carries the site's name).
+    let (mut page_title, mut h1) = (None, None);
+    let text = |id| Some(squeeze(&dom.text_of(id))).filter(|t: &String| !t.is_empty());
     for (id, e) in dom.elements() {
         match e.name.as_str() {
             "meta" => meta_tag(e, &mut meta),
-            "title" if meta.title.is_none() => {
-                meta.title = Some(dom.text_of(id).trim().to_string()).filter(|t| !t.is_empty());
+            "title" if page_title.is_none() => page_title = text(id),
+            "h1" if h1.is_none() => h1 = text(id),
+            _ if meta.byline.is_none() && is_byline(e) => {
+                meta.byline = text(id).filter(|t| t.chars().count() <= 80);
             }
             "link" if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                 if let Some(href) = e.attr("href") {
@@ -130,7 +139,21 @@ fn read_meta(dom: &Dom) -> HtmlMeta {
             _ => {}
         }
     }
+    meta.title = meta.title.or(h1).or(page_title);
     meta
+}
+
+/// Whitespace runs as one space.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An element that holds the article's byline ("By Ada Lind").
+fn is_byline(e: &tree::Element) -> bool {
+    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("rel").unwrap_or("")).to_ascii_lowercase();
+    names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| matches!(w, "byline" | "author"))
 }
 
 fn meta_tag(tag: &tree::Element, meta: &mut HtmlMeta) {
@@ -145,6 +168,7 @@ fn meta_tag(tag: &tree::Element, meta: &mut HtmlMeta) {
     let content = content.trim().to_string();
     let slot = match key.as_str() {
         "og:title" | "twitter:title" => &mut meta.title,
+        "author" | "article:author" | "byl" if !content.starts_with("http") => &mut meta.byline,
         "og:site_name" | "publisher" | "article:publisher" => &mut meta.publisher,
         "og:url" => &mut meta.url,
         _ => return,
