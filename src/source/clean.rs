@@ -154,6 +154,58 @@ fn line_string(line: &[Unit]) -> String {
 /// Phrases of site furniture; a short line holding one is not article text.
 static BOILERPLATE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::BOILERPLATE).collect());
 
+/// Markers of a picture's caption or credit.
+static CAPTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::CAPTION_MARKERS).collect());
+
+/// Drops the lines of a Markdown article that are page furniture: images,
+/// and lines that are mostly links (menus, "Read more: [...]", lists of
+/// other stories).
+pub(crate) fn drop_markdown_furniture(units: Vec<Unit>) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(units.len());
+    for line in units.split_inclusive(|u| u.ch == '\n') {
+        let s = line_string(line);
+        if is_markdown_furniture(s.trim()) {
+            out.extend(line.iter().filter(|u| u.ch == '\n'));
+        } else {
+            out.extend_from_slice(line);
+        }
+    }
+    out
+}
+
+fn is_markdown_furniture(line: &str) -> bool {
+    let line = line.trim_start_matches(['-', '*', '+', ' ']);
+    if line.starts_with("![") || line.starts_with("[![") {
+        return true;
+    }
+    if line.chars().count() > 300 {
+        return false;
+    }
+    // Letters inside [link text](target) against all letters but targets.
+    let (mut linked, mut total) = (0usize, 0usize);
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        total += letters(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else {
+            total += letters(after);
+            rest = "";
+            break;
+        };
+        let text = letters(&after[..close]);
+        linked += text;
+        total += text;
+        let target = &after[close + 2..];
+        rest = target.find(')').map_or("", |e| &target[e + 1..]);
+    }
+    total += letters(rest);
+    linked > 0 && linked * 2 > total
+}
+
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
 /// Line openings that mark a pointer to another article, however long.
 static POINTER_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::POINTER_PREFIXES).collect());
 
@@ -173,6 +225,10 @@ pub(crate) fn is_boilerplate(line: &str, repeats: usize) -> bool {
     }
     let short = t.chars().count() <= 60;
     if short && repeats >= 3 {
+        return true;
+    }
+    // A picture's caption or credit ("Photo: Ada Lind / Valmora Herald").
+    if t.chars().count() <= 200 && CAPTIONS.iter().any(|m| lower.contains(m)) {
         return true;
     }
     short && BOILERPLATE.iter().any(|p| lower.contains(p))
@@ -415,5 +471,23 @@ mod tests {
         assert!(fell_back);
         let s: String = u.iter().map(|u| u.ch).collect();
         assert_eq!(s, "café “x”");
+    }
+
+    #[test]
+    fn markdown_furniture_goes() {
+        let md = "# Port closes\n\n![Cranes at the east quay](cranes.jpg)\n\n[Home](/) | [Port](/port) | [City](/city)\n\nThe yard closed on Monday, [Ada Lind](/lind) said, and the cranes stood still.\n\nRead more: [Ferry fares rise again](/ferry)\n\n- [Strike talks resume](/a)\n- [New crane for the east quay](/b)\n\nPhoto: Piet Korhonen / Valmora Herald\n\nThe vote is on Friday.\n";
+        let (units, _) = decode(md.as_bytes());
+        let units = paragraphs(strip_markdown(drop_markdown_furniture(units)));
+        let text: String = units.iter().map(|u| u.ch).collect();
+        assert_eq!(
+            text,
+            "Port closes\nThe yard closed on Monday, Ada Lind said, and the cranes stood still.\nThe vote is on Friday."
+        );
+        // Every kept character still points at its own bytes.
+        for u in &units {
+            if u.ch != '\n' {
+                assert_eq!(&md[u.start as usize..u.end as usize], u.ch.to_string());
+            }
+        }
     }
 }

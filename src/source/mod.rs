@@ -103,7 +103,7 @@ impl Source {
                     units.drain(..chars.min(units.len()));
                     meta = meta.or(Metadata::from_fields(&fields, PublishedFrom::Metadata));
                 }
-                units = clean::strip_markdown(units);
+                units = clean::strip_markdown(clean::drop_markdown_furniture(units));
             }
             Format::Text => {}
         }
