@@ -80,7 +80,7 @@ fn windows_1252_text_is_decoded_with_a_note_and_exact_spans() {
         &dir.path().join("a.txt").to_string_lossy(),
     ]);
     assert_eq!(code, 0);
-    assert!(err.contains("read as Windows-1252"), "{err}");
+    assert!(err.contains("read as windows-1252"), "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let st = json["claims"]
         .as_array()

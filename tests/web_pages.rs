@@ -119,3 +119,35 @@ fn a_page_with_no_article_says_so() {
         s.notes
     );
 }
+
+#[test]
+fn a_page_in_its_declared_legacy_encoding() {
+    for (label, encoding, words) in [
+        (
+            "windows-1251",
+            encoding_rs::WINDOWS_1251,
+            "Порт Вальмора закрыт с понедельника",
+        ),
+        (
+            "Shift_JIS",
+            encoding_rs::SHIFT_JIS,
+            "ヴァルモラ港は月曜日から閉鎖されている",
+        ),
+    ] {
+        let html = format!("<html><head><meta charset=\"{label}\"></head><body><p>{words}, {STORY}</p></body></html>");
+        let (bytes, _, unmappable) = encoding.encode(&html);
+        assert!(!unmappable);
+        let s = Source::parse("legacy.html", "legacy.html", bytes.to_vec(), Format::Html, None);
+        assert!(s.clean.text.contains(words), "{label}: {}", s.clean.text);
+        assert!(s.notes.iter().any(|n| n.contains(encoding.name())), "{:?}", s.notes);
+        // The words point at their own bytes in the file.
+        let at = s.clean.text.find(words).unwrap();
+        let span = claimcheck::span::Span::new(at, at + words.len());
+        let (located, original) = s.locate(span);
+        assert_eq!(original, words, "{label}");
+        assert_eq!(
+            located.column,
+            "<html><head><meta charset=\"\"></head><body><p>".chars().count() + label.len() + 1
+        );
+    }
+}

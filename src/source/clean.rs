@@ -47,7 +47,30 @@ impl CleanText {
 
 /// Decodes bytes as UTF-8, or as Windows-1252 when they are not valid UTF-8.
 /// Returns the units and whether the fallback was used.
+#[cfg(test)]
 pub(crate) fn decode(bytes: &[u8]) -> (Vec<Unit>, bool) {
+    decode_as(bytes, encoding_rs::WINDOWS_1252)
+}
+
+/// The encoding a web page declares in its first 1,024 bytes (`<meta
+/// charset>` or `http-equiv` content type), as a browser's prescan finds it.
+pub(crate) fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    encoding_rs::Encoding::for_label(&label)
+}
+
+/// Decodes `bytes` as UTF-8 when they are, else in `legacy` (each
+/// character tied to the bytes it was decoded from); the flag says whether
+/// `legacy` was used.
+pub(crate) fn decode_as(bytes: &[u8], legacy: &'static encoding_rs::Encoding) -> (Vec<Unit>, bool) {
     let mut units = Vec::with_capacity(bytes.len());
     match std::str::from_utf8(bytes) {
         Ok(s) => {
@@ -61,15 +84,25 @@ pub(crate) fn decode(bytes: &[u8]) -> (Vec<Unit>, bool) {
             (units, false)
         }
         Err(_) => {
-            for (i, b) in bytes.iter().enumerate() {
-                let one = [*b];
-                let (s, _, _) = encoding_rs::WINDOWS_1252.decode(&one);
-                let ch = s.chars().next().unwrap_or('\u{FFFD}');
-                units.push(Unit {
-                    ch,
-                    start: i as u32,
-                    end: i as u32 + 1,
-                });
+            // Byte by byte through a streaming decoder: a character is tied
+            // to the bytes read since the previous one came out.
+            let mut decoder = legacy.new_decoder_without_bom_handling();
+            let mut from = 0;
+            let mut out = [0u8; 32];
+            for i in 0..bytes.len() {
+                let last = i + 1 == bytes.len();
+                let (_, _, written, _) = decoder.decode_to_utf8(&bytes[i..=i], &mut out, last);
+                let chars = std::str::from_utf8(&out[..written]).unwrap_or("\u{FFFD}");
+                for ch in chars.chars() {
+                    units.push(Unit {
+                        ch,
+                        start: from as u32,
+                        end: i as u32 + 1,
+                    });
+                }
+                if written > 0 {
+                    from = i + 1;
+                }
             }
             (units, true)
         }

@@ -47,8 +47,8 @@ pub struct Source {
     /// Remarks for the user (encoding fallback, missing date...).
     pub notes: Vec<String>,
     lines: LineIndex,
-    /// Whether the bytes are UTF-8 (else they were read as Windows-1252).
-    utf8: bool,
+    /// The legacy encoding the bytes were read in; `None` for UTF-8.
+    encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Fewer words than this kept from a web page: no article found in it.
@@ -60,9 +60,15 @@ impl Source {
     /// a note.
     pub fn parse(id: &str, path: &str, bytes: Vec<u8>, format: Format, manifest: Option<&ManifestEntry>) -> Source {
         let mut notes = Vec::new();
-        let (mut units, fallback) = clean::decode(&bytes);
+        // Not UTF-8: the encoding a web page declares, else Windows-1252.
+        let declared = matches!(format, Format::Html)
+            .then(|| clean::declared_encoding(&bytes))
+            .flatten()
+            .filter(|e| *e != encoding_rs::UTF_8);
+        let encoding = declared.unwrap_or(encoding_rs::WINDOWS_1252);
+        let (mut units, fallback) = clean::decode_as(&bytes, encoding);
         if fallback {
-            notes.push(format!("{path}: not valid UTF-8, read as Windows-1252"));
+            notes.push(format!("{path}: not valid UTF-8, read as {}", encoding.name()));
         }
         let mut meta = Metadata::default();
         if let Some(m) = manifest {
@@ -120,6 +126,8 @@ impl Source {
                 "{path}: no article text found (fewer than {MIN_ARTICLE_WORDS} words kept)"
             ));
         }
+        // Columns count characters: in a legacy encoding of more than one
+        // byte a character, they are counted from the decoded units.
         let lines = LineIndex::new(&bytes, !fallback);
         Source {
             id: id.to_string(),
@@ -129,7 +137,7 @@ impl Source {
             meta,
             notes,
             lines,
-            utf8: !fallback,
+            encoding: fallback.then_some(encoding),
         }
     }
 
@@ -138,12 +146,19 @@ impl Source {
         let o = self.clean.original(span);
         let located = self.lines.locate(&self.bytes, o);
         let words = String::from_utf8_lossy(&self.bytes[o.start..o.end.min(self.bytes.len())]);
-        let words = if self.utf8 {
-            words.into_owned()
-        } else {
-            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(&self.bytes[o.start..o.end]);
-            s.into_owned()
+        let words = match self.encoding {
+            None => words.into_owned(),
+            Some(e) => e
+                .decode_without_bom_handling(&self.bytes[o.start..o.end.min(self.bytes.len())])
+                .0
+                .into_owned(),
         };
+        let mut located = located;
+        if let Some(e) = self.encoding.filter(|e| !e.is_single_byte()) {
+            let line_start = self.lines.line_range(&self.bytes, located.line.saturating_sub(1)).start;
+            let before = &self.bytes[line_start.min(o.start)..o.start];
+            located.column = e.decode_without_bom_handling(before).0.chars().count() + 1;
+        }
         (located, words)
     }
 
@@ -156,7 +171,13 @@ impl Source {
     /// 1-based line `n` of the original file, for code frames.
     pub fn line_text(&self, n: usize) -> String {
         let r = self.lines.line_range(&self.bytes, n.saturating_sub(1));
-        String::from_utf8_lossy(&self.bytes[r.start..r.end]).into_owned()
+        match self.encoding {
+            None => String::from_utf8_lossy(&self.bytes[r.start..r.end]).into_owned(),
+            Some(e) => e
+                .decode_without_bom_handling(&self.bytes[r.start..r.end])
+                .0
+                .into_owned(),
+        }
     }
 }
 
