@@ -420,13 +420,21 @@ impl<'a> Page<'a> {
         rivals.truncate(5);
         let mut best = top;
         if rivals.len() >= 3 {
+            // How many rivals each ancestor holds: one walk up per rival.
+            let mut holds: rustc_hash::FxHashMap<NodeId, usize> = Default::default();
+            for &r in &rivals {
+                let mut at = self.dom.nodes[r].parent;
+                while let Some(a) = at {
+                    *holds.entry(a).or_default() += 1;
+                    at = self.dom.nodes[a].parent;
+                }
+            }
             let mut at = self.dom.nodes[top].parent;
             while let Some(a) = at {
                 if self.dom.nodes[a].is("body") || self.dom.nodes[a].element().is_none() {
                     break;
                 }
-                let inside = rivals.iter().filter(|&&r| self.is_ancestor(a, r)).count();
-                if inside >= 3 {
+                if holds.get(&a).copied().unwrap_or(0) >= 3 {
                     best = a;
                     break;
                 }
@@ -450,16 +458,6 @@ impl<'a> Page<'a> {
             }
         }
         best
-    }
-
-    fn is_ancestor(&self, a: NodeId, mut id: NodeId) -> bool {
-        while let Some(p) = self.dom.nodes[id].parent {
-            if p == a {
-                return true;
-            }
-            id = p;
-        }
-        false
     }
 
     /// A paragraph beside the article that reads like its prose: long with

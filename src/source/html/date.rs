@@ -273,6 +273,14 @@ fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
     };
     let foreign = foreign_nodes(dom);
     let chars = text_sizes(dom);
+    // Nodes under each: a short text spread over a deep tree is not a date
+    // line, and reading it for each of its ancestors would be quadratic.
+    let mut nodes = vec![1usize; dom.nodes.len()];
+    for id in (1..dom.nodes.len()).rev() {
+        if let Some(p) = dom.nodes[id].parent {
+            nodes[p] += nodes[id];
+        }
+    }
     let mut datelines = 0;
     // Text inside links: a teaser of another story, with its date.
     let mut linked = vec![false; dom.nodes.len()];
@@ -358,7 +366,7 @@ fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
         }
         // A byline's date line: marked by its class, or labelled in its text
         // ("Datum: 03.02.2022").
-        if chars[id] > 120 || chars[id] < 6 {
+        if chars[id] > 120 || chars[id] < 6 || nodes[id] > 64 {
             continue;
         }
         let text = || dom.text_of(id);
