@@ -144,6 +144,107 @@ pub struct Figure {
     pub qualifier: Option<Qualifier>,
 }
 
+/// The values a written figure allows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Interval {
+    lo: f64,
+    hi: f64,
+}
+
+impl Interval {
+    fn holds(&self, x: f64) -> bool {
+        self.lo <= x && x < self.hi
+    }
+}
+
+impl Figure {
+    /// Whether two written figures can be the same amount. Each is read to
+    /// the precision it is written to: "$43 million" allows 42.5 to 44
+    /// million (rounded, or cut short as news writes it), so it agrees with
+    /// "$43,885,310", while "$3.5 billion" and "$3.6 billion", written alike,
+    /// agree only if equal. A bound opens a figure ("more than"), a range
+    /// spans its ends, and a hedge ("about", "nearly") allows a gap of
+    /// `hedge` of the larger amount. `written`: each figure as the article
+    /// writes it.
+    pub fn agrees(&self, written: &str, other: &Figure, other_written: &str, hedge: f64) -> Option<bool> {
+        let (a, b) = (self.amount?.0, other.amount?.0);
+        let (sa, sb) = (precision(written, a), precision(other_written, b));
+        let exact = |f: &Figure| f.qualifier.is_none() && f.to.is_none();
+        if exact(self) && exact(other) {
+            let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+            return Some(if close(sa, sb) {
+                close(a, b)
+            } else if sa > sb {
+                window(a, sa).holds(b)
+            } else {
+                window(b, sb).holds(a)
+            });
+        }
+        let (x, y) = (self.allows(sa), other.allows(sb));
+        let gap = (y.lo - x.hi).max(x.lo - y.hi).max(0.0);
+        let hedged = [self.qualifier, other.qualifier]
+            .iter()
+            .any(|q| matches!(q, Some(Qualifier::Around | Qualifier::Nearly)));
+        let allowed = if hedged { hedge * a.abs().max(b.abs()) } else { 0.0 };
+        Some(gap <= allowed)
+    }
+
+    /// The amounts a figure allows, `step` its precision, before any hedge.
+    fn allows(&self, step: f64) -> Interval {
+        let lo = self.amount.map_or(0.0, |a| a.0);
+        let hi = self.to.map_or(lo, |t| t.0);
+        let mut i = Interval {
+            lo: window(lo, step).lo,
+            hi: window(hi, step).hi,
+        };
+        match self.qualifier {
+            Some(Qualifier::MoreThan | Qualifier::AtLeast) => i.hi = f64::INFINITY,
+            Some(Qualifier::LessThan | Qualifier::UpTo) => i.lo = f64::NEG_INFINITY,
+            _ => {}
+        }
+        i
+    }
+}
+
+/// The amounts a figure written to `step` stands for: rounded to it, or cut
+/// short at it.
+fn window(x: f64, step: f64) -> Interval {
+    Interval {
+        lo: x - step / 2.0,
+        hi: x + step.max(f64::MIN_POSITIVE),
+    }
+}
+
+/// One step of the last digit a figure is written to, in its amount:
+/// 1,000,000 for "43 million", 0.1 for "35.7 percent", 1 for "43,885,310";
+/// 0 for a figure in words.
+fn precision(written: &str, amount: f64) -> f64 {
+    let digits: String = written
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let digits = digits.trim_end_matches(['.', ',']);
+    if digits.is_empty() {
+        return 0.0;
+    }
+    // "4,2" (a decimal comma) against "4,200" (a thousands comma).
+    let decimal_comma = digits.rsplit_once(',').is_some_and(|(_, d)| d.len() < 3) && !digits.contains('.');
+    let (whole, decimals) = if decimal_comma {
+        digits.rsplit_once(',').unwrap_or((digits, ""))
+    } else {
+        digits.split_once('.').unwrap_or((digits, ""))
+    };
+    let mantissa: f64 = format!("{}.{decimals}0", whole.replace([',', '.'], ""))
+        .parse()
+        .unwrap_or(0.0);
+    if mantissa == 0.0 {
+        return 0.0;
+    }
+    let scale = amount / mantissa;
+    scale * 10f64.powi(-(decimals.len() as i32))
+}
+
 /// Who said what, and when.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {
@@ -292,5 +393,76 @@ impl Serialize for Claim {
             ClaimValue::Statement(st) => m.serialize_entry("value", st)?,
         }
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usd(amount: f64, qualifier: Option<Qualifier>) -> Figure {
+        Figure {
+            amount: Some(Amount(amount)),
+            to: None,
+            unit: Some(Unit::Currency("USD")),
+            qualifier,
+        }
+    }
+
+    fn agree(a: (&Figure, &str), b: (&Figure, &str)) -> bool {
+        let forward = a.0.agrees(a.1, b.0, b.1, 0.1).unwrap();
+        assert_eq!(forward, b.0.agrees(b.1, a.0, a.1, 0.1).unwrap(), "not symmetric");
+        forward
+    }
+
+    #[test]
+    fn figures_agree_to_the_precision_they_are_written_to() {
+        let round = usd(43e6, None);
+        let exact = usd(43_885_310.0, None);
+        assert!(agree((&round, "$43 million"), (&exact, "$43,885,310")));
+        assert!(!agree((&usd(45e6, None), "$45 million"), (&exact, "$43,885,310")));
+        let (a, b) = (usd(3.5e9, None), usd(3.6e9, None));
+        assert!(
+            !agree((&a, "$3.5 billion"), (&b, "$3.6 billion")),
+            "written alike, they differ"
+        );
+        assert!(agree((&usd(36.0, None), "$36"), (&usd(35.7, None), "$35.70")));
+        assert!(!agree((&usd(30.0, None), "$30"), (&usd(35.7, None), "$35.70")));
+        // A decimal comma: "4,2" is four point two.
+        assert!(agree(
+            (&usd(4.2e9, None), "4,2 Mrd. $"),
+            (&usd(4.2e9, None), "$4.2 billion")
+        ));
+    }
+
+    #[test]
+    fn hedges_and_bounds_widen_a_figure() {
+        let exact = usd(43e6, None);
+        assert!(agree(
+            (&usd(44e6, Some(Qualifier::Nearly)), "nearly $44 million"),
+            (&exact, "$43 million")
+        ));
+        assert!(!agree(
+            (&usd(30e6, Some(Qualifier::Nearly)), "nearly $30 million"),
+            (&exact, "$43 million")
+        ));
+        assert!(agree(
+            (&usd(10.0, Some(Qualifier::MoreThan)), "more than $10"),
+            (&usd(35.7, None), "$35.70")
+        ));
+        assert!(!agree(
+            (&usd(40.0, Some(Qualifier::MoreThan)), "more than $40"),
+            (&usd(35.7, None), "$35.70")
+        ));
+        assert!(agree(
+            (&usd(3400.0, Some(Qualifier::Around)), "about $3,400"),
+            (&usd(3500.0, None), "$3,500")
+        ));
+        let range = Figure {
+            to: Some(Amount(6e9)),
+            ..usd(5e9, None)
+        };
+        assert!(agree((&range, "$5-6 billion"), (&usd(5.5e9, None), "$5.5 billion")));
+        assert!(!agree((&range, "$5-6 billion"), (&usd(7.5e9, None), "$7.5 billion")));
     }
 }

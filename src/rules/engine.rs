@@ -112,7 +112,7 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &ClaimPair) -> Option<Findi
         return None;
     }
     let (va, vb, diff) = match rule.compare {
-        Some(cmp) => compare(cmp, a, b, l)?,
+        Some(cmp) => compare(cmp, a, b, l, analysis)?,
         None => (a.value_text(), b.value_text(), None),
     };
     let similarity = format!("{:.0}%", l.score * 100.0);
@@ -171,7 +171,7 @@ type Compared = (String, String, Option<Vec<DiffWord>>);
 
 /// The two values when they differ beyond the tolerance; `None` when they agree
 /// or cannot be compared.
-fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair) -> Option<Compared> {
+fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair, analysis: &Analysis) -> Option<Compared> {
     match cmp.field {
         Field::Date => {
             let date = |c: &Claim| {
@@ -189,14 +189,19 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair) -> Option<Compared
             if fa.unit != fb.unit {
                 return None;
             }
-            let hedged = fa.qualifier.is_some() || fb.qualifier.is_some();
-            let tol = if hedged { cmp.hedged_tolerance } else { cmp.tolerance };
-            // Ranges disagree only where they do not meet.
-            let (lo_a, lo_b) = (fa.amount?.0, fb.amount?.0);
-            let (hi_a, hi_b) = (fa.to.map_or(lo_a, |t| t.0), fb.to.map_or(lo_b, |t| t.0));
-            let gap = (lo_b - hi_a).max(lo_a - hi_b).max(0.0);
-            let scale = hi_a.abs().max(hi_b.abs());
-            (gap > tol * scale).then(|| (a.value_text(), b.value_text(), None))
+            let (x, y) = (fa.amount?.0, fb.amount?.0);
+            if fa.agrees(&a.text, fb, &b.text, cmp.hedged_tolerance)?
+                || (x - y).abs() <= cmp.tolerance * x.abs().max(y.abs())
+            {
+                return None;
+            }
+            // Each source also gives the other's value, for whatever it
+            // measures: the two figures are of different quantities.
+            let hedge = cmp.hedged_tolerance;
+            if confirmed(analysis, a, &b.source, hedge) || confirmed(analysis, b, &a.source, hedge) {
+                return None;
+            }
+            Some((a.value_text(), b.value_text(), None))
         }
         Field::Quote => {
             let (qa, qb) = (a.statement()?, b.statement()?);
@@ -215,6 +220,15 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair) -> Option<Compared
             (sa != sb).then(|| (sa.to_string(), sb.to_string(), None))
         }
     }
+}
+
+/// Whether source `by` also gives a figure that agrees with `x`.
+fn confirmed(analysis: &Analysis, x: &Claim, by: &str, hedge: f64) -> bool {
+    let Some(fx) = x.figure() else { return false };
+    analysis.claims.iter().filter(|c| c.source == by).any(|c| {
+        c.figure()
+            .is_some_and(|f| f.unit == fx.unit && fx.agrees(&x.text, f, &c.text, hedge) == Some(true))
+    })
 }
 
 /// Word-level difference of two quotations.

@@ -256,6 +256,47 @@ const DATE_CLASSES: &[&str] = &[
     "date", "datum", "time", "publish", "posted", "created", "release", "byline", "dateline", "fecha", "meta",
 ];
 
+/// What is known of each node of a page before its dates are read.
+struct Shape {
+    /// Inside someone else's content.
+    foreign: Vec<bool>,
+    /// Characters of text under it.
+    chars: Vec<usize>,
+    /// Nodes under it: a short text spread over a deep tree is not a date
+    /// line, and reading it for each of its ancestors would be quadratic.
+    nodes: Vec<usize>,
+    /// Characters of link text under it: a teaser of another story, with
+    /// its date.
+    link_chars: Vec<usize>,
+}
+
+impl Shape {
+    fn of(dom: &Dom) -> Shape {
+        let chars = text_sizes(dom);
+        let mut nodes = vec![1usize; dom.nodes.len()];
+        let mut linked = vec![false; dom.nodes.len()];
+        for (id, node) in dom.nodes.iter().enumerate() {
+            linked[id] = node.is("a") || node.parent.is_some_and(|p| linked[p]);
+        }
+        let mut link_chars = vec![0usize; dom.nodes.len()];
+        for id in (1..dom.nodes.len()).rev() {
+            if linked[id] && matches!(dom.nodes[id].kind, super::tree::NodeKind::Text(_)) {
+                link_chars[id] = chars[id];
+            }
+            if let Some(p) = dom.nodes[id].parent {
+                nodes[p] += nodes[id];
+                link_chars[p] += link_chars[id];
+            }
+        }
+        Shape {
+            foreign: foreign_nodes(dom),
+            chars,
+            nodes,
+            link_chars,
+        }
+    }
+}
+
 fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut push = |tier: u8, text: &str, evidence: String, node: Option<NodeId>| {
@@ -271,31 +312,13 @@ fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
             });
         }
     };
-    let foreign = foreign_nodes(dom);
-    let chars = text_sizes(dom);
-    // Nodes under each: a short text spread over a deep tree is not a date
-    // line, and reading it for each of its ancestors would be quadratic.
-    let mut nodes = vec![1usize; dom.nodes.len()];
-    for id in (1..dom.nodes.len()).rev() {
-        if let Some(p) = dom.nodes[id].parent {
-            nodes[p] += nodes[id];
-        }
-    }
+    let Shape {
+        foreign,
+        chars,
+        nodes,
+        link_chars,
+    } = Shape::of(dom);
     let mut datelines = 0;
-    // Text inside links: a teaser of another story, with its date.
-    let mut linked = vec![false; dom.nodes.len()];
-    for (id, node) in dom.nodes.iter().enumerate() {
-        linked[id] = node.is("a") || node.parent.is_some_and(|p| linked[p]);
-    }
-    let mut link_chars = vec![0usize; dom.nodes.len()];
-    for id in (0..dom.nodes.len()).rev() {
-        if linked[id] && matches!(dom.nodes[id].kind, super::tree::NodeKind::Text(_)) {
-            link_chars[id] = chars[id];
-        }
-        if let Some(p) = dom.nodes[id].parent {
-            link_chars[p] += link_chars[id];
-        }
-    }
     for (id, e) in dom.elements() {
         match e.name.as_str() {
             "meta" => {
