@@ -43,13 +43,6 @@ const SKIPPED: &[&str] = &[
     "menu",
 ];
 
-/// Elements that stay inside the flow of a paragraph.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp",
-    "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "img", "label", "del", "ins", "tt", "big",
-    "strike", "nobr",
-];
-
 /// Elements that may be the article's container.
 const CONTAINERS: &[&str] = &[
     "div",
@@ -94,19 +87,36 @@ static SIGNALS: LazyLock<Signals> = LazyLock::new(|| {
     )
 });
 
+/// The signals the words of one element's class and id carry.
+#[derive(Debug, Clone, Copy, Default)]
+struct Carried {
+    unlikely: bool,
+    negative: bool,
+    positive: bool,
+    likely: bool,
+}
+
 impl Signals {
-    /// Whether a word of `class id` carries `signal`.
-    fn has(&self, names: &str, signal: Signal) -> bool {
-        let mut words = names
+    /// The signals of the words of `class id`, read in one pass.
+    fn of(&self, names: &str) -> Carried {
+        let mut carried = Carried::default();
+        for w in names
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| w.to_ascii_lowercase());
-        words.any(|w| {
-            self.0
-                .iter()
-                .filter(|(_, s)| *s == signal)
-                .any(|(k, _)| w == *k || (k.len() >= 4 && w.contains(k)))
-        })
+        {
+            let w = w.to_ascii_lowercase();
+            for (k, s) in &self.0 {
+                if w == *k || (k.len() >= 4 && w.contains(k)) {
+                    match s {
+                        Signal::Unlikely => carried.unlikely = true,
+                        Signal::Negative => carried.negative = true,
+                        Signal::Positive => carried.positive = true,
+                        Signal::Likely => carried.likely = true,
+                    }
+                }
+            }
+        }
+        carried
     }
 }
 
@@ -200,12 +210,14 @@ impl<'a> Page<'a> {
         let mut dropped = vec![false; n];
         let mut weight = vec![0.0; n];
         for (id, e) in dom.elements() {
-            let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or(""));
-            let signals = &*SIGNALS;
-            if signals.has(&names, Signal::Negative) {
+            let carried = match (e.attr("class"), e.attr("id")) {
+                (None, None) => Carried::default(),
+                (class, id) => SIGNALS.of(&format!("{} {}", class.unwrap_or(""), id.unwrap_or(""))),
+            };
+            if carried.negative {
                 weight[id] -= 25.0;
             }
-            if signals.has(&names, Signal::Positive) {
+            if carried.positive {
                 weight[id] += 25.0;
             }
             let hidden = e.attr("hidden").is_some()
@@ -214,8 +226,8 @@ impl<'a> Page<'a> {
                     .is_some_and(|s| s.replace(' ', "").contains("display:none"));
             let unlikely = drop_unlikely
                 && !matches!(e.name.as_str(), "body" | "html" | "article" | "main" | "a")
-                && signals.has(&names, Signal::Unlikely)
-                && !signals.has(&names, Signal::Likely);
+                && carried.unlikely
+                && !carried.likely;
             let role = e.attr("role").is_some_and(|r| {
                 matches!(
                     r,
@@ -243,9 +255,7 @@ impl<'a> Page<'a> {
     }
 
     fn is_block(&self, id: NodeId) -> bool {
-        self.dom.nodes[id]
-            .element()
-            .is_some_and(|e| !INLINE.contains(&e.name.as_str()))
+        self.dom.nodes[id].element().is_some_and(|e| e.block)
     }
 
     /// Fills `stats`, children before parents.
@@ -482,7 +492,7 @@ impl<'a> Page<'a> {
     fn drop_lines(&self, mask: &mut [bool], around: &[bool]) {
         let dom = self.dom;
         for (id, e) in dom.elements() {
-            if !mask[id] || around[id] || INLINE.contains(&e.name.as_str()) {
+            if !mask[id] || around[id] || !e.block {
                 continue;
             }
             let chars = self.stats[id].chars;

@@ -89,7 +89,8 @@ struct Candidate {
 /// The page's publication date, if it states one.
 pub(crate) fn published(dom: &Dom, url: Option<&str>) -> Option<PageDate> {
     let order = DayOrder::of(dom);
-    let mut found = candidates(dom, order);
+    let shape = Shape::of(dom);
+    let mut found = candidates(dom, order, &shape);
     if let Some(u) = url.and_then(|u| url_date(u).map(|d| (u, d))) {
         found.push(Candidate {
             tier: 4,
@@ -110,7 +111,7 @@ pub(crate) fn published(dom: &Dom, url: Option<&str>) -> Option<PageDate> {
     let first = found.first()?;
     // The article's own byline, under its headline, beats metadata that
     // says another day (a template's default, a date of the page's build).
-    let byline = byline_span(dom).and_then(|(from, to)| {
+    let byline = byline_span(dom, &shape.chars).and_then(|(from, to)| {
         let mut dated: Vec<&Candidate> = found
             .iter()
             .filter(|c| (1..=3).contains(&c.tier) && c.node.is_some_and(|n| n > from && n < to))
@@ -186,9 +187,8 @@ fn near(day: Date, stamp: Stamp) -> bool {
 
 /// The nodes between the article's headline (the first `<h1>`) and its
 /// first long paragraph: where its byline is.
-fn byline_span(dom: &Dom) -> Option<(NodeId, NodeId)> {
+fn byline_span(dom: &Dom, sizes: &[usize]) -> Option<(NodeId, NodeId)> {
     let (h1, _) = dom.elements().find(|(_, e)| e.name == "h1")?;
-    let sizes = text_sizes(dom);
     let end = dom
         .elements()
         .find(|(id, e)| *id > h1 && e.name == "p" && sizes[*id] >= 150)
@@ -297,7 +297,7 @@ impl Shape {
     }
 }
 
-fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
+fn candidates(dom: &Dom, order: DayOrder, shape: &Shape) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut push = |tier: u8, text: &str, evidence: String, node: Option<NodeId>| {
         if let Some(stamp) = read_stamp(text, order) {
@@ -317,7 +317,7 @@ fn candidates(dom: &Dom, order: DayOrder) -> Vec<Candidate> {
         chars,
         nodes,
         link_chars,
-    } = Shape::of(dom);
+    } = shape;
     let mut datelines = 0;
     for (id, e) in dom.elements() {
         match e.name.as_str() {

@@ -13,13 +13,6 @@ pub(crate) use date::PageDate;
 
 use tree::{Dom, NodeKind};
 
-/// Elements that end a line of text.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp",
-    "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "img", "label", "del", "ins", "tt", "big",
-    "strike", "nobr",
-];
-
 /// What the page says of itself in `<meta>`, `<title>` and its dates.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct HtmlMeta {
@@ -77,7 +70,7 @@ fn render(dom: &Dom, mask: &[bool]) -> Vec<Laid> {
                 }));
             }
             NodeKind::Element(e) => {
-                let block = !INLINE.contains(&e.name.as_str());
+                let block = e.block;
                 if e.name == "a" {
                     if entering {
                         links += 1;

@@ -23,7 +23,16 @@ pub(crate) type NodeId = usize;
 pub(crate) struct Element {
     pub name: String,
     pub attrs: Vec<(String, String)>,
+    /// Whether it ends a line of text (not `<a>`, `<span>`, `<em>` ...).
+    pub block: bool,
 }
+
+/// Elements that stay inside the flow of a line of text.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp",
+    "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "img", "label", "del", "ins", "tt", "big",
+    "strike", "nobr",
+];
 
 impl Element {
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
@@ -147,7 +156,8 @@ impl Dom {
                             )
                         })
                         .collect();
-                    builder.start(Element { name, attrs }, tag.self_closing);
+                    let block = !INLINE.contains(&name.as_str());
+                    builder.start(Element { name, attrs, block }, tag.self_closing);
                 }
                 Token::EndTag(tag) => builder.end(&String::from_utf8_lossy(&tag.name).to_ascii_lowercase()),
                 Token::String(s) => {
@@ -312,6 +322,7 @@ impl<'a> Builder<'a> {
             self.add(NodeKind::Element(Element {
                 name: "br".into(),
                 attrs: Vec::new(),
+                block: true,
             }));
             return;
         }
