@@ -293,6 +293,10 @@ pub struct Claim {
     /// Content words of the sentence around the claim, lowercased: what
     /// links a figure or an event to the same one in another source.
     pub context: Vec<String>,
+    /// For a figure: content words of its own item of the sentence, between
+    /// the commas and "and"s around it ("a $5,587.75 vacation at the
+    /// Vineyard Retreat"): what it measures when a sentence lists several.
+    pub measure: Vec<String>,
     /// Where the claim sits in the cleaned text (for neighbourhood lookups).
     pub clean_span: Span,
     /// Doc-local name of the speaker as written, before identity resolution.

@@ -259,7 +259,12 @@ fn same_figure(claims: &[Claim], max_df: usize, links: &mut Vec<Link>) {
     for items in by_unit.values() {
         for (a, b) in candidates(items, claims, max_df) {
             let score = jaccard(&claims[a].context, &claims[b].context);
-            if score >= 0.25 && shared(&claims[a].context, &claims[b].context) >= 2 {
+            // Or the items of two lists that name the same thing.
+            let (ma, mb) = (&claims[a].measure, &claims[b].measure);
+            let item = jaccard(ma, mb);
+            if (score >= 0.25 && shared(&claims[a].context, &claims[b].context) >= 2)
+                || (item >= 0.5 && shared(ma, mb) >= 3)
+            {
                 links.push(Link {
                     kind: LinkKind::SameFigure,
                     a,

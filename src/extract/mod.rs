@@ -34,6 +34,8 @@ struct RawClaim {
     value: ClaimValue,
     /// Content words around it, for linking.
     context: Vec<String>,
+    /// For a figure, the words of its item of the sentence.
+    measure: Vec<String>,
     /// The speaker's name as the text gives it.
     speaker: Option<String>,
     /// The date expression that dates a statement.
@@ -46,6 +48,7 @@ impl RawClaim {
             span,
             value,
             context,
+            measure: Vec::new(),
             speaker: None,
             dated_by: None,
         }
@@ -87,8 +90,11 @@ pub(crate) fn extract(source: &str, text: &str, published: Option<Date>, locate:
         raw.push(RawClaim::new(d.span, ClaimValue::Date(value), context));
     }
     for f in figures {
-        let context = context(text, sentence_of(f.span.start), f.span);
-        raw.push(RawClaim::new(f.span, ClaimValue::Figure(f.figure), context));
+        let sentence = sentence_of(f.span.start);
+        let context = context(text, sentence, f.span);
+        let mut claim = RawClaim::new(f.span, ClaimValue::Figure(f.figure), context);
+        claim.measure = item(text, sentence, f.span);
+        raw.push(claim);
     }
     statement_claims(text, &statements, &dates, &people, published, &mut raw);
     let participants = event_participants(&events, &dates, &people, &in_quote, &mut raw);
@@ -145,6 +151,7 @@ fn statement_claims(
             span: s.span,
             value: ClaimValue::Statement(st),
             context: quote_words(words),
+            measure: Vec::new(),
             speaker: name,
             dated_by,
         });
@@ -212,6 +219,7 @@ fn number_claims(
                 span,
                 value,
                 context,
+                measure,
                 speaker: speaker_mention,
                 dated_by,
             } = c;
@@ -231,6 +239,7 @@ fn number_claims(
                 span: located,
                 value,
                 context,
+                measure,
                 participants: taking_part,
                 clean_span: span,
                 speaker_mention,
@@ -255,6 +264,31 @@ fn context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
         text,
         Span::new(claim.end.min(sentence.end), sentence.end.max(claim.end)),
     ));
+    words
+}
+
+/// Content words of a figure's item of its sentence: from the comma,
+/// semicolon, colon or "and" before it to the one after it.
+fn item(text: &str, sentence: Span, claim: Span) -> Vec<String> {
+    let before = &text[sentence.start..claim.start.max(sentence.start)];
+    let after = &text[claim.end.min(sentence.end)..sentence.end.max(claim.end)];
+    let cut = |s: &str| -> usize {
+        [",", ";", ":", " and ", " or ", "("]
+            .iter()
+            .filter_map(|p| s.rfind(p).map(|i| i + p.len()))
+            .max()
+            .unwrap_or(0)
+    };
+    let from = cut(before);
+    let to = [",", ";", ":", " and ", " or ", ")", ". "]
+        .iter()
+        .filter_map(|p| after.find(p))
+        .min()
+        .unwrap_or(after.len());
+    let start = sentence.start + from;
+    let end = claim.end.min(sentence.end) + to;
+    let mut words = content_words(text, Span::new(start, claim.start.max(start)));
+    words.extend(content_words(text, Span::new(claim.end.min(end), end.max(claim.end))));
     words
 }
 

@@ -222,12 +222,20 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair, analysis: &Analysi
     }
 }
 
-/// Whether source `by` also gives a figure that agrees with `x`.
+/// Whether source `by` also gives a figure that agrees with `x` (a bound,
+/// "over $300", confirms no value).
 fn confirmed(analysis: &Analysis, x: &Claim, by: &str, hedge: f64) -> bool {
     let Some(fx) = x.figure() else { return false };
+    let bound = |f: &crate::claim::Figure| {
+        use crate::claim::Qualifier::*;
+        matches!(f.qualifier, Some(MoreThan | LessThan | AtLeast | UpTo))
+    };
+    if bound(fx) {
+        return false;
+    }
     analysis.claims.iter().filter(|c| c.source == by).any(|c| {
         c.figure()
-            .is_some_and(|f| f.unit == fx.unit && fx.agrees(&x.text, f, &c.text, hedge) == Some(true))
+            .is_some_and(|f| f.unit == fx.unit && !bound(f) && fx.agrees(&x.text, f, &c.text, hedge) == Some(true))
     })
 }
 

@@ -146,12 +146,18 @@ pub(super) fn code(i: &str) -> R<'_, (&'static str, u32)> {
 
 /// A code glued to a `$`: `usd$`, `cad$`, `c $`, `hk $`, `us $`.
 pub(super) fn lettered_dollar(i: &str) -> R<'_, &'static str> {
-    let (rest, (w, _, _)) = (
+    let (rest, (w, space, _)) = (
         take_while_m_n(1, 3, |c: char| c.is_ascii_alphabetic()),
         space0,
         char('$'),
     )
         .parse(i)?;
+    // "a $5,587.75 vacation": a word of its own apart from the sign (the
+    // article) is no country letter; "c $ 16.4 million" is ("A$" is written
+    // together).
+    if !space.is_empty() && crate::text::is_stop_word(&w.to_ascii_lowercase()) {
+        return fail(i);
+    }
     match CURRENCIES.letters.get(&w.to_ascii_lowercase()) {
         Some(code) => Ok((rest, code)),
         None => fail(i),
@@ -235,6 +241,8 @@ mod tests {
     fn signs_are_tried_longest_first() {
         assert_eq!(symbol("US$5"), Ok(("5", "USD")));
         assert_eq!(symbol("A$5").map(|(_, c)| c), Ok("AUD"));
+        assert!(lettered_dollar("a $5,587.75").is_err(), "the article before a sign");
+        assert_eq!(lettered_dollar("hk $5").map(|(_, c)| c), Ok("HKD"));
         assert_eq!(symbol("$5").map(|(_, c)| c), Ok("USD"));
     }
 
