@@ -206,7 +206,13 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair, analysis: &Analysi
         Field::Quote => {
             let (qa, qb) = (a.statement()?, b.statement()?);
             let (wa, wb) = (spoken_words(&qa.quote), spoken_words(&qb.quote));
-            if wa == wb || l.contained || link::contains(&wa, &wb) || link::contains(&wb, &wa) {
+            if wa == wb
+                || l.contained
+                || link::contains(&wa, &wb)
+                || link::contains(&wb, &wa)
+                || edge_contained(&wa, &wb)
+                || edge_contained(&wb, &wa)
+            {
                 return None;
             }
             Some((
@@ -220,6 +226,21 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair, analysis: &Analysi
             (sa != sb).then(|| (sa.to_string(), sb.to_string(), None))
         }
     }
+}
+
+/// Whether the shorter quotation stands inside the longer but for one word
+/// at either edge: partial quotations of one speech differ where they are
+/// cut ("not putting people back to work" beside "... by putting people
+/// back to work"), which says nothing of the words quoted.
+fn edge_contained(long: &[String], short: &[String]) -> bool {
+    const KEPT: usize = 4;
+    if short.len() >= long.len() || short.len() < KEPT + 1 {
+        return false;
+    }
+    [(1, 0), (0, 1), (1, 1)]
+        .iter()
+        .filter(|(lead, trail)| short.len() - lead - trail >= KEPT)
+        .any(|(lead, trail)| link::contains(long, &short[*lead..short.len() - trail]))
 }
 
 /// Whether source `by` also gives a figure that agrees with `x` (a bound,
