@@ -112,10 +112,21 @@ fn finding(out: &mut dyn io::Write, p: &Paint, report: &Report<'_>, f: &Finding)
         .any(|v| v.get(..10).is_some_and(|d| d.parse::<jiff::civil::Date>().is_ok()))
     {
         let mut seen = Vec::new();
-        for label in &f.labels {
-            let Some(source) = a.source(&label.source).filter(|_| !seen.contains(&&label.source)) else {
+        for (i, label) in f.labels.iter().enumerate() {
+            let Some(source) = a.source(&label.source) else {
                 continue;
             };
+            // The expression that dates the remark, and what it was read as.
+            let claim = label.claim.map(|c| &a.claims[c]);
+            if let (Some(span), Some(value)) = (claim.and_then(|c| c.dated_by), f.values.get(i)) {
+                let (at, words) = source.locate(span);
+                let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+                let line = format!("{}:{}:{}: \"{words}\" read as {value}", source.id, at.line, at.column);
+                writeln!(out, "{} {} {line}", " ".repeat(width), p.dim("="))?;
+            }
+            if seen.contains(&&label.source) {
+                continue;
+            }
             seen.push(&label.source);
             let line = match (source.meta.published, &source.meta.evidence) {
                 (Some(d), Some(e)) => format!("{} published {d}, from {e}", source.id),
