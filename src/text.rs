@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{WordSet, en, words};
+use crate::lexicon::{WordMap, WordSet, en, rows, words};
 use crate::span::Span;
 
 /// A word of cleaned text.
@@ -93,12 +93,47 @@ pub(crate) fn quote_words(s: &str) -> Vec<String> {
 /// differ: a compound's hyphen is the house style's, not the speaker's
 /// ("tax-filing" and "tax filing" are the same words).
 pub(crate) fn spoken_words(s: &str) -> Vec<String> {
-    tokens(s, Span::new(0, s.len()))
-        .iter()
-        .flat_map(|t| t.text.split('-'))
-        .map(norm_word)
-        .filter(|w| !w.is_empty())
-        .collect()
+    let s = without_insertions(&s.replace('\u{2019}', "'"));
+    let mut out: Vec<String> = Vec::new();
+    for t in tokens(&s, Span::new(0, s.len())) {
+        let lower = t.text.to_lowercase();
+        match CONTRACTIONS.get(&lower) {
+            Some(words) => out.extend(words.split(' ').map(String::from)),
+            None => out.extend(t.text.split('-').map(norm_word).filter(|w| !w.is_empty())),
+        }
+    }
+    // An opening interjection ("Oh, ...") is the speaker's, not the remark's.
+    let opens = s
+        .trim_start_matches(['"', '\'', ' '])
+        .split_once(',')
+        .map(|(w, _)| w.trim().to_lowercase());
+    if opens.is_some_and(|w| INTERJECTIONS.contains(&w)) && out.len() > 1 {
+        out.remove(0);
+    }
+    out
+}
+
+/// Contractions and the words they stand for.
+static CONTRACTIONS: LazyLock<WordMap<&'static str>> =
+    LazyLock::new(|| WordMap::of(rows(en::CONTRACTIONS).map(|r| (r.key(), r.cell(1)))));
+
+/// Words a speaker may open a remark with.
+static INTERJECTIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::INTERJECTIONS)));
+
+/// A quotation without the reporter's insertions in brackets ("[the
+/// Democrats] want a deal"): the speaker's words only.
+fn without_insertions(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Small words a title leaves in lowercase ("State of the Union").
@@ -181,6 +216,18 @@ mod tests {
             spoken_words("clear tax filing rules")
         );
         assert_eq!(spoken_words("a well-known fact"), ["a", "well", "known", "fact"]);
+        assert_eq!(spoken_words("They\u{2019}re here"), spoken_words("They are here"));
+        assert_eq!(
+            spoken_words("I can't, and it's late"),
+            ["i", "can", "not", "and", "it", "is", "late"]
+        );
+        assert_eq!(spoken_words("Oh, we won't"), spoken_words("We will not"));
+        assert_eq!(
+            spoken_words("Well done"),
+            ["well", "done"],
+            "an opening word without a comma stays"
+        );
+        assert_eq!(spoken_words("[The mayor] will sign"), ["will", "sign"]);
     }
 
     #[test]

@@ -212,6 +212,8 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair, analysis: &Analysi
                 || link::contains(&wb, &wa)
                 || edge_contained(&wa, &wb)
                 || edge_contained(&wb, &wa)
+                || elided(&qa.quote, &wb)
+                || elided(&qb.quote, &wa)
             {
                 return None;
             }
@@ -226,6 +228,40 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair, analysis: &Analysi
             (sa != sb).then(|| (sa.to_string(), sb.to_string(), None))
         }
     }
+}
+
+/// Whether a quotation with editorial ellipses or insertions ("...
+/// conservation is critical ... the permits are on hold", "[the union] will
+/// sign") says, part by part and in order, what the other says.
+fn elided(quote: &str, other: &[String]) -> bool {
+    let quote = quote.replace('\u{2026}', "...").replace(". . .", "...");
+    // An insertion in brackets stands for words of the speaker's.
+    let mut gapped = String::with_capacity(quote.len());
+    let mut depth = 0usize;
+    for c in quote.chars() {
+        match c {
+            '[' => {
+                depth += 1;
+                gapped.push_str("...");
+            }
+            ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => gapped.push(c),
+            _ => {}
+        }
+    }
+    let quote = gapped;
+    let parts: Vec<Vec<String>> = quote.split("...").map(spoken_words).filter(|w| !w.is_empty()).collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    let mut from = 0;
+    for part in &parts {
+        match other[from..].windows(part.len()).position(|w| w == part.as_slice()) {
+            Some(at) => from += at + part.len(),
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Whether the shorter quotation stands inside the longer but for one word
