@@ -47,6 +47,18 @@ pub struct Finding {
     /// Word-level difference of two quotations, where the rule compares words.
     #[serde(skip)]
     pub diff: Option<Vec<DiffWord>>,
+    /// The values of the disagreement, each with the independent sources
+    /// that give it and the copies that repeat it.
+    pub groups: Vec<Group>,
+}
+
+/// One value of a disagreement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    pub value: String,
+    pub sources: Vec<String>,
+    pub claims: Vec<String>,
+    pub copies: Vec<String>,
 }
 
 /// One word of a quotation diff.

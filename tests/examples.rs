@@ -38,32 +38,93 @@ fn check_report_human() {
     settings().bind(|| insta::assert_snapshot!("check__examples_human", out));
 }
 
-/// Each planted finding of the corpus is there, once per pair of sources.
+/// Each planted disagreement of the corpus is one finding, its sources
+/// grouped by the value they give, the copy folded under its original.
 #[test]
 fn planted_findings_are_found() {
     let (out, _, _) = run(&["check", "--format", "json", EXAMPLES]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let got = common::finding_keys(&json, str::to_string);
-    let want = [
-        ("attribution-mismatch", ["baltic-wire.html", "coastline-news.md"]),
-        ("attribution-mismatch", ["baltic-wire.html", "portwatch-repost.txt"]),
-        ("attribution-mismatch", ["baltic-wire.html", "valmora-herald.txt"]),
-        ("date-mismatch", ["baltic-wire.html", "harbour-daily.txt"]),
-        ("date-mismatch", ["coastline-news.md", "harbour-daily.txt"]),
-        ("date-mismatch", ["harbour-daily.txt", "portwatch-repost.txt"]),
-        ("date-mismatch", ["harbour-daily.txt", "valmora-herald.txt"]),
-        ("duplicate-source", ["portwatch-repost.txt", "valmora-herald.txt"]),
-        ("figure-mismatch", ["baltic-wire.html", "portwatch-repost.txt"]),
-        ("figure-mismatch", ["baltic-wire.html", "valmora-herald.txt"]),
-        ("quote-drift", ["baltic-wire.html", "harbour-daily.txt"]),
-        ("quote-drift", ["baltic-wire.html", "portwatch-repost.txt"]),
-        ("quote-drift", ["baltic-wire.html", "valmora-herald.txt"]),
+    let want: &[(&str, &[&str])] = &[
+        (
+            "attribution-mismatch",
+            &[
+                "baltic-wire.html",
+                "coastline-news.md",
+                "portwatch-repost.txt",
+                "valmora-herald.txt",
+            ],
+        ),
+        (
+            "date-mismatch",
+            &[
+                "baltic-wire.html",
+                "coastline-news.md",
+                "harbour-daily.txt",
+                "portwatch-repost.txt",
+                "valmora-herald.txt",
+            ],
+        ),
+        ("duplicate-source", &["portwatch-repost.txt", "valmora-herald.txt"]),
+        (
+            "figure-mismatch",
+            &["baltic-wire.html", "portwatch-repost.txt", "valmora-herald.txt"],
+        ),
+        (
+            "quote-drift",
+            &[
+                "baltic-wire.html",
+                "harbour-daily.txt",
+                "portwatch-repost.txt",
+                "valmora-herald.txt",
+            ],
+        ),
     ];
     let want: Vec<(String, Vec<String>)> = want
         .iter()
         .map(|(r, s)| (r.to_string(), s.iter().map(|x| x.to_string()).collect()))
         .collect();
     assert_eq!(got, want);
+    // The groups: who gives which value; the repost repeats the herald.
+    let groups = |rule: &str| -> Vec<(String, Vec<String>, Vec<String>)> {
+        let f = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap();
+        let names = |v: &serde_json::Value| {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_string())
+                .collect()
+        };
+        f["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                (
+                    g["value"].as_str().unwrap().to_string(),
+                    names(&g["sources"]),
+                    names(&g["copies"]),
+                )
+            })
+            .collect()
+    };
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        groups("date-mismatch"),
+        [
+            ("2025-03-03".to_string(), s(&["harbour-daily.txt"]), s(&[])),
+            (
+                "2025-03-04".to_string(),
+                s(&["baltic-wire.html", "coastline-news.md", "valmora-herald.txt"]),
+                s(&["portwatch-repost.txt"])
+            ),
+        ]
+    );
 }
 
 /// Publication dates come from each kind of metadata, and a yearless

@@ -71,8 +71,10 @@ fn sarif_validates_against_the_official_schema() {
         };
         let primary = uri(&r["locations"][0]);
         let related: Vec<String> = r["relatedLocations"].as_array().unwrap().iter().map(uri).collect();
-        assert_eq!(related.len(), 1, "{r}");
-        assert_ne!(primary, related[0]);
+        // One result per disagreement: every other source involved is a
+        // related location.
+        assert!(!related.is_empty(), "{r}");
+        assert!(related.iter().all(|x| *x != primary), "{r}");
     }
 }
 
@@ -82,7 +84,8 @@ fn sarif_locates_both_sources_without_the_official_schema() {
     let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 13);
+    // One result per disagreement: four planted ones and a copy.
+    assert_eq!(results.len(), 5);
     let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap()
@@ -101,7 +104,7 @@ fn sarif_locates_both_sources_without_the_official_schema() {
     );
     for r in results {
         assert!(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].is_string());
-        assert_eq!(r["relatedLocations"].as_array().map(Vec::len), Some(1), "{r}");
+        assert!(r["relatedLocations"].as_array().is_some_and(|l| !l.is_empty()), "{r}");
     }
 }
 
@@ -158,7 +161,7 @@ fn output_file_is_written_whole_or_not_at_all() {
     ]);
     assert_eq!((code, stdout.as_str()), (1, ""));
     let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    assert_eq!(written["findings"].as_array().unwrap().len(), 13);
+    assert_eq!(written["findings"].as_array().unwrap().len(), 5);
     // A run that fails before reporting leaves no file behind.
     let bad = dir.path().join("bad.yaml");
     std::fs::write(&bad, "id: x\n").unwrap();

@@ -106,6 +106,18 @@ fn finding(out: &mut dyn io::Write, p: &Paint, report: &Report<'_>, f: &Finding)
             }
         }
     }
+    // Who gives which value, when more than two sources take part.
+    if f.sources.len() > 2 {
+        for g in &f.groups {
+            let copies = if g.copies.is_empty() {
+                String::new()
+            } else {
+                format!(" (repeated by {})", g.copies.join(", "))
+            };
+            let line = format!("{}: {}{copies}", g.value, g.sources.join(", "));
+            writeln!(out, "{} {} {line}", " ".repeat(width), p.dim("="))?;
+        }
+    }
     // Dates resolved against publication dates: say where each came from.
     if f.values
         .iter()

@@ -27,7 +27,7 @@ impl Printer for Markdown {
                     f.rule,
                     f.severity.as_str(),
                     cell(&f.sources.join(", ")),
-                    cell(&f.values.join(" / "))
+                    cell(&values(f))
                 )?;
             }
             writeln!(out)?;
@@ -68,4 +68,25 @@ impl Printer for Markdown {
         }
         Ok(())
     }
+}
+
+/// The values of a finding: each group's value with the sources that give
+/// it ("2025-03-04 (baltic-wire.html, coastline-news.md; repeated by
+/// portwatch-repost.txt)"), or the values as compared.
+fn values(f: &crate::finding::Finding) -> String {
+    if f.groups.is_empty() {
+        return f.values.join(" / ");
+    }
+    f.groups
+        .iter()
+        .map(|g| {
+            let copies = if g.copies.is_empty() {
+                String::new()
+            } else {
+                format!("; repeated by {}", g.copies.join(", "))
+            };
+            format!("{} ({}{copies})", g.value, g.sources.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
 }

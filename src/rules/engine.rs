@@ -13,7 +13,8 @@ use super::{Compare, Field, Link, Placeholder, Rule, SpeakerCondition};
 
 /// Runs every rule; findings sorted by rule, sources, then first span.
 pub fn run(rules: &[Rule], analysis: &Analysis) -> Vec<Finding> {
-    let mut out: Vec<Finding> = rules.iter().flat_map(|r| run_rule(r, analysis)).collect();
+    let found: Vec<Finding> = rules.iter().flat_map(|r| run_rule(r, analysis)).collect();
+    let mut out = super::group::merge(found, analysis);
     out.sort_by(|x, y| {
         let first = |f: &Finding| {
             f.labels
@@ -71,6 +72,7 @@ fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
                         },
                     ],
                     diff: None,
+                    groups: Vec::new(),
                 }
             })
             .collect(),
@@ -160,6 +162,7 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &ClaimPair) -> Option<Findi
             },
         ],
         diff,
+        groups: Vec::new(),
     })
 }
 

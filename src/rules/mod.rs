@@ -2,6 +2,7 @@
 //! path, so every error names its file, line and column.
 
 pub mod engine;
+mod group;
 pub mod raw;
 pub mod vocab;
 

@@ -1,0 +1,122 @@
+//! One finding per disagreement: the pairwise findings of a rule whose
+//! claims are connected (four sources date a remark Feb 12, one Feb 13)
+//! become one finding, its claims grouped by value, each value with the
+//! independent sources that give it and the copies that repeat it.
+
+use std::collections::BTreeMap;
+
+use crate::analysis::Analysis;
+use crate::finding::{Finding, Group, Label};
+
+/// Merges the findings of each rule whose claims connect. Findings without
+/// claims (copies of a source) stay as they are.
+pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis) -> Vec<Finding> {
+    let (pairs, mut out): (Vec<Finding>, Vec<Finding>) = findings
+        .into_iter()
+        .partition(|f| f.labels.iter().all(|l| l.claim.is_some()) && !f.labels.is_empty());
+    // Union-find over claim indices, per rule.
+    let mut parent: BTreeMap<(String, usize), (String, usize)> = BTreeMap::new();
+    fn find(parent: &mut BTreeMap<(String, usize), (String, usize)>, x: (String, usize)) -> (String, usize) {
+        let mut root = x.clone();
+        while let Some(p) = parent.get(&root).filter(|p| **p != root) {
+            root = p.clone();
+        }
+        // Path halving keeps later lookups short.
+        let mut at = x;
+        while at != root {
+            let next = parent.get(&at).cloned().unwrap_or_else(|| root.clone());
+            parent.insert(at, root.clone());
+            at = next;
+        }
+        root
+    }
+    for f in &pairs {
+        let claims: Vec<usize> = f.labels.iter().filter_map(|l| l.claim).collect();
+        for c in &claims {
+            parent.entry((f.rule.clone(), *c)).or_insert((f.rule.clone(), *c));
+        }
+        for w in claims.windows(2) {
+            let (a, b) = (
+                find(&mut parent, (f.rule.clone(), w[0])),
+                find(&mut parent, (f.rule.clone(), w[1])),
+            );
+            if a != b {
+                parent.insert(b, a);
+            }
+        }
+    }
+    let mut components: BTreeMap<(String, usize), Vec<Finding>> = BTreeMap::new();
+    for f in pairs {
+        let first = f.labels.iter().find_map(|l| l.claim).unwrap_or(0);
+        let root = find(&mut parent, (f.rule.clone(), first));
+        components.entry(root).or_default().push(f);
+    }
+    for (_, group) in components {
+        out.push(one(group, analysis));
+    }
+    out
+}
+
+/// The finding of one connected disagreement.
+fn one(mut findings: Vec<Finding>, analysis: &Analysis) -> Finding {
+    // Each claim once, with its value, in the order the findings name them.
+    let mut seen: Vec<(usize, String)> = Vec::new();
+    for f in &findings {
+        for (label, value) in f.labels.iter().zip(&f.values) {
+            if let Some(c) = label.claim.filter(|c| !seen.iter().any(|(s, _)| s == c)) {
+                seen.push((c, value.clone()));
+            }
+        }
+    }
+    let mut first = findings.swap_remove(0);
+    let source_index = |id: &str| analysis.sources.iter().position(|s| s.id == id);
+    let original_of = |id: &str| {
+        let i = source_index(id)?;
+        analysis
+            .copies
+            .iter()
+            .find(|c| c.copy == i)
+            .map(|c| analysis.sources[c.original].id.as_str())
+    };
+    let mut by_value: BTreeMap<&str, Group> = BTreeMap::new();
+    for (c, value) in &seen {
+        let claim = &analysis.claims[*c];
+        let g = by_value.entry(value.as_str()).or_insert_with(|| Group {
+            value: value.clone(),
+            sources: Vec::new(),
+            claims: Vec::new(),
+            copies: Vec::new(),
+        });
+        g.claims.push(claim.id.clone());
+        g.sources.push(claim.source.clone());
+    }
+    let mut groups: Vec<Group> = by_value.into_values().collect();
+    for g in &mut groups {
+        g.sources.sort();
+        g.sources.dedup();
+        // A copy whose original gives the same value is folded under it.
+        let (copies, own): (Vec<String>, Vec<String>) = g
+            .sources
+            .iter()
+            .cloned()
+            .partition(|s| original_of(s).is_some_and(|o| g.sources.iter().any(|x| x == o)));
+        g.sources = own;
+        g.copies = copies;
+        g.claims.sort();
+    }
+    first.claims = seen.iter().map(|(c, _)| analysis.claims[*c].id.clone()).collect();
+    first.values = seen.iter().map(|(_, v)| v.clone()).collect();
+    first.labels = seen
+        .iter()
+        .map(|(c, _)| Label {
+            source: analysis.claims[*c].source.clone(),
+            claim: Some(*c),
+        })
+        .collect();
+    let mut sources: Vec<String> = first.labels.iter().map(|l| l.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    first.sources = sources;
+    first.groups = groups;
+    first
+}
