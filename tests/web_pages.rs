@@ -25,6 +25,7 @@ fn cms_page() -> String {
 <p>{STORY}</p>
 <div class="ad-slot"><a href="https://ads.example/boat">Buy a boat today, pay next year</a></div>
 <p>{STORY_2}</p>
+<div class="pic"><img src="cranes.jpg"><p>Cranes stand still at the east quay (Image: Valmora Herald)</p></div>
 <div class="promo"><a href="/newsletter">Sign up for our morning newsletter</a></div>
 <p>{STORY_3}</p></article>
 <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/1">Ferry fares rise again in the north</a> <time datetime="2025-02-27">Feb 27</time></li><li><a href="/2">New crane for the east quay</a></li></ul></aside></main>

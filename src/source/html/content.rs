@@ -5,13 +5,10 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{en, rows, words};
+use crate::lexicon::{en, rows};
 
 use super::date;
 use super::tree::{Dom, NodeId, NodeKind};
-
-/// Markers of a picture's caption or credit.
-static CAPTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::CAPTION_MARKERS).collect());
 
 /// Elements whose whole content is never article text.
 const SKIPPED: &[&str] = &[
@@ -487,8 +484,9 @@ impl<'a> Page<'a> {
     }
 
     /// Drops, inside the article, the short blocks that are not its text:
-    /// the headline (the page's title says it), date lines of the byline,
-    /// captions and picture credits.
+    /// the headline (the page's title says it), the byline and its date
+    /// lines. Captions go with the furniture lines of every format
+    /// (`clean::is_boilerplate`).
     fn drop_lines(&self, mask: &mut [bool], around: &[bool]) {
         let dom = self.dom;
         for (id, e) in dom.elements() {
@@ -505,10 +503,6 @@ impl<'a> Page<'a> {
             };
             let drop = e.name == "h1"
                 || (leaf && chars <= 100 && byline())
-                || (leaf && chars <= 300 && {
-                    let lower = line().to_lowercase();
-                    CAPTIONS.iter().any(|m| lower.contains(m))
-                })
                 || (leaf && chars <= 100 && date::is_date_line(&line()));
             if drop {
                 for d in dom.descendants(id) {
@@ -616,7 +610,7 @@ mod tests {
     }
 
     #[test]
-    fn headline_byline_and_captions_are_not_the_text() {
+    fn headline_and_byline_are_not_the_text() {
         let page = r#"<body><article><h1>Port closes</h1><div class="byline">By Ada Lind | Updated Nov 19, 6:55 AM</div>
 <p>The container yard at Valmora closed on Monday after talks between the port authority and the dockers' union broke down.</p>
 <div class="pic"><img src="a.jpg"><p>Cranes stand still at the east quay (Image: Valmora Herald)</p></div>
@@ -624,7 +618,7 @@ mod tests {
 <blockquote><p>We stay out.</p><p>&mdash; Dockers Union (@dockers) March 3, 2025</p></blockquote></article></body>"#;
         let text = kept(page);
         assert!(
-            !text.contains("Port closes") && !text.contains("Updated Nov 19") && !text.contains("Cranes stand"),
+            !text.contains("Port closes") && !text.contains("Updated Nov 19"),
             "{text}"
         );
         assert!(
