@@ -396,7 +396,8 @@ fn candidates(dom: &Dom, order: DayOrder, shape: &Shape) -> Vec<Candidate> {
         if dated {
             let class = e.attr("class").or(e.attr("id")).unwrap_or("");
             push(3, &text(), format!("<{} class=\"{class}\">", e.name), Some(id));
-        } else if !INLINE_TAGS.contains(&e.name.as_str()) {
+        } else if e.block {
+            // A label and its date share the block around them.
             let text = text();
             if is_labelled(&text) {
                 push(3, &text, format!("<{}> text", e.name), Some(id));
@@ -407,12 +408,6 @@ fn candidates(dom: &Dom, order: DayOrder, shape: &Shape) -> Vec<Candidate> {
     }
     out
 }
-
-/// Elements inside no block but a line of text: a label and its date share
-/// the block around them.
-const INLINE_TAGS: &[&str] = &[
-    "a", "b", "i", "em", "strong", "span", "small", "font", "label", "abbr", "time",
-];
 
 static LABELS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::PUBLISHED_LABELS)));
 
