@@ -123,11 +123,22 @@ static INTERJECTIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en:
 /// A quotation without the reporter's insertions in brackets ("[the
 /// Democrats] want a deal"): the speaker's words only.
 fn without_insertions(s: &str) -> String {
+    insertions_as(s, "")
+}
+
+/// A quotation with each of the reporter's insertions in brackets replaced
+/// by `gap`.
+pub(crate) fn insertions_as(s: &str, gap: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {
         match c {
-            '[' => depth += 1,
+            '[' => {
+                if depth == 0 {
+                    out.push_str(gap);
+                }
+                depth += 1;
+            }
             ']' if depth > 0 => depth -= 1,
             _ if depth == 0 => out.push(c),
             _ => {}

@@ -239,20 +239,7 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair, analysis: &Analysi
 fn elided(quote: &str, other: &[String]) -> bool {
     let quote = quote.replace('\u{2026}', "...").replace(". . .", "...");
     // An insertion in brackets stands for words of the speaker's.
-    let mut gapped = String::with_capacity(quote.len());
-    let mut depth = 0usize;
-    for c in quote.chars() {
-        match c {
-            '[' => {
-                depth += 1;
-                gapped.push_str("...");
-            }
-            ']' if depth > 0 => depth -= 1,
-            _ if depth == 0 => gapped.push(c),
-            _ => {}
-        }
-    }
-    let quote = gapped;
+    let quote = crate::text::insertions_as(&quote, "...");
     let parts: Vec<Vec<String>> = quote.split("...").map(spoken_words).filter(|w| !w.is_empty()).collect();
     if parts.len() < 2 {
         return false;
