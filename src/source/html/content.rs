@@ -497,12 +497,8 @@ impl<'a> Page<'a> {
             let line = || dom.text_of(id);
             // A line is a block with no block inside it.
             let leaf = self.stats[id].own == chars;
-            let byline = || {
-                let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
-                class.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "byline")
-            };
             let drop = e.name == "h1"
-                || (leaf && chars <= 100 && byline())
+                || (leaf && chars <= 100 && super::is_byline(e))
                 || (leaf && chars <= 100 && date::is_date_line(&line()));
             if drop {
                 for d in dom.descendants(id) {

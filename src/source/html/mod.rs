@@ -142,7 +142,7 @@ fn squeeze(s: &str) -> String {
 }
 
 /// An element that holds the article's byline ("By Ada Lind").
-fn is_byline(e: &tree::Element) -> bool {
+pub(super) fn is_byline(e: &tree::Element) -> bool {
     let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("rel").unwrap_or("")).to_ascii_lowercase();
     names
         .split(|c: char| !c.is_ascii_alphanumeric())
