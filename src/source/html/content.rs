@@ -498,7 +498,7 @@ impl<'a> Page<'a> {
             // A line is a block with no block inside it.
             let leaf = self.stats[id].own == chars;
             let drop = e.name == "h1"
-                || (leaf && chars <= 100 && super::is_byline(e))
+                || (leaf && chars <= 100 && e.is_byline())
                 || (leaf && chars <= 100 && date::is_date_line(&line()));
             if drop {
                 for d in dom.descendants(id) {

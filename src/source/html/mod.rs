@@ -121,7 +121,7 @@ fn read_meta(dom: &Dom) -> HtmlMeta {
             "meta" => meta_tag(e, &mut meta),
             "title" if page_title.is_none() => page_title = text(id),
             "h1" if h1.is_none() => h1 = text(id),
-            _ if meta.byline.is_none() && is_byline(e) => {
+            _ if meta.byline.is_none() && e.is_byline() => {
                 meta.byline = text(id).filter(|t| t.chars().count() <= 80);
             }
             "link" if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
@@ -139,14 +139,6 @@ fn read_meta(dom: &Dom) -> HtmlMeta {
 /// Whitespace runs as one space.
 fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// An element that holds the article's byline ("By Ada Lind").
-pub(super) fn is_byline(e: &tree::Element) -> bool {
-    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("rel").unwrap_or("")).to_ascii_lowercase();
-    names
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| matches!(w, "byline" | "author"))
 }
 
 fn meta_tag(tag: &tree::Element, meta: &mut HtmlMeta) {

@@ -38,6 +38,20 @@ impl Element {
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
+
+    /// Whether it holds an article's byline ("By Ada Lind"): its class or
+    /// rel says byline or author.
+    pub(crate) fn is_byline(&self) -> bool {
+        let names = format!(
+            "{} {}",
+            self.attr("class").unwrap_or(""),
+            self.attr("rel").unwrap_or("")
+        );
+        names
+            .to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| matches!(w, "byline" | "author"))
+    }
 }
 
 #[derive(Debug, Clone)]
