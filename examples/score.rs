@@ -104,13 +104,12 @@ fn preds(text: &str, result: &Value, kind: &str) -> Vec<Pred> {
         .iter()
         .filter(|c| match kind {
             "date" => c["kind"] == "date",
-            // Money: an ISO 4217 unit, or a currency's smaller unit.
+            // Money: an ISO 4217 unit (smaller units are amounts of theirs).
             "currency" => {
                 c["kind"] == "figure"
-                    && c["value"]["unit"].as_str().is_some_and(|u| {
-                        u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
-                            || matches!(u, "cent" | "penny" | "satoshi")
-                    })
+                    && c["value"]["unit"]
+                        .as_str()
+                        .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
             }
             "percent" => c["kind"] == "figure" && c["value"]["unit"] == "%",
             _ => false,
@@ -334,7 +333,19 @@ fn accepted_values(e: &Value, kind: &str, ranges: bool) -> Vec<Value> {
             }
             v
         }
-        "currency" => vec![e["value"]["amount"].clone()],
+        "currency" => {
+            // "50 cents" is 0.5 of its currency; "2 satoshis" 0.00000002 BTC.
+            let amount = e["value"]["amount"].clone();
+            let places = match e["value"]["unit"].as_str().map(str::to_lowercase).as_deref() {
+                Some("cent" | "pence" | "penny" | "sen" | "fen" | "kopek" | "centavo" | "centime" | "paisa") => 2,
+                Some("satoshi") => 8,
+                _ => 0,
+            };
+            match amount.as_f64() {
+                Some(a) if places > 0 => vec![serde_json::json!(a / 10f64.powi(places))],
+                _ => vec![amount],
+            }
+        }
         _ => vec![e["value"].clone()],
     }
 }

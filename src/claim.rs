@@ -80,9 +80,6 @@ impl std::fmt::Display for Amount {
 pub enum Unit {
     /// ISO 4217 code.
     Currency(&'static str),
-    /// A smaller unit of a currency, or a currency without an ISO code:
-    /// `cent`, `penny`, `satoshi`.
-    Subunit(&'static str),
     Percent,
     PercentagePoint,
     /// A counted noun, singular: `people`, `dockworker`.
@@ -92,7 +89,7 @@ pub enum Unit {
 impl Unit {
     pub fn as_str(&self) -> &str {
         match self {
-            Unit::Currency(c) | Unit::Subunit(c) => c,
+            Unit::Currency(c) => c,
             Unit::Percent => "%",
             Unit::PercentagePoint => "percentage point",
             Unit::Noun(n) => n,

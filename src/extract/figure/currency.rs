@@ -16,7 +16,6 @@ use nom::{
 };
 use rustc_hash::FxHashMap;
 
-use crate::claim::Unit;
 use crate::grammar::{fail, kw};
 use crate::lexicon::{WordMap, en, rows};
 
@@ -45,8 +44,30 @@ struct Currencies {
     long_adjectives: Vec<Vec<&'static str>>,
     /// Nouns that name a currency alone.
     bare: WordMap<&'static str>,
-    /// Smaller units: each form and the unit's name.
-    minor: WordMap<&'static str>,
+    /// Smaller units: each form and the first currency that has it.
+    minor: WordMap<Minor>,
+    /// Every currency of each smaller unit, in the table's order.
+    minor_all: Vec<(&'static str, Minor)>,
+}
+
+/// A smaller unit of one currency: the cent of the dollar, the satoshi.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Minor {
+    /// The form as the table lists it, lower case.
+    pub form: &'static str,
+    pub code: &'static str,
+    /// Decimal places of one unit: 2 for a cent, 8 for a satoshi.
+    pub places: u8,
+}
+
+impl Minor {
+    /// The amount in the currency itself: 34 cents are 0.34 dollars.
+    pub fn in_currency(self, units: f64) -> f64 {
+        let v = units / 10f64.powi(i32::from(self.places));
+        // Division leaves binary noise ("0.14270000000000002").
+        let keep = 10f64.powi(i32::from(self.places) + 6);
+        if v.abs() < 1e6 { (v * keep).round() / keep } else { v }
+    }
 }
 
 static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
@@ -84,10 +105,20 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         .collect();
     long_adjectives.dedup();
     let bare = table.iter().flat_map(|r| r.list(7).map(move |n| (n, r.cell(0))));
-    let minor = table.iter().flat_map(|r| {
-        let name = r.list(8).next().unwrap_or("");
-        r.list(8).map(move |form| (form, name))
-    });
+    let minor_all: Vec<(&str, Minor)> = table
+        .iter()
+        .flat_map(|r| {
+            let places = r.cell(9).parse().unwrap_or(2);
+            r.list(8).map(move |form| {
+                let minor = Minor {
+                    form,
+                    code: r.cell(0),
+                    places,
+                };
+                (form, minor)
+            })
+        })
+        .collect();
     Currencies {
         symbols,
         codes: WordMap::of(codes),
@@ -96,7 +127,8 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         by_origin,
         long_adjectives,
         bare: WordMap::of(bare),
-        minor: WordMap::of(minor),
+        minor: WordMap::of(minor_all.iter().copied()),
+        minor_all,
     }
 });
 
@@ -220,12 +252,21 @@ pub(super) fn currency_word(i: &str) -> R<'_, &'static str> {
 }
 
 /// The smaller units of currencies: `cents`, `pence`, `satoshis`.
-pub(super) fn other_unit(i: &str) -> R<'_, Unit> {
+pub(super) fn minor_unit(i: &str) -> R<'_, Minor> {
     let (rest, w) = alpha(i)?;
     match CURRENCIES.minor.get(&w.to_lowercase()) {
-        Some(name) => Ok((rest, Unit::Subunit(name))),
+        Some(minor) => Ok((rest, minor)),
         None => fail(i),
     }
+}
+
+/// The smaller unit `form` of the currency `code`, where it has one.
+pub(super) fn minor_of(form: &str, code: &str) -> Option<Minor> {
+    CURRENCIES
+        .minor_all
+        .iter()
+        .find(|(f, m)| *f == form && m.code == code)
+        .map(|(_, m)| *m)
 }
 
 /// Whether `s` begins with a currency sign, as written.
@@ -263,6 +304,14 @@ mod tests {
         assert_eq!(currency_word("dollars").map(|(_, c)| c), Ok("USD"));
         assert_eq!(currency_word("Italian lire").map(|(_, c)| c), Ok("ITL"));
         assert!(currency_word("won").is_err());
-        assert_eq!(other_unit("pence").map(|(_, u)| u), Ok(Unit::Subunit("penny")));
+        assert_eq!(minor_unit("pence").map(|(_, m)| m.code), Ok("GBP"));
+        assert_eq!(
+            minor_unit("cents").map(|(_, m)| m.code),
+            Ok("USD"),
+            "the first currency of the table"
+        );
+        assert_eq!(minor_of("cents", "EUR").map(|m| m.places), Some(2));
+        assert_eq!(minor_of("cents", "JPY"), None);
+        assert_eq!(minor_unit("satoshis").map(|(_, m)| m.in_currency(2.0)), Ok(0.00000002));
     }
 }

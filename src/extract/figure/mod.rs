@@ -13,7 +13,7 @@ use nom::{
     branch::alt,
     bytes::complete::{tag, take_while1},
     character::complete::{space0, space1},
-    combinator::{map, opt, peek, recognize, value},
+    combinator::{map, not, opt, peek, recognize, value},
     sequence::{preceded, terminated},
 };
 
@@ -25,7 +25,7 @@ use crate::span::Span;
 
 mod currency;
 
-use currency::{code, currency_word, lettered_dollar, other_unit, symbol};
+use currency::{Minor, code, currency_word, lettered_dollar, minor_of, minor_unit, symbol};
 
 /// A figure found in cleaned text.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +45,10 @@ fn money(amount: f64, code: &'static str) -> Figure {
     }
 }
 
-/// "and 50 cents", "50", "and fifty" after "15 dollars": the smaller unit.
+/// The smaller part after a whole amount: "3 dollars 50 cents", "15
+/// dollars and 50 cents", "17 USD 25." A number that does not close the
+/// phrase is another amount ("50 dollar 40 rmb", "$5 and two friends"),
+/// never its cents.
 fn cents_tail(i: &str) -> R<'_, i128> {
     let (rest, _) = (space1, opt((kw("and"), space1))).parse(i)?;
     let (rest, n) = alt((
@@ -56,18 +59,33 @@ fn cents_tail(i: &str) -> R<'_, i128> {
     if !(n.fract() == 0.0 && (0.0..100.0).contains(&n)) {
         return fail(i);
     }
-    let (rest, _) = opt((space1, alt((kw("cents"), kw("cent"))))).parse(rest)?;
+    let (rest, unit) = opt((space1, alt((kw("cents"), kw("cent"))))).parse(rest)?;
+    let next = rest.trim_start();
+    let closes = next.chars().next().is_none_or(|c| !c.is_alphanumeric()) && !currency::starts_with_symbol(next);
+    if unit.is_none() && !closes {
+        return fail(i);
+    }
     Ok((rest, n as i128))
 }
 
-/// `$300 billion`, `US$300bn`, `USD 300 billion`, `USD34.6 million`,
-/// `€4.2 billion`, `MAUD 60`, `usd$ 15`, `Rs 12 crore`.
-fn money_before(i: &str) -> R<'_, Figure> {
+/// Adds a cents tail to a whole amount.
+fn and_cents(i: &str, whole: f64) -> (&str, Option<f64>) {
+    if whole.fract() != 0.0 {
+        return (i, None);
+    }
+    match cents_tail(i) {
+        Ok((rest, c)) => (rest, Some(with_cents(whole, c))),
+        Err(_) => (i, None),
+    }
+}
+
+/// What stands before an amount: `$`, `US$`, `USD`, `MUSD` (a scale), `Rs`.
+fn currency_before(i: &str) -> R<'_, (&'static str, u32)> {
     let rs = value(
         ("INR", 0),
         alt((terminated(tag("Rs."), space0), terminated(kw("Rs"), space0))),
     );
-    let (rest, (c, pow)) = alt((
+    let (rest, found) = alt((
         map(lettered_dollar, |c| (c, 0)),
         map(symbol, |c| (c, 0)),
         rs,
@@ -76,19 +94,28 @@ fn money_before(i: &str) -> R<'_, Figure> {
     ))
     .parse(i)?;
     let (rest, _) = space0(rest)?;
-    // A range shares its scale: "$5-6 billion", "between $5 and $6 billion".
-    if let Ok((r, (low, high))) = range(rest) {
-        let mut f = money(low * 10f64.powi(pow as i32), c);
-        f.to = Some(Amount(high * 10f64.powi(pow as i32)));
-        return Ok((r, f));
-    }
+    Ok((rest, found))
+}
+
+/// `$300 billion`, `US$300bn`, `USD 300 billion`, `USD34.6 million`,
+/// `€4.2 billion`, `MAUD 60`, `usd$ 15`, `Rs 12 crore`.
+fn money_before(i: &str) -> R<'_, Figure> {
+    let (rest, (c, pow)) = currency_before(i)?;
     let (rest, (v, _)) = scaled_number(rest)?;
-    let (rest, cents) = opt(cents_tail_strict).parse(rest)?;
-    let v = match cents {
-        Some(c) => with_cents(v, c),
-        None => v * 10f64.powi(pow as i32),
-    };
-    Ok((rest, money(v, c)))
+    let v = v * 10f64.powi(pow as i32);
+    let (rest, with) = if pow == 0 { and_cents(rest, v) } else { (rest, None) };
+    Ok((rest, money(with.unwrap_or(v), c)))
+}
+
+/// `$5-6 billion`, `$5 to $6 billion`: a range shares its scale. A form of
+/// its own, so that where the context refuses the range ("$4.25 and 32 is
+/// the quantity") the amount alone still stands.
+fn money_range(i: &str) -> R<'_, Figure> {
+    let (rest, (c, pow)) = currency_before(i)?;
+    let (rest, (low, high)) = range(rest)?;
+    let mut f = money(low * 10f64.powi(pow as i32), c);
+    f.to = Some(Amount(high * 10f64.powi(pow as i32)));
+    Ok((rest, f))
 }
 
 /// `5-6 billion`, `5 to $6 billion`, `5 and $6 billion`: both ends, the
@@ -110,50 +137,47 @@ fn range(i: &str) -> R<'_, (f64, f64)> {
     Ok((rest, (low, high)))
 }
 
-/// A cents tail only where the unit says so ("$10 30 cent").
-fn cents_tail_strict(i: &str) -> R<'_, i128> {
-    let (rest, n) = preceded(space1, digits_number).parse(i)?;
-    let (rest, _) = (space1, alt((kw("cents"), kw("cent")))).parse(rest)?;
-    let n = n.value();
-    if n.fract() == 0.0 && (0.0..100.0).contains(&n) {
-        Ok((rest, n as i128))
-    } else {
-        fail(i)
-    }
-}
-
 /// `300 billion dollars`, `4.2bn euros`, `75 USD million`, `100 €`,
-/// `five million yen`, `3 dollars 50 cents`, `17 USD 25`.
+/// `five million yen`, `3 dollars 50 cents`, `a one-yen bid`.
 fn money_after(i: &str) -> R<'_, Figure> {
     let (rest, (v, _)) = scaled_number(i)?;
-    let (rest, _) = space0(rest)?;
-    let (rest, (c, pow)) = alt((code, map(symbol, |c| (c, 0)), map(currency_word, |c| (c, 0)))).parse(rest)?;
+    // A code glued to the next number prefixes it: "3 USD50 cards".
+    let glued = not(peek(take_while1(|c: char| c.is_ascii_digit())));
+    let spaced = preceded(
+        space0,
+        alt((
+            terminated(code, glued),
+            map(symbol, |c| (c, 0)),
+            map(currency_word, |c| (c, 0)),
+        )),
+    );
+    let hyphened = preceded(tag("-"), map(currency_word, |c| (c, 0)));
+    let (rest, (c, pow)) = alt((spaced, hyphened)).parse(rest)?;
     // "75 USD million": the scale after the code.
     let (rest, late_scale) = opt(preceded(space1, scale)).parse(rest)?;
     let v = v * 10f64.powi((pow + late_scale.unwrap_or(0)) as i32);
-    let (rest, cents) = if late_scale.is_none() {
-        opt(cents_tail).parse(rest)?
+    let (rest, with) = if late_scale.is_none() {
+        and_cents(rest, v)
     } else {
         (rest, None)
     };
-    let v = cents.map(|c| with_cents(v, c)).unwrap_or(v);
-    Ok((rest, money(v, c)))
+    Ok((rest, money(with.unwrap_or(v), c)))
 }
 
-/// `34 cents`, `197 pence`, `12-cent`, `one penny`, `10000 bitcoins`.
-fn other_money(i: &str) -> R<'_, Figure> {
+/// `34 cents`, `197 pence`, `12-cent`, `one penny`, `2 satoshis`: the
+/// number of smaller units and their unit.
+fn minor_amount(i: &str) -> R<'_, (f64, Minor)> {
     let (rest, (v, _)) = scaled_number(i)?;
     let (rest, _) = alt((tag("-"), space0)).parse(rest)?;
-    let (rest, unit) = other_unit(rest)?;
-    Ok((
-        rest,
-        Figure {
-            amount: Some(Amount(v)),
-            unit: Some(unit),
-            to: None,
-            qualifier: None,
-        },
-    ))
+    let (rest, minor) = minor_unit(rest)?;
+    Ok((rest, (v, minor)))
+}
+
+/// An amount in a smaller unit, as an amount of its currency: `34 cents`
+/// is 0.34 USD, comparable with `$0.34`.
+fn minor_money(i: &str) -> R<'_, Figure> {
+    let (rest, (v, minor)) = minor_amount(i)?;
+    Ok((rest, money(minor.in_currency(v), minor.code)))
 }
 
 fn percent_unit(i: &str) -> R<'_, Unit> {
@@ -310,8 +334,9 @@ fn count(i: &str) -> R<'_, Figure> {
 
 const FORMS: &[Form<Figure>] = &[
     money_before,
+    money_range,
     money_after,
-    other_money,
+    minor_money,
     percent,
     count,
     fraction_share,
@@ -370,7 +395,28 @@ pub(crate) fn find_figures(text: &str) -> Vec<FigureMention> {
         i + tail
     };
     scan(text, FORMS, starts, |i, _, f| accept(text, i, f), found, skip);
+    smaller_units_in_context(text, &mut out);
     out
+}
+
+/// "50 cents" in an article about euros are euro cents: a smaller unit
+/// several currencies share belongs to the last of them named before it.
+fn smaller_units_in_context(text: &str, mentions: &mut [FigureMention]) {
+    let mut last: Option<&'static str> = None;
+    for m in mentions {
+        let written = &text[m.span.start..m.span.end];
+        let minor = minor_amount(written).ok().filter(|(rest, _)| rest.is_empty());
+        match (minor, &m.figure.unit) {
+            (Some((_, (units, minor))), _) => {
+                if let Some(theirs) = last.and_then(|c| minor_of(minor.form, c)) {
+                    m.figure.unit = Some(Unit::Currency(theirs.code));
+                    m.figure.amount = Some(Amount(theirs.in_currency(units)));
+                }
+            }
+            (None, Some(Unit::Currency(c))) => last = Some(c),
+            _ => {}
+        }
+    }
 }
 
 /// A figure can start here: not in the middle of a word or number.
@@ -499,7 +545,7 @@ mod tests {
         assert_eq!(one("received five million yen").1, "5000000 JPY");
         assert_eq!(one("revenues of 120 MEUR").1, "120000000 EUR");
         assert_eq!(one("it cost 3 dollars 50 cents.").1, "3.5 USD");
-        assert_eq!(one("rose 34 cents").1, "34 cent");
+        assert_eq!(one("rose 34 cents").1, "0.34 USD");
         let r = find_figures("a $5-6 billion loan");
         assert_eq!(
             (r[0].figure.amount, r[0].figure.to),
@@ -507,6 +553,41 @@ mod tests {
         );
         let r = find_figures("between $5 and $6 billion");
         assert_eq!(r[0].figure.to, Some(Amount(6e9)));
+    }
+
+    #[test]
+    fn smaller_units_are_amounts_of_their_currency() {
+        assert_eq!(one("bread rose 34 cents").1, "0.34 USD");
+        assert_eq!(one("a stamp at 197 pence").1, "1.97 GBP");
+        assert_eq!(one("a 12-cent dividend").1, "0.12 USD");
+        assert_eq!(one("closed one penny lower").1, "0.01 GBP");
+        // Cents after euros are euro cents; after pounds, which have none,
+        // still the dollar's.
+        let v = figs("Tickets cost €4, and 50 cents more at the door.");
+        assert_eq!(v[1].1, "0.5 EUR");
+        let v = figs("Tickets cost £4, and 50 cents more online.");
+        assert_eq!(v[1].1, "0.5 USD");
+        assert_eq!(one("a one-yen bid").1, "1 JPY");
+        assert_eq!(one("valued at 528 million francs").1, "528000000 CHF");
+    }
+
+    #[test]
+    fn two_amounts_are_never_one() {
+        assert_eq!(
+            figs("paid 50 dollar 40 rmb"),
+            [
+                ("50 dollar".into(), "50 USD".into()),
+                ("40 rmb".into(), "40 CNY".into())
+            ]
+        );
+        assert_eq!(figs("10 $ 30 $").len(), 2);
+        assert_eq!(one("$5 and two friends paid").1, "5 USD");
+        assert_eq!(one("Hey, the cost is $4.25 and 32 is the quantity").1, "4.25 USD");
+        assert_eq!(one("we are giving away 3 USD50 cards.").1, "50 USD");
+        // A tail that closes the phrase is the cents.
+        assert_eq!(one("it costs 17 USD 25.").1, "17.25 USD");
+        assert_eq!(one("it costs 15 dollars and 50 cents").1, "15.5 USD");
+        assert_eq!(one("it costs C$100 and fifty.").1, "100.5 CAD");
     }
 
     #[test]
