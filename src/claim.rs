@@ -304,9 +304,34 @@ pub struct Claim {
     /// For a statement: where the date expression that dates it sits in the
     /// cleaned text (the claim graph's dated-on edge).
     pub dated_by: Option<Span>,
+    /// For a direct quotation: whether it is one part of a quotation split
+    /// around its attribution.
+    pub split: Split,
+}
+
+/// A quotation whole, or one part of a quotation split around its
+/// attribution ("…," she said. "…").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Split {
+    #[default]
+    Whole,
+    /// The first part, carrying the whole quotation: its parts joined by
+    /// " … ".
+    First(String),
+    /// A later part: the first stands for the remark.
+    Later,
 }
 
 impl Claim {
+    /// A statement's words as one remark: the whole of a split quotation.
+    pub fn remark(&self) -> Option<&str> {
+        let s = self.statement()?;
+        Some(match &self.split {
+            Split::First(whole) => whole,
+            _ => &s.quote,
+        })
+    }
+
     pub fn kind(&self) -> ClaimKind {
         match self.value {
             ClaimValue::Date(_) => ClaimKind::Date,

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::claim::{Claim, ClaimValue, TimexType, Unit};
+use crate::claim::{Claim, ClaimValue, Split, TimexType, Unit};
+use crate::corpus::align::{MIN_COMPARED_WORDS, Spoken, align};
 use crate::extract::mention::{name_key, surname_of};
 use crate::text::{is_stop_word, is_title, quote_words};
 
@@ -64,6 +65,10 @@ pub struct Link {
 pub(crate) const REMARK_SIMILARITY: f64 = 0.5;
 /// Days apart within which two paraphrases can be one remark.
 pub(crate) const REMARK_WINDOW_DAYS: i32 = 7;
+
+/// A quotation (of at least `MIN_COMPARED_WORDS`) that another says all
+/// but a few words of, in order, is a partial quotation of the same remark.
+const WITHIN_COVERAGE: f64 = 0.85;
 
 /// Similarity above which two quotations are the same words.
 pub(crate) const QUOTE_SIMILARITY: f64 = 0.8;
@@ -126,11 +131,13 @@ pub(crate) fn link(claims: &[Claim]) -> Vec<Link> {
     // Statements: quotation words per claim.
     let words: Vec<Vec<String>> = claims
         .iter()
-        .map(|c| c.statement().map(|s| quote_words(&s.quote)).unwrap_or_default())
+        .map(|c| c.remark().map(quote_words).unwrap_or_default())
         .collect();
     // A quoted title, motto or nickname is a name, not a remark: it is
-    // never the same remark as another.
+    // never the same remark as another. The later parts of a split
+    // quotation are compared through its first.
     let statements: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].split != Split::Later)
         .filter(|&i| claims[i].statement().is_some_and(|s| !(s.direct && is_title(&s.quote))))
         .collect();
     same_remark(claims, &words, &statements, max_df, &mut links);
@@ -187,6 +194,17 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
             } else {
                 weighted_overlap(wa, wb, &idf)
             };
+            // One rendering standing inside the other but for a word or
+            // two: a partial quotation of the same lines, whatever the
+            // length of the other.
+            let within = sa.direct && sb.direct && {
+                let (xa, xb) = (
+                    Spoken::of(claims[a].remark().unwrap_or("")),
+                    Spoken::of(claims[b].remark().unwrap_or("")),
+                );
+                let al = align(&xa, &xb);
+                xa.words.len().min(xb.words.len()) >= MIN_COMPARED_WORDS && al.coverage(&xa, &xb) >= WITHIN_COVERAGE
+            };
             // Reported speech is paraphrase: two statements are one remark when
             // they share rare words ("NATO membership", "pre-2014 borders")
             // and were made within a week of each other, where both are dated.
@@ -202,6 +220,7 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
                 _ => true,
             };
             let linked = contained
+                || within
                 || if sa.direct && sb.direct {
                     score >= REMARK_SIMILARITY
                 } else {

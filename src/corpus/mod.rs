@@ -1,6 +1,7 @@
 //! What needs all documents at once: publication dates inferred, copies
 //! found, one identity per person, claims linked across sources.
 
+pub(crate) mod align;
 pub(crate) mod duplicates;
 pub(crate) mod identity;
 pub(crate) mod link;

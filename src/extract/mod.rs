@@ -11,7 +11,7 @@ pub(crate) mod subject;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, ClaimValue, DateValue, Statement, TimexType};
+use crate::claim::{Claim, ClaimValue, DateValue, Split, Statement, TimexType};
 use crate::span::{Located, Span};
 use crate::text::{content_words, quote_words};
 use crate::timex;
@@ -40,6 +40,9 @@ struct RawClaim {
     speaker: Option<String>,
     /// The date expression that dates a statement.
     dated_by: Option<Span>,
+    /// A quotation split around its attribution: the whole, for its first
+    /// part; nothing but the mark, for the later ones.
+    split: Split,
 }
 
 impl RawClaim {
@@ -51,6 +54,7 @@ impl RawClaim {
             measure: Vec::new(),
             speaker: None,
             dated_by: None,
+            split: Split::Whole,
         }
     }
 }
@@ -116,6 +120,7 @@ fn statement_claims(
     published: Option<Date>,
     raw: &mut Vec<RawClaim>,
 ) {
+    let splits = split_quotations(text, &statements.statements);
     let mut stmt_dates: Vec<Option<(DateValue, Span)>> = Vec::with_capacity(statements.statements.len());
     for s in &statements.statements {
         let from = dates.partition_point(|d| d.span.start < s.time_region.start);
@@ -127,7 +132,7 @@ fn statement_claims(
         let inherited = s.continues.and_then(|p| stmt_dates.get(p).cloned().flatten());
         stmt_dates.push(own.or(inherited));
     }
-    for (s, when) in statements.statements.iter().zip(stmt_dates) {
+    for ((s, when), split) in statements.statements.iter().zip(stmt_dates).zip(splits) {
         // Only a day or a time dates a remark (not a duration or a set).
         let (when, dated_by) = match when {
             Some((v, span)) if matches!(v.kind, TimexType::Date | TimexType::Time) => (Some(v.value), Some(span)),
@@ -154,8 +159,50 @@ fn statement_claims(
             measure: Vec::new(),
             speaker: name,
             dated_by,
+            split,
         });
     }
+}
+
+/// Quotations split around their attribution ("In the House, what have you
+/// been doing?" Obama continued. "You've been debating a coin.") are one
+/// remark: the first part carries the whole, its parts joined by an
+/// ellipsis (as an editor marks words left out), the later parts the mark.
+fn split_quotations(text: &str, statements: &[quote::StatementMention]) -> Vec<Split> {
+    let mut out = vec![Split::Whole; statements.len()];
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); statements.len()];
+    for (i, s) in statements.iter().enumerate() {
+        // Parts point at the part before them; the chain ends at the first.
+        let mut first = s.continues;
+        let mut steps = 0;
+        while let Some(p) = first.and_then(|p| statements.get(p)?.continues) {
+            first = Some(p);
+            steps += 1;
+            if steps > statements.len() {
+                break;
+            }
+        }
+        if let Some(f) = first.filter(|&f| f != i) {
+            parts[f].push(i);
+            out[i] = Split::Later;
+        }
+    }
+    for (f, later) in parts.iter_mut().enumerate() {
+        if later.is_empty() {
+            continue;
+        }
+        later.sort_by_key(|&i| statements[i].span);
+        let words = |i: usize| {
+            let sp = statements[i].span;
+            text[sp.start..sp.end].split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let whole = std::iter::once(words(f))
+            .chain(later.iter().map(|&i| words(i)))
+            .collect::<Vec<_>>()
+            .join(" … ");
+        out[f] = Split::First(whole);
+    }
+    out
 }
 
 /// Events: their date claim (in the sentence, outside quotations), or the
@@ -222,6 +269,7 @@ fn number_claims(
                 measure,
                 speaker: speaker_mention,
                 dated_by,
+                split,
             } = c;
             let (located, original) = locate(span);
             let taking_part = match value {
@@ -244,6 +292,7 @@ fn number_claims(
                 clean_span: span,
                 speaker_mention,
                 dated_by,
+                split,
             }
         })
         .collect()

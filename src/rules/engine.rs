@@ -3,18 +3,33 @@
 
 use crate::analysis::Analysis;
 use crate::claim::Claim;
-use crate::corpus::link;
+use crate::corpus::align::{self, MIN_COMPARED_WORDS, Spoken, align};
 use crate::finding::{DiffWord, Finding, Label};
 use crate::graph::ClaimPair;
-use crate::text::spoken_words;
 
 use super::vocab::render;
 use super::{Compare, Field, Link, Placeholder, Rule, SpeakerCondition};
 
+/// Words two renderings must share before a word between them that
+/// differs says anything.
+const DRIFT_MIN_SHARED: usize = 4;
+
 /// Runs every rule; findings sorted by rule, sources, then first span.
 pub fn run(rules: &[Rule], analysis: &Analysis) -> Vec<Finding> {
     let found: Vec<Finding> = rules.iter().flat_map(|r| run_rule(r, analysis)).collect();
-    let mut out = super::group::merge(found, analysis);
+    let agree = |rule: &str, x: usize, y: usize| {
+        let Some(cmp) = rules.iter().find(|r| r.id == rule).and_then(|r| r.compare) else {
+            return false;
+        };
+        let pair = ClaimPair {
+            a: x,
+            b: y,
+            score: 0.0,
+            contained: false,
+        };
+        compare(cmp, &analysis.claims[x], &analysis.claims[y], &pair, analysis).is_none()
+    };
+    let mut out = super::group::merge(found, analysis, &agree);
     out.sort_by(|x, y| {
         let first = |f: &Finding| {
             f.labels
@@ -207,66 +222,23 @@ fn compare(cmp: Compare, a: &Claim, b: &Claim, l: &ClaimPair, analysis: &Analysi
             Some((a.value_text(), b.value_text(), None))
         }
         Field::Quote => {
-            let (qa, qb) = (a.statement()?, b.statement()?);
-            let (wa, wb) = (spoken_words(&qa.quote), spoken_words(&qb.quote));
-            if wa == wb
-                || l.contained
-                || link::contains(&wa, &wb)
-                || link::contains(&wb, &wa)
-                || edge_contained(&wa, &wb)
-                || edge_contained(&wb, &wa)
-                || elided(&qa.quote, &wb)
-                || elided(&qb.quote, &wa)
-            {
+            // A quotation split around its attribution is compared whole.
+            let (qa, qb) = (a.remark()?, b.remark()?);
+            let (sa, sb) = (Spoken::of(qa), Spoken::of(qb));
+            let al = align(&sa, &sb);
+            // A short line beside a longer quotation is a part of it; two
+            // short lines may be two lines of one speech.
+            let longer = sa.words.len().max(sb.words.len());
+            if l.contained || al.changed == 0 || al.matched < DRIFT_MIN_SHARED || longer < MIN_COMPARED_WORDS {
                 return None;
             }
-            Some((
-                qa.quote.clone(),
-                qb.quote.clone(),
-                Some(word_diff(&qa.quote, &qb.quote)),
-            ))
+            Some((qa.to_string(), qb.to_string(), Some(word_diff(qa, qb))))
         }
         Field::Speaker => {
             let (sa, sb) = (speaker(a)?, speaker(b)?);
             (sa != sb).then(|| (sa.to_string(), sb.to_string(), None))
         }
     }
-}
-
-/// Whether a quotation with editorial ellipses or insertions ("...
-/// conservation is critical ... the permits are on hold", "[the union] will
-/// sign") says, part by part and in order, what the other says.
-fn elided(quote: &str, other: &[String]) -> bool {
-    let quote = quote.replace('\u{2026}', "...").replace(". . .", "...");
-    // An insertion in brackets stands for words of the speaker's.
-    let quote = crate::text::insertions_as(&quote, "...");
-    let parts: Vec<Vec<String>> = quote.split("...").map(spoken_words).filter(|w| !w.is_empty()).collect();
-    if parts.len() < 2 {
-        return false;
-    }
-    let mut from = 0;
-    for part in &parts {
-        match other[from..].windows(part.len()).position(|w| w == part.as_slice()) {
-            Some(at) => from += at + part.len(),
-            None => return false,
-        }
-    }
-    true
-}
-
-/// Whether the shorter quotation stands inside the longer but for one word
-/// at either edge: partial quotations of one speech differ where they are
-/// cut ("not putting people back to work" beside "... by putting people
-/// back to work"), which says nothing of the words quoted.
-fn edge_contained(long: &[String], short: &[String]) -> bool {
-    const KEPT: usize = 4;
-    if short.len() >= long.len() || short.len() < KEPT + 1 {
-        return false;
-    }
-    [(1, 0), (0, 1), (1, 1)]
-        .iter()
-        .filter(|(lead, trail)| short.len() - lead - trail >= KEPT)
-        .any(|(lead, trail)| link::contains(long, &short[*lead..short.len() - trail]))
 }
 
 /// Whether source `by` also gives a figure that agrees with `x` (a bound,
@@ -286,16 +258,68 @@ fn confirmed(analysis: &Analysis, x: &Claim, by: &str, hedge: f64) -> bool {
     })
 }
 
-/// Word-level difference of two quotations.
+/// Word-level difference of two quotations. Words before the first shared
+/// word and after the last are where the two were cut, not a difference:
+/// an ellipsis stands for them, but a word said differently at an edge is
+/// shown, as far as the shorter side goes.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffWord> {
+    use similar::DiffOp;
     let wa: Vec<&str> = a.split_whitespace().collect();
     let wb: Vec<&str> = b.split_whitespace().collect();
     let key = |w: &&str| crate::text::norm_word(w);
     let ka: Vec<String> = wa.iter().map(key).collect();
     let kb: Vec<String> = wb.iter().map(key).collect();
     let diff = similar::capture_diff_slices(similar::Algorithm::Patience, &ka, &kb);
+    let Some((first, last)) = align::shared_stretch(&diff) else {
+        return whole_diff(&wa, &wb, &diff);
+    };
+    // The changed words of an edge op next to the shared stretch: the `k`
+    // words of each side nearest to it.
+    let edge = |op: Option<&DiffOp>, leading: bool| -> Vec<DiffWord> {
+        let Some(op) = op else { return Vec::new() };
+        let mut out = Vec::new();
+        if let DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } = *op
+        {
+            if align::changed_edge(op, &ka, &kb) {
+                let k = old_len.min(new_len);
+                let (ra, rb) = if leading {
+                    (
+                        old_index + old_len - k..old_index + old_len,
+                        new_index + new_len - k..new_index + new_len,
+                    )
+                } else {
+                    (old_index..old_index + k, new_index..new_index + k)
+                };
+                out.extend(wa[ra].iter().map(|w| DiffWord::Removed(w.to_string())));
+                out.extend(wb[rb].iter().map(|w| DiffWord::Added(w.to_string())));
+                if old_len == new_len {
+                    return out;
+                }
+            }
+        }
+        let cut = DiffWord::Same("…".into());
+        if leading {
+            out.insert(0, cut);
+        } else {
+            out.push(cut);
+        }
+        out
+    };
+    let mut out = edge(first.checked_sub(1).map(|k| &diff[k]), true);
+    out.extend(whole_diff(&wa, &wb, &diff[first..=last]));
+    out.extend(edge(diff.get(last + 1), false));
+    out
+}
+
+/// Every word of `ops`, as it stands.
+fn whole_diff(wa: &[&str], wb: &[&str], diff: &[similar::DiffOp]) -> Vec<DiffWord> {
     let mut out = Vec::new();
-    for op in diff {
+    for &op in diff {
         match op {
             similar::DiffOp::Equal { old_index, len, .. } => out.extend(
                 wa[old_index..old_index + len]
@@ -357,5 +381,14 @@ mod tests {
             "the port will reopen once safety is guaranteed",
         ));
         assert_eq!(d, "the port will reopen [-when-] {+once+} safety is guaranteed");
+    }
+
+    #[test]
+    fn diff_leaves_out_where_the_two_were_cut() {
+        let d = diff_string(&word_diff(
+            "We said it plainly: the port will reopen when safety is guaranteed",
+            "the port will reopen once safety is guaranteed … Every crane waits.",
+        ));
+        assert_eq!(d, "… the port will reopen [-when-] {+once+} safety is guaranteed …");
     }
 }

@@ -8,9 +8,12 @@ use std::collections::BTreeMap;
 use crate::analysis::Analysis;
 use crate::finding::{Finding, Group, Label};
 
+/// Whether two claims agree under a rule (its comparison finds nothing).
+pub(crate) type Agree<'a> = &'a dyn Fn(&str, usize, usize) -> bool;
+
 /// Merges the findings of each rule whose claims connect. Findings without
 /// claims (copies of a source) stay as they are.
-pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis) -> Vec<Finding> {
+pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_>) -> Vec<Finding> {
     let (pairs, mut out): (Vec<Finding>, Vec<Finding>) = findings
         .into_iter()
         .partition(|f| f.labels.iter().all(|l| l.claim.is_some()) && !f.labels.is_empty());
@@ -52,13 +55,15 @@ pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis) -> Vec<Finding>
         components.entry(root).or_default().push(f);
     }
     for (_, group) in components {
-        out.push(one(group, analysis));
+        out.push(one(group, analysis, agree));
     }
     out
 }
 
-/// The finding of one connected disagreement.
-fn one(mut findings: Vec<Finding>, analysis: &Analysis) -> Finding {
+/// The finding of one connected disagreement. Claims that agree share a
+/// group, though their values are written differently (a whole quotation
+/// and a part of it).
+fn one(mut findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_>) -> Finding {
     // Each claim once, with its value, in the order the findings name them.
     let mut seen: Vec<(usize, String)> = Vec::new();
     for f in &findings {
@@ -78,19 +83,31 @@ fn one(mut findings: Vec<Finding>, analysis: &Analysis) -> Finding {
             .find(|c| c.copy == i)
             .map(|c| analysis.sources[c.original].id.as_str())
     };
-    let mut by_value: BTreeMap<&str, Group> = BTreeMap::new();
+    // Each group with the claim that stands for it.
+    let mut groups: Vec<(usize, Group)> = Vec::new();
     for (c, value) in &seen {
         let claim = &analysis.claims[*c];
-        let g = by_value.entry(value.as_str()).or_insert_with(|| Group {
-            value: value.clone(),
-            sources: Vec::new(),
-            claims: Vec::new(),
-            copies: Vec::new(),
-        });
+        let at = groups
+            .iter()
+            .position(|(rep, g)| g.value == *value || agree(&first.rule, *rep, *c));
+        let g = match at {
+            Some(k) => &mut groups[k].1,
+            None => {
+                let g = Group {
+                    value: value.clone(),
+                    sources: Vec::new(),
+                    claims: Vec::new(),
+                    copies: Vec::new(),
+                };
+                groups.push((*c, g));
+                &mut groups.last_mut().expect("just pushed").1
+            }
+        };
         g.claims.push(claim.id.clone());
         g.sources.push(claim.source.clone());
     }
-    let mut groups: Vec<Group> = by_value.into_values().collect();
+    let mut groups: Vec<Group> = groups.into_iter().map(|(_, g)| g).collect();
+    groups.sort_by(|x, y| x.value.cmp(&y.value));
     for g in &mut groups {
         g.sources.sort();
         g.sources.dedup();
