@@ -176,7 +176,7 @@ fn renamed_rule_and_new_severity_show_in_the_report() {
 fn rules_test_runs_the_default_cases() {
     let (out, _, code) = run(&["rules", "test"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.ends_with("28 passed, 0 failed\n"), "{out}");
+    assert!(out.ends_with("30 passed, 0 failed\n"), "{out}");
 }
 
 #[test]

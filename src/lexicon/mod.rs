@@ -38,6 +38,7 @@ pub(crate) mod en {
         INTERJECTIONS = "interjections.tsv",
         CAPTION_MARKERS = "caption_markers.tsv",
         CLASS_SIGNALS = "class_signals.tsv",
+        GENERIC_PRESENT = "generic_present.tsv",
         GIVEN_NAMES = "given_names.tsv",
         HONORIFICS = "honorifics.tsv",
         MONTHS = "months.tsv",

@@ -10,7 +10,7 @@ use crate::grammar::{ascii_lower, scan};
 use crate::lexicon::{WordMap, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::timex::compose;
-use crate::timex::expr::{DateExpr, DateMention, Direction, Period};
+use crate::timex::expr::{DateExpr, DateMention, Direction, Period, Ref};
 use crate::timex::forms::{FORMS, holiday};
 use crate::timex::words::{month_of, month_verb, ordinal_word, period_word, prev_word, weekday_of};
 
@@ -63,11 +63,21 @@ fn introduces(prev: &str, context: Context) -> bool {
 
 /// Direction of a relative expression from the words before it, within its clause.
 pub(crate) fn direction_before(text: &str, at: usize) -> Direction {
-    let words: Vec<&str> = text[..at].rsplit(|c: char| c.is_whitespace()).take(7).collect();
-    for w in words {
-        let bare = w
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-            .to_lowercase();
+    let words: Vec<&str> = text[..at].rsplit(|c: char| c.is_whitespace()).take(8).collect();
+    let bare_of = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase()
+    };
+    for (k, w) in words.iter().take(7).enumerate() {
+        let bare = bare_of(w);
+        // "is to air Thursday", "are going to meet Friday": a plan.
+        if bare == "to"
+            && words
+                .get(k + 1)
+                .is_some_and(|p| matches!(bare_of(p).as_str(), "is" | "are" | "am" | "going"))
+        {
+            return Direction::Future;
+        }
         if let Some(d) = DIRECTION_MARKERS.get(&bare) {
             return d;
         }
@@ -81,6 +91,36 @@ pub(crate) fn direction_before(text: &str, at: usize) -> Direction {
     Direction::Past
 }
 
+/// Nouns after "today's" that make it the present in general.
+static GENERIC_PRESENT: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::GENERIC_PRESENT)));
+
+/// Whether "today" at `start..end` is the present in general, not the day
+/// of the article: "today's most popular devices", "in today's world",
+/// "faster than can be done today".
+fn generic_today(text: &str, start: usize, end: usize) -> bool {
+    if !text[start..end].eq_ignore_ascii_case("today") {
+        return false;
+    }
+    let after = &text[end..];
+    if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("\u{2019}s ")) {
+        let next = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let superlative = next == "most" || next == "least" || next.len() > 5 && next.ends_with("est");
+        return superlative || GENERIC_PRESENT.contains(&next);
+    }
+    // A comparison with the present: "than can be done today".
+    let clause = text[..start].rsplit(['.', ';', ',', '"', '\n']).next().unwrap_or("");
+    clause
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .any(|w| w.eq_ignore_ascii_case("than"))
+}
+
 /// Finds every temporal expression in `text`.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -89,7 +129,11 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     let found = |i: usize, n: usize, expr: DateExpr| {
         let end = i + n - trailing_space(&text[i..i + n]);
         let start = i + approximation_lead(&text[i..end]);
-        let expr = with_direction(expr, direction_before(text, start));
+        let expr = if generic_today(text, start, end) {
+            DateExpr::Ref(Ref::Present)
+        } else {
+            with_direction(expr, direction_before(text, start))
+        };
         out.push(DateMention {
             span: Span::new(start, end),
             expr,

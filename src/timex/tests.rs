@@ -31,6 +31,39 @@ fn pair(a: &str, b: &str) -> (String, String) {
 #[test]
 fn month_day_without_year_takes_the_nearest_year() {
     // Mid-February anchor: December is last year's, not this year's.
+    assert_eq!(one("on Dec. 20 the port closed").1, "2024-12-20");
+    assert_eq!(one("on March 2 the port reopens").1, "2025-03-02");
+}
+
+#[test]
+fn a_weekday_picks_the_year_of_a_yearless_date() {
+    let at = |text: &str, y: i16, m: i8, d: i8| {
+        let found = find_dates(text);
+        resolve(&found[0].expr, Some(Date::new(y, m, d).unwrap())).value.0
+    };
+    // In a May 2013 article, "Friday, Sept. 14" is last year's: the 14th of
+    // this September is a Saturday.
+    assert_eq!(at("the attack of Friday, Sept. 14 shaped", 2013, 5, 20), "2012-09-14");
+    // Near the publication date a weekday that does not fit is a slip.
+    assert_eq!(at("the attack of Friday, Sept. 14 shaped", 2013, 9, 20), "2013-09-14");
+    // Without a year around the anchor that fits, the nearest year stands.
+    assert_eq!(at("the attack of Friday, Sept. 14 shaped", 2025, 3, 5), "2024-09-14");
+}
+
+#[test]
+fn today_in_general_is_the_present() {
+    assert_eq!(one("today's most popular ferries").1, "PRESENT_REF");
+    assert_eq!(one("in today's world of shipping").1, "PRESENT_REF");
+    assert_eq!(one("faster than can be done today").1, "PRESENT_REF");
+    assert_eq!(one("today's vote in the council").1, "2025-02-13");
+    assert_eq!(one("the mayor said today").1, "2025-02-13");
+}
+
+#[test]
+fn a_plan_points_to_the_weekday_ahead() {
+    // The anchor is a Thursday.
+    assert_eq!(one("the interview is to air Saturday morning").1, "2025-02-15TMO");
+    assert_eq!(one("the interview aired Saturday morning").1, "2025-02-08TMO");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use jiff::civil::{Date, Weekday};
 use crate::claim::{DateValue, TimexType, TimexValue};
 use crate::timex::expr::{Clock, Direction, Nth, Period, Rule};
 use crate::timex::forms::holiday;
-use crate::timex::resolve::days::{add_days, month_from, nearest_year};
+use crate::timex::resolve::days::{add_days, days_between, month_from, nearest_year, nearest_year_on};
 use crate::timex::resolve::interval;
 use crate::timex::value;
 use crate::timex::value::{date, with_time, ymd};
@@ -65,6 +65,10 @@ pub(crate) fn day_in_nearby_month(
     }
 }
 
+/// Days from the anchor beyond which a weekday that does not fit the
+/// nearest year may choose the year next to it.
+const WEEKDAY_MOVES_AFTER_DAYS: i64 = 90;
+
 /// A calendar date; a missing year is the one nearest the anchor.
 pub(super) fn calendar(
     year: Option<i16>,
@@ -80,10 +84,24 @@ pub(super) fn calendar(
         return day_in_nearby_month(day.unwrap_or(1), weekday, time, anchor);
     }
     let year = year.or_else(|| match (month, day, weekday) {
-        // With a publication date the nearest year wins: a wrong
-        // weekday beside a date must not move it by years. (The
-        // weekday pins a dateline's missing year in the corpus stage.)
-        (Some(m), Some(d), Some(_)) => anchor.and_then(|a| nearest_year(a, m, Some(d))),
+        // The nearest year, unless that puts the day months away and the
+        // weekday fits the year before or after ("Friday, Sept. 14" of last
+        // year's attack, in a spring article). Near the publication date a
+        // weekday that does not fit is a slip, and it never moves a date by
+        // years. (The weekday pins a dateline's missing year in the corpus
+        // stage.)
+        (Some(m), Some(d), Some(w)) => anchor.and_then(|a| {
+            let nearest = nearest_year(a, m, Some(d))?;
+            let far = Date::new(nearest, m as i8, d as i8)
+                .ok()
+                .and_then(|x| days_between(a, x))
+                .is_some_and(|n| n.abs() > WEEKDAY_MOVES_AFTER_DAYS);
+            Some(if far {
+                nearest_year_on(a, m, d, w).unwrap_or(nearest)
+            } else {
+                nearest
+            })
+        }),
         (Some(m), d, _) => anchor.and_then(|a| nearest_year(a, m, d)),
         _ => None,
     });

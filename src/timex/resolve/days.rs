@@ -25,6 +25,20 @@ pub(crate) fn nearest_year(anchor: Date, month: u8, day: Option<u8>) -> Option<i
         .map(|(_, y)| y)
 }
 
+/// Among the years around the anchor, the one nearest it in which
+/// `month`/`day` falls on `weekday`.
+pub(crate) fn nearest_year_on(anchor: Date, month: u8, day: u8, weekday: Weekday) -> Option<i16> {
+    let y = anchor.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|cand| {
+            let d = Date::new(cand, month as i8, day as i8).ok()?;
+            (d.weekday() == weekday).then_some((days_between(anchor, d)?.abs(), cand))
+        })
+        .min()
+        .map(|(_, y)| y)
+}
+
 /// The year in which `month`/`day` falls on `weekday`, nearest to `near`.
 pub fn year_for_weekday(month: u8, day: u8, weekday: Weekday, near: i16) -> Option<i16> {
     for delta in 0..=14i16 {
