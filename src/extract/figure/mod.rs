@@ -332,6 +332,31 @@ fn count(i: &str) -> R<'_, Figure> {
     Ok((rest, figure))
 }
 
+/// A number in words and the plural noun it counts: `Nineteen injuries`,
+/// `nine states`, `five million people`. One of anything is no count.
+fn word_count(i: &str) -> R<'_, Figure> {
+    let (rest, (n, spelled)) = scaled_number(i)?;
+    if !spelled || n < 2.0 {
+        return fail(i);
+    }
+    let (after, (_, noun)) = (space1, take_while1(|c: char| c.is_alphabetic() && c.is_lowercase())).parse(rest)?;
+    let plural = noun.ends_with('s') && !noun.ends_with("ss") || IRREGULAR_PLURALS.contains(&noun);
+    if !plural || NOT_COUNTED.contains(noun) || noun.len() < 3 || crate::text::is_stop_word(noun) {
+        return fail(i);
+    }
+    let (_, _) = boundary(after)?;
+    let figure = Figure {
+        amount: Some(Amount(n)),
+        unit: Some(Unit::Noun(noun.to_string())),
+        to: None,
+        qualifier: None,
+    };
+    Ok((rest, figure))
+}
+
+/// Plurals without an "s" that numbers count.
+const IRREGULAR_PLURALS: [&str; 6] = ["people", "children", "men", "women", "police", "staff"];
+
 const FORMS: &[Form<Figure>] = &[
     money_before,
     money_range,
@@ -339,6 +364,7 @@ const FORMS: &[Form<Figure>] = &[
     minor_money,
     percent,
     count,
+    word_count,
     fraction_share,
     dozen,
     bare_percent,
@@ -581,7 +607,7 @@ mod tests {
             ]
         );
         assert_eq!(figs("10 $ 30 $").len(), 2);
-        assert_eq!(one("$5 and two friends paid").1, "5 USD");
+        assert_eq!(figs("$5 and two friends paid")[0].1, "5 USD");
         assert_eq!(one("Hey, the cost is $4.25 and 32 is the quantity").1, "4.25 USD");
         assert_eq!(one("we are giving away 3 USD50 cards.").1, "50 USD");
         // A tail that closes the phrase is the cents.
@@ -614,6 +640,13 @@ mod tests {
         assert_eq!(m[0].figure.qualifier, Some(Qualifier::AtLeast));
         assert_eq!(figs("Some 4,300 dockworkers left").len(), 1);
         assert_eq!(one("a dozen ships waited").1, "12 ships");
+        // Counts in words: a plural noun, and more than one.
+        assert_eq!(one("Nineteen injuries were reported").1, "19 injuries");
+        assert_eq!(one("in nine states").1, "9 states");
+        assert_eq!(one("some five million people").1, "5000000 people");
+        assert!(figs("one ship waited").is_empty());
+        assert!(figs("two of them left").is_empty());
+        assert!(figs("two years later").is_empty());
     }
 
     #[test]
