@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::claim::{Claim, ClaimValue};
-use crate::corpus::{self, duplicates::Copy, identity::Identities, link::Link};
+use crate::corpus::{self, duplicates::Copy, identity::Identities, link::Link, story::Story};
 use crate::extract::{self, mention::Person};
 use crate::graph::ClaimGraph;
 use crate::source::Source;
@@ -22,6 +22,8 @@ pub struct Analysis {
     pub links: Vec<Link>,
     /// Sources, people and claims with their links: what the rules read.
     pub graph: ClaimGraph,
+    /// The sources grouped by the event they report.
+    pub stories: Vec<Story>,
     /// Time spent in each stage, for `--statistics`.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -45,41 +47,49 @@ impl Analysis {
             .map(|s| extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span)))
             .collect();
         lap("extraction", &mut since);
-        let people: Vec<Vec<Person>> = extractions.iter().map(|e| e.people.clone()).collect();
-        let ids = Identities::resolve(&people);
-        let mut claims = Vec::new();
-        for (si, e) in extractions.into_iter().enumerate() {
-            for mut c in e.claims {
-                if let ClaimValue::Statement(st) = &mut c.value {
-                    st.speaker = c
-                        .speaker_mention
-                        .as_deref()
-                        .and_then(|n| ids.canonical(si, n))
-                        .map(String::from);
-                }
-                c.participants = c
-                    .participants
-                    .iter()
-                    .map(|n| ids.canonical(si, n).unwrap_or(n).to_string())
-                    .collect();
-                claims.push(c);
-            }
+        let pairs: Vec<(usize, usize)> = copies
+            .iter()
+            .map(|c| (c.original.min(c.copy), c.original.max(c.copy)))
+            .collect();
+        let stories = corpus::story::find_stories(&sources, &pairs);
+        lap("stories", &mut since);
+        // Everything after extraction is done story by story: names meet
+        // their namesakes and claims their counterparts only within one.
+        // Claims keep the global order (by source, then number), so each
+        // source's first claim is known before any story is done.
+        let mut offset = Vec::with_capacity(extractions.len());
+        let mut total = 0;
+        for e in &extractions {
+            offset.push(total);
+            total += e.claims.len();
         }
-        let people = people
-            .into_iter()
-            .enumerate()
-            .map(|(si, list)| {
-                list.into_iter()
-                    .map(|p| {
-                        let name = ids.canonical(si, &p.full_name()).unwrap_or_default().to_string();
-                        (p, name)
-                    })
-                    .collect()
+        let mut per_source: Vec<Option<extract::Extraction>> = extractions.into_iter().map(Some).collect();
+        let work: Vec<(&Story, Vec<extract::Extraction>)> = stories
+            .iter()
+            .map(|st| {
+                (
+                    st,
+                    st.sources
+                        .iter()
+                        .map(|&i| per_source[i].take().expect("one story a source"))
+                        .collect(),
+                )
             })
             .collect();
-        lap("identities", &mut since);
-        let links = corpus::link::link(&claims);
-        lap("linking", &mut since);
+        let done: Vec<StoryResult> = work.into_par_iter().map(|(st, ex)| story(st, ex, &offset)).collect();
+        let mut claims_of: Vec<Vec<Claim>> = vec![Vec::new(); sources.len()];
+        let mut people: Vec<Vec<(Person, String)>> = vec![Vec::new(); sources.len()];
+        let mut links: Vec<Link> = Vec::new();
+        for (st, r) in stories.iter().zip(done) {
+            for ((&si, c), p) in st.sources.iter().zip(r.claims).zip(r.people) {
+                claims_of[si] = c;
+                people[si] = p;
+            }
+            links.extend(r.links);
+        }
+        links.sort_by_key(|l| (l.kind, l.a, l.b));
+        let claims: Vec<Claim> = claims_of.into_iter().flatten().collect();
+        lap("identities and linking", &mut since);
         let graph = ClaimGraph::build(&sources, &claims, &links, &copies);
         lap("graph", &mut since);
         Analysis {
@@ -89,6 +99,7 @@ impl Analysis {
             copies,
             links,
             graph,
+            stories,
             timings,
         }
     }
@@ -120,4 +131,67 @@ impl Analysis {
             _ => false,
         }
     }
+}
+
+/// What the corpus stages give for one story, its sources in story order.
+struct StoryResult {
+    claims: Vec<Vec<Claim>>,
+    people: Vec<Vec<(Person, String)>>,
+    /// Links between the story's claims, by their index among all claims.
+    links: Vec<Link>,
+}
+
+/// Identities and links within one story; `offset` is the index among all
+/// claims of each source's first claim.
+fn story(story: &Story, extractions: Vec<extract::Extraction>, offset: &[usize]) -> StoryResult {
+    let people: Vec<Vec<Person>> = extractions.iter().map(|e| e.people.clone()).collect();
+    let ids = Identities::resolve(&people);
+    let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(extractions.len());
+    for (si, e) in extractions.into_iter().enumerate() {
+        let mut own = Vec::with_capacity(e.claims.len());
+        for mut c in e.claims {
+            if let ClaimValue::Statement(st) = &mut c.value {
+                st.speaker = c
+                    .speaker_mention
+                    .as_deref()
+                    .and_then(|n| ids.canonical(si, n))
+                    .map(String::from);
+            }
+            c.participants = c
+                .participants
+                .iter()
+                .map(|n| ids.canonical(si, n).unwrap_or(n).to_string())
+                .collect();
+            own.push(c);
+        }
+        claims.push(own);
+    }
+    let people = people
+        .into_iter()
+        .enumerate()
+        .map(|(si, list)| {
+            list.into_iter()
+                .map(|p| {
+                    let name = ids.canonical(si, &p.full_name()).unwrap_or_default().to_string();
+                    (p, name)
+                })
+                .collect()
+        })
+        .collect();
+    let flat: Vec<Claim> = claims.iter().flatten().cloned().collect();
+    let global: Vec<usize> = story
+        .sources
+        .iter()
+        .zip(&claims)
+        .flat_map(|(&si, c)| (0..c.len()).map(move |k| offset[si] + k))
+        .collect();
+    let links = corpus::link::link(&flat)
+        .into_iter()
+        .map(|l| Link {
+            a: global[l.a],
+            b: global[l.b],
+            ..l
+        })
+        .collect();
+    StoryResult { claims, people, links }
 }

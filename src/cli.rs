@@ -573,6 +573,10 @@ fn statistics(err: &mut dyn Write, report: &Report<'_>, printing: Duration) {
     for (k, n) in per_kind {
         let _ = writeln!(err, "  claims   {k:24} {n}");
     }
+    let stories = &report.analysis.stories;
+    let largest = stories.iter().map(|s| s.sources.len()).max().unwrap_or(0);
+    let _ = writeln!(err, "  stories  {:24} {}", "count", stories.len());
+    let _ = writeln!(err, "  stories  {:24} {largest}", "largest (sources)");
     // Every name that was taken for another, and why.
     for (source, people) in report.analysis.sources.iter().zip(&report.analysis.people) {
         for (person, canonical) in people {

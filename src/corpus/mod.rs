@@ -5,6 +5,7 @@ pub(crate) mod align;
 pub(crate) mod duplicates;
 pub(crate) mod identity;
 pub(crate) mod link;
+pub mod story;
 
 use jiff::civil::Date;
 

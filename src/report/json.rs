@@ -18,6 +18,15 @@ struct Doc<'a> {
     sources: Vec<SourceInfo>,
     claims: &'a [Claim],
     findings: &'a [Finding],
+    /// The sources grouped by the event they report, each story named by
+    /// its first source.
+    stories: Vec<StoryInfo<'a>>,
+}
+
+#[derive(Serialize)]
+struct StoryInfo<'a> {
+    id: &'a str,
+    sources: Vec<&'a str>,
 }
 
 impl Printer for Json {
@@ -28,6 +37,22 @@ impl Printer for Json {
             sources: report.sources(),
             claims: &report.analysis.claims,
             findings: report.findings,
+            stories: report
+                .analysis
+                .stories
+                .iter()
+                .map(|st| {
+                    let sources: Vec<&str> = st
+                        .sources
+                        .iter()
+                        .map(|&i| report.analysis.sources[i].id.as_str())
+                        .collect();
+                    StoryInfo {
+                        id: sources.first().copied().unwrap_or(""),
+                        sources,
+                    }
+                })
+                .collect(),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

@@ -1,0 +1,153 @@
+//! Stories: the sources about one event, found before anything compares
+//! claims, so that no claim is ever compared with a claim of another story.
+//!
+//! Outlets covering one event share its names, places and figures, not their
+//! phrasing, so a story is found from the content words two sources share
+//! (Jaccard of their sets), not from shingles of their sentences. Candidate
+//! pairs meet in an inverted index over words that few sources use: a word
+//! in more than `max_df` sources (a day's wire says "government" in
+//! thousands) joins no pair, so the cost grows with the corpus, not its
+//! square. Stories are the connected components of the pairs that pass.
+
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+
+use crate::source::Source;
+use crate::span::Span;
+use crate::text::{is_stop_word, norm_word, tokens};
+
+/// Jaccard similarity of two sources' rare content words above which they
+/// tell the same story. Reports of one event by different outlets meet at 0.13
+/// and above (each with at least one other); reports of different events of
+/// one beat, at 0.10 and below.
+pub(crate) const STORY_SIMILARITY: f64 = 0.12;
+
+/// Fewest rare words two sources of one story share: a figure or a name or
+/// two in common is chance.
+const MIN_SHARED_RARE: usize = 3;
+
+/// One story: its sources, as indices into the sorted sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Story {
+    pub sources: Vec<usize>,
+}
+
+/// The content words of a text: lowercased, no stop words, three letters
+/// or more (numbers count).
+fn content_words(text: &str) -> BTreeSet<String> {
+    tokens(text, Span::new(0, text.len()))
+        .into_iter()
+        .map(|t| norm_word(t.text))
+        .filter(|w| w.chars().count() > 2 && !is_stop_word(w))
+        .collect()
+}
+
+/// Groups `sources` into stories, each sorted, in order of their first
+/// source. `copies` (original, copy) always share a story.
+pub(crate) fn find_stories(sources: &[Source], copies: &[(usize, usize)]) -> Vec<Story> {
+    let n = sources.len();
+    let words: Vec<BTreeSet<String>> = {
+        use rayon::prelude::*;
+        sources.par_iter().map(|s| content_words(&s.clean.text)).collect()
+    };
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, set) in words.iter().enumerate() {
+        for w in set {
+            index.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    // A story has a handful of sources; a word in more than this many is
+    // the beat's vocabulary, not a story's.
+    let max_df = ((n as f64).sqrt() as usize).max(64);
+    // Rare words each pair shares (a word in one source joins no pair).
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for owners in index.values().filter(|o| o.len() > 1 && o.len() <= max_df) {
+        for (x, &a) in owners.iter().enumerate() {
+            for &b in &owners[x + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut join = |a: usize, b: usize| {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    };
+    // Similarity over the words the index keeps: a story is told in its
+    // own names and figures, and two stories of one beat (or one outlet's
+    // template) share the rest.
+    let rare: Vec<usize> = words
+        .iter()
+        .map(|set| {
+            set.iter()
+                .filter(|w| index.get(w.as_str()).is_some_and(|o| o.len() <= max_df))
+                .count()
+        })
+        .collect();
+    let mut pairs: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&((a, b), common)| {
+            let union = rare[a] + rare[b] - common;
+            common >= MIN_SHARED_RARE && union > 0 && common as f64 / union as f64 >= STORY_SIMILARITY
+        })
+        .map(|(p, _)| p)
+        .collect();
+    pairs.extend(copies.iter().copied());
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        join(a, b);
+    }
+    let mut by_root: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        by_root.entry(r).or_default().push(i);
+    }
+    let mut stories: Vec<Story> = by_root.into_values().map(|sources| Story { sources }).collect();
+    stories.sort_by_key(|s| s.sources[0]);
+    stories
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Format, Source};
+
+    fn source(id: &str, text: &str) -> Source {
+        Source::parse(id, id, text.as_bytes().to_vec(), Format::Text, None)
+    }
+
+    #[test]
+    fn reports_of_one_event_are_one_story_and_others_apart() {
+        let sources = vec![
+            source(
+                "a.txt",
+                "Valmora dockworkers walked out on Monday. Union leader Ines Marlow said the strike at the northern \
+                 container terminal would last until the port authority signed the contract. Director Tomas Brenn \
+                 said cranes stay idle.",
+            ),
+            source(
+                "b.txt",
+                "The strike of Valmora dockworkers entered its second day. Ines Marlow, the union leader, vowed to keep \
+                 the northern container terminal shut; port director Tomas Brenn said the cranes would wait for the \
+                 contract.",
+            ),
+            source(
+                "c.txt",
+                "Orchard growers in Kestrel Valley expect a record apple harvest. Farmer Odile Varga said frost spared \
+                 the blossoms and cider presses are booked through October.",
+            ),
+        ];
+        let stories = find_stories(&sources, &[]);
+        assert_eq!(stories, vec![Story { sources: vec![0, 1] }, Story { sources: vec![2] }]);
+    }
+}
