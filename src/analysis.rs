@@ -24,6 +24,8 @@ pub struct Analysis {
     pub graph: ClaimGraph,
     /// The sources grouped by the event they report.
     pub stories: Vec<Story>,
+    /// Canonical names that are organizations, not people.
+    organizations: std::collections::BTreeSet<String>,
     /// Time spent in each stage, for `--statistics`.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -90,6 +92,12 @@ impl Analysis {
         links.sort_by_key(|l| (l.kind, l.a, l.b));
         let claims: Vec<Claim> = claims_of.into_iter().flatten().collect();
         lap("identities and linking", &mut since);
+        let organizations = people
+            .iter()
+            .flatten()
+            .filter(|(p, _)| p.organization)
+            .map(|(_, c)| c.clone())
+            .collect();
         let graph = ClaimGraph::build(&sources, &claims, &links, &copies);
         lap("graph", &mut since);
         Analysis {
@@ -100,13 +108,14 @@ impl Analysis {
             links,
             graph,
             stories,
+            organizations,
             timings,
         }
     }
 
     /// Whether two speakers (canonical names) are certainly two people.
     pub(crate) fn different_speakers(&self, a: &str, b: &str) -> bool {
-        let organization = |n: &str| self.people.iter().flatten().any(|(p, c)| p.organization && c == n);
+        let organization = |n: &str| self.organizations.contains(n);
         corpus::identity::certainly_different(a, b, &organization)
     }
 
@@ -120,12 +129,25 @@ impl Analysis {
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        self.source_index(id).map(|i| &self.sources[i])
+    }
+
+    /// Where the source `id` stands in `sources` (sorted by id).
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources.binary_search_by(|s| s.id.as_str().cmp(id)).ok()
+    }
+
+    /// The claims of source `i`, in order (claims are sorted by source).
+    pub fn claims_of(&self, i: usize) -> &[Claim] {
+        let id = self.sources[i].id.as_str();
+        let from = self.claims.partition_point(|c| c.source.as_str() < id);
+        let to = self.claims.partition_point(|c| c.source.as_str() <= id);
+        &self.claims[from..to]
     }
 
     /// Whether two sources (by id) are copies of one another.
     pub fn copied(&self, a: &str, b: &str) -> bool {
-        let index = |id: &str| self.sources.binary_search_by(|s| s.id.as_str().cmp(id)).ok();
+        let index = |id: &str| self.source_index(id);
         match (index(a), index(b)) {
             (Some(x), Some(y)) => self.graph.copied(x, y),
             _ => false,

@@ -218,10 +218,10 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
             out.write_all(s.as_bytes()).map_err(io)?;
         }
         ExtractFormat::Jsonl => {
-            for s in &analysis.sources {
+            for (i, s) in analysis.sources.iter().enumerate() {
                 let doc = DocClaims {
                     id: &s.id,
-                    claims: analysis.claims.iter().filter(|c| c.source == s.id).collect(),
+                    claims: analysis.claims_of(i).iter().collect(),
                 };
                 writeln!(out, "{}", serde_json::to_string(&doc).expect("claims serialize")).map_err(io)?;
             }

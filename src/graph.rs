@@ -129,7 +129,7 @@ impl ClaimGraph {
             });
             g.claims.push(n);
             g.index.insert(n, i);
-            if let Some(si) = sources.iter().position(|s| s.id == c.source) {
+            if let Ok(si) = sources.binary_search_by(|s| s.id.as_str().cmp(&c.source)) {
                 g.graph.add_edge(g.sources[si], n, Edge::Asserts);
             }
             if let Some(sp) = c.statement().and_then(|s| s.speaker.clone()) {

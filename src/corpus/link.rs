@@ -174,6 +174,18 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
         (Some(x), Some(y)) => !certainly_different(x, y, &|_| false),
         _ => false,
     };
+    // Per claim once, not per pair: the spoken words and the topic phrases.
+    let mut spoken: HashMap<usize, Spoken> = HashMap::new();
+    let mut phrases: HashMap<usize, BTreeSet<(String, String)>> = HashMap::new();
+    for group in by_speaker.values() {
+        for &i in group {
+            let st = claims[i].statement().expect("statement");
+            if st.direct {
+                spoken.insert(i, Spoken::of(claims[i].remark().unwrap_or("")));
+            }
+            phrases.insert(i, topic_phrases(&st.quote));
+        }
+    }
     for group in by_speaker.values() {
         let items: Vec<(usize, Vec<String>)> = group
             .iter()
@@ -198,17 +210,14 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
             // two: a partial quotation of the same lines, whatever the
             // length of the other.
             let within = sa.direct && sb.direct && {
-                let (xa, xb) = (
-                    Spoken::of(claims[a].remark().unwrap_or("")),
-                    Spoken::of(claims[b].remark().unwrap_or("")),
-                );
-                let al = align(&xa, &xb);
-                xa.words.len().min(xb.words.len()) >= MIN_COMPARED_WORDS && al.coverage(&xa, &xb) >= WITHIN_COVERAGE
+                let (xa, xb) = (&spoken[&a], &spoken[&b]);
+                let al = align(xa, xb);
+                xa.words.len().min(xb.words.len()) >= MIN_COMPARED_WORDS && al.coverage(xa, xb) >= WITHIN_COVERAGE
             };
             // Reported speech is paraphrase: two statements are one remark when
             // they share rare words ("NATO membership", "pre-2014 borders")
             // and were made within a week of each other, where both are dated.
-            let phrases_shared = topic_phrases(&sa.quote).intersection(&topic_phrases(&sb.quote)).count();
+            let phrases_shared = phrases[&a].intersection(&phrases[&b]).count();
             let near = match (
                 sa.date.as_ref().and_then(|d| d.day()),
                 sb.date.as_ref().and_then(|d| d.day()),

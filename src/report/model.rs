@@ -45,6 +45,11 @@ pub trait Printer {
 impl Report<'_> {
     pub fn sources(&self) -> Vec<SourceInfo> {
         let a = self.analysis;
+        // The first original of each copy, as the copies list them.
+        let mut copy_of: std::collections::BTreeMap<usize, usize> = Default::default();
+        for c in &a.copies {
+            copy_of.entry(c.copy).or_insert(c.original);
+        }
         a.sources
             .iter()
             .enumerate()
@@ -54,15 +59,11 @@ impl Report<'_> {
                 published: s.meta.published.map(|d| d.to_string()),
                 published_from: s.meta.published_from,
                 published_evidence: s.meta.evidence.clone(),
-                duplicate_of: a
-                    .copies
-                    .iter()
-                    .find(|c| c.copy == i)
-                    .map(|c| a.sources[c.original].id.clone()),
+                duplicate_of: copy_of.get(&i).map(|&o| a.sources[o].id.clone()),
                 publisher: s.meta.publisher.clone(),
                 title: s.meta.title.clone(),
                 url: s.meta.url.clone(),
-                claims: a.claims.iter().filter(|c| c.source == s.id).count(),
+                claims: a.claims_of(i).len(),
                 notes: s.notes.clone(),
             })
             .collect()

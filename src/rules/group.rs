@@ -74,7 +74,7 @@ fn one(mut findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_>) -> Fin
         }
     }
     let mut first = findings.swap_remove(0);
-    let source_index = |id: &str| analysis.sources.iter().position(|s| s.id == id);
+    let source_index = |id: &str| analysis.source_index(id);
     let original_of = |id: &str| {
         let i = source_index(id)?;
         analysis
