@@ -240,19 +240,34 @@ fn body(s: &Story, style: usize, plant: Plant) -> Vec<String> {
     let w = &s.words;
     let k = s.kind;
     let mut paras = Vec::new();
-    let background = format!(
-        "The {} began near {} Street and the {} bridge, where {} {} and the {} co-operative have worked since the {} scheme \
-         opened; {} and {} were named in the first reports.",
-        k.event,
+    // The same background in each outlet's own words: outlets that do not
+    // copy one another share names, not sentences.
+    let (street, bridge, owner, coop) = (
         capital(&w[6]),
         capital(&w[7]),
-        capital(&w[8]),
-        capital(&w[9]),
+        format!("{} {}", capital(&w[8]), capital(&w[9])),
         capital(&w[10]),
-        w[11],
-        capital(&w[9]),
-        capital(&w[6])
     );
+    let scheme = &w[11];
+    let background = match style {
+        0 => format!(
+            "The {} began near {street} Street and the {bridge} bridge, where {owner} and the {coop} co-operative have \
+             worked since the {scheme} scheme opened.",
+            k.event
+        ),
+        1 => format!(
+            "It started by the {bridge} bridge on {street} Street. {owner} runs the {coop} co-operative there, set up \
+             under the {scheme} scheme."
+        ),
+        2 => format!(
+            "{street} Street, home of the {coop} co-operative of {owner}, saw the first protests; the {bridge} bridge \
+             was closed and the {scheme} scheme suspended."
+        ),
+        _ => format!(
+            "Witnesses placed the start at the {coop} co-operative, which {owner} founded with {scheme} money, between \
+             {street} Street and the {bridge} bridge."
+        ),
+    };
     match style {
         0 => {
             paras.push(format!(
@@ -384,21 +399,27 @@ fn write_html(s: &Story, style: usize, paras: &[String]) -> String {
     out
 }
 
-fn main() -> std::io::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(out), Some(count)) = (args.first(), args.get(1).and_then(|n| n.parse::<usize>().ok())) else {
-        eprintln!("usage: gen-corpus OUT STORIES [SEED]");
-        std::process::exit(2);
-    };
-    let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(7);
-    let root = Path::new(out);
-    let out = &root.join("articles");
-    std::fs::create_dir_all(out)?;
+/// One generated article.
+pub struct Article {
+    pub name: String,
+    pub text: String,
+}
+
+/// A finding a story must give: its rule and the sources it names.
+pub struct Expected {
+    pub story: usize,
+    pub rule: &'static str,
+    pub sources: Vec<String>,
+}
+
+/// The articles of `count` stories and the findings they must give.
+pub fn generate(count: usize, seed: u64) -> (Vec<Article>, Vec<Expected>) {
     let mut rng = Rng(seed);
-    let mut expected = String::new();
+    let mut articles = Vec::new();
+    let mut expected = Vec::new();
     for n in 0..count {
         let s = story(&mut rng);
-        // One planted disagreement in most stories, by one outlet.
+        // One planted disagreement in three stories of four, by outlet 3.
         let plant = [Plant::Figure, Plant::QuoteWord, Plant::Day, Plant::None][n % 4];
         let names: Vec<String> = (0..5)
             .map(|o| {
@@ -421,29 +442,60 @@ fn main() -> std::io::Result<()> {
                     _ => write_txt(&s, o, &paras),
                 }
             };
-            std::fs::write(out.join(name), text)?;
+            articles.push(Article {
+                name: name.clone(),
+                text,
+            });
         }
+        expected.push(Expected {
+            story: n,
+            rule: "duplicate-source",
+            sources: vec![names[0].clone(), names[4].clone()],
+        });
         let rule = match plant {
             Plant::Figure => Some("figure-mismatch"),
             Plant::QuoteWord => Some("quote-drift"),
             Plant::Day => Some("date-mismatch"),
             Plant::None => None,
         };
-        let mut lines = vec![format!(
-            "{{\"story\": {n}, \"rule\": \"duplicate-source\", \"sources\": [\"{}\", \"{}\"]}}",
-            names[0], names[4]
-        )];
         if let Some(rule) = rule {
-            lines.push(format!(
-                "{{\"story\": {n}, \"rule\": \"{rule}\", \"odd\": \"{}\"}}",
-                names[3]
-            ));
-        }
-        for l in lines {
-            expected.push_str(&l);
-            expected.push('\n');
+            // Outlet 3 against the others (outlet 4 folded under outlet 0).
+            expected.push(Expected {
+                story: n,
+                rule,
+                sources: names.clone(),
+            });
         }
     }
-    std::fs::write(root.join("expected.jsonl"), expected)?;
+    (articles, expected)
+}
+
+#[allow(dead_code)]
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(out), Some(count)) = (args.first(), args.get(1).and_then(|n| n.parse::<usize>().ok())) else {
+        eprintln!("usage: gen-corpus OUT STORIES [SEED]");
+        std::process::exit(2);
+    };
+    let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(7);
+    let root = Path::new(out);
+    let dir = root.join("articles");
+    std::fs::create_dir_all(&dir)?;
+    let (articles, expected) = generate(count, seed);
+    for a in &articles {
+        std::fs::write(dir.join(&a.name), &a.text)?;
+    }
+    let mut lines = String::new();
+    for e in &expected {
+        let sources: Vec<String> = e.sources.iter().map(|s| format!("\"{s}\"")).collect();
+        let _ = writeln!(
+            lines,
+            "{{\"story\": {}, \"rule\": \"{}\", \"sources\": [{}]}}",
+            e.story,
+            e.rule,
+            sources.join(", ")
+        );
+    }
+    std::fs::write(root.join("expected.jsonl"), lines)?;
     Ok(())
 }

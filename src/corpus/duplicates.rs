@@ -16,6 +16,8 @@ const SHINGLE: usize = 5;
 /// Fewest shared shingles for a copy: two one-line items that share an
 /// attribution ("said the port director") are not copies.
 const MIN_SHARED: usize = 8;
+/// Sources beyond which a shingle is boilerplate.
+const MAX_SHARING: usize = 50;
 
 /// `copy` repeats `original`.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,10 +62,19 @@ pub(crate) fn find_copies(sources: &[Source]) -> Vec<Copy> {
             index.entry(*h).or_default().push(i);
         }
     }
+    // A shingle in very many sources is boilerplate (or a wire's template),
+    // not copying: it counts neither for the pair nor for the sizes, so a
+    // copy is the same copy whatever else the corpus holds.
+    let counted = |owners: &Vec<usize>| owners.len() <= MAX_SHARING;
+    let mut sizes = vec![0usize; sets.len()];
+    for owners in index.values().filter(|o| counted(o)) {
+        for &i in owners {
+            sizes[i] += 1;
+        }
+    }
     let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
     for owners in index.values() {
-        // A shingle in very many sources is boilerplate, not copying.
-        if owners.len() > 50 {
+        if !counted(owners) {
             continue;
         }
         for (x, &a) in owners.iter().enumerate() {
@@ -75,7 +86,7 @@ pub(crate) fn find_copies(sources: &[Source]) -> Vec<Copy> {
     let mut out: Vec<Copy> = shared
         .into_iter()
         .filter_map(|((a, b), n)| {
-            let smaller = sets[a].len().min(sets[b].len()).max(1);
+            let smaller = sizes[a].min(sizes[b]).max(1);
             let containment = n as f64 / smaller as f64;
             (containment >= COPY_THRESHOLD && n >= MIN_SHARED).then(|| {
                 let (original, copy) = original_of(sources, a, b);

@@ -252,7 +252,9 @@ fn confirmed(analysis: &Analysis, x: &Claim, by: &str, hedge: f64) -> bool {
     if bound(fx) {
         return false;
     }
-    let Some(si) = analysis.source_index(by) else { return false };
+    let Some(si) = analysis.source_index(by) else {
+        return false;
+    };
     analysis.claims_of(si).iter().any(|c| {
         c.figure()
             .is_some_and(|f| f.unit == fx.unit && !bound(f) && fx.agrees(&x.text, f, &c.text, hedge) == Some(true))

@@ -1,0 +1,80 @@
+//! Stories at scale: a generated corpus of invented five-outlet stories, each
+//! with its planted findings. A story's findings do not depend on what else
+//! is in the corpus, and no finding joins two stories.
+
+#[path = "../examples/gen-corpus.rs"]
+#[allow(dead_code)]
+mod generator;
+
+use claimcheck::analysis::Analysis;
+use claimcheck::finding::Finding;
+use claimcheck::rules;
+use claimcheck::source::{Format, Source};
+
+fn check(articles: &[&generator::Article]) -> (Analysis, Vec<Finding>) {
+    let sources = articles
+        .iter()
+        .map(|a| {
+            let format = Format::from_path(std::path::Path::new(&a.name)).expect("a known format");
+            Source::parse(&a.name, &a.name, a.text.as_bytes().to_vec(), format, None)
+        })
+        .collect();
+    let analysis = Analysis::run(sources);
+    let rules = rules::load(None).expect("default rules");
+    let findings = rules::engine::run(&rules, &analysis);
+    (analysis, findings)
+}
+
+/// The story a generated source belongs to: "s00006-outlet2.html" → 6.
+fn story_of(source: &str) -> usize {
+    source[1..6].parse().expect("a generated name")
+}
+
+#[test]
+fn a_story_gives_the_same_findings_alone_and_among_four_thousand_articles() {
+    // 800 stories of five outlets: 4,000 articles.
+    let (articles, expected) = generator::generate(800, 7);
+    let all: Vec<&generator::Article> = articles.iter().collect();
+    let (analysis, findings) = check(&all);
+    assert_eq!(analysis.stories.len(), 800, "one story per invented event");
+
+    // Every planted finding, and nothing across stories or beyond them.
+    for e in &expected {
+        let found = findings
+            .iter()
+            .any(|f| f.rule == e.rule && f.sources.iter().all(|s| story_of(s) == e.story));
+        assert!(found, "story {} should give {}", e.story, e.rule);
+    }
+    for f in &findings {
+        let story = story_of(&f.sources[0]);
+        assert!(
+            f.sources.iter().all(|s| story_of(s) == story),
+            "a finding across stories: {}",
+            f.message
+        );
+    }
+    assert_eq!(findings.len(), expected.len(), "no finding beyond the planted ones");
+
+    // Each kind of planted story, alone: byte for byte the same findings.
+    for story in [4, 5, 6, 7] {
+        let own: Vec<&generator::Article> = articles.iter().filter(|a| story_of(&a.name) == story).collect();
+        let (_, alone) = check(&own);
+        let among: Vec<&Finding> = findings.iter().filter(|f| story_of(&f.sources[0]) == story).collect();
+        let alone: Vec<&Finding> = alone.iter().collect();
+        assert!(!alone.is_empty(), "every story has at least its copy");
+        assert_eq!(
+            serde_json::to_string_pretty(&strip(&among)).unwrap(),
+            serde_json::to_string_pretty(&strip(&alone)).unwrap(),
+            "story {story}"
+        );
+    }
+}
+
+/// A finding as the report writes it, without the claim indices that
+/// depend on the rest of the corpus.
+fn strip(findings: &[&Finding]) -> Vec<serde_json::Value> {
+    findings
+        .iter()
+        .map(|f| serde_json::to_value(f).expect("a finding serializes"))
+        .collect()
+}
