@@ -307,7 +307,30 @@ fn kind_rank(v: &ClaimValue) -> u8 {
 }
 
 /// Content words of the sentence, the claim's own words left out.
+/// Bytes around a claim its context words come from, at most: a sentence
+/// of a normal article is shorter, and a "sentence" of a megabyte (a page
+/// without stops) must not give every claim all of its words.
+const CONTEXT_REACH: usize = 400;
+
+/// The part of `sentence` within `CONTEXT_REACH` of `claim`, on char
+/// boundaries.
+fn near(text: &str, sentence: Span, claim: Span) -> Span {
+    let mut start = sentence.start.max(claim.start.saturating_sub(CONTEXT_REACH));
+    while start > sentence.start && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = sentence
+        .end
+        .min(claim.end.saturating_add(CONTEXT_REACH))
+        .min(text.len());
+    while end < sentence.end && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start, end.max(start))
+}
+
 fn context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
+    let sentence = near(text, sentence, claim);
     let mut words = content_words(text, Span::new(sentence.start, claim.start.max(sentence.start)));
     words.extend(content_words(
         text,
@@ -319,6 +342,7 @@ fn context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
 /// Content words of a figure's item of its sentence: from the comma,
 /// semicolon, colon or "and" before it to the one after it.
 fn item(text: &str, sentence: Span, claim: Span) -> Vec<String> {
+    let sentence = near(text, sentence, claim);
     let before = &text[sentence.start..claim.start.max(sentence.start)];
     let after = &text[claim.end.min(sentence.end)..sentence.end.max(claim.end)];
     let cut = |s: &str| -> usize {
@@ -344,6 +368,7 @@ fn item(text: &str, sentence: Span, claim: Span) -> Vec<String> {
 /// Words of the clause around a date: what tells which event it dates. A
 /// sentence that quotes someone dates a remark, not an event: no words.
 fn event_context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
+    let sentence = near(text, sentence, claim);
     const WINDOW: usize = 8;
     if text[sentence.start..sentence.end].contains('"') {
         return Vec::new();

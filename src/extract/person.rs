@@ -487,9 +487,10 @@ fn register(people: &mut People, orgs: Vec<(Span, Vec<String>)>, raw: Vec<RawMen
     let mut order: Vec<usize> = (0..raw.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(raw[i].1.len()));
     let mut person_of = vec![0usize; raw.len()];
+    let mut index = BySurname::of(&people.persons);
     for i in order {
         let (_, name, title, _, _) = &raw[i];
-        let p = register_person(&mut people.persons, name, title.as_deref());
+        let p = register_person(&mut people.persons, &mut index, name, title.as_deref());
         person_of[i] = p;
     }
     for (i, (span, _, _, possessive, dependent)) in raw.iter().enumerate() {
@@ -511,6 +512,7 @@ fn repetitions(
     masked: &dyn Fn(usize) -> bool,
     first_pass: usize,
 ) {
+    let index = BySurname::of(&people.persons);
     for p in paragraphs {
         let scan = Scan::of(text, *p, masked);
         let toks = &scan.toks;
@@ -525,7 +527,7 @@ fn repetitions(
             let covered = overlaps_any(&people.mentions[..first_pass], span);
             if !covered {
                 let words: Vec<String> = toks[k..k + n].iter().map(|t| bare(t.text).to_string()).collect();
-                if let Some(pi) = lookup(&people.persons, &words, None) {
+                if let Some(pi) = lookup(&people.persons, &index, &words, None) {
                     let possessive = toks[k + n - 1].text.ends_with("'s");
                     let dependent = k > 0 && is_dependent_marker(toks[k - 1].text);
                     people.mentions.push(Mention {
@@ -606,12 +608,21 @@ fn adjacent(toks: &[Token<'_>], k: usize) -> bool {
 /// The person with this name: same full name, or a one-word name that is a
 /// known surname (or given name) of exactly one person of a compatible
 /// gender ("Mrs. Lind" is not Carl Lind).
-fn lookup(persons: &[Person], words: &[String], gender: Option<Gender>) -> Option<usize> {
+fn lookup(persons: &[Person], index: &BySurname, words: &[String], gender: Option<Gender>) -> Option<usize> {
     let keys: Vec<String> = words.iter().map(|w| name_key(w)).collect();
     let surname = name_key(surname_of(words));
-    let matches: Vec<usize> = persons
+    // Every match shares the surname: only those persons are looked at.
+    // More namesakes than a document can tell apart (a page of names with
+    // no stop) leave a name to its exact form.
+    let namesakes = index.get(&surname);
+    if namesakes.len() > MAX_NAMESAKES {
+        return namesakes.iter().copied().find(|&i| {
+            persons[i].name.len() == keys.len() && persons[i].name.iter().zip(&keys).all(|(w, k)| name_key(w) == *k)
+        });
+    }
+    let matches: Vec<usize> = namesakes
         .iter()
-        .enumerate()
+        .map(|&i| (i, &persons[i]))
         .filter(|(_, p)| gender.is_none() || p.gender().is_none_or(|g| Some(g) == gender))
         .filter(|(_, p)| {
             let pk: Vec<String> = p.name.iter().map(|w| name_key(w)).collect();
@@ -640,9 +651,31 @@ fn compatible_given(a: &[String], b: &[String]) -> bool {
     }
 }
 
-fn register_person(persons: &mut Vec<Person>, name: &[String], title: Option<&str>) -> usize {
+/// Persons of one surname beyond which a bare surname names none of them.
+const MAX_NAMESAKES: usize = 16;
+
+/// Persons by the key of their surname: a name is looked up among its
+/// namesakes, not among every person of a long document.
+#[derive(Debug, Default)]
+struct BySurname(rustc_hash::FxHashMap<String, Vec<usize>>);
+
+impl BySurname {
+    fn of(persons: &[Person]) -> BySurname {
+        let mut index = BySurname::default();
+        for (i, p) in persons.iter().enumerate() {
+            index.0.entry(p.surname_key()).or_default().push(i);
+        }
+        index
+    }
+
+    fn get(&self, surname: &str) -> &[usize] {
+        self.0.get(surname).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+fn register_person(persons: &mut Vec<Person>, index: &mut BySurname, name: &[String], title: Option<&str>) -> usize {
     let gender = title.and_then(|t| t.split(' ').find_map(gender_of_word));
-    let i = match lookup(persons, name, gender) {
+    let i = match lookup(persons, index, name, gender) {
         Some(i) => {
             if name.len() > persons[i].name.len() {
                 persons[i].name = name.to_vec();
@@ -655,7 +688,9 @@ fn register_person(persons: &mut Vec<Person>, name: &[String], title: Option<&st
                 titles: Vec::new(),
                 organization: false,
             });
-            persons.len() - 1
+            let i = persons.len() - 1;
+            index.0.entry(persons[i].surname_key()).or_default().push(i);
+            i
         }
     };
     if let Some(t) = title {
