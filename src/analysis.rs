@@ -32,7 +32,17 @@ pub struct Analysis {
 
 impl Analysis {
     /// Runs the pipeline over sources that have been read.
-    pub fn run(mut sources: Vec<Source>) -> Analysis {
+    pub fn run(sources: Vec<Source>) -> Analysis {
+        Analysis::stages(sources, true)
+    }
+
+    /// The claims alone, as `extract` shows them: speakers resolved within
+    /// each story, but no claim linked to another.
+    pub fn extract_only(sources: Vec<Source>) -> Analysis {
+        Analysis::stages(sources, false)
+    }
+
+    fn stages(mut sources: Vec<Source>, linked: bool) -> Analysis {
         let clock = std::time::Instant::now();
         let mut timings = Vec::new();
         let mut lap = |name: &'static str, since: &mut std::time::Instant| {
@@ -78,7 +88,10 @@ impl Analysis {
                 )
             })
             .collect();
-        let done: Vec<StoryResult> = work.into_par_iter().map(|(st, ex)| story(st, ex, &offset)).collect();
+        let done: Vec<StoryResult> = work
+            .into_par_iter()
+            .map(|(st, ex)| story(st, ex, &offset, linked))
+            .collect();
         let mut claims_of: Vec<Vec<Claim>> = vec![Vec::new(); sources.len()];
         let mut people: Vec<Vec<(Person, String)>> = vec![Vec::new(); sources.len()];
         let mut links: Vec<Link> = Vec::new();
@@ -165,7 +178,7 @@ struct StoryResult {
 
 /// Identities and links within one story; `offset` is the index among all
 /// claims of each source's first claim.
-fn story(story: &Story, extractions: Vec<extract::Extraction>, offset: &[usize]) -> StoryResult {
+fn story(story: &Story, extractions: Vec<extract::Extraction>, offset: &[usize], linked: bool) -> StoryResult {
     let people: Vec<Vec<Person>> = extractions.iter().map(|e| e.people.clone()).collect();
     let ids = Identities::resolve(&people);
     let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(extractions.len());
@@ -200,6 +213,13 @@ fn story(story: &Story, extractions: Vec<extract::Extraction>, offset: &[usize])
                 .collect()
         })
         .collect();
+    if !linked {
+        return StoryResult {
+            claims,
+            people,
+            links: Vec::new(),
+        };
+    }
     let flat: Vec<Claim> = claims.iter().flatten().cloned().collect();
     let global: Vec<usize> = story
         .sources

@@ -184,6 +184,14 @@ struct DocClaims<'a> {
     claims: Vec<&'a Claim>,
 }
 
+/// `extract --format json`: written as it is serialized, not built first.
+#[derive(Serialize)]
+struct ClaimsDoc<'a> {
+    claims: &'a [Claim],
+    schema: &'static str,
+    sources: Vec<crate::report::SourceInfo>,
+}
+
 /// `claimcheck extract`: the claims of each document, no rules.
 pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     if opts.jsonl_input {
@@ -200,7 +208,7 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
             s.meta.evidence = Some("--published on the command line".into());
         }
     }
-    let analysis = Analysis::run(sources);
+    let analysis = Analysis::extract_only(sources);
     let io = |e| Error::Io {
         path: "<stdout>".into(),
         source: e,
@@ -212,10 +220,15 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
                 findings: &[],
                 rules: &[],
             };
-            let v = serde_json::json!({ "schema": "claimcheck/claims/v1", "sources": report.sources(), "claims": analysis.claims });
-            let mut s = serde_json::to_string_pretty(&v).expect("claims serialize");
-            s.push('\n');
-            out.write_all(s.as_bytes()).map_err(io)?;
+            let doc = ClaimsDoc {
+                claims: &analysis.claims,
+                schema: "claimcheck/claims/v1",
+                sources: report.sources(),
+            };
+            let mut w = std::io::BufWriter::new(&mut *out);
+            serde_json::to_writer_pretty(&mut w, &doc).map_err(|e| io(e.into()))?;
+            writeln!(w).map_err(io)?;
+            w.flush().map_err(io)?;
         }
         ExtractFormat::Jsonl => {
             for (i, s) in analysis.sources.iter().enumerate() {
@@ -391,7 +404,7 @@ fn extract_line(line: &str, default_published: Option<jiff::civil::Date>) -> Str
         s.meta.published_from = PublishedFrom::Metadata;
         s.meta.evidence = Some("the input line's published field".into());
     }
-    let analysis = Analysis::run(vec![s]);
+    let analysis = Analysis::extract_only(vec![s]);
     serde_json::json!({ "id": doc.id, "claims": analysis.claims }).to_string()
 }
 

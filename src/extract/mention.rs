@@ -145,6 +145,17 @@ pub(crate) fn name_key(word: &str) -> String {
 
 impl People {
     /// The mentions that start within `span` (mentions are sorted).
+    /// Mentions that may end inside `span`: those starting in it or just
+    /// before it (a name is never 200 bytes long), not every mention of
+    /// the document before it.
+    pub(crate) fn near(&self, span: Span) -> &[Mention] {
+        let from = self
+            .mentions
+            .partition_point(|m| m.span.start < span.start.saturating_sub(200));
+        let to = self.mentions.partition_point(|m| m.span.start < span.end);
+        &self.mentions[from..to.max(from)]
+    }
+
     pub(crate) fn within(&self, span: Span) -> &[Mention] {
         let from = self.mentions.partition_point(|m| m.span.start < span.start);
         let to = self.mentions.partition_point(|m| m.span.start < span.end);

@@ -144,10 +144,13 @@ pub(crate) fn find_statements(
             }
             update_focus(people, *sent, &frames, &mut focus, &in_quote);
         }
+        frames.sort_by_key(|(si, f)| (*si, f.extent.start));
+        // Sentences and frames are in text order: found by halving, so a
+        // paragraph of thousands of sentences stays linear.
         let sentence_of = |at: usize| {
-            sentences
-                .iter()
-                .position(|s| s.start <= at && at < s.end.max(s.start + 1))
+            let k = sentences.partition_point(|s| s.start <= at).checked_sub(1)?;
+            let s = sentences[k];
+            (at < s.end.max(s.start + 1)).then_some(k)
         };
         let mut last_in_para: Option<usize> = None;
         for (qi, q) in pq.iter().enumerate() {
@@ -166,14 +169,19 @@ pub(crate) fn find_statements(
             // 1. A frame right after the quotation.
             let after = frame_after(text, q, &frames, next_open);
             // 2. A frame before it in its sentence.
-            let before = frames
+            let before = frames[..frames.partition_point(|(si, _)| *si <= sq)]
                 .iter()
                 .rev()
-                .find(|(si, f)| *si == sq && f.extent.end <= q.outer.start);
+                .take_while(|(si, _)| *si == sq)
+                .find(|(_, f)| f.extent.end <= q.outer.start);
             // 3. A name signing it after a dash ("..." — Ada Lind).
             let signed = signature(text, q.outer.end, next_open, people);
             // 4. The label of a transcript's turn that the quotation opens.
-            let turn = turn_speaker(text, *para, people).filter(|_| q.outer.start == para.start);
+            let turn = if q.outer.start == para.start {
+                turn_speaker(text, *para, people)
+            } else {
+                None
+            };
             // 5. The frame that ended the paragraph before, with a colon.
             let intro = introduced.filter(|_| q.outer.start == para.start && qi == 0);
             let (speaker, time_region, continues) = if let Some(p) = turn {
@@ -238,15 +246,19 @@ fn frame_after<'f>(
         .trim_end_matches('"')
         .trim_end()
         .ends_with('.');
-    frames.iter().find(|(_, f)| {
-        (!closed || !f.subject_first && text[f.verb.start..].starts_with(char::is_lowercase))
-            && f.reports
-            && f.extent.start >= q.outer.end
-            && f.extent.start < next_open
-            && text[q.outer.end..f.extent.start]
-                .chars()
-                .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '—'))
-    })
+    let from = frames.partition_point(|(_, f)| f.extent.start < q.outer.end);
+    frames[from..]
+        .iter()
+        .take_while(|(_, f)| f.extent.start < next_open)
+        .find(|(_, f)| {
+            (!closed || !f.subject_first && text[f.verb.start..].starts_with(char::is_lowercase))
+                && f.reports
+                && f.extent.start >= q.outer.end
+                && f.extent.start < next_open
+                && text[q.outer.end..f.extent.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '—'))
+        })
 }
 
 /// The speaker a paragraph introduces when it ends in a frame and a colon
@@ -284,15 +296,22 @@ fn reported(
             out.push(StatementMention::reported(span, Some(p), Span::new(start, start)));
         }
     }
+    // The frames of one sentence (frames are in sentence order).
+    let of_sentence = |si: usize| {
+        let from = frames.partition_point(|(s, _)| *s < si);
+        let to = frames.partition_point(|(s, _)| *s <= si);
+        &frames[from..to]
+    };
     for (si, f) in frames {
         if !f.reports {
             continue;
         }
         let sent = sentences[*si];
+        let own = of_sentence(*si);
         // The clause ends where another frame of its sentence begins.
-        let next = frames
+        let next = own
             .iter()
-            .filter(|(sj, g)| sj == si && g.extent.start > f.verb.end)
+            .filter(|(_, g)| g.extent.start > f.verb.end)
             .map(|(_, g)| g.extent.start)
             .min();
         let bounded = Span::new(sent.start, next.unwrap_or(sent.end).min(sent.end));
@@ -303,7 +322,7 @@ fn reported(
         };
         // A frame set off after another frame of its sentence reports
         // nothing of its own: the earlier one holds the sentence.
-        let first = !frames.iter().any(|(sj, g)| sj == si && g.verb.start < f.extent.start);
+        let first = !own.iter().any(|(_, g)| g.verb.start < f.extent.start);
         let set_off = || {
             set_off_clause(text, f.extent, sent)
                 .filter(|_| first)
@@ -450,7 +469,7 @@ fn frames_in(
         .filter(|t| !in_quote(t.span.start))
         .collect();
     let mentions: Vec<_> = people
-        .mentions
+        .near(sent)
         .iter()
         .filter(|m| m.span.end <= sent.end && !in_quote(m.span.start))
         .collect();
@@ -605,10 +624,14 @@ fn headline(text: &str, para: Span, people: &People, in_quote: &dyn Fn(usize) ->
 /// The person whose transcript label opens a paragraph.
 fn turn_speaker(text: &str, para: Span, people: &People) -> Option<usize> {
     let label = subject::turn_label(text, para)?;
-    people.mentions.iter().find_map(|m| match m.target {
-        Target::Person(p) if m.span == label => Some(p),
-        _ => None,
-    })
+    let at = people.mentions.partition_point(|m| m.span < label);
+    people.mentions[at..]
+        .iter()
+        .take_while(|m| m.span == label)
+        .find_map(|m| match m.target {
+            Target::Person(p) => Some(p),
+            _ => None,
+        })
 }
 
 /// The person who signs a quotation ending at `end`: a dash, then a named
@@ -619,7 +642,8 @@ fn signature(text: &str, end: usize, limit: usize, people: &People) -> Option<us
         .trim_start()
         .strip_prefix(['\u{2015}', '\u{2014}', '\u{2013}', '-'])?;
     let start = limit - after_dash.trim_start().len();
-    let m = people.mentions.iter().find(|m| m.span.start == start)?;
+    let at = people.mentions.partition_point(|m| m.span.start < start);
+    let m = people.mentions.get(at).filter(|m| m.span.start == start)?;
     let Target::Person(p) = m.target else { return None };
     let tail = &text[m.span.end..limit];
     tail.chars()
@@ -667,10 +691,12 @@ fn update_focus(
     in_quote: &dyn Fn(usize) -> bool,
 ) {
     // Organizations speak but are not "he" or "she".
+    // The sentence's frames are the last ones found.
     if let Some(sp) = frames
         .iter()
         .rev()
-        .filter(|(_, f)| sent.start <= f.verb.start && f.verb.end <= sent.end)
+        .take_while(|(_, f)| sent.start <= f.verb.start)
+        .filter(|(_, f)| f.verb.end <= sent.end)
         .find_map(|(_, f)| f.speaker)
         .filter(|p| !people.persons[*p].organization)
     {
