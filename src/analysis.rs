@@ -213,7 +213,16 @@ fn story(story: &Story, extractions: Vec<extract::Extraction>, offset: &[usize],
                 .collect()
         })
         .collect();
+    // The words around a claim serve linking only: once the story's links
+    // are made they are let go (most of a claim's memory).
+    let release = |claims: &mut Vec<Vec<Claim>>| {
+        for c in claims.iter_mut().flatten() {
+            c.context = Vec::new();
+            c.measure = Vec::new();
+        }
+    };
     if !linked {
+        release(&mut claims);
         return StoryResult {
             claims,
             people,
@@ -235,5 +244,7 @@ fn story(story: &Story, extractions: Vec<extract::Extraction>, offset: &[usize],
             ..l
         })
         .collect();
+    drop(flat);
+    release(&mut claims);
     StoryResult { claims, people, links }
 }

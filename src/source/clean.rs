@@ -18,30 +18,78 @@ pub(crate) struct Unit {
 #[derive(Debug, Clone, Default)]
 pub struct CleanText {
     pub text: String,
-    /// For every byte of `text`, the original byte range of its character.
-    map: Vec<(u32, u32)>,
+    /// Where the bytes of `text` come from, run by run: a map of every byte
+    /// would weigh eight times the text.
+    runs: Vec<Run>,
+}
+
+/// A run of cleaned text: characters copied as they stand in the original,
+/// one after another, or one character that stands for other bytes (an
+/// escape, a line break of two bytes, a curly quote made straight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    /// Where the run starts in the cleaned text.
+    clean: u32,
+    /// Bytes of cleaned text in the run.
+    len: u32,
+    /// Where the run starts in the original bytes.
+    start: u32,
+    /// For one character that stands for other bytes: where they end.
+    /// `None` for copied characters.
+    end: Option<u32>,
 }
 
 impl CleanText {
     pub(crate) fn from_units(units: &[Unit]) -> Self {
         let mut text = String::with_capacity(units.len());
-        let mut map = Vec::with_capacity(units.len());
+        let mut runs: Vec<Run> = Vec::new();
         for u in units {
-            text.push(u.ch);
-            for _ in 0..u.ch.len_utf8() {
-                map.push((u.start, u.end));
+            let clean = text.len() as u32;
+            let n = u.ch.len_utf8() as u32;
+            let copied = u.end.checked_sub(u.start) == Some(n);
+            match runs.last_mut() {
+                Some(r) if copied && r.end.is_none() && r.start + r.len == u.start && r.clean + r.len == clean => {
+                    r.len += n
+                }
+                _ => runs.push(Run {
+                    clean,
+                    len: n,
+                    start: u.start,
+                    end: (!copied).then_some(u.end),
+                }),
             }
+            text.push(u.ch);
         }
-        CleanText { text, map }
+        CleanText { text, runs }
+    }
+
+    /// The original byte range of the character at byte `at` of the text.
+    fn range_of(&self, at: usize) -> (usize, usize) {
+        let k = self.runs.partition_point(|r| r.clean as usize <= at).saturating_sub(1);
+        let Some(r) = self.runs.get(k) else { return (0, 0) };
+        if let Some(end) = r.end {
+            return (r.start as usize, end as usize);
+        }
+        let mut c = at;
+        while c > 0 && !self.text.is_char_boundary(c) {
+            c -= 1;
+        }
+        let n = self.text[c..].chars().next().map_or(1, char::len_utf8);
+        let start = r.start as usize + (c - r.clean as usize);
+        (start, start + n)
     }
 
     /// The original byte span of a span of the cleaned text.
     pub fn original(&self, span: Span) -> Span {
-        if span.is_empty() || span.end > self.map.len() {
-            let at = self.map.get(span.start).map(|m| m.0 as usize).unwrap_or(0);
+        if span.is_empty() || span.end > self.text.len() {
+            let at = if span.start < self.text.len() {
+                self.range_of(span.start).0
+            } else {
+                0
+            };
             return Span::new(at, at);
         }
-        Span::new(self.map[span.start].0 as usize, self.map[span.end - 1].1 as usize)
+        Span::new(self.range_of(span.start).0, self.range_of(span.end - 1).1)
     }
 }
 
