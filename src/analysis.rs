@@ -33,16 +33,27 @@ pub struct Analysis {
 impl Analysis {
     /// Runs the pipeline over sources that have been read.
     pub fn run(sources: Vec<Source>) -> Analysis {
-        Analysis::stages(sources, true)
+        Analysis::stages(sources, true, &|| {})
+    }
+
+    /// `run`, calling `extracted` as each source's claims are extracted
+    /// (from any thread): for a progress bar.
+    pub fn run_observed(sources: Vec<Source>, extracted: &(dyn Fn() + Sync)) -> Analysis {
+        Analysis::stages(sources, true, extracted)
     }
 
     /// The claims alone, as `extract` shows them: speakers resolved within
     /// each story, but no claim linked to another.
     pub fn extract_only(sources: Vec<Source>) -> Analysis {
-        Analysis::stages(sources, false)
+        Analysis::stages(sources, false, &|| {})
     }
 
-    fn stages(mut sources: Vec<Source>, linked: bool) -> Analysis {
+    /// `extract_only`, calling `extracted` as each source is done.
+    pub fn extract_observed(sources: Vec<Source>, extracted: &(dyn Fn() + Sync)) -> Analysis {
+        Analysis::stages(sources, false, extracted)
+    }
+
+    fn stages(mut sources: Vec<Source>, linked: bool, extracted: &(dyn Fn() + Sync)) -> Analysis {
         let clock = std::time::Instant::now();
         let mut timings = Vec::new();
         let mut lap = |name: &'static str, since: &mut std::time::Instant| {
@@ -56,7 +67,11 @@ impl Analysis {
         lap("copies and dates", &mut since);
         let extractions: Vec<extract::Extraction> = sources
             .par_iter()
-            .map(|s| extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span)))
+            .map(|s| {
+                let e = extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span));
+                extracted();
+                e
+            })
             .collect();
         lap("extraction", &mut since);
         let pairs: Vec<(usize, usize)> = copies

@@ -103,9 +103,9 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
             "no articles found (.txt, .md, .markdown, .html, .htm)".into(),
         ));
     }
-    let spinner = progress(sources.len());
-    let analysis = Analysis::run(sources);
-    spinner.finish_and_clear();
+    let bar = progress(sources.len());
+    let analysis = Analysis::run_observed(sources, &|| bar.inc(1));
+    bar.finish_and_clear();
     let started = Instant::now();
     let mut findings = rules::engine::run(&rules, &analysis);
     let mut analysis = analysis;
@@ -208,7 +208,9 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
             s.meta.evidence = Some("--published on the command line".into());
         }
     }
-    let analysis = Analysis::extract_only(sources);
+    let bar = progress(sources.len());
+    let analysis = Analysis::extract_observed(sources, &|| bar.inc(1));
+    bar.finish_and_clear();
     let io = |e| Error::Io {
         path: "<stdout>".into(),
         source: e,
@@ -553,13 +555,20 @@ fn list(s: &[Vec<String>]) -> String {
 
 /// A spinner on standard error while many articles are read, only on a
 /// terminal (never in pipes or CI logs).
+/// Articles extracted so far, on a terminal only (never in a pipe or a CI
+/// log) and for long runs only; the bar ticks on while the stages after
+/// extraction run.
 fn progress(files: usize) -> indicatif::ProgressBar {
     let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
     if !interactive || files < 50 {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_message(format!("checking {files} articles"));
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} articles extracted {wide_bar} {elapsed}")
+    {
+        bar.set_style(style);
+    }
     bar.enable_steady_tick(Duration::from_millis(100));
     bar
 }
