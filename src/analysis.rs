@@ -65,61 +65,67 @@ impl Analysis {
         let copies = corpus::duplicates::find_copies(&sources);
         corpus::infer_published(&mut sources, &copies);
         lap("copies and dates", &mut since);
-        let extractions: Vec<extract::Extraction> = sources
-            .par_iter()
-            .map(|s| {
-                let e = extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span));
-                extracted();
-                e
-            })
-            .collect();
-        lap("extraction", &mut since);
         let pairs: Vec<(usize, usize)> = copies
             .iter()
             .map(|c| (c.original.min(c.copy), c.original.max(c.copy)))
             .collect();
         let stories = corpus::story::find_stories(&sources, &pairs);
         lap("stories", &mut since);
-        // Everything after extraction is done story by story: names meet
-        // their namesakes and claims their counterparts only within one.
-        // Claims keep the global order (by source, then number), so each
-        // source's first claim is known before any story is done.
-        let mut offset = Vec::with_capacity(extractions.len());
-        let mut total = 0;
-        for e in &extractions {
-            offset.push(total);
-            total += e.claims.len();
-        }
-        let mut per_source: Vec<Option<extract::Extraction>> = extractions.into_iter().map(Some).collect();
-        let work: Vec<(&Story, Vec<extract::Extraction>)> = stories
-            .iter()
+        // Everything from extraction on is done story by story, on all
+        // cores: names meet their namesakes and claims their counterparts
+        // only within one, and the words kept for linking live only while
+        // their story is linked.
+        let done: Vec<StoryResult> = stories
+            .par_iter()
             .map(|st| {
-                (
-                    st,
-                    st.sources
-                        .iter()
-                        .map(|&i| per_source[i].take().expect("one story a source"))
-                        .collect(),
-                )
+                let ex: Vec<extract::Extraction> = st
+                    .sources
+                    .iter()
+                    .map(|&i| {
+                        let s = &sources[i];
+                        let e = extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span));
+                        extracted();
+                        e
+                    })
+                    .collect();
+                story(ex, linked)
             })
-            .collect();
-        let done: Vec<StoryResult> = work
-            .into_par_iter()
-            .map(|(st, ex)| story(st, ex, &offset, linked))
             .collect();
         let mut claims_of: Vec<Vec<Claim>> = vec![Vec::new(); sources.len()];
         let mut people: Vec<Vec<(Person, String)>> = vec![Vec::new(); sources.len()];
-        let mut links: Vec<Link> = Vec::new();
+        // Each story's links name its claims by their place in the story;
+        // claims keep the global order (by source, then number).
+        let mut story_links = Vec::with_capacity(stories.len());
         for (st, r) in stories.iter().zip(done) {
+            let mut local = Vec::new();
             for ((&si, c), p) in st.sources.iter().zip(r.claims).zip(r.people) {
+                local.extend((0..c.len()).map(|k| (si, k)));
                 claims_of[si] = c;
                 people[si] = p;
             }
-            links.extend(r.links);
+            story_links.push((local, r.links));
+        }
+        let mut offset = Vec::with_capacity(sources.len());
+        let mut total = 0;
+        for c in &claims_of {
+            offset.push(total);
+            total += c.len();
+        }
+        let mut links: Vec<Link> = Vec::new();
+        for (local, story_links) in story_links {
+            let global = |l: usize| {
+                let (si, k) = local[l];
+                offset[si] + k
+            };
+            links.extend(story_links.into_iter().map(|l| Link {
+                a: global(l.a),
+                b: global(l.b),
+                ..l
+            }));
         }
         links.sort_by_key(|l| (l.kind, l.a, l.b));
         let claims: Vec<Claim> = claims_of.into_iter().flatten().collect();
-        lap("identities and linking", &mut since);
+        lap("extraction, identities and linking", &mut since);
         let organizations = people
             .iter()
             .flatten()
@@ -187,13 +193,12 @@ impl Analysis {
 struct StoryResult {
     claims: Vec<Vec<Claim>>,
     people: Vec<Vec<(Person, String)>>,
-    /// Links between the story's claims, by their index among all claims.
+    /// Links between the story's claims, by their place in the story.
     links: Vec<Link>,
 }
 
-/// Identities and links within one story; `offset` is the index among all
-/// claims of each source's first claim.
-fn story(story: &Story, extractions: Vec<extract::Extraction>, offset: &[usize], linked: bool) -> StoryResult {
+/// Identities and links within one story.
+fn story(extractions: Vec<extract::Extraction>, linked: bool) -> StoryResult {
     let people: Vec<Vec<Person>> = extractions.iter().map(|e| e.people.clone()).collect();
     let ids = Identities::resolve(&people);
     let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(extractions.len());
@@ -245,20 +250,7 @@ fn story(story: &Story, extractions: Vec<extract::Extraction>, offset: &[usize],
         };
     }
     let flat: Vec<Claim> = claims.iter().flatten().cloned().collect();
-    let global: Vec<usize> = story
-        .sources
-        .iter()
-        .zip(&claims)
-        .flat_map(|(&si, c)| (0..c.len()).map(move |k| offset[si] + k))
-        .collect();
-    let links = corpus::link::link(&flat)
-        .into_iter()
-        .map(|l| Link {
-            a: global[l.a],
-            b: global[l.b],
-            ..l
-        })
-        .collect();
+    let links = corpus::link::link(&flat);
     drop(flat);
     release(&mut claims);
     StoryResult { claims, people, links }
