@@ -2,7 +2,7 @@
 //! Word 5-gram shingles meet in an inverted index, so only sources that
 //! share text are ever compared.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::source::Source;
@@ -30,7 +30,7 @@ pub struct Copy {
 
 /// Shingles of the reporter's own words: quotations are left out, since
 /// independent reports of one remark share them.
-fn shingles(text: &str) -> HashSet<u64> {
+fn shingles(text: &str) -> Vec<u64> {
     let mut runs: Vec<Vec<String>> = vec![Vec::new()];
     for (i, piece) in text.split('"').enumerate() {
         if i % 2 == 1 {
@@ -43,40 +43,51 @@ fn shingles(text: &str) -> HashSet<u64> {
             .filter(|w| !w.is_empty());
         runs.last_mut().expect("a run").extend(words);
     }
-    runs.iter()
+    let mut out: Vec<u64> = runs
+        .iter()
         .flat_map(|words| words.windows(SHINGLE))
         .map(|w| {
             let mut h = DefaultHasher::new();
             w.hash(&mut h);
             h.finish()
         })
-        .collect()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Finds copies among `sources`, in order of (original, copy).
 pub(crate) fn find_copies(sources: &[Source]) -> Vec<Copy> {
-    let sets: Vec<HashSet<u64>> = sources.iter().map(|s| shingles(&s.clean.text)).collect();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, set) in sets.iter().enumerate() {
-        for h in set {
-            index.entry(*h).or_default().push(i);
-        }
-    }
+    let sets: Vec<Vec<u64>> = {
+        use rayon::prelude::*;
+        sources.par_iter().map(|s| shingles(&s.clean.text)).collect()
+    };
+    // Every (shingle, source), sorted: the sources of one shingle side by
+    // side, in far less memory than a hash table of lists.
+    let mut all: Vec<(u64, u32)> = sets
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |&h| (h, i as u32)))
+        .collect();
+    drop(sets);
+    all.sort_unstable();
     // A shingle in very many sources is boilerplate (or a wire's template),
     // not copying: it counts neither for the pair nor for the sizes, so a
     // copy is the same copy whatever else the corpus holds.
-    let counted = |owners: &Vec<usize>| owners.len() <= MAX_SHARING;
-    let mut sizes = vec![0usize; sets.len()];
-    for owners in index.values().filter(|o| counted(o)) {
-        for &i in owners {
-            sizes[i] += 1;
+    let counted: Vec<&[(u64, u32)]> = all
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|owners| owners.len() <= MAX_SHARING)
+        .collect();
+    let mut sizes = vec![0usize; sources.len()];
+    for owners in &counted {
+        for &(_, i) in *owners {
+            sizes[i as usize] += 1;
         }
     }
     let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for owners in index.values() {
-        if !counted(owners) {
-            continue;
-        }
+    for owners in counted {
+        let owners: Vec<usize> = owners.iter().map(|&(_, i)| i as usize).collect();
         for (x, &a) in owners.iter().enumerate() {
             for &b in &owners[x + 1..] {
                 *shared.entry((a.min(b), a.max(b))).or_default() += 1;
