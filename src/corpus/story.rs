@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 
+use petgraph::unionfind::UnionFind;
 use rustc_hash::FxHashMap;
 
 use crate::source::Source;
@@ -34,7 +35,8 @@ pub struct Story {
 }
 
 /// The content words of a text: lowercased, no stop words, three letters
-/// or more (numbers count).
+/// or more. Unlike the words linking compares (`text::content_words`),
+/// numbers count: a story's figures tell it from another of its beat.
 fn content_words(text: &str) -> BTreeSet<String> {
     tokens(text, Span::new(0, text.len()))
         .into_iter()
@@ -69,20 +71,6 @@ pub(crate) fn find_stories(sources: &[Source], copies: &[(usize, usize)]) -> Vec
             }
         }
     }
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let mut join = |a: usize, b: usize| {
-        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    };
     // Similarity over the words the index keeps: a story is told in its
     // own names and figures, and two stories of one beat (or one outlet's
     // template) share the rest.
@@ -103,13 +91,12 @@ pub(crate) fn find_stories(sources: &[Source], copies: &[(usize, usize)]) -> Vec
         .map(|(p, _)| p)
         .collect();
     pairs.extend(copies.iter().copied());
-    pairs.sort_unstable();
+    let mut sets = UnionFind::<usize>::new(n);
     for (a, b) in pairs {
-        join(a, b);
+        sets.union(a, b);
     }
     let mut by_root: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for i in 0..n {
-        let r = root(&mut parent, i);
+    for (i, r) in sets.into_labeling().into_iter().enumerate() {
         by_root.entry(r).or_default().push(i);
     }
     let mut stories: Vec<Story> = by_root.into_values().map(|sources| Story { sources }).collect();
