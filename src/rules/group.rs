@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use petgraph::unionfind::UnionFind;
+
 use crate::analysis::Analysis;
 use crate::finding::{Finding, Group, Label};
 
@@ -17,45 +19,27 @@ pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_
     let (pairs, mut out): (Vec<Finding>, Vec<Finding>) = findings
         .into_iter()
         .partition(|f| f.labels.iter().all(|l| l.claim.is_some()) && !f.labels.is_empty());
-    // Union-find over claim indices, per rule.
-    let mut parent: BTreeMap<(String, usize), (String, usize)> = BTreeMap::new();
-    fn find(parent: &mut BTreeMap<(String, usize), (String, usize)>, x: (String, usize)) -> (String, usize) {
-        let mut root = x.clone();
-        while let Some(p) = parent.get(&root).filter(|p| **p != root) {
-            root = p.clone();
-        }
-        // Path halving keeps later lookups short.
-        let mut at = x;
-        while at != root {
-            let next = parent.get(&at).cloned().unwrap_or_else(|| root.clone());
-            parent.insert(at, root.clone());
-            at = next;
-        }
-        root
+    let mut by_rule: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    for f in pairs {
+        by_rule.entry(f.rule.clone()).or_default().push(f);
     }
-    for f in &pairs {
-        let claims: Vec<usize> = f.labels.iter().filter_map(|l| l.claim).collect();
-        for c in &claims {
-            parent.entry((f.rule.clone(), *c)).or_insert((f.rule.clone(), *c));
-        }
-        for w in claims.windows(2) {
-            let (a, b) = (
-                find(&mut parent, (f.rule.clone(), w[0])),
-                find(&mut parent, (f.rule.clone(), w[1])),
-            );
-            if a != b {
-                parent.insert(b, a);
+    for findings in by_rule.into_values() {
+        // The claims of one rule's findings, joined where a finding joins them.
+        let mut sets = UnionFind::<usize>::new(analysis.claims.len());
+        for f in &findings {
+            let claims: Vec<usize> = f.labels.iter().filter_map(|l| l.claim).collect();
+            for w in claims.windows(2) {
+                sets.union(w[0], w[1]);
             }
         }
-    }
-    let mut components: BTreeMap<(String, usize), Vec<Finding>> = BTreeMap::new();
-    for f in pairs {
-        let first = f.labels.iter().find_map(|l| l.claim).unwrap_or(0);
-        let root = find(&mut parent, (f.rule.clone(), first));
-        components.entry(root).or_default().push(f);
-    }
-    for (_, group) in components {
-        out.push(one(group, analysis, agree));
+        let mut components: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
+        for f in findings {
+            let first = f.labels.iter().find_map(|l| l.claim).unwrap_or(0);
+            components.entry(sets.find_mut(first)).or_default().push(f);
+        }
+        for group in components.into_values() {
+            out.push(one(group, analysis, agree));
+        }
     }
     out
 }
