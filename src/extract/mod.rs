@@ -382,3 +382,29 @@ fn event_context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
     words.extend(after.into_iter().take(WINDOW));
     words
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_words_stay_near_their_claim_in_a_sentence_without_end() {
+        // One "sentence" of 2,000 bytes: the figure's words come from its
+        // neighbourhood, not from the far end.
+        let text = format!(
+            "the union paid $4.2 million to dockers {} harbourmaster",
+            "and cranes ".repeat(180)
+        );
+        let sentence = Span::new(0, text.len());
+        let at = text.find("$4.2").expect("figure");
+        let claim = Span::new(at, at + "$4.2 million".len());
+        let words = context(&text, sentence, claim);
+        assert!(words.iter().any(|w| w == "dockers"), "{words:?}");
+        assert!(!words.iter().any(|w| w == "harbourmaster"), "{words:?}");
+        // Char boundaries hold on either side.
+        let wide = format!("{}é $5 é{}", "é".repeat(300), "é".repeat(300));
+        let at = wide.find("$5").expect("figure");
+        let span = near(&wide, Span::new(0, wide.len()), Span::new(at, at + 2));
+        assert!(wide.is_char_boundary(span.start) && wide.is_char_boundary(span.end));
+    }
+}
