@@ -142,6 +142,11 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
     word_value(w).map(u32::from).filter(|n| *n > 0)
 }
 
+/// Whether a word (in lower case) is a number word, `zero` and `hundred` included.
+pub(crate) fn is_number_word(w: &str) -> bool {
+    w == "hundred" || NUMBER_WORDS.get(w).is_some()
+}
+
 fn alpha(i: &str) -> R<'_, &str> {
     take_while1(|c: char| c.is_alphabetic())(i)
 }

@@ -34,6 +34,7 @@ pub(crate) mod en {
         DIRECTION_MARKERS = "direction_markers.tsv",
         EVENT_ANCHORS = "event_anchors.tsv",
         EVENT_TRIGGERS = "event_triggers.tsv",
+        FIGURE_LEADS = "figure_leads.tsv",
         HOLIDAYS = "holidays.tsv",
         INTERJECTIONS = "interjections.tsv",
         CAPTION_MARKERS = "caption_markers.tsv",

@@ -137,12 +137,21 @@ fn alpha(i: &str) -> R<'_, &str> {
 }
 
 fn code_of(w: &str) -> Option<&'static str> {
-    let upper = w.to_ascii_uppercase();
-    if let Some(code) = CURRENCIES.aliases.get(&upper) {
+    // Codes are short ASCII words; upper case in a stack buffer, since
+    // this runs at every short word.
+    let mut buf = [0u8; 8];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_uppercase();
+    let upper = std::str::from_utf8(out).ok()?;
+    if let Some(code) = CURRENCIES.aliases.get(upper) {
         return Some(code);
     }
-    let code = CURRENCIES.codes.get(&upper)?;
-    (w == upper || !code.caps_only && w == w.to_ascii_lowercase()).then_some(code.code)
+    let code = CURRENCIES.codes.get(upper)?;
+    (w == upper || !code.caps_only && w.bytes().all(|b| b.is_ascii_lowercase())).then_some(code.code)
 }
 
 /// A currency sign: `$`, `US$`, `€`, `₹`.
@@ -271,12 +280,28 @@ pub(super) fn minor_of(form: &str, code: &str) -> Option<Minor> {
 
 /// Whether `s` begins with a currency sign, as written.
 pub(super) fn starts_with_symbol(s: &str) -> bool {
+    // Every sign begins with a letter, `$` or a char beyond ASCII: most
+    // positions of a text are decided by their first byte.
+    match s.as_bytes().first() {
+        None => return false,
+        Some(&b) if b.is_ascii() && !b.is_ascii_alphabetic() && b != b'$' => return false,
+        _ => {}
+    }
     CURRENCIES.symbols.iter().any(|(sign, _)| s.starts_with(sign))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sign_begins_as_the_quick_test_expects() {
+        for (sign, _) in &CURRENCIES.symbols {
+            let b = sign.as_bytes()[0];
+            assert!(!b.is_ascii() || b.is_ascii_alphabetic() || b == b'$', "{sign}");
+            assert!(starts_with_symbol(&format!("{sign}5")), "{sign}");
+        }
+    }
 
     #[test]
     fn signs_are_tried_longest_first() {

@@ -458,8 +458,32 @@ fn starts_figure(text: &str, i: usize) -> bool {
         // "USD34.6 million" starts at U, never inside a word.
         return false;
     }
-    c.is_alphanumeric() || c == '%' || currency::starts_with_symbol(&text[i..]) || c == '-'
+    if c.is_ascii_digit() || c == '%' || c == '-' || currency::starts_with_symbol(&text[i..]) {
+        return true;
+    }
+    c.is_alphabetic() && word_may_begin(&text[i..])
 }
+
+/// Words some figure begins with: numbers in words, currency codes and
+/// lettered signs ("US$", "A $"), and the leads of the table ("a dozen",
+/// "half of"). Any other word is passed over without trying the forms,
+/// which would all fail there.
+fn word_may_begin(rest: &str) -> bool {
+    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    // A country's letters before a dollar sign: "US$", "HK$", "U.S.$", "c $".
+    if len <= 3 && rest.bytes().skip(len).take(4).any(|b| b == b'$') {
+        return true;
+    }
+    let mut buf = [0; 16];
+    let Some(word) = crate::grammar::ascii_lower(&rest[..len], &mut buf) else {
+        return false;
+    };
+    crate::grammar::number::is_number_word(word)
+        || FIGURE_LEADS.contains(word)
+        || (3..=4).contains(&len) && code(rest).is_ok()
+}
+
+static FIGURE_LEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::FIGURE_LEADS)));
 
 /// Context the grammar cannot see: years, list numbers, labels like "Article 5".
 fn accept(text: &str, start: usize, figure: &Figure) -> bool {
@@ -537,6 +561,30 @@ mod tests {
         let v = figs(text);
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         v.into_iter().next().unwrap()
+    }
+
+    /// The quick test before the forms must never pass over a start where
+    /// some form matches: every start of every word of figure-dense text.
+    #[test]
+    fn the_quick_test_passes_every_start_a_form_reads() {
+        let text = "$300 billion, US$300bn, usd 300 billion, 300 USD billion, \
+            €4.2 billion, 4.2bn euros, EUR 4,200 million, USD34.6 million, £1.5m, Rs 12 crore, \
+            Rs. 5, 1.2 billion hryvnias, a C$300 million charge, hk $ 10.05 billion, \
+            125 million australian dollars, five million yen, 120 MEUR, 3 dollars 50 cents, \
+            34 cents, a one-yen bid, dollar 5, ₹40, ¥7, 30%, thirty percent, minus five percent, \
+            -3%, 3 percentage points, per cent of 210, percent of 7, a third of, two thirds of, \
+            half of, a quarter of, three quarters of, a dozen ships, two dozen people, 3 dozen eggs, \
+            a small percent, the % of, percentage, 3,400 people, Nineteen injuries, nine states, \
+            zero percent, a hundred dollars, half million dollars, a half million euros, \
+            quarter million pounds, $5-6 billion, $5 to $6 billion, 17 USD 25.";
+        for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text[i..];
+            let read = FORMS.iter().any(|form| form(rest).is_ok_and(|(r, _)| r.len() < rest.len()));
+            let inside = text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == '.' || p == ',');
+            if read && !inside {
+                assert!(starts_figure(text, i), "{}", &rest[..rest.len().min(20)]);
+            }
+        }
     }
 
     #[test]
