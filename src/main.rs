@@ -172,7 +172,8 @@ enum FailOnArg {
 }
 
 fn run(cli: Cli) -> Result<i32, Error> {
-    let mut out = std::io::stdout().lock();
+    // Standard output flushes at every line; reports run to many thousands.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut err = std::io::stderr();
     let code = match cli.command {
         Command::Check {
@@ -285,8 +286,13 @@ fn run(cli: Cli) -> Result<i32, Error> {
             RulesCommand::List { rules } => cli::rules_list(&rules::load(rules.as_deref())?, &mut out)?,
         },
     };
-    let _ = out.flush();
-    Ok(code)
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "<stdout>".into(),
+            source: e,
+        }),
+        _ => Ok(code),
+    }
 }
 
 fn main() -> ExitCode {

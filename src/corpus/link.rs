@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::claim::{Claim, ClaimValue, Split, TimexType, Unit};
-use crate::corpus::align::{MIN_COMPARED_WORDS, Spoken, align};
+use crate::corpus::align::{MIN_COMPARED_WORDS, Spoken, align, common_words};
 use crate::extract::mention::{name_key, surname_of};
 use crate::text::{is_stop_word, is_title, quote_words};
 
@@ -78,12 +78,25 @@ pub(crate) fn similarity(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    // Most pairs that get here are the same words (wire copy).
+    if a == b {
+        return 1.0;
+    }
     let a: Vec<&str> = a.iter().map(String::as_str).collect();
     let b: Vec<&str> = b.iter().map(String::as_str).collect();
     similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Patience)
         .diff_slices(&a, &b)
         .ratio() as f64
+}
+
+/// The most `similarity` can be: the ratio as if every common word were
+/// matched (computed as `similar` computes it, so the bound is exact).
+fn similarity_bound(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    (2.0 * common_words(a, b) as f32 / (a.len() + b.len()) as f32) as f64
 }
 
 /// Whether `short` stands, word for word, inside `long`.
@@ -200,19 +213,25 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
                 claims[b].statement().expect("statement"),
             );
             let (wa, wb) = (&words[a], &words[b]);
-            let contained = sa.direct && sb.direct && (contains(wa, wb) || contains(wb, wa));
-            let score = if sa.direct && sb.direct {
-                similarity(wa, wb)
-            } else {
-                weighted_overlap(wa, wb, &idf)
-            };
+            let direct = sa.direct && sb.direct;
+            let contained = direct && (contains(wa, wb) || contains(wb, wa));
             // One rendering standing inside the other but for a word or
             // two: a partial quotation of the same lines, whatever the
             // length of the other.
-            let within = sa.direct && sb.direct && {
+            let within = direct && {
                 let (xa, xb) = (&spoken[&a], &spoken[&b]);
-                let al = align(xa, xb);
-                xa.words.len().min(xb.words.len()) >= MIN_COMPARED_WORDS && al.coverage(xa, xb) >= WITHIN_COVERAGE
+                let shorter = xa.words.len().min(xb.words.len());
+                shorter >= MIN_COMPARED_WORDS
+                    && common_words(&xa.words, &xb.words) as f64 / shorter as f64 >= WITHIN_COVERAGE
+                    && align(xa, xb).coverage(xa, xb) >= WITHIN_COVERAGE
+            };
+            if direct && !contained && !within && similarity_bound(wa, wb) < REMARK_SIMILARITY {
+                continue;
+            }
+            let score = if direct {
+                similarity(wa, wb)
+            } else {
+                weighted_overlap(wa, wb, &idf)
             };
             // Reported speech is paraphrase: two statements are one remark when
             // they share rare words ("NATO membership", "pre-2014 borders")
@@ -256,9 +275,12 @@ fn same_quote(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max
         .map(|&i| (i, content_set(&words[i]).into_iter().map(String::from).collect()))
         .collect();
     for (a, b) in candidates(&direct, claims, max_df) {
-        let score = similarity(&words[a], &words[b]);
         let contained = (contains(&words[a], &words[b]) || contains(&words[b], &words[a]))
             && words[a].len().min(words[b].len()) >= 5;
+        if !contained && similarity_bound(&words[a], &words[b]) < QUOTE_SIMILARITY {
+            continue;
+        }
+        let score = similarity(&words[a], &words[b]);
         if score >= QUOTE_SIMILARITY || contained {
             links.push(Link {
                 kind: LinkKind::SameQuote,
