@@ -88,6 +88,10 @@ pub(crate) fn holiday(i: &str) -> Option<(Rule, &str)> {
             .filter(|c| c.is_alphabetic())
             .flat_map(char::to_lowercase)
             .collect();
+        // Most starts are no holiday's first word: no more words then.
+        if words.is_empty() && !is_first_word(&word) {
+            return None;
+        }
         // A sentence's full stop is not part of the name.
         let end = at + skip + len - usize::from(w[..len].ends_with('.') && word != "st");
         words.push((word, end));
