@@ -12,7 +12,7 @@ use crate::span::Span;
 use crate::timex::compose;
 use crate::timex::expr::{DateExpr, DateMention, Direction, Period, Ref};
 use crate::timex::forms::{FORMS, holiday};
-use crate::timex::words::{month_of, month_verb, ordinal_word, period_word, prev_word, weekday_of};
+use crate::timex::words::{day_part_word, month_of, month_verb, ordinal_word, period_word, prev_word, weekday_of};
 
 static DIRECTION_MARKERS: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
     WordMap::of(rows(en::DIRECTION_MARKERS).map(|r| {
@@ -25,9 +25,35 @@ static DIRECTION_MARKERS: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
     }))
 });
 
-/// Words other than months, weekdays, numbers, ordinals, period words and
-/// holiday names that can begin an expression.
-static LEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::TEMPORAL_LEADS)));
+/// How a word of `temporal_leads.tsv` bears on where an expression begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Lead {
+    /// An expression by itself or at its head: "today", "noon".
+    alone: bool,
+    /// Begins one only before a temporal word: "the", "a", "at".
+    before: bool,
+    /// A temporal word for the leads before it: "ago", "past".
+    head: bool,
+}
+
+static LEADS: LazyLock<WordMap<Lead>> = LazyLock::new(|| {
+    WordMap::of(rows(en::TEMPORAL_LEADS).map(|r| {
+        let mut lead = Lead::default();
+        for kind in r.list(1) {
+            match kind {
+                "alone" => lead.alone = true,
+                "head" => lead.head = true,
+                _ => lead.before = true,
+            }
+        }
+        (r.cell(0), lead)
+    }))
+});
+
+/// Words after a lead within which a temporal word must stand ("at the
+/// end of the year"), and the bytes they may span.
+const LEAD_REACH_WORDS: usize = 6;
+const LEAD_REACH_BYTES: usize = 64;
 
 static APPROXIMATIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::APPROXIMATIONS)));
 
@@ -209,16 +235,54 @@ pub(crate) fn may_start(rest: &str) -> bool {
         "w" => return after.starts_with("/c") || after.starts_with("/C"),
         _ => {}
     }
+    if period_word(word).is_some_and(|(_, plural)| plural) || temporal_word(raw, word) {
+        return true;
+    }
+    LEADS.get(word).is_some_and(|l| l.before) && temporal_word_follows(after)
+}
+
+/// A word that begins or heads an expression wherever it stands.
+fn temporal_word(raw: &str, word: &str) -> bool {
     month_of(raw).is_some()
         // "may" and "march" are verbs too; the forms decide.
         || month_verb(word)
         || weekday_of(word).is_some()
         || number_word(word).is_some()
         || ordinal_word(word).is_some()
-        || period_word(word).is_some_and(|(_, plural)| plural)
-        || LEADS.contains(word)
+        || LEADS.get(word).is_some_and(|l| l.alone)
         || holiday::is_first_word(word)
         || word.starts_with("mid")
+}
+
+/// Whether a temporal word stands within reach after a lead: a number, a
+/// word that begins an expression, a period or part of the day ("the
+/// day before", "the morning of"), or a head ("a while ago").
+fn temporal_word_follows(after: &str) -> bool {
+    let mut end = after.len().min(LEAD_REACH_BYTES);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let words = after[..end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(LEAD_REACH_WORDS);
+    for raw in words {
+        if raw.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let mut buf = [0; 16];
+        let Some(word) = ascii_lower(raw, &mut buf) else {
+            continue;
+        };
+        if temporal_word(raw, word)
+            || period_word(word).is_some()
+            || day_part_word(word).is_ok()
+            || LEADS.get(word).is_some_and(|l| l.head)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// A word starts at `i` that is not the tail of a number or an amount.
