@@ -257,24 +257,31 @@ pub fn read_inputs(
     let _ = skipped;
     // Ids are file names; where two files share a name, their paths.
     let names: Vec<String> = files.iter().map(|(p, _)| file_name(p)).collect();
-    let mut read: Vec<(usize, Result<Source>)> = Vec::new();
-    for (i, (path, named)) in files.iter().enumerate() {
-        let shared = names.iter().filter(|n| **n == names[i]).count() > 1;
-        let id = if shared {
-            path.display().to_string()
-        } else {
-            names[i].clone()
-        };
-        let result = read_one(path, &id, entries.get(&names[i]));
-        match result {
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for n in &names {
+        *uses.entry(n.as_str()).or_default() += 1;
+    }
+    // Files are read and cleaned on all cores; the results keep file order.
+    let read: Vec<Result<Source>> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .zip(&names)
+            .map(|((path, _), name)| {
+                let id = if uses[name.as_str()] > 1 {
+                    path.display().to_string()
+                } else {
+                    name.clone()
+                };
+                read_one(path, &id, entries.get(name))
+            })
+            .collect()
+    };
+    for ((_, named), r) in files.iter().zip(read) {
+        match r {
             Err(Error::NotArticle { path, reason }) if !named => {
                 inputs.notes.push(format!("{}: skipped, {reason}", path.display()));
             }
-            r => read.push((i, r)),
-        }
-    }
-    for (_, r) in read {
-        match r {
             Ok(s) => inputs.sources.push(s),
             Err(e) => inputs.errors.push(e),
         }
