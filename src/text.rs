@@ -41,7 +41,8 @@ fn push<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, st: usize, en: us
     // Podesta") with its word: the name goes on after it.
     let mut en = en;
     let word = &s[st..en];
-    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     if s[en..].starts_with('.') && (word.contains('.') || initial) {
         en += 1;
     }
@@ -55,6 +56,14 @@ fn push<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, st: usize, en: us
 /// which words of two articles are compared ("Kolář's" → "kolar").
 pub(crate) fn norm_word(w: &str) -> String {
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
+    // Most words are ASCII: nothing to fold, one allocation.
+    if w.is_ascii() {
+        return w
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     let folded = deunicode::deunicode(w);
     folded
         .chars()

@@ -187,9 +187,10 @@ struct FirstPass<'t> {
 /// whose words are not the reporter's and name no speaker.
 pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bool) -> People {
     let mut found = FirstPass::default();
-    for p in paragraphs {
-        let scan = Scan::of(text, *p, masked);
-        let (heads, orgs) = speaker_heads(text, &scan);
+    // The words of each paragraph outside quotations, for both passes.
+    let scans: Vec<Scan> = paragraphs.iter().map(|p| Scan::of(text, *p, masked)).collect();
+    for scan in &scans {
+        let (heads, orgs) = speaker_heads(text, scan);
         found.orgs.extend(orgs);
         let mut k = 0;
         while k < scan.toks.len() {
@@ -197,9 +198,9 @@ pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize
             let secretary_general =
                 t.eq_ignore_ascii_case("secretary") && scan.toks.get(k + 1).is_some_and(|n| n.text == "General");
             k = if is_role(t) || secretary_general {
-                titled(&scan, k, &mut found)
+                titled(scan, k, &mut found)
             } else {
-                untitled(text, &scan, &heads, k, &mut found)
+                untitled(text, scan, &heads, k, &mut found)
             };
         }
     }
@@ -207,7 +208,7 @@ pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize
     let mut people = People::default();
     register(&mut people, found.orgs, found.raw);
     let first_pass = people.mentions.len();
-    repetitions(&mut people, text, paragraphs, masked, first_pass);
+    repetitions(&mut people, &scans, first_pass);
     people.mentions.sort_by_key(|m| m.span);
     add_pending(&mut people, found.pending);
     people.mentions.sort_by_key(|m| m.span);
@@ -505,16 +506,9 @@ fn register(people: &mut People, orgs: Vec<(Span, Vec<String>)>, raw: Vec<RawMen
 }
 
 /// Pass 2: bare repetitions of a known name ("Hegseth", "Trump's").
-fn repetitions(
-    people: &mut People,
-    text: &str,
-    paragraphs: &[Span],
-    masked: &dyn Fn(usize) -> bool,
-    first_pass: usize,
-) {
+fn repetitions(people: &mut People, scans: &[Scan<'_>], first_pass: usize) {
     let index = BySurname::of(&people.persons);
-    for p in paragraphs {
-        let scan = Scan::of(text, *p, masked);
+    for scan in scans {
         let toks = &scan.toks;
         let mut k = 0;
         while k < toks.len() {
