@@ -71,9 +71,18 @@ pub(crate) fn extract(source: &str, text: &str, published: Option<Date>, locate:
     let statements = quote::find_statements(text, &sentences, &quotes, &people);
     let dates = timex::find_dates(text);
     // A number inside a date ("Feb. 13 that") is not a figure.
+    // Dates never overlap one another (the scan goes on after each), so
+    // in start order their ends are in order too, and only the first date
+    // ending after a figure starts can reach into it.
+    let mut date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    date_spans.sort();
+    let in_date = |f: Span| {
+        let first = date_spans.partition_point(|d| d.end <= f.start);
+        date_spans.get(first).is_some_and(|d| d.overlaps(&f))
+    };
     let figures: Vec<_> = figure::find_figures(text)
         .into_iter()
-        .filter(|f| !dates.iter().any(|d| d.span.overlaps(&f.span)))
+        .filter(|f| !in_date(f.span))
         .collect();
 
     let all_sentences: Vec<Span> = sentences.iter().flat_map(|(_, s)| s.iter().copied()).collect();

@@ -393,3 +393,22 @@ fn not_dates() {
     assert!(values("Tel: +86 138-2010-2015 or 2015-32").is_empty());
     assert!(values("deliver 2000 pieces of toys in the 1st week, a second round").is_empty());
 }
+
+/// The commonest leads are passed over unless a temporal word follows
+/// within reach; each of these still begins at its lead.
+#[test]
+fn leads_before_a_temporal_word_begin_the_expression() {
+    for (text, span) in [
+        ("It happened a week ago, she said.", "a week ago"),
+        ("In the past, the port was busy.", "the past"),
+        ("Rents doubled in the 1990s.", "the 1990s"),
+        ("They met the day before.", "the day before"),
+        ("The deal closes this summer.", "this summer"),
+        ("Prices rose over the past few weeks.", "the past few weeks"),
+        ("The strike may spread in the future.", "the future"),
+    ] {
+        let found = values(text);
+        assert!(found.iter().any(|(t, _)| t == span), "{text}: {found:?}");
+    }
+    assert!(values("The mayor and the council met a group of dockers.").is_empty());
+}

@@ -32,6 +32,8 @@ struct Code {
 struct Currencies {
     /// Signs and their codes, longest first.
     symbols: Vec<(&'static str, &'static str)>,
+    /// The first char of every sign, sorted.
+    first_chars: Vec<char>,
     /// Upper-case codes read in text.
     codes: WordMap<Code>,
     /// Other codes news writes (RMB), in any case.
@@ -119,7 +121,11 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
             })
         })
         .collect();
+    let mut first_chars: Vec<char> = symbols.iter().filter_map(|(s, _)| s.chars().next()).collect();
+    first_chars.sort_unstable();
+    first_chars.dedup();
     Currencies {
+        first_chars,
         symbols,
         codes: WordMap::of(codes),
         aliases: WordMap::of(aliases),
@@ -280,12 +286,10 @@ pub(super) fn minor_of(form: &str, code: &str) -> Option<Minor> {
 
 /// Whether `s` begins with a currency sign, as written.
 pub(super) fn starts_with_symbol(s: &str) -> bool {
-    // Every sign begins with a letter, `$` or a char beyond ASCII: most
-    // positions of a text are decided by their first byte.
-    match s.as_bytes().first() {
-        None => return false,
-        Some(&b) if b.is_ascii() && !b.is_ascii_alphabetic() && b != b'$' => return false,
-        _ => {}
+    // Most positions of a text are decided by their first char.
+    match s.chars().next() {
+        Some(c) if CURRENCIES.first_chars.binary_search(&c).is_ok() => {}
+        _ => return false,
     }
     CURRENCIES.symbols.iter().any(|(sign, _)| s.starts_with(sign))
 }
@@ -295,12 +299,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_sign_begins_as_the_quick_test_expects() {
+    fn every_sign_is_found_at_the_start() {
         for (sign, _) in &CURRENCIES.symbols {
-            let b = sign.as_bytes()[0];
-            assert!(!b.is_ascii() || b.is_ascii_alphabetic() || b == b'$', "{sign}");
             assert!(starts_with_symbol(&format!("{sign}5")), "{sign}");
         }
+        assert!(!starts_with_symbol("USD 5") && !starts_with_symbol("5$"));
     }
 
     #[test]
