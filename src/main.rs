@@ -174,6 +174,17 @@ enum FailOnArg {
 fn run(cli: Cli) -> Result<i32, Error> {
     // Standard output flushes at every line; reports run to many thousands.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let code = dispatch(cli, &mut out)?;
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "<stdout>".into(),
+            source: e,
+        }),
+        _ => Ok(code),
+    }
+}
+
+fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
     let mut err = std::io::stderr();
     let code = match cli.command {
         Command::Check {
@@ -224,7 +235,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 baseline,
                 write_baseline,
             };
-            cli::check(&opts, &mut out, &mut err)?
+            cli::check(&opts, out, &mut err)?
         }
         Command::Extract {
             paths,
@@ -251,7 +262,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 jsonl_input: input.is_some(),
                 manifest,
             };
-            cli::extract(&opts, &mut out, &mut err)?
+            cli::extract(&opts, out, &mut err)?
         }
         Command::Read { paths, format } => {
             let f = match format {
@@ -259,14 +270,14 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 ReadFmt::Json => ReadFormat::Json,
                 ReadFmt::Jsonl => ReadFormat::Jsonl,
             };
-            cli::read_articles(&paths, f, &mut out, &mut err)?
+            cli::read_articles(&paths, f, out, &mut err)?
         }
         Command::Graph { paths, format } => {
             let f = match format {
                 GraphFmt::Dot => GraphFormat::Dot,
                 GraphFmt::Json => GraphFormat::Json,
             };
-            cli::graph(&paths, f, &mut out, &mut err)?
+            cli::graph(&paths, f, out, &mut err)?
         }
         Command::Rules { command } => match command {
             RulesCommand::Lint { path } => {
@@ -274,25 +285,19 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 let _ = writeln!(out, "{} rules ok", rules.len());
                 cli::EXIT_OK
             }
-            RulesCommand::Test { path } => cli::rules_test(&rules::load(path.as_deref())?, &mut out)?,
+            RulesCommand::Test { path } => cli::rules_test(&rules::load(path.as_deref())?, out)?,
             RulesCommand::Explain { id, rules, format } => {
                 let json = matches!(format, CheckFmt::Json);
-                cli::rules_explain(&rules::load(rules.as_deref())?, &id, json, &mut out)?
+                cli::rules_explain(&rules::load(rules.as_deref())?, &id, json, out)?
             }
             RulesCommand::Schema => {
                 let _ = out.write_all(rules::schema().as_bytes());
                 cli::EXIT_OK
             }
-            RulesCommand::List { rules } => cli::rules_list(&rules::load(rules.as_deref())?, &mut out)?,
+            RulesCommand::List { rules } => cli::rules_list(&rules::load(rules.as_deref())?, out)?,
         },
     };
-    match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-            path: "<stdout>".into(),
-            source: e,
-        }),
-        _ => Ok(code),
-    }
+    Ok(code)
 }
 
 fn main() -> ExitCode {

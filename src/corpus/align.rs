@@ -203,11 +203,20 @@ mod tests {
     #[test]
     fn common_words_bound_what_an_alignment_matches() {
         let w = |s: &str| Spoken::of(s).words;
-        assert_eq!(common_words(&w("the the port is open"), &w("open is the port the the")), 5);
+        assert_eq!(
+            common_words(&w("the the port is open"), &w("open is the port the the")),
+            5
+        );
         assert_eq!(common_words(&w("a b c"), &w("d e")), 0);
         for (a, b) in [
-            ("we will not reopen the port until it is safe", "until it is safe we will not reopen the port"),
-            ("the talks went well and the talks will go on", "talks went well, and will go on"),
+            (
+                "we will not reopen the port until it is safe",
+                "until it is safe we will not reopen the port",
+            ),
+            (
+                "the talks went well and the talks will go on",
+                "talks went well, and will go on",
+            ),
         ] {
             let (x, y) = (Spoken::of(a), Spoken::of(b));
             assert!(align(&x, &y).matched <= common_words(&x.words, &y.words));

@@ -579,8 +579,13 @@ mod tests {
             quarter million pounds, $5-6 billion, $5 to $6 billion, 17 USD 25.";
         for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
             let rest = &text[i..];
-            let read = FORMS.iter().any(|form| form(rest).is_ok_and(|(r, _)| r.len() < rest.len()));
-            let inside = text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == '.' || p == ',');
+            let read = FORMS
+                .iter()
+                .any(|form| form(rest).is_ok_and(|(r, _)| r.len() < rest.len()));
+            let inside = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_alphanumeric() || p == '.' || p == ',');
             if read && !inside {
                 assert!(starts_figure(text, i), "{}", &rest[..rest.len().min(20)]);
             }
