@@ -235,16 +235,76 @@ pub(crate) fn may_start(rest: &str) -> bool {
         "w" => return after.starts_with("/c") || after.starts_with("/C"),
         _ => {}
     }
-    if period_word(word).is_some_and(|(_, plural)| plural) || temporal_word(raw, word) {
+    let class = word_class(word);
+    if class & (STARTS | PLURAL_PERIOD) != 0 {
         return true;
     }
-    LEADS.get(word).is_some_and(|l| l.before) && temporal_word_follows(after)
+    class & BEFORE != 0 && temporal_word_follows(after)
+}
+
+/// Classes of a lowercased word for the quick tests before the grammar,
+/// as bits: one lookup where there were a dozen, at every word of a text.
+const STARTS: u8 = 1;
+const PLURAL_PERIOD: u8 = 2;
+const BEFORE: u8 = 4;
+/// A temporal word after a lead (see `temporal_word_follows`).
+const FOLLOWS: u8 = 8;
+
+/// Every word of the tables the tests read, with its classes as the
+/// tests' own lookups give them.
+static WORD_CLASSES: LazyLock<WordMap<u8>> = LazyLock::new(|| {
+    let tables = [
+        en::MONTHS,
+        en::WEEKDAYS,
+        en::NUMBERS,
+        en::ORDINALS,
+        en::PERIODS,
+        en::TEMPORAL_LEADS,
+        en::HOLIDAYS,
+        en::DAY_PARTS,
+    ];
+    let mut classes: Vec<(&'static str, u8)> = Vec::new();
+    for table in tables {
+        for row in rows(table) {
+            for cell in 0..8 {
+                for word in row.list(cell).flat_map(|c| c.split(' ')) {
+                    let mut class = 0;
+                    if temporal_word(word, word) {
+                        class |= STARTS;
+                    }
+                    if period_word(word).is_some_and(|(_, plural)| plural) {
+                        class |= PLURAL_PERIOD;
+                    }
+                    if LEADS.get(word).is_some_and(|l| l.before) {
+                        class |= BEFORE;
+                    }
+                    if follows(word) {
+                        class |= FOLLOWS;
+                    }
+                    if class != 0 && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                        classes.push((word, class));
+                    }
+                }
+            }
+        }
+    }
+    WordMap::of(classes)
+});
+
+/// The classes of a lowercased word; "mid…" begins an expression too.
+fn word_class(word: &str) -> u8 {
+    let class = WORD_CLASSES.get(word).unwrap_or(0);
+    if word.starts_with("mid") {
+        class | STARTS | FOLLOWS
+    } else {
+        class
+    }
 }
 
 /// A word that begins or heads an expression wherever it stands.
 fn temporal_word(raw: &str, word: &str) -> bool {
+    // "may" and "march" are verbs too; the forms decide.
     month_of(raw).is_some()
-        // "may" and "march" are verbs too; the forms decide.
         || month_verb(word)
         || weekday_of(word).is_some()
         || number_word(word).is_some()
@@ -274,19 +334,32 @@ fn temporal_word_follows(after: &str) -> bool {
         let Some(word) = ascii_lower(raw, &mut buf) else {
             continue;
         };
-        if temporal_word(raw, word)
-            || period_word(word).is_some()
-            || day_part_word(word).is_ok()
-            || LEADS.get(word).is_some_and(|l| l.head)
-        {
+        if word_class(word) & FOLLOWS != 0 {
             return true;
         }
     }
     false
 }
 
+/// A word that makes a lead before it begin an expression: one that
+/// begins one itself, a period or part of the day, or a head.
+fn follows(word: &str) -> bool {
+    temporal_word(word, word)
+        || period_word(word).is_some()
+        || day_part_word(word).is_ok()
+        || LEADS.get(word).is_some_and(|l| l.head)
+}
+
 /// A word starts at `i` that is not the tail of a number or an amount.
 pub(crate) fn word_start(text: &str, i: usize) -> bool {
+    // Most positions are told by their bytes alone: ASCII that is no
+    // letter or digit, or the inside of an ASCII word.
+    let bytes = text.as_bytes();
+    if bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+        || i > 0 && bytes[i - 1].is_ascii_alphanumeric()
+    {
+        return false;
+    }
     if !text[i..].starts_with(|c: char| c.is_alphanumeric()) {
         return false;
     }
