@@ -447,6 +447,16 @@ fn smaller_units_in_context(text: &str, mentions: &mut [FigureMention]) {
 
 /// A figure can start here: not in the middle of a word or number.
 fn starts_figure(text: &str, i: usize) -> bool {
+    // Most positions are told by their bytes alone: ASCII that begins no
+    // figure, or the inside of an ASCII word or number.
+    let bytes = text.as_bytes();
+    if bytes
+        .get(i)
+        .is_some_and(|&b| b.is_ascii() && !(b.is_ascii_alphanumeric() || matches!(b, b'%' | b'-' | b'$')))
+        || i > 0 && bytes[i - 1].is_ascii_alphanumeric()
+    {
+        return false;
+    }
     let Some(c) = text[i..].chars().next() else {
         return false;
     };
