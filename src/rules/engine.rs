@@ -16,7 +16,9 @@ const DRIFT_MIN_SHARED: usize = 4;
 
 /// Runs every rule; findings sorted by rule, sources, then first span.
 pub fn run(rules: &[Rule], analysis: &Analysis) -> Vec<Finding> {
-    let found: Vec<Finding> = rules.iter().flat_map(|r| run_rule(r, analysis)).collect();
+    use rayon::prelude::*;
+    // Rules and the pairs of each on all cores; collecting keeps their order.
+    let found: Vec<Finding> = rules.par_iter().flat_map_iter(|r| run_rule(r, analysis)).collect();
     let agree = |rule: &str, x: usize, y: usize| {
         let Some(cmp) = rules.iter().find(|r| r.id == rule).and_then(|r| r.compare) else {
             return false;
@@ -91,11 +93,11 @@ fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
                 }
             })
             .collect(),
-        Some(kind) => analysis
-            .graph
-            .pairs(kind)
-            .filter_map(|l| pair_finding(rule, analysis, &l))
-            .collect(),
+        Some(kind) => {
+            use rayon::prelude::*;
+            let pairs: Vec<ClaimPair> = analysis.graph.pairs(kind).collect();
+            pairs.par_iter().filter_map(|l| pair_finding(rule, analysis, l)).collect()
+        }
     }
 }
 

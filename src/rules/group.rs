@@ -11,7 +11,7 @@ use crate::analysis::Analysis;
 use crate::finding::{Finding, Group, Label};
 
 /// Whether two claims agree under a rule (its comparison finds nothing).
-pub(crate) type Agree<'a> = &'a dyn Fn(&str, usize, usize) -> bool;
+pub(crate) type Agree<'a> = &'a (dyn Fn(&str, usize, usize) -> bool + Sync);
 
 /// Merges the findings of each rule whose claims connect. Findings without
 /// claims (copies of a source) stay as they are.
@@ -19,6 +19,11 @@ pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_
     let (pairs, mut out): (Vec<Finding>, Vec<Finding>) = findings
         .into_iter()
         .partition(|f| f.labels.iter().all(|l| l.claim.is_some()) && !f.labels.is_empty());
+    // The original of each copy, by source index (the first listed).
+    let mut originals: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for c in &analysis.copies {
+        originals.entry(c.copy).or_insert(c.original);
+    }
     let mut by_rule: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
     for f in pairs {
         by_rule.entry(f.rule.clone()).or_default().push(f);
@@ -37,9 +42,9 @@ pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_
             let first = f.labels.iter().find_map(|l| l.claim).unwrap_or(0);
             components.entry(sets.find_mut(first)).or_default().push(f);
         }
-        for group in components.into_values() {
-            out.push(one(group, analysis, agree));
-        }
+        use rayon::prelude::*;
+        let groups: Vec<Vec<Finding>> = components.into_values().collect();
+        out.par_extend(groups.into_par_iter().map(|g| one(g, analysis, &originals, agree)));
     }
     out
 }
@@ -47,7 +52,12 @@ pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_
 /// The finding of one connected disagreement. Claims that agree share a
 /// group, though their values are written differently (a whole quotation
 /// and a part of it).
-fn one(mut findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_>) -> Finding {
+fn one(
+    mut findings: Vec<Finding>,
+    analysis: &Analysis,
+    originals: &std::collections::HashMap<usize, usize>,
+    agree: Agree<'_>,
+) -> Finding {
     // Each claim once, with its value, in the order the findings name them.
     let mut seen: Vec<(usize, String)> = Vec::new();
     for f in &findings {
@@ -61,11 +71,7 @@ fn one(mut findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_>) -> Fin
     let source_index = |id: &str| analysis.source_index(id);
     let original_of = |id: &str| {
         let i = source_index(id)?;
-        analysis
-            .copies
-            .iter()
-            .find(|c| c.copy == i)
-            .map(|c| analysis.sources[c.original].id.as_str())
+        originals.get(&i).map(|&o| analysis.sources[o].id.as_str())
     };
     // Each group with the claim that stands for it.
     let mut groups: Vec<(usize, Group)> = Vec::new();
