@@ -9,7 +9,7 @@
 //! thousands) joins no pair, so the cost grows with the corpus, not its
 //! square. Stories are the connected components of the pairs that pass.
 
-use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
 
 use petgraph::unionfind::UnionFind;
 use rustc_hash::FxHashMap;
@@ -37,26 +37,37 @@ pub struct Story {
 /// The content words of a text: lowercased, no stop words, three letters
 /// or more. Unlike the words linking compares (`text::content_words`),
 /// numbers count: a story's figures tell it from another of its beat.
-fn content_words(text: &str) -> BTreeSet<String> {
-    tokens(text, Span::new(0, text.len()))
+/// Each word is kept as its 64-bit hash, sorted: a corpus of thousands of
+/// sources holds millions of them at once, and two words of one corpus
+/// share a hash with odds of about one in ten million.
+fn content_words(text: &str) -> Vec<u64> {
+    let mut words: Vec<u64> = tokens(text, Span::new(0, text.len()))
         .into_iter()
         .map(|t| norm_word(t.text))
         .filter(|w| w.chars().count() > 2 && !is_stop_word(w))
-        .collect()
+        .map(|w| {
+            let mut h = rustc_hash::FxHasher::default();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// Groups `sources` into stories, each sorted, in order of their first
 /// source. `copies` (original, copy) always share a story.
 pub(crate) fn find_stories(sources: &[Source], copies: &[(usize, usize)]) -> Vec<Story> {
     let n = sources.len();
-    let words: Vec<BTreeSet<String>> = {
+    let words: Vec<Vec<u64>> = {
         use rayon::prelude::*;
         sources.par_iter().map(|s| content_words(&s.clean.text)).collect()
     };
-    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, set) in words.iter().enumerate() {
-        for w in set {
-            index.entry(w.as_str()).or_default().push(i);
+        for &w in set {
+            index.entry(w).or_default().push(i);
         }
     }
     // A story has a handful of sources; a word in more than this many is
@@ -78,7 +89,7 @@ pub(crate) fn find_stories(sources: &[Source], copies: &[(usize, usize)]) -> Vec
         .iter()
         .map(|set| {
             set.iter()
-                .filter(|w| index.get(w.as_str()).is_some_and(|o| o.len() <= max_df))
+                .filter(|w| index.get(w).is_some_and(|o| o.len() <= max_df))
                 .count()
         })
         .collect();
