@@ -422,8 +422,8 @@ pub fn graph(paths: &[PathBuf], format: GraphFormat, out: &mut dyn Write, err: &
     let analysis = Analysis::run(sources);
     let g = &analysis.graph;
     let text = match format {
-        GraphFormat::Dot => g.to_dot(),
-        GraphFormat::Json => g.to_json(),
+        GraphFormat::Dot => g.to_dot(&analysis.sources, &analysis.claims),
+        GraphFormat::Json => g.to_json(&analysis.sources, &analysis.claims),
     };
     out.write_all(text.as_bytes()).map_err(|e| Error::Io {
         path: "<stdout>".into(),

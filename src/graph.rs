@@ -13,36 +13,53 @@ use crate::corpus::duplicates::Copy;
 use crate::corpus::link::{Link, LinkKind};
 use crate::source::Source;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+/// A node: a source or a claim by its index in the analysis (the graph
+/// of a corpus holds no copy of their text), or a person by name.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Node {
-    Source {
-        id: String,
-    },
-    Person {
-        name: String,
-    },
-    Claim {
-        id: String,
-        claim_kind: String,
-        value: String,
-    },
+    Source(usize),
+    Person(String),
+    Claim(usize),
 }
 
-impl Node {
+/// A node as printed, with the words of its source or claim.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum Printed<'a> {
+    Source { id: &'a str },
+    Person { name: &'a str },
+    Claim { id: &'a str, claim_kind: &'static str, value: String },
+}
+
+impl<'a> Printed<'a> {
+    fn of(node: &'a Node, sources: &'a [Source], claims: &'a [Claim]) -> Printed<'a> {
+        match node {
+            Node::Source(i) => Printed::Source { id: &sources[*i].id },
+            Node::Person(name) => Printed::Person { name },
+            Node::Claim(i) => {
+                let c = &claims[*i];
+                Printed::Claim {
+                    id: &c.id,
+                    claim_kind: c.kind().as_str(),
+                    value: c.value_text(),
+                }
+            }
+        }
+    }
+
     fn key(&self) -> String {
         match self {
-            Node::Source { id } => format!("source:{id}"),
-            Node::Person { name } => format!("person:{name}"),
-            Node::Claim { id, .. } => format!("claim:{id}"),
+            Printed::Source { id } => format!("source:{id}"),
+            Printed::Person { name } => format!("person:{name}"),
+            Printed::Claim { id, .. } => format!("claim:{id}"),
         }
     }
 
     fn label(&self) -> String {
         match self {
-            Node::Source { id } => id.clone(),
-            Node::Person { name } => name.clone(),
-            Node::Claim { id, value, .. } => {
+            Printed::Source { id } => id.to_string(),
+            Printed::Person { name } => name.to_string(),
+            Printed::Claim { id, value, .. } => {
                 let v: String = value.chars().take(40).collect();
                 format!("{id}\\n{v}")
             }
@@ -108,34 +125,25 @@ pub struct ClaimGraph {
     pub graph: DiGraph<Node, Edge>,
     sources: Vec<NodeIndex>,
     claims: Vec<NodeIndex>,
-    /// Node back to the index of its source or claim.
-    index: BTreeMap<NodeIndex, usize>,
 }
 
 impl ClaimGraph {
     pub fn build(sources: &[Source], claims: &[Claim], links: &[Link], copies: &[Copy]) -> ClaimGraph {
         let mut g = ClaimGraph::default();
         let mut people: BTreeMap<String, NodeIndex> = BTreeMap::new();
-        for (i, s) in sources.iter().enumerate() {
-            let n = g.graph.add_node(Node::Source { id: s.id.clone() });
-            g.sources.push(n);
-            g.index.insert(n, i);
+        for i in 0..sources.len() {
+            g.sources.push(g.graph.add_node(Node::Source(i)));
         }
         for (i, c) in claims.iter().enumerate() {
-            let n = g.graph.add_node(Node::Claim {
-                id: c.id.clone(),
-                claim_kind: c.kind().as_str().into(),
-                value: c.value_text(),
-            });
+            let n = g.graph.add_node(Node::Claim(i));
             g.claims.push(n);
-            g.index.insert(n, i);
             if let Ok(si) = sources.binary_search_by(|s| s.id.as_str().cmp(&c.source)) {
                 g.graph.add_edge(g.sources[si], n, Edge::Asserts);
             }
             if let Some(sp) = c.statement().and_then(|s| s.speaker.clone()) {
                 let p = *people
                     .entry(sp.clone())
-                    .or_insert_with(|| g.graph.add_node(Node::Person { name: sp }));
+                    .or_insert_with(|| g.graph.add_node(Node::Person(sp)));
                 g.graph.add_edge(n, p, Edge::SaidBy);
             }
         }
@@ -177,8 +185,8 @@ impl ClaimGraph {
                 score,
                 contained,
             } if k == kind => Some(ClaimPair {
-                a: self.index[&a],
-                b: self.index[&b],
+                a: self.claim_of(a)?,
+                b: self.claim_of(b)?,
                 score,
                 contained,
             }),
@@ -190,8 +198,8 @@ impl ClaimGraph {
     pub fn copies(&self) -> impl Iterator<Item = CopyPair> + '_ {
         self.edges().filter_map(|(copy, original, e)| match e {
             Edge::CopyOf { containment } => Some(CopyPair {
-                original: self.index[&original],
-                copy: self.index[&copy],
+                original: self.source_of(original)?,
+                copy: self.source_of(copy)?,
                 containment,
             }),
             _ => None,
@@ -210,6 +218,20 @@ impl ClaimGraph {
         })
     }
 
+    fn claim_of(&self, n: NodeIndex) -> Option<usize> {
+        match self.graph[n] {
+            Node::Claim(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    fn source_of(&self, n: NodeIndex) -> Option<usize> {
+        match self.graph[n] {
+            Node::Source(i) => Some(i),
+            _ => None,
+        }
+    }
+
     fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, Edge)> + '_ {
         self.graph.edge_indices().filter_map(|e: EdgeIndex| {
             let (a, b) = self.graph.edge_endpoints(e)?;
@@ -217,22 +239,28 @@ impl ClaimGraph {
         })
     }
 
-    pub fn to_dot(&self) -> String {
+    /// The graph in Graphviz's language; `sources` and `claims` are the
+    /// analysis's that it was built from.
+    pub fn to_dot(&self, sources: &[Source], claims: &[Claim]) -> String {
+        let printed: Vec<Printed> = self
+            .graph
+            .node_weights()
+            .map(|n| Printed::of(n, sources, claims))
+            .collect();
         let mut s = String::from("digraph claims {\n  rankdir=LR;\n");
-        for i in self.graph.node_indices() {
-            let n = &self.graph[i];
+        for n in &printed {
             let shape = match n {
-                Node::Source { .. } => "box",
-                Node::Person { .. } => "ellipse",
-                Node::Claim { .. } => "note",
+                Printed::Source { .. } => "box",
+                Printed::Person { .. } => "ellipse",
+                Printed::Claim { .. } => "note",
             };
             s.push_str(&format!("  {:?} [label={:?}, shape={shape}];\n", n.key(), n.label()));
         }
         for (a, b, e) in self.edges() {
             s.push_str(&format!(
                 "  {:?} -> {:?} [label={:?}];\n",
-                self.graph[a].key(),
-                self.graph[b].key(),
+                printed[a.index()].key(),
+                printed[b.index()].key(),
                 e.name()
             ));
         }
@@ -240,19 +268,24 @@ impl ClaimGraph {
         s
     }
 
-    pub fn to_json(&self) -> String {
+    /// The graph as JSON: its nodes and edges.
+    pub fn to_json(&self, sources: &[Source], claims: &[Claim]) -> String {
         #[derive(Serialize)]
         struct E {
             from: String,
             to: String,
             kind: &'static str,
         }
-        let nodes: Vec<&Node> = self.graph.node_weights().collect();
+        let nodes: Vec<Printed> = self
+            .graph
+            .node_weights()
+            .map(|n| Printed::of(n, sources, claims))
+            .collect();
         let edges: Vec<E> = self
             .edges()
             .map(|(a, b, e)| E {
-                from: self.graph[a].key(),
-                to: self.graph[b].key(),
+                from: nodes[a.index()].key(),
+                to: nodes[b.index()].key(),
                 kind: e.name(),
             })
             .collect();

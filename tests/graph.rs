@@ -58,7 +58,7 @@ fn the_printed_graph_is_the_one_the_rules_read() {
         .output()
         .expect("run claimcheck graph");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), a.graph.to_json());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), a.graph.to_json(&a.sources, &a.claims));
     let same = a
         .graph
         .graph
@@ -66,7 +66,7 @@ fn the_printed_graph_is_the_one_the_rules_read() {
         .filter(|e| matches!(e, Edge::Same { .. }))
         .count();
     assert_eq!(same, a.links.len());
-    assert!(a.graph.to_dot().contains("same-remark"));
+    assert!(a.graph.to_dot(&a.sources, &a.claims).contains("same-remark"));
 }
 
 #[test]
@@ -79,7 +79,10 @@ fn a_statement_is_dated_on_the_date_claim_that_dates_it() {
         .filter_map(|e| {
             let (from, to) = g.edge_endpoints(e)?;
             let id = |n| match &g[n] {
-                claimcheck::graph::Node::Claim { id, claim_kind, .. } => Some(format!("{id} {claim_kind}")),
+                claimcheck::graph::Node::Claim(i) => {
+                    let c = &a.claims[*i];
+                    Some(format!("{} {}", c.id, c.kind().as_str()))
+                }
                 _ => None,
             };
             Some((id(from)?, id(to)?))
