@@ -73,34 +73,36 @@ pub(crate) fn find_stories(sources: &[Source], copies: &[(usize, usize)]) -> Vec
     // A story has a handful of sources; a word in more than this many is
     // the beat's vocabulary, not a story's.
     let max_df = ((n as f64).sqrt() as usize).max(64);
-    // Rare words each pair shares (a word in one source joins no pair).
-    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    for owners in index.values().filter(|o| o.len() > 1 && o.len() <= max_df) {
-        for (x, &a) in owners.iter().enumerate() {
-            for &b in &owners[x + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
-            }
-        }
-    }
+    let rare_owners = |w: &u64| index.get(w).filter(|o| o.len() <= max_df);
     // Similarity over the words the index keeps: a story is told in its
     // own names and figures, and two stories of one beat (or one outlet's
     // template) share the rest.
     let rare: Vec<usize> = words
         .iter()
-        .map(|set| {
-            set.iter()
-                .filter(|w| index.get(w).is_some_and(|o| o.len() <= max_df))
-                .count()
-        })
+        .map(|set| set.iter().filter(|w| rare_owners(w).is_some()).count())
         .collect();
-    let mut pairs: Vec<(usize, usize)> = shared
-        .into_iter()
-        .filter(|&((a, b), common)| {
-            let union = rare[a] + rare[b] - common;
-            common >= MIN_SHARED_RARE && union > 0 && common as f64 / union as f64 >= STORY_SIMILARITY
-        })
-        .map(|(p, _)| p)
-        .collect();
+    // Source by source, the later sources it shares rare words with and how
+    // many: memory for one source's partners at a time, not for every pair.
+    let mut pairs: Vec<(usize, usize)> = {
+        use rayon::prelude::*;
+        (0..n)
+            .into_par_iter()
+            .flat_map_iter(|a| {
+                let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+                for owners in words[a].iter().filter_map(rare_owners) {
+                    for &b in owners.iter().filter(|&&b| b > a) {
+                        *shared.entry(b).or_default() += 1;
+                    }
+                }
+                let rare = &rare;
+                shared.into_iter().filter_map(move |(b, common)| {
+                    let union = rare[a] + rare[b] - common;
+                    let same = common >= MIN_SHARED_RARE && union > 0 && common as f64 / union as f64 >= STORY_SIMILARITY;
+                    same.then_some((a, b))
+                })
+            })
+            .collect()
+    };
     pairs.extend(copies.iter().copied());
     let mut sets = UnionFind::<usize>::new(n);
     for (a, b) in pairs {
