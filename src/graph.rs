@@ -26,9 +26,17 @@ pub enum Node {
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 enum Printed<'a> {
-    Source { id: &'a str },
-    Person { name: &'a str },
-    Claim { id: &'a str, claim_kind: &'static str, value: String },
+    Source {
+        id: &'a str,
+    },
+    Person {
+        name: &'a str,
+    },
+    Claim {
+        id: &'a str,
+        claim_kind: &'static str,
+        value: String,
+    },
 }
 
 impl<'a> Printed<'a> {

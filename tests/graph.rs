@@ -58,7 +58,10 @@ fn the_printed_graph_is_the_one_the_rules_read() {
         .output()
         .expect("run claimcheck graph");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), a.graph.to_json(&a.sources, &a.claims));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        a.graph.to_json(&a.sources, &a.claims)
+    );
     let same = a
         .graph
         .graph

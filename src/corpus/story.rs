@@ -97,7 +97,8 @@ pub(crate) fn find_stories(sources: &[Source], copies: &[(usize, usize)]) -> Vec
                 let rare = &rare;
                 shared.into_iter().filter_map(move |(b, common)| {
                     let union = rare[a] + rare[b] - common;
-                    let same = common >= MIN_SHARED_RARE && union > 0 && common as f64 / union as f64 >= STORY_SIMILARITY;
+                    let same =
+                        common >= MIN_SHARED_RARE && union > 0 && common as f64 / union as f64 >= STORY_SIMILARITY;
                     same.then_some((a, b))
                 })
             })

@@ -87,10 +87,7 @@ pub(crate) fn extract(source: &str, text: &str, published: Option<Date>, locate:
         let first = date_spans.partition_point(|d| d.end <= f.start);
         date_spans.get(first).is_some_and(|d| d.overlaps(&f))
     };
-    let figures: Vec<_> = figures
-        .into_iter()
-        .filter(|f| !in_date(f.span))
-        .collect();
+    let figures: Vec<_> = figures.into_iter().filter(|f| !in_date(f.span)).collect();
 
     let all_sentences: Vec<Span> = sentences.iter().flat_map(|(_, s)| s.iter().copied()).collect();
     let sentence_of = |at: usize| -> Span {

@@ -96,7 +96,10 @@ fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
         Some(kind) => {
             use rayon::prelude::*;
             let pairs: Vec<ClaimPair> = analysis.graph.pairs(kind).collect();
-            pairs.par_iter().filter_map(|l| pair_finding(rule, analysis, l)).collect()
+            pairs
+                .par_iter()
+                .filter_map(|l| pair_finding(rule, analysis, l))
+                .collect()
         }
     }
 }
