@@ -104,20 +104,41 @@ pub(crate) fn contains(long: &[String], short: &[String]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-fn content_set(words: &[String]) -> BTreeSet<&str> {
-    words
+/// The content words of a word list, sorted, each once.
+fn content_set(words: &[String]) -> Vec<&str> {
+    let mut set: Vec<&str> = words
         .iter()
         .map(String::as_str)
         .filter(|w| !is_stop_word(w) && w.len() > 2)
-        .collect()
+        .collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// Words two sorted sets have in common.
+fn intersection(a: &[&str], b: &[&str]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Candidate pairs: claims (from different sources) that share a key.
-fn candidates(items: &[(usize, Vec<String>)], claims: &[Claim], max_df: usize) -> BTreeSet<(usize, usize)> {
+fn candidates<K: AsRef<str>>(items: &[(usize, Vec<K>)], claims: &[Claim], max_df: usize) -> BTreeSet<(usize, usize)> {
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (c, keys) in items {
-        for k in keys.iter().collect::<BTreeSet<_>>() {
-            index.entry(k.as_str()).or_default().push(*c);
+        for k in keys.iter().map(AsRef::as_ref).collect::<BTreeSet<_>>() {
+            index.entry(k).or_default().push(*c);
         }
     }
     let mut pairs = BTreeSet::new();
@@ -164,9 +185,11 @@ pub(crate) fn link(claims: &[Claim]) -> Vec<Link> {
 /// Same remark: blocked by speaker, then by shared content words; reported
 /// speech weighs its words by their rarity across statements.
 fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max_df: usize, links: &mut Vec<Link>) {
+    // Each statement's content words once, for the index and every pair.
+    let sets: HashMap<usize, Vec<&str>> = statements.iter().map(|&i| (i, content_set(&words[i]))).collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
-    for &i in statements {
-        for w in content_set(&words[i]) {
+    for set in sets.values() {
+        for &w in set {
             *df.entry(w).or_default() += 1;
         }
     }
@@ -200,10 +223,7 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
         }
     }
     for group in by_speaker.values() {
-        let items: Vec<(usize, Vec<String>)> = group
-            .iter()
-            .map(|&i| (i, content_set(&words[i]).into_iter().map(String::from).collect()))
-            .collect();
+        let items: Vec<(usize, Vec<&str>)> = group.iter().map(|&i| (i, sets[&i].clone())).collect();
         for (a, b) in candidates(&items, claims, max_df)
             .into_iter()
             .filter(|&(a, b)| one_person(a, b))
@@ -228,10 +248,11 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
             if direct && !contained && !within && similarity_bound(wa, wb) < REMARK_SIMILARITY {
                 continue;
             }
+            let (ca, cb) = (&sets[&a], &sets[&b]);
             let score = if direct {
                 similarity(wa, wb)
             } else {
-                weighted_overlap(wa, wb, &idf)
+                weighted_overlap(ca, cb, &idf)
             };
             // Reported speech is paraphrase: two statements are one remark when
             // they share rare words ("NATO membership", "pre-2014 borders")
@@ -252,7 +273,10 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
                 || if sa.direct && sb.direct {
                     score >= REMARK_SIMILARITY
                 } else {
-                    near && (score >= 0.3 && shared(wa, wb) >= 2 || phrases_shared >= 1 && shared(wa, wb) >= 3)
+                    near && {
+                        let shared = intersection(ca, cb);
+                        score >= 0.3 && shared >= 2 || phrases_shared >= 1 && shared >= 3
+                    }
                 };
             if linked {
                 links.push(Link {
@@ -269,10 +293,10 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
 
 /// Same quote: direct quotations with (nearly) the same words, any speaker.
 fn same_quote(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max_df: usize, links: &mut Vec<Link>) {
-    let direct: Vec<(usize, Vec<String>)> = statements
+    let direct: Vec<(usize, Vec<&str>)> = statements
         .iter()
         .filter(|&&i| claims[i].statement().is_some_and(|s| s.direct) && words[i].len() >= 4)
-        .map(|&i| (i, content_set(&words[i]).into_iter().map(String::from).collect()))
+        .map(|&i| (i, content_set(&words[i])))
         .collect();
     for (a, b) in candidates(&direct, claims, max_df) {
         let contained = (contains(&words[a], &words[b]) || contains(&words[b], &words[a]))
@@ -422,27 +446,22 @@ fn singular(n: &str) -> String {
 }
 
 fn shared(a: &[String], b: &[String]) -> usize {
-    let (sa, sb) = (content_set(a), content_set(b));
-    sa.intersection(&sb).count()
+    intersection(&content_set(a), &content_set(b))
 }
 
 fn jaccard(a: &[String], b: &[String]) -> f64 {
     let (sa, sb) = (content_set(a), content_set(b));
-    let union = sa.union(&sb).count();
-    if union == 0 {
-        0.0
-    } else {
-        sa.intersection(&sb).count() as f64 / union as f64
-    }
+    let both = intersection(&sa, &sb);
+    let union = sa.len() + sb.len() - both;
+    if union == 0 { 0.0 } else { both as f64 / union as f64 }
 }
 
 /// Share of the smaller side's content weight that both sides hold, words
 /// weighted by rarity: "pre-2014 borders" counts, "Ukraine" barely.
-fn weighted_overlap(a: &[String], b: &[String], idf: &dyn Fn(&str) -> f64) -> f64 {
-    let (sa, sb) = (content_set(a), content_set(b));
+fn weighted_overlap(sa: &[&str], sb: &[&str], idf: &dyn Fn(&str) -> f64) -> f64 {
     let wa: f64 = sa.iter().map(|w| idf(w)).sum();
     let wb: f64 = sb.iter().map(|w| idf(w)).sum();
-    let both: f64 = sa.intersection(&sb).map(|w| idf(w)).sum();
+    let both: f64 = sa.iter().filter(|w| sb.binary_search(w).is_ok()).map(|w| idf(w)).sum();
     let smaller = wa.min(wb);
     if smaller <= 0.0 { 0.0 } else { both / smaller }
 }
