@@ -210,18 +210,10 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
         (Some(x), Some(y)) => !certainly_different(x, y, &|_| false),
         _ => false,
     };
-    // Per claim once, not per pair: the spoken words and the topic phrases.
+    // Per claim once, not per pair, and only for the pairs that need them:
+    // the spoken words and the topic phrases.
     let mut spoken: HashMap<usize, Spoken> = HashMap::new();
     let mut phrases: HashMap<usize, BTreeSet<(String, String)>> = HashMap::new();
-    for group in by_speaker.values() {
-        for &i in group {
-            let st = claims[i].statement().expect("statement");
-            if st.direct {
-                spoken.insert(i, Spoken::of(claims[i].remark().unwrap_or("")));
-            }
-            phrases.insert(i, topic_phrases(&st.quote));
-        }
-    }
     for group in by_speaker.values() {
         let items: Vec<(usize, Vec<&str>)> = group.iter().map(|&i| (i, sets[&i].clone())).collect();
         for (a, b) in candidates(&items, claims, max_df)
@@ -239,6 +231,11 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
             // two: a partial quotation of the same lines, whatever the
             // length of the other.
             let within = direct && {
+                for i in [a, b] {
+                    spoken
+                        .entry(i)
+                        .or_insert_with(|| Spoken::of(claims[i].remark().unwrap_or("")));
+                }
                 let (xa, xb) = (&spoken[&a], &spoken[&b]);
                 let shorter = xa.words.len().min(xb.words.len());
                 shorter >= MIN_COMPARED_WORDS
@@ -257,7 +254,6 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
             // Reported speech is paraphrase: two statements are one remark when
             // they share rare words ("NATO membership", "pre-2014 borders")
             // and were made within a week of each other, where both are dated.
-            let phrases_shared = phrases[&a].intersection(&phrases[&b]).count();
             let near = match (
                 sa.date.as_ref().and_then(|d| d.day()),
                 sb.date.as_ref().and_then(|d| d.day()),
@@ -275,7 +271,13 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
                 } else {
                     near && {
                         let shared = intersection(ca, cb);
-                        score >= 0.3 && shared >= 2 || phrases_shared >= 1 && shared >= 3
+                        score >= 0.3 && shared >= 2
+                            || shared >= 3 && {
+                                for (i, st) in [(a, sa), (b, sb)] {
+                                    phrases.entry(i).or_insert_with(|| topic_phrases(&st.quote));
+                                }
+                                phrases[&a].intersection(&phrases[&b]).count() >= 1
+                            }
                     }
                 };
             if linked {
