@@ -129,6 +129,8 @@ enum CheckFmt {
     Sarif,
     Markdown,
     Github,
+    /// One self-contained HTML page for an editor (write it with --output).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -218,6 +220,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
                     CheckFmt::Sarif => Format::Sarif,
                     CheckFmt::Markdown => Format::Markdown,
                     CheckFmt::Github => Format::Github,
+                    CheckFmt::Html => Format::Html,
                 },
                 color,
                 output,

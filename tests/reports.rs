@@ -7,7 +7,7 @@ use common::{EXAMPLES, copy_examples, run, settings, transcript};
 
 #[test]
 fn every_format_on_the_examples() {
-    for format in ["sarif", "markdown", "github"] {
+    for format in ["sarif", "markdown", "github", "html"] {
         let (out, err, code) = run(&["check", "--format", format, EXAMPLES]);
         assert_eq!(code, 1, "{err}");
         settings().bind(|| insta::assert_snapshot!(format!("report__examples_{format}"), out));
@@ -125,7 +125,7 @@ fn reversed_copy() -> tempfile::TempDir {
 
 #[test]
 fn output_is_identical_across_runs_file_orders_and_threads() {
-    for format in ["json", "sarif"] {
+    for format in ["json", "sarif", "html"] {
         let first = run(&["check", "--format", format, EXAMPLES]).0;
         let again = run(&["check", "--format", format, EXAMPLES]).0;
         assert_eq!(first, again, "{format}: two runs");
@@ -224,4 +224,29 @@ fn statistics_explain_every_merge_of_names() {
         ),
         "{err}"
     );
+}
+
+/// Article text and file names are text in the page, never markup: a
+/// hostile article cannot run a script or close an element.
+#[test]
+fn hostile_article_text_stays_inert_in_the_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    let story = |said: &str| {
+        format!(
+            "Port officials met on Monday. {hostile} \"The cranes will stand still until the contract is signed by {said},\" \
+             union leader Ines Marlow said on Tuesday. The strike cost $4 million.\n"
+        )
+    };
+    std::fs::write(dir.path().join("a<b>.txt"), story("all")).unwrap();
+    std::fs::write(dir.path().join("c&d.txt"), story("everyone at the port")).unwrap();
+    let path = dir.path().to_string_lossy().to_string();
+    let (out, err, _) = run(&["check", "--format", "html", &path]);
+    assert!(out.starts_with("<!DOCTYPE html>"), "{err}");
+    // The page's own script is the only one; the article's tags are text.
+    assert_eq!(out.matches("<script>").count(), 1, "{out}");
+    assert!(!out.contains("<img"), "{out}");
+    assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(out.contains("a&lt;b&gt;.txt") && out.contains("c&amp;d.txt"));
+    assert!(!out.contains("a<b>.txt") && !out.contains("c&d.txt"));
 }

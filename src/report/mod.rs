@@ -1,6 +1,7 @@
 //! Reports: one printer per format over one `Report`.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod markdown;
@@ -18,6 +19,7 @@ pub fn printer(format: Format, color: bool) -> Box<dyn Printer> {
         Format::Sarif => Box::new(sarif::Sarif),
         Format::Markdown => Box::new(markdown::Markdown),
         Format::Github => Box::new(github::Github),
+        Format::Html => Box::new(html::Html),
     }
 }
 
@@ -29,4 +31,6 @@ pub enum Format {
     Sarif,
     Markdown,
     Github,
+    /// One self-contained page for an editor.
+    Html,
 }
