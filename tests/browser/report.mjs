@@ -61,6 +61,34 @@ try {
   }
   await page.screenshot({ path: screenshot, fullPage: false });
 
+  // Text contrast of WCAG AA (4.5:1) for every kind of text on the page.
+  const contrasts = await page.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (e) => {
+      for (; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length < 4 || c[3] > 0) { return c; }
+      }
+      return [255, 255, 255];
+    };
+    const seen = {};
+    for (const sel of ["body", "h1", "h2", "h3 a", ".message", ".how", ".value", ".sev-error", ".sev-warning",
+      "th", "td", "mark.claim", "mark.hit", "del", "ins", "button", "label", "figcaption"]) {
+      const e = document.querySelector(sel);
+      if (!e) { continue; }
+      const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
+      seen[sel] = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+    return seen;
+  });
+  const low = Object.entries(contrasts).filter(([, r]) => r < 4.5);
+  check(Object.keys(contrasts).length >= 12 && low.length === 0,
+    `contrast >= 4.5 for ${Object.keys(contrasts).length} kinds of text (${low.map(([s, r]) => `${s} ${r.toFixed(2)}`).join(", ")})`);
+
   // A filter hides the findings of other rules.
   await page.selectOption("#filters select[name=rule]", "figure-mismatch");
   const shown = await page.locator("li.finding:visible").count();
