@@ -58,6 +58,8 @@ try {
     const inside = box && paneBox && box.y >= paneBox.y && box.y + box.height <= paneBox.y + paneBox.height;
     const background = await hit.evaluate((m) => getComputedStyle(m).backgroundColor);
     check(inside && background !== "rgba(0, 0, 0, 0)", `pane ${k + 1}: claim in view and highlighted (${background})`);
+    const about = await panes.nth(k).locator("p.how").textContent();
+    check(/\d{4}-\d{2}-\d{2}/.test(about), `pane ${k + 1}: its value beside it (${about.slice(0, 60)}…)`);
   }
   await page.screenshot({ path: screenshot, fullPage: false });
 

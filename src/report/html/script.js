@@ -27,6 +27,15 @@
       pane.className = "pane";
       var title = document.createElement("h3");
       title.textContent = article.querySelector("h3").textContent;
+      // The claim's value and how it was read, from the finding's list.
+      var item = f.querySelector('a[href="#' + id + '"]');
+      var about = document.createElement("p");
+      about.className = "how";
+      if (item) {
+        var li = item.closest("li");
+        var value = li.querySelector(".value"), how = li.querySelector(".how");
+        about.textContent = (value ? value.textContent : "") + (how && how.textContent ? " — " + how.textContent : "");
+      }
       var text = article.querySelector(".text").cloneNode(true);
       text.querySelectorAll("[id]").forEach(function (n) { n.dataset.of = n.id; n.removeAttribute("id"); });
       var scroll = document.createElement("div");
@@ -34,6 +43,7 @@
       scroll.tabIndex = 0;
       scroll.appendChild(text);
       pane.appendChild(title);
+      pane.appendChild(about);
       pane.appendChild(scroll);
       panes.appendChild(pane);
       mark.classList.add("hit");
