@@ -96,6 +96,9 @@ pub(crate) struct People {
     pub persons: Vec<Person>,
     /// Sorted by position.
     pub mentions: Vec<Mention>,
+    /// Each person's mentions (indexes into `mentions`, in order), made on
+    /// first use once the mentions are final.
+    of_person: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 /// Words that end a name after the surname ("Jr.", "III").
@@ -167,21 +170,36 @@ impl People {
     pub(crate) fn by_title(&self, title: &str, at: usize) -> Option<usize> {
         let want: Vec<&str> = title.split(' ').filter(|w| *w != "the").collect();
         let before = self.mentions.partition_point(|m| m.span.start < at);
-        self.mentions[..before]
-            .iter()
-            .rev()
-            .filter(|m| m.span.start < at)
-            .find_map(|m| match m.target {
-                Target::Person(p)
-                    if self.persons[p].titles.iter().any(|t| {
-                        let have: Vec<&str> = t.split(' ').collect();
-                        want.iter().all(|w| have.contains(w))
-                    }) =>
-                {
-                    Some(p)
+        let of_person = self.of_person.get_or_init(|| {
+            let mut of = vec![Vec::new(); self.persons.len()];
+            for (k, m) in self.mentions.iter().enumerate() {
+                if let Target::Person(p) = m.target {
+                    if let Some(list) = of.get_mut(p) {
+                        list.push(k);
+                    }
                 }
-                _ => None,
+            }
+            of
+        });
+        // The person with the title mentioned last before `at`: each
+        // person's last mention found by binary search, not every mention
+        // of the text read back.
+        self.persons
+            .iter()
+            .enumerate()
+            .filter(|(_, person)| {
+                person.titles.iter().any(|t| {
+                    let have: Vec<&str> = t.split(' ').collect();
+                    want.iter().all(|w| have.contains(w))
+                })
             })
+            .filter_map(|(p, _)| {
+                let list = &of_person[p];
+                let n = list.partition_point(|&k| k < before);
+                n.checked_sub(1).map(|i| (list[i], p))
+            })
+            .max()
+            .map(|(_, p)| p)
     }
 }
 

@@ -473,10 +473,12 @@ fn frames_in(
         .iter()
         .filter(|m| m.span.end <= sent.end && !in_quote(m.span.start))
         .collect();
-    let mention_ending = |i: usize| {
-        let end = toks[i].span.end;
-        mentions.iter().rev().find(|m| m.span.end == end && !m.possessive)
-    };
+    // The last mention (not a possessive) ending at each byte.
+    let mut ending = std::collections::HashMap::new();
+    for m in mentions.iter().filter(|m| !m.possessive) {
+        ending.insert(m.span.end, *m);
+    }
+    let mention_ending = |i: usize| ending.get(&toks[i].span.end);
     let speaks = |i: usize| mention_ending(i).is_some_and(|m| !m.dependent || not_governed(text, m.span.start));
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
