@@ -84,8 +84,13 @@ pub(crate) fn content_words(text: &str, range: Span) -> Vec<String> {
     tokens(text, range)
         .iter()
         .map(|t| norm_word(t.text))
-        .filter(|w| !w.is_empty() && !is_stop_word(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| is_content_word(w))
         .collect()
+}
+
+/// A normalized word that carries content: no stop word, not a bare number.
+pub(crate) fn is_content_word(w: &str) -> bool {
+    !w.is_empty() && !is_stop_word(w) && !w.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Normalized words of a quotation, in order (stop words kept): what quote

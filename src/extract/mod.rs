@@ -101,16 +101,17 @@ pub(crate) fn extract(source: &str, text: &str, published: Option<Date>, locate:
     let events = event::find_events(text, &sentences, &in_quote, &people);
 
     let mut raw: Vec<RawClaim> = Vec::new();
+    let mut words = SentenceWords::new(text);
     for d in &dates {
         let value = timex::resolve(&d.expr, published);
-        let context = event_context(text, sentence_of(d.span.start), d.span);
+        let context = event_context(&mut words, sentence_of(d.span.start), d.span);
         raw.push(RawClaim::new(d.span, ClaimValue::Date(value), context));
     }
     for f in figures {
         let sentence = sentence_of(f.span.start);
-        let context = context(text, sentence, f.span);
+        let context = context(&mut words, sentence, f.span);
         let mut claim = RawClaim::new(f.span, ClaimValue::Figure(f.figure), context);
-        claim.measure = item(text, sentence, f.span);
+        claim.measure = item(&mut words, sentence, f.span);
         raw.push(claim);
     }
     statement_claims(text, &statements, &dates, &people, published, &mut raw);
@@ -342,20 +343,63 @@ fn near(text: &str, sentence: Span, claim: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-fn context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
-    let sentence = near(text, sentence, claim);
-    let mut words = content_words(text, Span::new(sentence.start, claim.start.max(sentence.start)));
-    words.extend(content_words(
-        text,
-        Span::new(claim.end.min(sentence.end), sentence.end.max(claim.end)),
-    ));
-    words
+/// The words of the sentences claims stand in, each sentence read once:
+/// a sentence dense with claims gives each of them its words around.
+struct SentenceWords<'t> {
+    text: &'t str,
+    /// Per sentence, its tokens' spans and normalized words.
+    read: std::collections::HashMap<Span, Vec<(Span, String)>>,
+}
+
+impl<'t> SentenceWords<'t> {
+    fn new(text: &'t str) -> SentenceWords<'t> {
+        SentenceWords {
+            text,
+            read: std::collections::HashMap::new(),
+        }
+    }
+
+    /// `content_words(text, range)` for a range of `sentence`: the
+    /// sentence's words inside it, and the part inside of a word it cuts.
+    fn content_words(&mut self, sentence: Span, range: Span) -> Vec<String> {
+        let text = self.text;
+        if range.start < sentence.start || range.end > sentence.end {
+            return content_words(text, range);
+        }
+        let words = self.read.entry(sentence).or_insert_with(|| {
+            crate::text::tokens(text, sentence)
+                .iter()
+                .map(|t| (t.span, crate::text::norm_word(t.text)))
+                .collect()
+        });
+        let first = words.partition_point(|(s, _)| s.end <= range.start);
+        let mut out = Vec::new();
+        for (s, w) in words[first..].iter().take_while(|(s, _)| s.start < range.end) {
+            if range.start <= s.start && s.end <= range.end {
+                if crate::text::is_content_word(w) {
+                    out.push(w.clone());
+                }
+            } else {
+                let cut = Span::new(s.start.max(range.start), s.end.min(range.end));
+                out.extend(content_words(text, cut));
+            }
+        }
+        out
+    }
+}
+
+fn context(words: &mut SentenceWords<'_>, sentence: Span, claim: Span) -> Vec<String> {
+    let near = near(words.text, sentence, claim);
+    let mut out = words.content_words(sentence, Span::new(near.start, claim.start.max(near.start)));
+    out.extend(words.content_words(sentence, Span::new(claim.end.min(near.end), near.end.max(claim.end))));
+    out
 }
 
 /// Content words of a figure's item of its sentence: from the comma,
 /// semicolon, colon or "and" before it to the one after it.
-fn item(text: &str, sentence: Span, claim: Span) -> Vec<String> {
-    let sentence = near(text, sentence, claim);
+fn item(words: &mut SentenceWords<'_>, whole: Span, claim: Span) -> Vec<String> {
+    let text = words.text;
+    let sentence = near(text, whole, claim);
     let before = &text[sentence.start..claim.start.max(sentence.start)];
     let after = &text[claim.end.min(sentence.end)..sentence.end.max(claim.end)];
     let cut = |s: &str| -> usize {
@@ -373,22 +417,23 @@ fn item(text: &str, sentence: Span, claim: Span) -> Vec<String> {
         .unwrap_or(after.len());
     let start = sentence.start + from;
     let end = claim.end.min(sentence.end) + to;
-    let mut words = content_words(text, Span::new(start, claim.start.max(start)));
-    words.extend(content_words(text, Span::new(claim.end.min(end), end.max(claim.end))));
-    words
+    let mut out = words.content_words(whole, Span::new(start, claim.start.max(start)));
+    out.extend(words.content_words(whole, Span::new(claim.end.min(end), end.max(claim.end))));
+    out
 }
 
 /// Words of the clause around a date: what tells which event it dates. A
 /// sentence that quotes someone dates a remark, not an event: no words.
-fn event_context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
-    let sentence = near(text, sentence, claim);
+fn event_context(words: &mut SentenceWords<'_>, whole: Span, claim: Span) -> Vec<String> {
+    let text = words.text;
+    let sentence = near(text, whole, claim);
     const WINDOW: usize = 8;
     if text[sentence.start..sentence.end].contains('"') {
         return Vec::new();
     }
-    let before = content_words(text, Span::new(sentence.start, claim.start.max(sentence.start)));
-    let after = content_words(
-        text,
+    let before = words.content_words(whole, Span::new(sentence.start, claim.start.max(sentence.start)));
+    let after = words.content_words(
+        whole,
         Span::new(claim.end.min(sentence.end), sentence.end.max(claim.end)),
     );
     let mut words: Vec<String> = before[before.len().saturating_sub(WINDOW)..].to_vec();
@@ -399,6 +444,27 @@ fn event_context(text: &str, sentence: Span, claim: Span) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sentence's words read once give every range of it the words that
+    /// reading the range alone gives, where a range cuts a word too.
+    #[test]
+    fn a_sentence_read_once_gives_each_range_its_own_words() {
+        let text = "On Feb. 12 the U.S. paid $3,400.50 to pre-2014 dockers, Kolář's crew & co-workers said.";
+        let sentence = Span::new(0, text.len());
+        let mut words = SentenceWords::new(text);
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &start in &bounds {
+            for &end in bounds.iter().filter(|&&e| e >= start) {
+                let range = Span::new(start, end);
+                assert_eq!(
+                    words.content_words(sentence, range),
+                    content_words(text, range),
+                    "{:?}",
+                    &text[start..end]
+                );
+            }
+        }
+    }
 
     #[test]
     fn context_words_stay_near_their_claim_in_a_sentence_without_end() {
@@ -411,7 +477,7 @@ mod tests {
         let sentence = Span::new(0, text.len());
         let at = text.find("$4.2").expect("figure");
         let claim = Span::new(at, at + "$4.2 million".len());
-        let words = context(&text, sentence, claim);
+        let words = context(&mut SentenceWords::new(&text), sentence, claim);
         assert!(words.iter().any(|w| w == "dockers"), "{words:?}");
         assert!(!words.iter().any(|w| w == "harbourmaster"), "{words:?}");
         // Char boundaries hold on either side.
