@@ -347,16 +347,15 @@ fn near(text: &str, sentence: Span, claim: Span) -> Span {
 /// a sentence dense with claims gives each of them its words around.
 struct SentenceWords<'t> {
     text: &'t str,
-    /// Per sentence, its tokens' spans and normalized words.
-    read: std::collections::HashMap<Span, Vec<(Span, String)>>,
+    /// The sentence last read: its tokens' spans and normalized words
+    /// (claims come in text order, so the claims of one sentence follow
+    /// each other).
+    read: Option<(Span, Vec<(Span, String)>)>,
 }
 
 impl<'t> SentenceWords<'t> {
     fn new(text: &'t str) -> SentenceWords<'t> {
-        SentenceWords {
-            text,
-            read: std::collections::HashMap::new(),
-        }
+        SentenceWords { text, read: None }
     }
 
     /// `content_words(text, range)` for a range of `sentence`: the
@@ -366,12 +365,16 @@ impl<'t> SentenceWords<'t> {
         if range.start < sentence.start || range.end > sentence.end {
             return content_words(text, range);
         }
-        let words = self.read.entry(sentence).or_insert_with(|| {
-            crate::text::tokens(text, sentence)
+        if self.read.as_ref().is_none_or(|(s, _)| *s != sentence) {
+            let words = crate::text::tokens(text, sentence)
                 .iter()
                 .map(|t| (t.span, crate::text::norm_word(t.text)))
-                .collect()
-        });
+                .collect();
+            self.read = Some((sentence, words));
+        }
+        let Some((_, words)) = &self.read else {
+            return content_words(text, range);
+        };
         let first = words.partition_point(|(s, _)| s.end <= range.start);
         let mut out = Vec::new();
         for (s, w) in words[first..].iter().take_while(|(s, _)| s.start < range.end) {
