@@ -176,9 +176,14 @@ pub(crate) fn common_words<T: Ord>(a: &[T], b: &[T]) -> usize {
     let mut y: Vec<&T> = b.iter().collect();
     x.sort_unstable();
     y.sort_unstable();
+    common_sorted(&x, &y)
+}
+
+/// Items two sorted sequences have in common, counted with repetition.
+pub(crate) fn common_sorted<T: Ord>(x: &[T], y: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < x.len() && j < y.len() {
-        match x[i].cmp(y[j]) {
+        match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {

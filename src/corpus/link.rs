@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::claim::{Claim, ClaimValue, Split, TimexType, Unit};
-use crate::corpus::align::{MIN_COMPARED_WORDS, Spoken, align, common_words};
+use crate::corpus::align::{MIN_COMPARED_WORDS, Spoken, align, common_sorted, common_words};
 use crate::extract::mention::{name_key, surname_of};
 use crate::text::{is_stop_word, is_title, quote_words};
 
@@ -114,23 +114,6 @@ fn content_set(words: &[String]) -> Vec<&str> {
     set.sort_unstable();
     set.dedup();
     set
-}
-
-/// Words two sorted sets have in common.
-fn intersection(a: &[&str], b: &[&str]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Candidate pairs: claims (from different sources) that share a key.
@@ -270,7 +253,7 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
                     score >= REMARK_SIMILARITY
                 } else {
                     near && {
-                        let shared = intersection(ca, cb);
+                        let shared = common_sorted(ca, cb);
                         score >= 0.3 && shared >= 2
                             || shared >= 3 && {
                                 for (i, st) in [(a, sa), (b, sb)] {
@@ -448,12 +431,12 @@ fn singular(n: &str) -> String {
 }
 
 fn shared(a: &[String], b: &[String]) -> usize {
-    intersection(&content_set(a), &content_set(b))
+    common_sorted(&content_set(a), &content_set(b))
 }
 
 fn jaccard(a: &[String], b: &[String]) -> f64 {
     let (sa, sb) = (content_set(a), content_set(b));
-    let both = intersection(&sa, &sb);
+    let both = common_sorted(&sa, &sb);
     let union = sa.len() + sb.len() - both;
     if union == 0 { 0.0 } else { both as f64 / union as f64 }
 }
