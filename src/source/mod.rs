@@ -206,7 +206,6 @@ pub fn read_inputs(
     }
     // (path, id hint, named on the command line)
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
-    let mut skipped = 0usize;
     for p in paths {
         if p.as_os_str() == "-" {
             files.push((p.clone(), true));
@@ -243,7 +242,6 @@ pub fn read_inputs(
                 if Format::from_path(entry.path()).is_some() {
                     files.push((entry.path().to_path_buf(), false));
                 } else {
-                    skipped += 1;
                     inputs.notes.push(format!(
                         "{}: skipped, not an article (.txt, .md, .markdown, .html, .htm)",
                         entry.path().display()
@@ -254,7 +252,6 @@ pub fn read_inputs(
             files.push((p.clone(), true));
         }
     }
-    let _ = skipped;
     // Ids are file names; where two files share a name, their paths.
     let names: Vec<String> = files.iter().map(|(p, _)| file_name(p)).collect();
     let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
