@@ -358,11 +358,16 @@ fn headline(s: &Story, style: usize) -> String {
 fn write_txt(s: &Story, style: usize, paras: &[String]) -> String {
     let (y, m, d) = s.date;
     let mut out = format!("{} {}, {}\n\n{}\n\n", MONTHS[m - 1], d, y, headline(s, style));
+    push_paragraphs(&mut out, paras);
+    out
+}
+
+/// Paragraphs of plain text and Markdown, each followed by a blank line.
+fn push_paragraphs(out: &mut String, paras: &[String]) {
     for p in paras {
         out.push_str(p);
         out.push_str("\n\n");
     }
-    out
 }
 
 fn write_md(s: &Story, style: usize, paras: &[String]) -> String {
@@ -372,10 +377,7 @@ fn write_md(s: &Story, style: usize, paras: &[String]) -> String {
         headline(s, style),
         headline(s, style)
     );
-    for p in paras {
-        out.push_str(p);
-        out.push_str("\n\n");
-    }
+    push_paragraphs(&mut out, paras);
     out
 }
 
