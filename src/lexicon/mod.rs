@@ -92,6 +92,11 @@ impl Row {
         }
     }
 
+    /// Every cell of the line as written, `-` left out.
+    pub(crate) fn cells(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied().filter(|c| *c != "-")
+    }
+
     /// The words of the cell in column `i`.
     pub(crate) fn list(&self, i: usize) -> impl Iterator<Item = &'static str> + use<> {
         self.cell(i).split(',').map(str::trim).filter(|w| !w.is_empty())

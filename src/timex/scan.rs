@@ -264,27 +264,23 @@ static WORD_CLASSES: LazyLock<WordMap<u8>> = LazyLock::new(|| {
         en::DAY_PARTS,
     ];
     let mut classes: Vec<(&'static str, u8)> = Vec::new();
-    for table in tables {
-        for row in rows(table) {
-            for cell in 0..8 {
-                for word in row.list(cell).flat_map(|c| c.split(' ')) {
-                    let mut class = 0;
-                    if temporal_word(word, word) {
-                        class |= STARTS;
-                    }
-                    if period_word(word).is_some_and(|(_, plural)| plural) {
-                        class |= PLURAL_PERIOD;
-                    }
-                    if LEADS.get(word).is_some_and(|l| l.before) {
-                        class |= BEFORE;
-                    }
-                    if follows(word) {
-                        class |= FOLLOWS;
-                    }
-                    if class != 0 && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-                        classes.push((word, class));
-                    }
-                }
+    for row in tables.into_iter().flat_map(rows) {
+        for word in row.cells().flat_map(|c| c.split([',', ' '])).map(str::trim) {
+            let mut class = 0;
+            if temporal_word(word, word) {
+                class |= STARTS;
+            }
+            if period_word(word).is_some_and(|(_, plural)| plural) {
+                class |= PLURAL_PERIOD;
+            }
+            if LEADS.get(word).is_some_and(|l| l.before) {
+                class |= BEFORE;
+            }
+            if follows(word) {
+                class |= FOLLOWS;
+            }
+            if class != 0 && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                classes.push((word, class));
             }
         }
     }

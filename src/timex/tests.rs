@@ -412,3 +412,20 @@ fn leads_before_a_temporal_word_begin_the_expression() {
     }
     assert!(values("The mayor and the council met a group of dockers.").is_empty());
 }
+
+/// Every word of the tables that begins an expression passes the quick
+/// test before the grammar, whatever column of its table it stands in.
+#[test]
+fn every_word_that_begins_an_expression_is_tried() {
+    use crate::lexicon::{en, rows};
+    // The columns of names and their short forms.
+    for (table, columns) in [(en::MONTHS, 1..3), (en::WEEKDAYS, 1..3), (en::ORDINALS, 1..2)] {
+        for row in rows(table) {
+            for word in columns.clone().flat_map(|c| row.list(c)) {
+                let capital: String = word[..1].to_uppercase() + &word[1..];
+                let in_text = format!("{capital} 5 ");
+                assert!(crate::timex::scan::may_start(&in_text), "{word}");
+            }
+        }
+    }
+}
