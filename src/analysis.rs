@@ -111,7 +111,7 @@ impl Analysis {
             offset.push(total);
             total += c.len();
         }
-        let mut links: Vec<Link> = Vec::new();
+        let mut links: Vec<Link> = Vec::with_capacity(story_links.iter().map(|(_, l)| l.len()).sum());
         for (local, story_links) in story_links {
             let global = |l: usize| {
                 let (si, k) = local[l];
@@ -124,7 +124,10 @@ impl Analysis {
             }));
         }
         links.sort_by_key(|l| (l.kind, l.a, l.b));
-        let claims: Vec<Claim> = claims_of.into_iter().flatten().collect();
+        let mut claims: Vec<Claim> = Vec::with_capacity(total);
+        for c in claims_of {
+            claims.extend(c);
+        }
         lap("extraction, identities and linking", &mut since);
         let organizations = people
             .iter()
@@ -174,8 +177,8 @@ impl Analysis {
     /// The claims of source `i`, in order (claims are sorted by source).
     pub fn claims_of(&self, i: usize) -> &[Claim] {
         let id = self.sources[i].id.as_str();
-        let from = self.claims.partition_point(|c| c.source.as_str() < id);
-        let to = self.claims.partition_point(|c| c.source.as_str() <= id);
+        let from = self.claims.partition_point(|c| *c.source < *id);
+        let to = self.claims.partition_point(|c| *c.source <= *id);
         &self.claims[from..to]
     }
 
@@ -202,7 +205,11 @@ fn story(extractions: Vec<extract::Extraction>, linked: bool) -> StoryResult {
     let people: Vec<Vec<Person>> = extractions.iter().map(|e| e.people.clone()).collect();
     let ids = Identities::resolve(&people);
     let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(extractions.len());
+    let mut around: Vec<extract::LinkWords> = Vec::new();
     for (si, e) in extractions.into_iter().enumerate() {
+        if linked {
+            around.extend(e.words);
+        }
         let mut own = Vec::with_capacity(e.claims.len());
         for mut c in e.claims {
             if let ClaimValue::Statement(st) = &mut c.value {
@@ -233,25 +240,16 @@ fn story(extractions: Vec<extract::Extraction>, linked: bool) -> StoryResult {
                 .collect()
         })
         .collect();
-    // The words around a claim serve linking only: once the story's links
-    // are made they are let go (most of a claim's memory).
-    let release = |claims: &mut Vec<Vec<Claim>>| {
-        for c in claims.iter_mut().flatten() {
-            c.context = Vec::new();
-            c.measure = Vec::new();
-        }
-    };
     if !linked {
-        release(&mut claims);
         return StoryResult {
             claims,
             people,
             links: Vec::new(),
         };
     }
+    // The words around a claim serve linking only: they live only while
+    // their story is linked.
     let flat: Vec<Claim> = claims.iter().flatten().cloned().collect();
-    let links = corpus::link::link(&flat);
-    drop(flat);
-    release(&mut claims);
+    let links = corpus::link::link(&flat, &around);
     StoryResult { claims, people, links }
 }

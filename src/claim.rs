@@ -1,5 +1,7 @@
 //! The claim types: what one article asserts, with the bytes it stands on.
 
+use std::sync::Arc;
+
 use serde::{Serialize, Serializer};
 
 use crate::span::{Located, Span};
@@ -256,7 +258,8 @@ pub struct Statement {
 pub enum ClaimValue {
     Date(DateValue),
     Figure(Figure),
-    Statement(Statement),
+    /// Boxed: a statement is the largest value, and claims are many.
+    Statement(Box<Statement>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -280,24 +283,19 @@ impl ClaimKind {
 /// One checkable claim of one source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
-    /// `<source>#<n>`, n counting from 1 in text order.
-    pub id: String,
-    pub source: String,
+    /// The claim's number within its source, counting from 1 in text order:
+    /// the `n` of its id `<source>#<n>`.
+    pub number: u32,
+    /// The source's id, shared by all its claims.
+    pub source: Arc<str>,
     /// The words as they stand in the article (original bytes).
     pub text: String,
     pub span: Located,
     pub value: ClaimValue,
-    /// Content words of the sentence around the claim, lowercased: what
-    /// links a figure or an event to the same one in another source.
-    pub context: Vec<String>,
-    /// For a figure: content words of its own item of the sentence, between
-    /// the commas and "and"s around it ("a $5,587.75 vacation at the
-    /// Vineyard Retreat"): what it measures when a sentence lists several.
-    pub measure: Vec<String>,
     /// Where the claim sits in the cleaned text (for neighbourhood lookups).
     pub clean_span: Span,
     /// Doc-local name of the speaker as written, before identity resolution.
-    pub speaker_mention: Option<String>,
+    pub speaker_mention: Option<Box<str>>,
     /// For a date of an event: the people taking part (canonical names once
     /// the corpus is known).
     pub participants: Vec<String>,
@@ -361,9 +359,14 @@ impl Claim {
         }
     }
 
+    /// `<source>#<n>`: the claim's id in reports.
+    pub fn id(&self) -> String {
+        format!("{}#{}", self.source, self.number)
+    }
+
     /// Number of the claim within its source (the `n` of its id).
     pub fn ordinal(&self) -> usize {
-        self.id.rsplit('#').next().and_then(|n| n.parse().ok()).unwrap_or(0)
+        self.number as usize
     }
 
     /// The value in the short form messages and `values` use.
@@ -399,8 +402,8 @@ impl Serialize for Claim {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", &self.id)?;
-        m.serialize_entry("source", &self.source)?;
+        m.serialize_entry("id", &format_args!("{}#{}", self.source, self.number))?;
+        m.serialize_entry("source", &*self.source)?;
         m.serialize_entry("kind", &self.kind())?;
         m.serialize_entry("text", &self.text)?;
         m.serialize_entry("span", &self.span)?;

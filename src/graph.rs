@@ -33,7 +33,7 @@ enum Printed<'a> {
         name: &'a str,
     },
     Claim {
-        id: &'a str,
+        id: String,
         claim_kind: &'static str,
         value: String,
     },
@@ -47,7 +47,7 @@ impl<'a> Printed<'a> {
             Node::Claim(i) => {
                 let c = &claims[*i];
                 Printed::Claim {
-                    id: &c.id,
+                    id: c.id(),
                     claim_kind: c.kind().as_str(),
                     value: c.value_text(),
                 }
@@ -137,7 +137,20 @@ pub struct ClaimGraph {
 
 impl ClaimGraph {
     pub fn build(sources: &[Source], claims: &[Claim], links: &[Link], copies: &[Copy]) -> ClaimGraph {
-        let mut g = ClaimGraph::default();
+        // Sized once: at scale the graph's vectors are among the largest.
+        let said = claims
+            .iter()
+            .filter(|c| c.statement().is_some_and(|s| s.speaker.is_some()))
+            .count();
+        let dated = claims.iter().filter(|c| c.dated_by.is_some()).count();
+        let mut g = ClaimGraph {
+            graph: DiGraph::with_capacity(
+                sources.len() + claims.len() + said,
+                claims.len() + said + dated + links.len() + copies.len(),
+            ),
+            sources: Vec::with_capacity(sources.len()),
+            claims: Vec::with_capacity(claims.len()),
+        };
         let mut people: BTreeMap<String, NodeIndex> = BTreeMap::new();
         for i in 0..sources.len() {
             g.sources.push(g.graph.add_node(Node::Source(i)));
@@ -160,10 +173,10 @@ impl ClaimGraph {
             .iter()
             .enumerate()
             .filter(|(_, c)| c.date().is_some())
-            .map(|(i, c)| ((c.source.as_str(), c.clean_span), i))
+            .map(|(i, c)| ((&*c.source, c.clean_span), i))
             .collect();
         for (i, c) in claims.iter().enumerate() {
-            if let Some(&d) = c.dated_by.and_then(|s| by_place.get(&(c.source.as_str(), s))) {
+            if let Some(&d) = c.dated_by.and_then(|s| by_place.get(&(&*c.source, s))) {
                 g.graph.add_edge(g.claims[i], g.claims[d], Edge::DatedOn);
             }
         }

@@ -84,7 +84,7 @@ fn a_statement_is_dated_on_the_date_claim_that_dates_it() {
             let id = |n| match &g[n] {
                 claimcheck::graph::Node::Claim(i) => {
                     let c = &a.claims[*i];
-                    Some(format!("{} {}", c.id, c.kind().as_str()))
+                    Some(format!("{} {}", c.id(), c.kind().as_str()))
                 }
                 _ => None,
             };

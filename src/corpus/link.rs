@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::claim::{Claim, ClaimValue, Split, TimexType, Unit};
 use crate::corpus::align::{MIN_COMPARED_WORDS, Spoken, align, common_sorted, common_words};
+use crate::extract::LinkWords;
 use crate::extract::mention::{name_key, surname_of};
 use crate::text::{is_stop_word, is_title, quote_words};
 
@@ -142,7 +143,7 @@ fn candidates<K: AsRef<str>>(items: &[(usize, Vec<K>)], claims: &[Claim], max_df
 }
 
 /// Links all claims. `claims` are in report order.
-pub(crate) fn link(claims: &[Claim]) -> Vec<Link> {
+pub(crate) fn link(claims: &[Claim], around: &[LinkWords]) -> Vec<Link> {
     let mut links = Vec::new();
     let max_df = (claims.len() / 4).max(64);
     // Statements: quotation words per claim.
@@ -159,8 +160,8 @@ pub(crate) fn link(claims: &[Claim]) -> Vec<Link> {
         .collect();
     same_remark(claims, &words, &statements, max_df, &mut links);
     same_quote(claims, &words, &statements, max_df, &mut links);
-    same_figure(claims, max_df, &mut links);
-    same_event(claims, max_df, &mut links);
+    same_figure(claims, around, max_df, &mut links);
+    same_event(claims, around, max_df, &mut links);
     links.sort_by_key(|l| (l.kind, l.a, l.b));
     links
 }
@@ -303,7 +304,7 @@ fn same_quote(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max
 }
 
 /// Same figure: blocked by unit, then by the words around the figure.
-fn same_figure(claims: &[Claim], max_df: usize, links: &mut Vec<Link>) {
+fn same_figure(claims: &[Claim], around: &[LinkWords], max_df: usize, links: &mut Vec<Link>) {
     let mut by_unit: BTreeMap<String, Vec<(usize, Vec<String>)>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let ClaimValue::Figure(f) = &c.value {
@@ -312,16 +313,19 @@ fn same_figure(claims: &[Claim], max_df: usize, links: &mut Vec<Link>) {
                 Some(u) => u.as_str().to_string(),
                 None => continue,
             };
-            by_unit.entry(unit).or_default().push((i, context_keys(&c.context)));
+            by_unit
+                .entry(unit)
+                .or_default()
+                .push((i, context_keys(&around[i].context)));
         }
     }
     for items in by_unit.values() {
         for (a, b) in candidates(items, claims, max_df) {
-            let score = jaccard(&claims[a].context, &claims[b].context);
+            let score = jaccard(&around[a].context, &around[b].context);
             // Or the items of two lists that name the same thing.
-            let (ma, mb) = (&claims[a].measure, &claims[b].measure);
+            let (ma, mb) = (&around[a].measure, &around[b].measure);
             let item = jaccard(ma, mb);
-            if (score >= 0.25 && shared(&claims[a].context, &claims[b].context) >= 2)
+            if (score >= 0.25 && shared(&around[a].context, &around[b].context) >= 2)
                 || (item >= 0.5 && shared(ma, mb) >= 3)
             {
                 links.push(Link {
@@ -337,7 +341,7 @@ fn same_figure(claims: &[Claim], max_df: usize, links: &mut Vec<Link>) {
 }
 
 /// Same event: dates naming a day, in sentences that tell the same thing.
-fn same_event(claims: &[Claim], max_df: usize, links: &mut Vec<Link>) {
+fn same_event(claims: &[Claim], around: &[LinkWords], max_df: usize, links: &mut Vec<Link>) {
     let dated: Vec<(usize, Vec<String>)> = claims
         .iter()
         .enumerate()
@@ -345,15 +349,15 @@ fn same_event(claims: &[Claim], max_df: usize, links: &mut Vec<Link>) {
             c.date()
                 .is_some_and(|d| matches!(d.kind, TimexType::Date | TimexType::Time) && d.value.day().is_some())
         })
-        .map(|(i, c)| (i, context_keys(&c.context)))
+        .map(|(i, _)| (i, context_keys(&around[i].context)))
         .collect();
     // One-to-one between two sources: each date meets its best match only,
     // so two dates of one sentence are not crossed.
     let mut scored: Vec<(f64, usize, usize)> = candidates(&dated, claims, max_df)
         .into_iter()
         .filter_map(|(a, b)| {
-            let score = jaccard(&claims[a].context, &claims[b].context);
-            (score >= 0.5 && shared(&claims[a].context, &claims[b].context) >= 3).then_some((score, a, b))
+            let score = jaccard(&around[a].context, &around[b].context);
+            (score >= 0.5 && shared(&around[a].context, &around[b].context) >= 3).then_some((score, a, b))
         })
         .collect();
     // Or by the people taking part: two of them in common, whatever the
@@ -376,7 +380,7 @@ fn same_event(claims: &[Claim], max_df: usize, links: &mut Vec<Link>) {
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut taken: BTreeSet<(usize, &str)> = BTreeSet::new();
     for (score, a, b) in scored {
-        let (sa, sb) = (claims[a].source.as_str(), claims[b].source.as_str());
+        let (sa, sb) = (&*claims[a].source, &*claims[b].source);
         if taken.contains(&(a, sb)) || taken.contains(&(b, sa)) {
             continue;
         }

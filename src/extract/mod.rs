@@ -22,8 +22,25 @@ use self::mention::{People, Person};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Extraction {
     pub claims: Vec<Claim>,
+    /// The words linking compares, one entry a claim (same order): kept
+    /// apart from the claims, as they serve linking only.
+    pub words: Vec<LinkWords>,
     /// People named in the document, for identity resolution across sources.
     pub people: Vec<Person>,
+}
+
+/// The words around a claim by which linking finds the same claim in
+/// another source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct LinkWords {
+    /// Content words of the sentence around the claim, lowercased: what
+    /// links a figure or an event to the same one in another source (for a
+    /// statement: the words of its quotation).
+    pub context: Vec<String>,
+    /// For a figure: content words of its own item of the sentence, between
+    /// the commas and "and"s around it ("a $5,587.75 vacation at the
+    /// Vineyard Retreat"): what it measures when a sentence lists several.
+    pub measure: Vec<String>,
 }
 
 /// Maps a span of cleaned text to its place in the original file and the
@@ -116,9 +133,10 @@ pub(crate) fn extract(source: &str, text: &str, published: Option<Date>, locate:
     }
     statement_claims(text, &statements, &dates, &people, published, &mut raw);
     let participants = event_participants(&events, &dates, &people, &in_quote, &mut raw);
-    let claims = number_claims(source, raw, &participants, locate);
+    let (claims, words) = number_claims(source, raw, &participants, locate);
     Extraction {
         claims,
+        words,
         people: people.persons,
     }
 }
@@ -168,7 +186,7 @@ fn statement_claims(
         };
         raw.push(RawClaim {
             span: s.span,
-            value: ClaimValue::Statement(st),
+            value: ClaimValue::Statement(Box::new(st)),
             context: quote_words(words),
             measure: Vec::new(),
             speaker: name,
@@ -271,8 +289,9 @@ fn number_claims(
     mut raw: Vec<RawClaim>,
     participants: &[(Span, Vec<String>)],
     locate: Locate<'_>,
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<LinkWords>) {
     raw.sort_by(|a, b| a.span.cmp(&b.span).then(kind_rank(&a.value).cmp(&kind_rank(&b.value))));
+    let source: std::sync::Arc<str> = source.into();
     raw.into_iter()
         .enumerate()
         .map(|(n, c)| {
@@ -294,22 +313,21 @@ fn number_claims(
                     .unwrap_or_default(),
                 _ => Vec::new(),
             };
-            Claim {
-                id: format!("{source}#{}", n + 1),
-                source: source.to_string(),
+            let claim = Claim {
+                number: u32::try_from(n + 1).unwrap_or(u32::MAX),
+                source: source.clone(),
                 text: original,
                 span: located,
                 value,
-                context,
-                measure,
                 participants: taking_part,
                 clean_span: span,
-                speaker_mention,
+                speaker_mention: speaker_mention.map(String::into_boxed_str),
                 dated_by,
                 split,
-            }
+            };
+            (claim, LinkWords { context, measure })
         })
-        .collect()
+        .unzip()
 }
 
 fn kind_rank(v: &ClaimValue) -> u8 {

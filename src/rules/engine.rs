@@ -141,8 +141,8 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &ClaimPair) -> Option<Findi
     let diff_text = diff.as_ref().map(|d| diff_string(d)).unwrap_or_default();
     let vars = |p: Placeholder| -> Option<String> {
         Some(match p {
-            Placeholder::ASource => a.source.clone(),
-            Placeholder::BSource => b.source.clone(),
+            Placeholder::ASource => a.source.to_string(),
+            Placeholder::BSource => b.source.to_string(),
             Placeholder::AValue => va.clone(),
             Placeholder::BValue => vb.clone(),
             Placeholder::AText => a.text.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -168,16 +168,16 @@ fn pair_finding(rule: &Rule, analysis: &Analysis, l: &ClaimPair) -> Option<Findi
         rule: rule.id.clone(),
         severity: rule.severity,
         message: render(&rule.template, &vars),
-        claims: vec![a.id.clone(), b.id.clone()],
-        sources: vec![a.source.clone(), b.source.clone()],
+        claims: vec![a.id(), b.id()],
+        sources: vec![a.source.to_string(), b.source.to_string()],
         values: vec![va.clone(), vb.clone()],
         labels: vec![
             Label {
-                source: a.source.clone(),
+                source: a.source.to_string(),
                 claim: Some(l.a),
             },
             Label {
-                source: b.source.clone(),
+                source: b.source.to_string(),
                 claim: Some(l.b),
             },
         ],

@@ -93,8 +93,8 @@ fn one(
                 &mut groups.last_mut().expect("just pushed").1
             }
         };
-        g.claims.push(claim.id.clone());
-        g.sources.push(claim.source.clone());
+        g.claims.push(claim.id());
+        g.sources.push(claim.source.to_string());
     }
     let mut groups: Vec<Group> = groups.into_iter().map(|(_, g)| g).collect();
     groups.sort_by(|x, y| x.value.cmp(&y.value));
@@ -111,12 +111,12 @@ fn one(
         g.copies = copies;
         g.claims.sort();
     }
-    first.claims = seen.iter().map(|(c, _)| analysis.claims[*c].id.clone()).collect();
+    first.claims = seen.iter().map(|(c, _)| analysis.claims[*c].id()).collect();
     first.values = seen.iter().map(|(_, v)| v.clone()).collect();
     first.labels = seen
         .iter()
         .map(|(c, _)| Label {
-            source: analysis.claims[*c].source.clone(),
+            source: analysis.claims[*c].source.to_string(),
             claim: Some(*c),
         })
         .collect();

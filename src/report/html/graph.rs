@@ -173,7 +173,7 @@ fn draw(
     for (&c, &r) in &claim_row {
         let claim = &a.claims[c];
         let text = format!("{} {}", claim.kind().as_str(), claim.value_text());
-        node(page, 1, r, &text, &format!("{}: {}", claim.id, claim.text));
+        node(page, 1, r, &text, &format!("{}: {}", claim.id(), claim.text));
     }
     for (&p, &r) in &person_row {
         node(page, 2, r, p, p);

@@ -331,7 +331,7 @@ fn dated_by(a: &crate::analysis::Analysis, c: usize) -> Option<usize> {
 /// Index of the first claim of source `i` among all claims.
 fn claims_start(a: &crate::analysis::Analysis, i: usize) -> usize {
     let id = a.sources[i].id.as_str();
-    a.claims.partition_point(|c| c.source.as_str() < id)
+    a.claims.partition_point(|c| &*c.source < id)
 }
 
 /// `text` escaped, with `<mark>` around each span (claim index, span in
