@@ -85,7 +85,7 @@ pub enum Unit {
     Percent,
     PercentagePoint,
     /// A counted noun, singular: `people`, `dockworker`.
-    Noun(String),
+    Noun(Box<str>),
 }
 
 impl Unit {
@@ -289,7 +289,7 @@ pub struct Claim {
     /// The source's id, shared by all its claims.
     pub source: Arc<str>,
     /// The words as they stand in the article (original bytes).
-    pub text: String,
+    pub text: Box<str>,
     pub span: Located,
     pub value: ClaimValue,
     /// Where the claim sits in the cleaned text (for neighbourhood lookups).
@@ -298,7 +298,7 @@ pub struct Claim {
     pub speaker_mention: Option<Box<str>>,
     /// For a date of an event: the people taking part (canonical names once
     /// the corpus is known).
-    pub participants: Vec<String>,
+    pub participants: Box<[String]>,
     /// For a statement: where the date expression that dates it sits in the
     /// cleaned text (the claim graph's dated-on edge).
     pub dated_by: Option<Span>,
@@ -315,7 +315,7 @@ pub enum Split {
     Whole,
     /// The first part, carrying the whole quotation: its parts joined by
     /// " … ".
-    First(String),
+    First(Box<str>),
     /// A later part: the first stands for the remark.
     Later,
 }

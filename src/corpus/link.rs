@@ -365,7 +365,7 @@ fn same_event(claims: &[Claim], around: &[LinkWords], max_df: usize, links: &mut
     let with_people: Vec<(usize, Vec<String>)> = dated
         .iter()
         .filter(|(i, _)| claims[*i].participants.len() >= 2)
-        .map(|(i, _)| (*i, claims[*i].participants.clone()))
+        .map(|(i, _)| (*i, claims[*i].participants.to_vec()))
         .collect();
     for (a, b) in candidates(&with_people, claims, max_df) {
         let common = claims[a]

@@ -232,7 +232,7 @@ fn split_quotations(text: &str, statements: &[quote::StatementMention]) -> Vec<S
             .chain(later.iter().map(|&i| words(i)))
             .collect::<Vec<_>>()
             .join(" … ");
-        out[f] = Split::First(whole);
+        out[f] = Split::First(whole.into_boxed_str());
     }
     out
 }
@@ -316,10 +316,10 @@ fn number_claims(
             let claim = Claim {
                 number: u32::try_from(n + 1).unwrap_or(u32::MAX),
                 source: source.clone(),
-                text: original,
+                text: original.into_boxed_str(),
                 span: located,
                 value,
-                participants: taking_part,
+                participants: taking_part.into_boxed_slice(),
                 clean_span: span,
                 speaker_mention: speaker_mention.map(String::into_boxed_str),
                 dated_by,

@@ -267,7 +267,7 @@ fn dozen(i: &str) -> R<'_, Figure> {
     if noun.len() < 3 || crate::text::is_stop_word(noun) || noun == "of" {
         return fail(i);
     }
-    let unit = Some(Unit::Noun(noun.to_string()));
+    let unit = Some(Unit::Noun(noun.into()));
     Ok((
         rest,
         Figure {
@@ -325,7 +325,7 @@ fn count(i: &str) -> R<'_, Figure> {
     // The noun is the unit; the claim's span ends at the number (and scale).
     let figure = Figure {
         amount: Some(Amount(n.scaled(s.unwrap_or(0)))),
-        unit: Some(Unit::Noun(noun.to_string())),
+        unit: Some(Unit::Noun(noun.into())),
         to: None,
         qualifier: None,
     };
@@ -347,7 +347,7 @@ fn word_count(i: &str) -> R<'_, Figure> {
     let (_, _) = boundary(after)?;
     let figure = Figure {
         amount: Some(Amount(n)),
-        unit: Some(Unit::Noun(noun.to_string())),
+        unit: Some(Unit::Noun(noun.into())),
         to: None,
         qualifier: None,
     };
