@@ -95,10 +95,10 @@ fn run_link(rule: &Rule, link: Link, analysis: &Analysis) -> Vec<Finding> {
             .collect(),
         Some(kind) => {
             use rayon::prelude::*;
-            let pairs: Vec<ClaimPair> = analysis.graph.pairs(kind).collect();
-            pairs
+            let edges: Vec<_> = analysis.graph.pair_edges(kind).collect();
+            edges
                 .par_iter()
-                .filter_map(|l| pair_finding(rule, analysis, l))
+                .filter_map(|&e| pair_finding(rule, analysis, &analysis.graph.pair(e)?))
                 .collect()
         }
     }
