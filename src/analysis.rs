@@ -20,7 +20,8 @@ pub struct Analysis {
     pub people: Vec<Vec<(Person, String)>>,
     pub copies: Vec<Copy>,
     pub links: Vec<Link>,
-    /// Sources, people and claims with their links: what the rules read.
+    /// Sources, people and claims with their links: what the rules read
+    /// (empty when the claims are only extracted).
     pub graph: ClaimGraph,
     /// The sources grouped by the event they report.
     pub stories: Vec<Story>,
@@ -135,7 +136,12 @@ impl Analysis {
             .filter(|(p, _)| p.organization)
             .map(|(_, c)| c.clone())
             .collect();
-        let graph = ClaimGraph::build(&sources, &claims, &links, &copies);
+        // Only the rules and `claimcheck graph` read the graph.
+        let graph = if linked {
+            ClaimGraph::build(&sources, &claims, &links, &copies)
+        } else {
+            ClaimGraph::default()
+        };
         lap("graph", &mut since);
         Analysis {
             sources,
