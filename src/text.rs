@@ -55,21 +55,32 @@ fn push<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, st: usize, en: us
 /// Lowercase, accents folded, possessive and punctuation dropped: the form in
 /// which words of two articles are compared ("Kolář's" → "kolar").
 pub(crate) fn norm_word(w: &str) -> String {
+    let mut out = String::new();
+    norm_word_into(w, &mut out);
+    out
+}
+
+/// `norm_word` into `out` (cleared first): the corpus-wide passes
+/// normalize every word of every source through one buffer.
+pub(crate) fn norm_word_into(w: &str, out: &mut String) {
+    out.clear();
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
-    // Most words are ASCII: nothing to fold, one allocation.
+    // Most words are ASCII: nothing to fold.
     if w.is_ascii() {
-        return w
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        out.extend(
+            w.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
     }
     let folded = deunicode::deunicode(w);
-    folded
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(|c| c.to_lowercase())
-        .collect()
+    out.extend(
+        folded
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| c.to_lowercase()),
+    );
 }
 
 /// Function words that carry no content for linking.

@@ -3,11 +3,13 @@
 //! share text are ever compared.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use crate::source::Source;
 use crate::span::Span;
-use crate::text::{norm_word, tokens};
+use crate::text::{norm_word_into, tokens};
 
 /// Share of the smaller source's shingles found in the other, above which
 /// one is a copy of the other.
@@ -31,23 +33,29 @@ pub struct Copy {
 /// Shingles of the reporter's own words: quotations are left out, since
 /// independent reports of one remark share them.
 fn shingles(text: &str) -> Vec<u64> {
-    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+    // Each word as its hash: a shingle is the hash of five of them.
+    let mut runs: Vec<Vec<u64>> = vec![Vec::new()];
+    let mut w = String::new();
     for (i, piece) in text.split('"').enumerate() {
         if i % 2 == 1 {
             runs.push(Vec::new());
             continue;
         }
-        let words = tokens(piece, Span::new(0, piece.len()))
-            .into_iter()
-            .map(|t| norm_word(t.text))
-            .filter(|w| !w.is_empty());
-        runs.last_mut().expect("a run").extend(words);
+        let run = runs.last_mut().expect("a run");
+        for t in tokens(piece, Span::new(0, piece.len())) {
+            norm_word_into(t.text, &mut w);
+            if !w.is_empty() {
+                let mut h = FxHasher::default();
+                w.hash(&mut h);
+                run.push(h.finish());
+            }
+        }
     }
     let mut out: Vec<u64> = runs
         .iter()
         .flat_map(|words| words.windows(SHINGLE))
         .map(|w| {
-            let mut h = DefaultHasher::new();
+            let mut h = FxHasher::default();
             w.hash(&mut h);
             h.finish()
         })

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use crate::source::Source;
 use crate::span::Span;
-use crate::text::{is_stop_word, norm_word, tokens};
+use crate::text::{is_stop_word, norm_word_into, tokens};
 
 /// Jaccard similarity of two sources' rare content words above which they
 /// tell the same story. Reports of one event by different outlets meet at 0.13
@@ -41,14 +41,16 @@ pub struct Story {
 /// sources holds millions of them at once, and two words of one corpus
 /// share a hash with odds of about one in ten million.
 fn content_words(text: &str) -> Vec<u64> {
+    let mut w = String::new();
     let mut words: Vec<u64> = tokens(text, Span::new(0, text.len()))
         .into_iter()
-        .map(|t| norm_word(t.text))
-        .filter(|w| w.chars().count() > 2 && !is_stop_word(w))
-        .map(|w| {
-            let mut h = rustc_hash::FxHasher::default();
-            w.hash(&mut h);
-            h.finish()
+        .filter_map(|t| {
+            norm_word_into(t.text, &mut w);
+            (w.chars().count() > 2 && !is_stop_word(&w)).then(|| {
+                let mut h = rustc_hash::FxHasher::default();
+                w.hash(&mut h);
+                h.finish()
+            })
         })
         .collect();
     words.sort_unstable();
