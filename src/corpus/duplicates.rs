@@ -2,10 +2,9 @@
 //! Word 5-gram shingles meet in an inverted index, so only sources that
 //! share text are ever compared.
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::source::Source;
 use crate::span::Span;
@@ -93,7 +92,7 @@ pub(crate) fn find_copies(sources: &[Source]) -> Vec<Copy> {
             sizes[i as usize] += 1;
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for owners in counted {
         let owners: Vec<usize> = owners.iter().map(|&(_, i)| i as usize).collect();
         for (x, &a) in owners.iter().enumerate() {

@@ -2,7 +2,9 @@
 //! transliterations meet under a folded surname key; different given names
 //! under one surname stay different people.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use crate::extract::mention::{Person, name_key, surname_of};
 
@@ -10,7 +12,7 @@ use crate::extract::mention::{Person, name_key, surname_of};
 #[derive(Debug, Default)]
 pub(crate) struct Identities {
     /// (source index, name as the source gives it) → canonical full name.
-    canonical: HashMap<(usize, String), String>,
+    canonical: FxHashMap<(usize, String), String>,
 }
 
 impl Identities {
@@ -78,7 +80,7 @@ impl Identities {
                 (k, name)
             })
             .collect();
-        let mut canonical = HashMap::new();
+        let mut canonical = FxHashMap::default();
         for (i, list) in people.iter().enumerate() {
             for p in list {
                 let key = (p.surname_key(), given_key(p));

@@ -3,7 +3,9 @@
 //! which pairs are compared at all, so cost grows with the number of claims
 //! that share a key, not with the square of all claims.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -119,7 +121,7 @@ fn content_set(words: &[String]) -> Vec<&str> {
 
 /// Candidate pairs: claims (from different sources) that share a key.
 fn candidates<K: AsRef<str>>(items: &[(usize, Vec<K>)], claims: &[Claim], max_df: usize) -> BTreeSet<(usize, usize)> {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (c, keys) in items {
         for k in keys.iter().map(AsRef::as_ref).collect::<BTreeSet<_>>() {
             index.entry(k).or_default().push(*c);
@@ -170,8 +172,8 @@ pub(crate) fn link(claims: &[Claim], around: &[LinkWords]) -> Vec<Link> {
 /// speech weighs its words by their rarity across statements.
 fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max_df: usize, links: &mut Vec<Link>) {
     // Each statement's content words once, for the index and every pair.
-    let sets: HashMap<usize, Vec<&str>> = statements.iter().map(|&i| (i, content_set(&words[i]))).collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let sets: FxHashMap<usize, Vec<&str>> = statements.iter().map(|&i| (i, content_set(&words[i]))).collect();
+    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
     for set in sets.values() {
         for &w in set {
             *df.entry(w).or_default() += 1;
@@ -196,8 +198,8 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
     };
     // Per claim once, not per pair, and only for the pairs that need them:
     // the spoken words and the topic phrases.
-    let mut spoken: HashMap<usize, Spoken> = HashMap::new();
-    let mut phrases: HashMap<usize, BTreeSet<(String, String)>> = HashMap::new();
+    let mut spoken: FxHashMap<usize, Spoken> = FxHashMap::default();
+    let mut phrases: FxHashMap<usize, BTreeSet<(String, String)>> = FxHashMap::default();
     for group in by_speaker.values() {
         let items: Vec<(usize, Vec<&str>)> = group.iter().map(|&i| (i, sets[&i].clone())).collect();
         for (a, b) in candidates(&items, claims, max_df)

@@ -474,7 +474,7 @@ fn frames_in(
         .filter(|m| m.span.end <= sent.end && !in_quote(m.span.start))
         .collect();
     // The last mention (not a possessive) ending at each byte.
-    let mut ending = std::collections::HashMap::new();
+    let mut ending = rustc_hash::FxHashMap::default();
     for m in mentions.iter().filter(|m| !m.possessive) {
         ending.insert(m.span.end, *m);
     }

@@ -20,7 +20,7 @@ pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_
         .into_iter()
         .partition(|f| f.labels.iter().all(|l| l.claim.is_some()) && !f.labels.is_empty());
     // The original of each copy, by source index (the first listed).
-    let mut originals: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut originals: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     for c in &analysis.copies {
         originals.entry(c.copy).or_insert(c.original);
     }
@@ -55,7 +55,7 @@ pub(crate) fn merge(findings: Vec<Finding>, analysis: &Analysis, agree: Agree<'_
 fn one(
     mut findings: Vec<Finding>,
     analysis: &Analysis,
-    originals: &std::collections::HashMap<usize, usize>,
+    originals: &rustc_hash::FxHashMap<usize, usize>,
     agree: Agree<'_>,
 ) -> Finding {
     // Each claim once, with its value, in the order the findings name them.

@@ -340,7 +340,7 @@ fn wrap_width(units: &[Unit], lines: &[std::ops::Range<usize>]) -> Option<usize>
 pub(crate) fn paragraphs(units: Vec<Unit>) -> Vec<Unit> {
     let raw = lines(&units);
     let width = wrap_width(&units, &raw);
-    let mut counts = std::collections::HashMap::new();
+    let mut counts = rustc_hash::FxHashMap::default();
     for l in &raw {
         *counts
             .entry(line_string(&units[l.clone()]).trim().to_lowercase())

@@ -254,7 +254,7 @@ pub fn read_inputs(
     }
     // Ids are file names; where two files share a name, their paths.
     let names: Vec<String> = files.iter().map(|(p, _)| file_name(p)).collect();
-    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut uses: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for n in &names {
         *uses.entry(n.as_str()).or_default() += 1;
     }
