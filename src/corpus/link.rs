@@ -321,15 +321,17 @@ fn same_figure(claims: &[Claim], around: &[LinkWords], max_df: usize, links: &mu
                 .push((i, context_keys(&around[i].context)));
         }
     }
+    // Each figure's content sets once, for all the pairs it is in.
+    let mut sets: Vec<(Vec<&str>, Vec<&str>)> = vec![(Vec::new(), Vec::new()); claims.len()];
+    for &(i, _) in by_unit.values().flatten() {
+        sets[i] = (content_set(&around[i].context), content_set(&around[i].measure));
+    }
     for items in by_unit.values() {
         for (a, b) in candidates(items, claims, max_df) {
-            let score = jaccard(&around[a].context, &around[b].context);
+            let (score, shared) = overlap(&sets[a].0, &sets[b].0);
             // Or the items of two lists that name the same thing.
-            let (ma, mb) = (&around[a].measure, &around[b].measure);
-            let item = jaccard(ma, mb);
-            if (score >= 0.25 && shared(&around[a].context, &around[b].context) >= 2)
-                || (item >= 0.5 && shared(ma, mb) >= 3)
-            {
+            let (item, shared_item) = overlap(&sets[a].1, &sets[b].1);
+            if (score >= 0.25 && shared >= 2) || (item >= 0.5 && shared_item >= 3) {
                 links.push(Link {
                     kind: LinkKind::SameFigure,
                     a,
@@ -355,11 +357,15 @@ fn same_event(claims: &[Claim], around: &[LinkWords], max_df: usize, links: &mut
         .collect();
     // One-to-one between two sources: each date meets its best match only,
     // so two dates of one sentence are not crossed.
+    let mut sets: Vec<Vec<&str>> = vec![Vec::new(); claims.len()];
+    for &(i, _) in &dated {
+        sets[i] = content_set(&around[i].context);
+    }
     let mut scored: Vec<(f64, usize, usize)> = candidates(&dated, claims, max_df)
         .into_iter()
         .filter_map(|(a, b)| {
-            let score = jaccard(&around[a].context, &around[b].context);
-            (score >= 0.5 && shared(&around[a].context, &around[b].context) >= 3).then_some((score, a, b))
+            let (score, shared) = overlap(&sets[a], &sets[b]);
+            (score >= 0.5 && shared >= 3).then_some((score, a, b))
         })
         .collect();
     // Or by the people taking part: two of them in common, whatever the
@@ -436,15 +442,12 @@ fn singular(n: &str) -> String {
     n.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(n).to_string()
 }
 
-fn shared(a: &[String], b: &[String]) -> usize {
-    common_sorted(&content_set(a), &content_set(b))
-}
-
-fn jaccard(a: &[String], b: &[String]) -> f64 {
-    let (sa, sb) = (content_set(a), content_set(b));
-    let both = common_sorted(&sa, &sb);
+/// Jaccard similarity of two content sets (`content_set`), and the number
+/// of words they share.
+fn overlap(sa: &[&str], sb: &[&str]) -> (f64, usize) {
+    let both = common_sorted(sa, sb);
     let union = sa.len() + sb.len() - both;
-    if union == 0 { 0.0 } else { both as f64 / union as f64 }
+    (if union == 0 { 0.0 } else { both as f64 / union as f64 }, both)
 }
 
 /// Share of the smaller side's content weight that both sides hold, words
