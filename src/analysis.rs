@@ -84,7 +84,8 @@ impl Analysis {
                     .iter()
                     .map(|&i| {
                         let s = &sources[i];
-                        let e = extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span));
+                        let e =
+                            extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span), linked);
                         extracted();
                         e
                     })

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::claim::{Claim, ClaimValue, DateValue, Split, Statement, TimexType};
 use crate::span::{Located, Span};
-use crate::text::{content_words, quote_words};
+use crate::text::content_words;
 use crate::timex;
 
 use self::mention::{People, Person};
@@ -34,8 +34,8 @@ pub(crate) struct Extraction {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct LinkWords {
     /// Content words of the sentence around the claim, lowercased: what
-    /// links a figure or an event to the same one in another source (for a
-    /// statement: the words of its quotation).
+    /// links a figure or an event to the same one in another source (none
+    /// for a statement: its quotation is compared).
     pub context: Vec<String>,
     /// For a figure: content words of its own item of the sentence, between
     /// the commas and "and"s around it ("a $5,587.75 vacation at the
@@ -79,7 +79,15 @@ impl RawClaim {
 pub(crate) type Locate<'a> = &'a dyn Fn(Span) -> (Located, String);
 
 /// Extracts the claims of one document. `published` anchors relative dates.
-pub(crate) fn extract(source: &str, text: &str, published: Option<Date>, locate: Locate<'_>) -> Extraction {
+/// `linked`: whether the claims will be linked, and so need the words
+/// around them (`Extraction::words`; empty lists otherwise).
+pub(crate) fn extract(
+    source: &str,
+    text: &str,
+    published: Option<Date>,
+    locate: Locate<'_>,
+    linked: bool,
+) -> Extraction {
     let paras = sentence::paragraphs(text);
     let sentences: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
     let quotes: Vec<quote::Quote> = paras.iter().flat_map(|p| quote::find_quotes(text, *p)).collect();
@@ -121,14 +129,20 @@ pub(crate) fn extract(source: &str, text: &str, published: Option<Date>, locate:
     let mut words = SentenceWords::new(text);
     for d in &dates {
         let value = timex::resolve(&d.expr, published);
-        let context = event_context(&mut words, sentence_of(d.span.start), d.span);
+        let context = if linked {
+            event_context(&mut words, sentence_of(d.span.start), d.span)
+        } else {
+            Vec::new()
+        };
         raw.push(RawClaim::new(d.span, ClaimValue::Date(value), context));
     }
     for f in figures {
-        let sentence = sentence_of(f.span.start);
-        let context = context(&mut words, sentence, f.span);
-        let mut claim = RawClaim::new(f.span, ClaimValue::Figure(f.figure), context);
-        claim.measure = item(&mut words, sentence, f.span);
+        let mut claim = RawClaim::new(f.span, ClaimValue::Figure(f.figure), Vec::new());
+        if linked {
+            let sentence = sentence_of(f.span.start);
+            claim.context = context(&mut words, sentence, f.span);
+            claim.measure = item(&mut words, sentence, f.span);
+        }
         raw.push(claim);
     }
     statement_claims(text, &statements, &dates, &people, published, &mut raw);
@@ -187,7 +201,8 @@ fn statement_claims(
         raw.push(RawClaim {
             span: s.span,
             value: ClaimValue::Statement(Box::new(st)),
-            context: quote_words(words),
+            // Linking reads a statement's own words (its whole remark).
+            context: Vec::new(),
             measure: Vec::new(),
             speaker: name,
             dated_by,
