@@ -29,29 +29,30 @@ pub(crate) fn sentences(text: &str, range: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let s = &text[range.start..range.end];
     let mut start = 0;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // The marks looked for are ASCII, and no byte of a longer character
+    // is ASCII: the scan goes byte by byte.
+    let b = s.as_bytes();
     let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if matches!(c, '.' | '!' | '?') {
+    while k < b.len() {
+        let c = b[k];
+        if matches!(c, b'.' | b'!' | b'?') {
             // Extend over closing quotes and brackets.
             let mut e = k + 1;
-            while e < chars.len() && matches!(chars[e].1, '"' | '\'' | ')') {
+            while e < b.len() && matches!(b[e], b'"' | b'\'' | b')') {
                 e += 1;
             }
-            let end = chars.get(e).map(|x| x.0).unwrap_or(s.len());
-            let next = chars[e..].iter().find(|(_, c)| !c.is_whitespace()).map(|x| x.1);
-            let has_space = chars.get(e).is_some_and(|x| x.1.is_whitespace());
-            let word_before = s[start..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            let after = &s[e..];
+            let next = after.chars().find(|c| !c.is_whitespace());
+            let has_space = after.chars().next().is_some_and(char::is_whitespace);
+            let word_before = s[start..k].rsplit(char::is_whitespace).next().unwrap_or("");
             let ends = has_space
                 && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"')
-                && !(c == '.' && is_abbreviation(word_before));
+                && !(c == b'.' && is_abbreviation(word_before));
             if ends {
-                push(&mut out, s, range.start, start, end);
-                start = end;
+                push(&mut out, s, range.start, start, e);
+                start = e;
             }
-            k = e.max(k + 1);
-            let _ = i;
+            k = e;
             continue;
         }
         k += 1;
