@@ -213,25 +213,26 @@ fn story(extractions: Vec<extract::Extraction>, linked: bool) -> StoryResult {
     let ids = Identities::resolve(&people);
     let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(extractions.len());
     let mut around: Vec<extract::LinkWords> = Vec::new();
+    // One copy of each speaker's name for all the statements of the story.
+    let mut speakers: rustc_hash::FxHashMap<&str, std::sync::Arc<str>> = Default::default();
     for (si, e) in extractions.into_iter().enumerate() {
         if linked {
             around.extend(e.words);
         }
-        let mut own = Vec::with_capacity(e.claims.len());
-        for mut c in e.claims {
+        let mut own = e.claims;
+        for c in &mut own {
             if let ClaimValue::Statement(st) = &mut c.value {
                 st.speaker = c
                     .speaker_mention
                     .as_deref()
                     .and_then(|n| ids.canonical(si, n))
-                    .map(String::from);
+                    .map(|name| speakers.entry(name).or_insert_with(|| name.into()).clone());
             }
             c.participants = c
                 .participants
                 .iter()
                 .map(|n| ids.canonical(si, n).unwrap_or(n).to_string())
                 .collect();
-            own.push(c);
         }
         claims.push(own);
     }

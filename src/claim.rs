@@ -247,8 +247,9 @@ fn precision(written: &str, amount: f64) -> f64 {
 /// Who said what, and when.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {
-    /// Canonical full name, filled in once all documents are known.
-    pub speaker: Option<String>,
+    /// Canonical full name, filled in once all documents are known (one
+    /// copy shared by the statements of a story).
+    pub speaker: Option<Arc<str>>,
     pub quote: String,
     pub direct: bool,
     pub date: Option<TimexValue>,

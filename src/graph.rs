@@ -4,6 +4,7 @@
 //! `claimcheck graph` prints it as DOT or JSON.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use serde::Serialize;
@@ -18,7 +19,7 @@ use crate::source::Source;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     Source(usize),
-    Person(String),
+    Person(Arc<str>),
     Claim(usize),
 }
 
@@ -151,7 +152,7 @@ impl ClaimGraph {
             sources: Vec::with_capacity(sources.len()),
             claims: Vec::with_capacity(claims.len()),
         };
-        let mut people: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        let mut people: BTreeMap<Arc<str>, NodeIndex> = BTreeMap::new();
         for i in 0..sources.len() {
             g.sources.push(g.graph.add_node(Node::Source(i)));
         }

@@ -187,7 +187,8 @@ fn statement_claims(
         let words = &text[s.span.start..s.span.end];
         let name = s.speaker.map(|p| people.persons[p].full_name());
         let st = Statement {
-            speaker: name.clone(),
+            // The canonical name, once the story's names are known.
+            speaker: None,
             // Reported speech may hold a partial quotation: its marks are not words.
             quote: words
                 .split_whitespace()
