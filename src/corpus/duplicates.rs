@@ -72,12 +72,10 @@ pub(crate) fn find_copies(sources: &[Source]) -> Vec<Copy> {
     };
     // Every (shingle, source), sorted: the sources of one shingle side by
     // side, in far less memory than a hash table of lists.
-    let mut all: Vec<(u64, u32)> = sets
-        .iter()
-        .enumerate()
-        .flat_map(|(i, set)| set.iter().map(move |&h| (h, i as u32)))
-        .collect();
-    drop(sets);
+    let mut all: Vec<(u64, u32)> = Vec::with_capacity(sets.iter().map(Vec::len).sum());
+    for (i, set) in sets.into_iter().enumerate() {
+        all.extend(set.into_iter().map(|h| (h, i as u32)));
+    }
     all.sort_unstable();
     // A shingle in very many sources is boilerplate (or a wire's template),
     // not copying: it counts neither for the pair nor for the sizes, so a
