@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
-use crate::span::{Located, Span};
+use crate::span::{Excerpt, Located, Span};
 
 /// TIMEX3 type of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -290,7 +290,7 @@ pub struct Claim {
     /// The source's id, shared by all its claims.
     pub source: Arc<str>,
     /// The words as they stand in the article (original bytes).
-    pub text: Box<str>,
+    pub text: Excerpt,
     pub span: Located,
     pub value: ClaimValue,
     /// Where the claim sits in the cleaned text (for neighbourhood lookups).

@@ -1,6 +1,8 @@
 //! Byte spans into a source file, and the line index that turns them into
 //! lines and columns when a report is rendered.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into the original bytes of a file.
@@ -26,6 +28,80 @@ impl Span {
     /// True when the two spans share at least one byte.
     pub fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
+    }
+}
+
+/// Words of a source as they stand in its file: a span of the source's
+/// text, shared with it and with every other claim of the source (no copy
+/// a claim).
+#[derive(Clone)]
+pub struct Excerpt {
+    whole: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl Excerpt {
+    /// `whole[span]`, or `None` where the span is not on character
+    /// boundaries inside `whole` (or beyond what 32-bit offsets hold).
+    pub fn of(whole: &Arc<str>, span: Span) -> Option<Excerpt> {
+        whole.get(span.start..span.end)?;
+        Some(Excerpt {
+            whole: Arc::clone(whole),
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.whole
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
+}
+
+/// Words that stand alone (decoded from a legacy encoding, say).
+impl From<String> for Excerpt {
+    fn from(s: String) -> Excerpt {
+        let end = u32::try_from(s.len()).unwrap_or(u32::MAX);
+        Excerpt {
+            whole: s.into(),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl std::ops::Deref for Excerpt {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Excerpt {
+    fn eq(&self, other: &Excerpt) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Excerpt {}
+
+impl std::fmt::Debug for Excerpt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Excerpt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Excerpt {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -152,5 +228,24 @@ mod tests {
     fn overlap_is_strict() {
         assert!(Span::new(0, 3).overlaps(&Span::new(2, 5)));
         assert!(!Span::new(0, 3).overlaps(&Span::new(3, 5)));
+    }
+
+    #[test]
+    fn excerpts_share_their_text_and_stay_on_characters() {
+        let whole: Arc<str> = "Kolář said €5".into();
+        let name = Excerpt::of(&whole, Span::new(0, 7)).expect("on characters");
+        assert_eq!(name.as_str(), "Kolář");
+        let euro = Excerpt::of(&whole, Span::new(13, 16)).expect("on characters");
+        assert_eq!(&*euro, "€");
+        // Both point into the one text: no copy of it.
+        assert_eq!(Arc::strong_count(&whole), 3);
+        // Inside "ř" or past the end: no excerpt.
+        assert!(Excerpt::of(&whole, Span::new(0, 6)).is_none());
+        assert!(Excerpt::of(&whole, Span::new(14, 16)).is_none());
+        assert!(Excerpt::of(&whole, Span::new(10, 40)).is_none());
+        // Compared, printed and serialized as the words.
+        assert_eq!(name, Excerpt::from("Kolář".to_string()));
+        assert_eq!(format!("{name} {name:?}"), "Kolář \"Kolář\"");
+        assert_eq!(serde_json::to_string(&euro).unwrap(), "\"€\"");
     }
 }

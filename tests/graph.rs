@@ -50,7 +50,7 @@ fn the_printed_graph_is_the_one_the_rules_read() {
     let a = two_reports();
     let dir = tempfile::tempdir().expect("temp dir");
     for s in &a.sources {
-        std::fs::write(dir.path().join(&s.id), &s.bytes).expect("write");
+        std::fs::write(dir.path().join(&s.id), s.bytes()).expect("write");
     }
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
         .args(["graph", "--format", "json"])

@@ -145,7 +145,7 @@ fn a_page_in_its_declared_legacy_encoding() {
         let at = s.clean.text.find(words).unwrap();
         let span = claimcheck::span::Span::new(at, at + words.len());
         let (located, original) = s.locate(span);
-        assert_eq!(original, words, "{label}");
+        assert_eq!(original.as_str(), words, "{label}");
         assert_eq!(
             located.column,
             "<html><head><meta charset=\"\"></head><body><p>".chars().count() + label.len() + 1

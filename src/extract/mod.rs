@@ -12,7 +12,7 @@ pub(crate) mod subject;
 use jiff::civil::Date;
 
 use crate::claim::{Claim, ClaimValue, DateValue, Split, Statement, TimexType};
-use crate::span::{Located, Span};
+use crate::span::{Excerpt, Located, Span};
 use crate::text::content_words;
 use crate::timex;
 
@@ -76,7 +76,7 @@ impl RawClaim {
     }
 }
 
-pub(crate) type Locate<'a> = &'a dyn Fn(Span) -> (Located, String);
+pub(crate) type Locate<'a> = &'a dyn Fn(Span) -> (Located, Excerpt);
 
 /// Extracts the claims of one document. `published` anchors relative dates.
 /// `linked`: whether the claims will be linked, and so need the words
@@ -332,7 +332,7 @@ fn number_claims(
             let claim = Claim {
                 number: u32::try_from(n + 1).unwrap_or(u32::MAX),
                 source: source.clone(),
-                text: original.into_boxed_str(),
+                text: original,
                 span: located,
                 value,
                 participants: taking_part.into_boxed_slice(),

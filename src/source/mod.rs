@@ -5,9 +5,10 @@ pub mod html;
 pub mod meta;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::span::{LineIndex, Located, Span};
+use crate::span::{Excerpt, LineIndex, Located, Span};
 
 pub use self::clean::CleanText;
 pub use self::meta::{Manifest, ManifestEntry, Metadata, PublishedFrom};
@@ -40,8 +41,9 @@ pub struct Source {
     pub id: String,
     /// Path as given on the command line or found by walking.
     pub path: String,
-    /// The file's bytes as read.
-    pub bytes: Vec<u8>,
+    /// The file's bytes as read: shared as text with the claims that
+    /// quote them where they are UTF-8.
+    original: Original,
     pub clean: CleanText,
     pub meta: Metadata,
     /// Remarks for the user (encoding fallback, missing date...).
@@ -49,6 +51,26 @@ pub struct Source {
     lines: LineIndex,
     /// The legacy encoding the bytes were read in; `None` for UTF-8.
     encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// A file's bytes: as text where they are UTF-8 (claims share it), else
+/// as read.
+#[derive(Debug, Clone)]
+enum Original {
+    Text(Arc<str>),
+    Bytes(Vec<u8>),
+}
+
+impl Original {
+    fn of(bytes: Vec<u8>, legacy: bool) -> Original {
+        if legacy {
+            return Original::Bytes(bytes);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Original::Text(text.into()),
+            Err(e) => Original::Bytes(e.into_bytes()),
+        }
+    }
 }
 
 /// Fewer words than this kept from a web page: no article found in it.
@@ -132,7 +154,7 @@ impl Source {
         Source {
             id: id.to_string(),
             path: path.to_string(),
-            bytes,
+            original: Original::of(bytes, fallback),
             clean,
             meta,
             notes,
@@ -141,22 +163,34 @@ impl Source {
         }
     }
 
+    /// The file's bytes as read.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.original {
+            Original::Text(t) => t.as_bytes(),
+            Original::Bytes(b) => b,
+        }
+    }
+
     /// The original place and words of a span of cleaned text.
-    pub fn locate(&self, span: Span) -> (Located, String) {
+    pub fn locate(&self, span: Span) -> (Located, Excerpt) {
         let o = self.clean.original(span);
-        let located = self.lines.locate(&self.bytes, o);
-        let words = String::from_utf8_lossy(&self.bytes[o.start..o.end.min(self.bytes.len())]);
-        let words = match self.encoding {
-            None => words.into_owned(),
-            Some(e) => e
-                .decode_without_bom_handling(&self.bytes[o.start..o.end.min(self.bytes.len())])
-                .0
-                .into_owned(),
+        let bytes = self.bytes();
+        let located = self.lines.locate(bytes, o);
+        let shared = match &self.original {
+            Original::Text(t) => Excerpt::of(t, o),
+            Original::Bytes(_) => None,
         };
+        let words = shared.unwrap_or_else(|| {
+            let raw = &bytes[o.start.min(bytes.len())..o.end.min(bytes.len())];
+            match self.encoding {
+                None => String::from_utf8_lossy(raw).into_owned().into(),
+                Some(e) => e.decode_without_bom_handling(raw).0.into_owned().into(),
+            }
+        });
         let mut located = located;
         if let Some(e) = self.encoding.filter(|e| !e.is_single_byte()) {
-            let line_start = self.lines.line_range(&self.bytes, located.line.saturating_sub(1)).start;
-            let before = &self.bytes[line_start.min(o.start)..o.start];
+            let line_start = self.lines.line_range(bytes, located.line.saturating_sub(1)).start;
+            let before = &bytes[line_start.min(o.start)..o.start];
             located.column = e.decode_without_bom_handling(before).0.chars().count() + 1;
         }
         (located, words)
@@ -164,19 +198,17 @@ impl Source {
 
     /// Line and column of a byte offset of the original file.
     pub fn locate_offset(&self, offset: usize) -> Located {
-        let o = offset.min(self.bytes.len());
-        self.lines.locate(&self.bytes, Span::new(o, o))
+        let o = offset.min(self.bytes().len());
+        self.lines.locate(self.bytes(), Span::new(o, o))
     }
 
     /// 1-based line `n` of the original file, for code frames.
     pub fn line_text(&self, n: usize) -> String {
-        let r = self.lines.line_range(&self.bytes, n.saturating_sub(1));
+        let bytes = self.bytes();
+        let r = self.lines.line_range(bytes, n.saturating_sub(1));
         match self.encoding {
-            None => String::from_utf8_lossy(&self.bytes[r.start..r.end]).into_owned(),
-            Some(e) => e
-                .decode_without_bom_handling(&self.bytes[r.start..r.end])
-                .0
-                .into_owned(),
+            None => String::from_utf8_lossy(&bytes[r.start..r.end]).into_owned(),
+            Some(e) => e.decode_without_bom_handling(&bytes[r.start..r.end]).0.into_owned(),
         }
     }
 }
