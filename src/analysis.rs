@@ -75,61 +75,54 @@ impl Analysis {
         // Everything from extraction on is done story by story, on all
         // cores: names meet their namesakes and claims their counterparts
         // only within one, and the words kept for linking live only while
-        // their story is linked.
-        let done: Vec<StoryResult> = stories
-            .par_iter()
-            .map(|st| {
-                let ex: Vec<extract::Extraction> = st
-                    .sources
-                    .iter()
-                    .map(|&i| {
-                        let s = &sources[i];
-                        let e =
-                            extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span), linked);
-                        extracted();
-                        e
-                    })
-                    .collect();
-                story(ex, linked)
-            })
-            .collect();
-        let mut claims_of: Vec<Vec<Claim>> = vec![Vec::new(); sources.len()];
+        // their story is linked. Stories go a batch at a time, each batch's
+        // claims moved into one vector before the next batch begins: what
+        // a batch leaves behind is reused by the next, so the claims are
+        // held once, not once per story and again in the report's vector.
+        let mut claims: Vec<Claim> = Vec::new();
+        let mut links: Vec<Link> = Vec::new();
         let mut people: Vec<Vec<(Person, String)>> = vec![Vec::new(); sources.len()];
-        // Each story's links name its claims by their place in the story;
-        // claims keep the global order (by source, then number).
-        let mut story_links = Vec::with_capacity(stories.len());
-        for (st, r) in stories.iter().zip(done) {
-            let mut local = Vec::new();
-            for ((&si, c), p) in st.sources.iter().zip(r.claims).zip(r.people) {
-                local.extend((0..c.len()).map(|k| (si, k)));
-                claims_of[si] = c;
-                people[si] = p;
+        // Where each source's claims went: (first, count).
+        let mut placed: Vec<(usize, usize)> = vec![(0, 0); sources.len()];
+        for batch in stories.chunks(STORY_BATCH) {
+            let done: Vec<StoryResult> = batch
+                .par_iter()
+                .map(|st| {
+                    let ex: Vec<extract::Extraction> = st
+                        .sources
+                        .iter()
+                        .map(|&i| {
+                            let s = &sources[i];
+                            let e = extract::extract(
+                                &s.id,
+                                &s.clean.text,
+                                s.meta.published,
+                                &|span| s.locate(span),
+                                linked,
+                            );
+                            extracted();
+                            e
+                        })
+                        .collect();
+                    story(ex, linked)
+                })
+                .collect();
+            for (st, r) in batch.iter().zip(done) {
+                // A story's links name its claims by their place in the story.
+                let base = claims.len();
+                links.extend(r.links.into_iter().map(|l| Link {
+                    a: base + l.a,
+                    b: base + l.b,
+                    ..l
+                }));
+                for ((&si, c), p) in st.sources.iter().zip(r.claims).zip(r.people) {
+                    placed[si] = (claims.len(), c.len());
+                    claims.extend(c);
+                    people[si] = p;
+                }
             }
-            story_links.push((local, r.links));
         }
-        let mut offset = Vec::with_capacity(sources.len());
-        let mut total = 0;
-        for c in &claims_of {
-            offset.push(total);
-            total += c.len();
-        }
-        let mut links: Vec<Link> = Vec::with_capacity(story_links.iter().map(|(_, l)| l.len()).sum());
-        for (local, story_links) in story_links {
-            let global = |l: usize| {
-                let (si, k) = local[l];
-                offset[si] + k
-            };
-            links.extend(story_links.into_iter().map(|l| Link {
-                a: global(l.a),
-                b: global(l.b),
-                ..l
-            }));
-        }
-        links.sort_by_key(|l| (l.kind, l.a, l.b));
-        let mut claims: Vec<Claim> = Vec::with_capacity(total);
-        for c in claims_of {
-            claims.extend(c);
-        }
+        into_source_order(&mut claims, &mut links, &placed);
         lap("extraction, identities and linking", &mut since);
         let organizations = people
             .iter()
@@ -195,6 +188,37 @@ impl Analysis {
         match (index(a), index(b)) {
             (Some(x), Some(y)) => self.graph.copied(x, y),
             _ => false,
+        }
+    }
+}
+
+/// Stories extracted and linked at once, between two moves of their
+/// claims into the corpus's vector: enough to keep every core busy.
+const STORY_BATCH: usize = 256;
+
+/// Puts claims gathered story by story into the report's order (by source,
+/// then number), in place, and renames the links' claims to match.
+/// `placed[si]`: where source `si`'s claims are, (first, count).
+fn into_source_order(claims: &mut [Claim], links: &mut [Link], placed: &[(usize, usize)]) {
+    let mut target = vec![0usize; claims.len()];
+    let mut next = 0;
+    for &(first, count) in placed {
+        for (k, t) in target[first..first + count].iter_mut().enumerate() {
+            *t = next + k;
+        }
+        next += count;
+    }
+    for l in links.iter_mut() {
+        l.a = target[l.a];
+        l.b = target[l.b];
+    }
+    links.sort_by_key(|l| (l.kind, l.a, l.b));
+    // Each swap puts one claim where it belongs.
+    for i in 0..claims.len() {
+        while target[i] != i {
+            let j = target[i];
+            claims.swap(i, j);
+            target.swap(i, j);
         }
     }
 }
