@@ -213,11 +213,16 @@ fn into_source_order(claims: &mut [Claim], links: &mut [Link], placed: &[(usize,
         l.b = target[l.b];
     }
     links.sort_by_key(|l| (l.kind, l.a, l.b));
-    // Each swap puts one claim where it belongs.
-    for i in 0..claims.len() {
+    permute(claims, &mut target);
+}
+
+/// Moves `items[i]` to `target[i]` for every `i` (`target` a permutation,
+/// left as the identity). Each swap puts one item where it belongs.
+fn permute<T>(items: &mut [T], target: &mut [usize]) {
+    for i in 0..items.len() {
         while target[i] != i {
             let j = target[i];
-            claims.swap(i, j);
+            items.swap(i, j);
             target.swap(i, j);
         }
     }
@@ -284,4 +289,19 @@ fn story(extractions: Vec<extract::Extraction>, linked: bool) -> StoryResult {
     let flat: Vec<Claim> = claims.iter().flatten().cloned().collect();
     let links = corpus::link::link(&flat, &around);
     StoryResult { claims, people, links }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_moves_every_item_to_its_target() {
+        // Two cycles (0 → 3 → 1 → 0, 2 ↔ 4) and a fixed point (5).
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        let mut target = vec![3, 0, 4, 1, 2, 5];
+        permute(&mut items, &mut target);
+        assert_eq!(items, vec!['b', 'd', 'e', 'a', 'c', 'f']);
+        assert_eq!(target, vec![0, 1, 2, 3, 4, 5]);
+    }
 }
