@@ -162,8 +162,10 @@ pub(crate) fn decode_as(bytes: &[u8], legacy: &'static encoding_rs::Encoding) ->
 /// writes it) to one, odd spaces to a plain space, CR and soft hyphens and
 /// BOMs dropped, `\$`-style escapes unescaped. Quote marks matter for the parsers; the rest keeps tokens
 /// comparable across outlets.
-pub(crate) fn normalize_chars(units: Vec<Unit>) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+pub(crate) fn normalize_chars(mut units: Vec<Unit>) -> Vec<Unit> {
+    // In place: each step reads one or two units and writes at most one,
+    // never ahead of what it reads (a long text is not held twice).
+    let mut w = 0;
     let mut i = 0;
     while i < units.len() {
         let u = units[i];
@@ -172,20 +174,22 @@ pub(crate) fn normalize_chars(units: Vec<Unit>) -> Vec<Unit> {
             '\\' if next.is_some_and(|c| c.is_ascii_punctuation()) => {
                 // A markdown escape: keep the escaped character, spanning both bytes.
                 let n = units[i + 1];
-                out.push(Unit {
+                units[w] = Unit {
                     ch: n.ch,
                     start: u.start,
                     end: n.end,
-                });
+                };
+                w += 1;
                 i += 2;
                 continue;
             }
             '\'' | '`' if next == Some(u.ch) => {
-                out.push(Unit {
+                units[w] = Unit {
                     ch: '"',
                     start: u.start,
                     end: units[i + 1].end,
-                });
+                };
+                w += 1;
                 i += 2;
                 continue;
             }
@@ -208,10 +212,12 @@ pub(crate) fn normalize_chars(units: Vec<Unit>) -> Vec<Unit> {
             | '\u{3000}' => ' ',
             c => c,
         };
-        out.push(Unit { ch, ..u });
+        units[w] = Unit { ch, ..u };
+        w += 1;
         i += 1;
     }
-    out
+    units.truncate(w);
+    units
 }
 
 /// Index ranges of the lines of `units` (without their `\n`).
@@ -337,7 +343,7 @@ fn wrap_width(units: &[Unit], lines: &[std::ops::Range<usize>]) -> Option<usize>
 
 /// Turns a sequence of raw lines into paragraphs, one per line: hard wraps
 /// joined, boilerplate and blank lines dropped, inner whitespace kept.
-pub(crate) fn paragraphs(units: Vec<Unit>) -> Vec<Unit> {
+pub(crate) fn paragraphs(mut units: Vec<Unit>) -> Vec<Unit> {
     let raw = lines(&units);
     let width = wrap_width(&units, &raw);
     let mut counts = rustc_hash::FxHashMap::default();
@@ -346,8 +352,9 @@ pub(crate) fn paragraphs(units: Vec<Unit>) -> Vec<Unit> {
             .entry(line_string(&units[l.clone()]).trim().to_lowercase())
             .or_insert(0usize) += 1;
     }
-    // Join wrapped lines first, so that boilerplate is judged on whole paragraphs.
-    let mut paras: Vec<Vec<Unit>> = Vec::new();
+    // Join wrapped lines first, so that boilerplate is judged on whole
+    // paragraphs: each paragraph is a run of lines, by index into `raw`.
+    let mut paras: Vec<std::ops::Range<usize>> = Vec::new();
     let mut open = false;
     for (i, range) in raw.iter().enumerate() {
         let l = &units[range.clone()];
@@ -357,52 +364,78 @@ pub(crate) fn paragraphs(units: Vec<Unit>) -> Vec<Unit> {
             open = false;
             continue;
         }
-        if open {
-            let last = paras.last_mut().expect("open paragraph");
-            // The line break itself becomes the joining space.
-            let brk = units[range.start - 1];
-            last.push(Unit { ch: ' ', ..brk });
-            last.extend_from_slice(l);
-        } else {
-            paras.push(l.to_vec());
+        match paras.last_mut() {
+            Some(p) if open => p.end = i + 1,
+            _ => paras.push(i..i + 1),
         }
         open = match width {
             Some(w) => len * 10 >= w * 6 && i + 1 < raw.len(),
             None => false,
         };
     }
-    let mut out = Vec::with_capacity(units.len());
-    for p in paras {
-        let s = line_string(&p);
+    // The paragraphs are written over the units in place: a paragraph is
+    // never longer than the lines it comes from, and one line break at
+    // least stands between two, so nothing is written ahead of what is read.
+    let mut w = 0;
+    let mut joined = Vec::new();
+    for lines in paras {
+        // The paragraph's units: a line as it stands, or lines joined, each
+        // line break between two becoming the joining space.
+        let first = raw[lines.start].start;
+        let single = lines.len() == 1;
+        let p: &[Unit] = if single {
+            &units[raw[lines.start].clone()]
+        } else {
+            joined.clear();
+            for (k, range) in raw[lines].iter().enumerate() {
+                if k > 0 {
+                    let brk = units[range.start - 1];
+                    joined.push(Unit { ch: ' ', ..brk });
+                }
+                joined.extend_from_slice(&units[range.clone()]);
+            }
+            &joined
+        };
+        let s = line_string(p);
         let repeats = counts.get(&s.trim().to_lowercase()).copied().unwrap_or(1);
         if is_boilerplate(&s, repeats) {
             continue;
         }
-        let trimmed = trim_units(&p);
-        if trimmed.is_empty() {
+        let (lead, len) = trim_range(p);
+        if len == 0 {
             continue;
         }
-        if !out.is_empty() {
-            let prev: &Unit = out.last().expect("non-empty");
-            out.push(Unit {
+        let start = p[lead].start;
+        if w > 0 {
+            let prev_end = units[w - 1].end;
+            units[w] = Unit {
                 ch: '\n',
-                start: prev.end,
-                end: trimmed[0].start,
-            });
+                start: prev_end,
+                end: start,
+            };
+            w += 1;
         }
-        out.extend_from_slice(trimmed);
+        if single {
+            units.copy_within(first + lead..first + lead + len, w);
+        } else {
+            units[w..w + len].copy_from_slice(&joined[lead..lead + len]);
+        }
+        w += len;
     }
-    out
+    units.truncate(w);
+    units
 }
 
-fn trim_units(p: &[Unit]) -> &[Unit] {
+/// Where the units of `p` start and how many there are, whitespace at
+/// either end left out.
+fn trim_range(p: &[Unit]) -> (usize, usize) {
     let s = p.iter().position(|u| !u.ch.is_whitespace()).unwrap_or(p.len());
     let e = p
         .iter()
         .rposition(|u| !u.ch.is_whitespace())
         .map(|e| e + 1)
         .unwrap_or(s);
-    &p[s..e.max(s)]
+    (s, e.max(s) - s)
 }
 
 /// Markdown to plain units: heading marks, emphasis, inline HTML tags and
