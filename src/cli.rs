@@ -52,6 +52,8 @@ pub struct CheckOptions {
     pub baseline: Option<PathBuf>,
     /// Where to write the findings of this run as a baseline.
     pub write_baseline: Option<PathBuf>,
+    /// Articles above this size are errors, not read.
+    pub max_article_bytes: u64,
 }
 
 /// Reads the inputs and prints read problems and notes to `err`. Returns the
@@ -60,9 +62,10 @@ fn read(
     paths: &[PathBuf],
     manifest: Option<&Path>,
     configured: &std::collections::BTreeMap<String, source::ManifestEntry>,
+    max_article_bytes: u64,
     err: &mut dyn Write,
 ) -> Result<(Vec<Source>, bool)> {
-    let inputs = source::read_inputs(paths, manifest, configured)?;
+    let inputs = source::read_inputs(paths, manifest, configured, max_article_bytes)?;
     for n in &inputs.notes {
         let _ = writeln!(err, "note: {n}");
     }
@@ -97,7 +100,13 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
     let configured = config.as_ref().map(|c| c.config.sources.clone()).unwrap_or_default();
     let mut sink = std::io::sink();
     let notes: &mut dyn Write = if opts.quiet { &mut sink } else { &mut *err };
-    let (sources, failed) = read(&opts.paths, opts.manifest.as_deref(), &configured, notes)?;
+    let (sources, failed) = read(
+        &opts.paths,
+        opts.manifest.as_deref(),
+        &configured,
+        opts.max_article_bytes,
+        notes,
+    )?;
     if sources.is_empty() && !failed {
         return Err(Error::Usage(
             "no articles found (.txt, .md, .markdown, .html, .htm)".into(),
@@ -176,6 +185,8 @@ pub struct ExtractOptions {
     /// Read JSONL documents instead of article files.
     pub jsonl_input: bool,
     pub manifest: Option<PathBuf>,
+    /// Articles above this size are errors, not read.
+    pub max_article_bytes: u64,
 }
 
 #[derive(Serialize)]
@@ -197,7 +208,13 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
     if opts.jsonl_input {
         return extract_jsonl(opts, out);
     }
-    let (mut sources, failed) = read(&opts.paths, opts.manifest.as_deref(), &Default::default(), err)?;
+    let (mut sources, failed) = read(
+        &opts.paths,
+        opts.manifest.as_deref(),
+        &Default::default(),
+        opts.max_article_bytes,
+        err,
+    )?;
     if let Some(d) = opts.published {
         for s in sources
             .iter_mut()
@@ -292,8 +309,14 @@ struct ReadArticle<'a> {
 
 /// `claimcheck read`: what the reader kept of each article (its cleaned
 /// text, title and publication date with where it came from), no claims.
-pub fn read_articles(paths: &[PathBuf], format: ReadFormat, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
-    let (sources, failed) = read(paths, None, &Default::default(), err)?;
+pub fn read_articles(
+    paths: &[PathBuf],
+    format: ReadFormat,
+    max_article_bytes: u64,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    let (sources, failed) = read(paths, None, &Default::default(), max_article_bytes, err)?;
     let sources = Analysis::read_only(sources);
     let io = |e| Error::Io {
         path: "<stdout>".into(),
@@ -417,8 +440,14 @@ pub enum GraphFormat {
 }
 
 /// `claimcheck graph`: the claim graph for inspection.
-pub fn graph(paths: &[PathBuf], format: GraphFormat, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
-    let (sources, failed) = read(paths, None, &Default::default(), err)?;
+pub fn graph(
+    paths: &[PathBuf],
+    format: GraphFormat,
+    max_article_bytes: u64,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    let (sources, failed) = read(paths, None, &Default::default(), max_article_bytes, err)?;
     let analysis = Analysis::run(sources);
     let g = &analysis.graph;
     let text = match format {

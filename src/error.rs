@@ -12,6 +12,14 @@ pub enum Error {
     },
     #[error("{}: not an article: {reason}", path.display())]
     NotArticle { path: PathBuf, reason: String },
+    /// An article above the largest size read (`--max-article-mb`);
+    /// `bytes` unknown for standard input, read only up to the limit.
+    #[error("{}: {}; raise the limit with --max-article-mb", path.display(), too_large(*bytes, *limit))]
+    TooLarge {
+        path: PathBuf,
+        bytes: Option<u64>,
+        limit: u64,
+    },
     /// A YAML file (rule, manifest, configuration) that cannot be used.
     #[error(
         "{}:{line}:{column}: {message}{}{}",
@@ -33,6 +41,18 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn too_large(bytes: Option<u64>, limit: u64) -> String {
+    let mb = |b: u64| b as f64 / 1e6;
+    match bytes {
+        Some(b) => format!(
+            "{:.1} MB, larger than the largest article read ({:.1} MB)",
+            mb(b),
+            mb(limit)
+        ),
+        None => format!("more than the largest article read ({:.1} MB)", mb(limit)),
+    }
+}
 
 impl Error {
     /// Adds a code frame from the file's text to an `Invalid` error.

@@ -61,6 +61,8 @@ enum Command {
         /// Findings per rule, claims per kind and time per stage, on standard error.
         #[arg(long)]
         statistics: bool,
+        #[command(flatten)]
+        limits: Limits,
     },
     /// The claims of each document, no rules.
     Extract {
@@ -76,6 +78,8 @@ enum Command {
         input: Option<InputFmt>,
         #[arg(long)]
         manifest: Option<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
     },
     /// What the reader kept of each article: its text, title and publication
     /// date with where it came from.
@@ -84,6 +88,8 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReadFmt::Text)]
         format: ReadFmt,
+        #[command(flatten)]
+        limits: Limits,
     },
     /// The claim graph (sources, people, claims and their links).
     Graph {
@@ -91,12 +97,29 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = GraphFmt::Dot)]
         format: GraphFmt,
+        #[command(flatten)]
+        limits: Limits,
     },
     /// Rule authoring: list, explain and test rules.
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
     },
+}
+
+/// What a run reads at most.
+#[derive(clap::Args)]
+struct Limits {
+    /// Largest article read, in MB (a million bytes); a larger one is an
+    /// error and is not read.
+    #[arg(long, value_name = "MB", default_value_t = claimcheck::source::DEFAULT_MAX_ARTICLE_BYTES / 1_000_000)]
+    max_article_mb: u64,
+}
+
+impl Limits {
+    fn max_article_bytes(&self) -> u64 {
+        self.max_article_mb.saturating_mul(1_000_000)
+    }
 }
 
 #[derive(Subcommand)]
@@ -202,6 +225,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
             color,
             quiet,
             statistics,
+            limits,
         } => {
             let color = match color {
                 ColorArg::Always => true,
@@ -237,6 +261,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
                 config,
                 baseline,
                 write_baseline,
+                max_article_bytes: limits.max_article_bytes(),
             };
             cli::check(&opts, out, &mut err)?
         }
@@ -246,6 +271,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
             published,
             input,
             manifest,
+            limits,
         } => {
             let published = match published {
                 Some(p) => Some(
@@ -264,23 +290,24 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
                 published,
                 jsonl_input: input.is_some(),
                 manifest,
+                max_article_bytes: limits.max_article_bytes(),
             };
             cli::extract(&opts, out, &mut err)?
         }
-        Command::Read { paths, format } => {
+        Command::Read { paths, format, limits } => {
             let f = match format {
                 ReadFmt::Text => ReadFormat::Text,
                 ReadFmt::Json => ReadFormat::Json,
                 ReadFmt::Jsonl => ReadFormat::Jsonl,
             };
-            cli::read_articles(&paths, f, out, &mut err)?
+            cli::read_articles(&paths, f, limits.max_article_bytes(), out, &mut err)?
         }
-        Command::Graph { paths, format } => {
+        Command::Graph { paths, format, limits } => {
             let f = match format {
                 GraphFmt::Dot => GraphFormat::Dot,
                 GraphFmt::Json => GraphFormat::Json,
             };
-            cli::graph(&paths, f, out, &mut err)?
+            cli::graph(&paths, f, limits.max_article_bytes(), out, &mut err)?
         }
         Command::Rules { command } => match command {
             RulesCommand::Lint { path } => {

@@ -279,3 +279,56 @@ fn a_page_with_no_article_text_is_named() {
     assert!(out.contains("\"text\":\"\""), "{out}");
     assert!(err.contains("menu.html: no article text found"), "{err}");
 }
+
+#[test]
+fn an_article_above_the_size_limit_is_an_error_and_the_others_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = "March 5, 2025\n\n\"The port stays open,\" Port Authority Director Tomas Brenn said on Tuesday.\n";
+    std::fs::write(dir.path().join("a.txt"), small).unwrap();
+    // 1.2 MB of the same paragraph.
+    let big: String = small.repeat(1_200_000 / small.len() + 1);
+    std::fs::write(dir.path().join("big.txt"), &big).unwrap();
+    let folder = dir.path().to_string_lossy().into_owned();
+    let (out, err, code) = run(&["check", "--format", "json", "--max-article-mb", "1", &folder]);
+    assert_eq!(code, 2, "{err}");
+    let big_path = dir.path().join("big.txt");
+    assert!(
+        err.contains(&format!(
+            "{}: 1.2 MB, larger than the largest article read (1.0 MB); raise the limit with --max-article-mb",
+            big_path.display()
+        )),
+        "{err}"
+    );
+    let report: serde_json::Value = serde_json::from_str(&out).expect("the full report");
+    let ids: Vec<&str> = report["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a.txt"]);
+    // Raised, the article is read.
+    let (_, err, code) = run(&["extract", "--max-article-mb", "2", &folder]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    // Standard input has no size to ask: it is read up to the limit.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["read", "--max-article-mb", "1", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        // The reader may stop reading at the limit: a broken pipe is fine.
+        let _ = stdin.write_all(big.as_bytes());
+    }
+    let done = child.wait_with_output().unwrap();
+    assert_eq!(done.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert!(
+        err.contains("-: more than the largest article read (1.0 MB); raise the limit with --max-article-mb"),
+        "{err}"
+    );
+}

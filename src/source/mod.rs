@@ -222,14 +222,22 @@ pub struct Inputs {
     pub notes: Vec<String>,
 }
 
+/// The largest article read unless told otherwise: far above any news
+/// article (a long feature is well under 1 MB), low enough that a stray
+/// dump is refused before it is decoded.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 64_000_000;
+
 /// Names of the manifest files looked for in a folder.
 pub const MANIFEST_NAMES: &[&str] = &["claimcheck.yaml", "sources.yaml"];
 
 /// Reads every article under `paths` (files, folders, or `-` for stdin).
+/// An article of more than `max_bytes` is an error of its own; the others
+/// are read.
 pub fn read_inputs(
     paths: &[PathBuf],
     manifest: Option<&Path>,
     configured: &std::collections::BTreeMap<String, ManifestEntry>,
+    max_bytes: u64,
 ) -> Result<Inputs> {
     let mut inputs = Inputs::default();
     let mut entries: std::collections::BTreeMap<String, ManifestEntry> = configured.clone();
@@ -302,7 +310,7 @@ pub fn read_inputs(
                 } else {
                     name.clone()
                 };
-                read_one(path, &id, entries.get(name))
+                read_one(path, &id, entries.get(name), max_bytes)
             })
             .collect()
     };
@@ -328,19 +336,34 @@ fn file_name(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-fn read_one(path: &Path, id: &str, entry: Option<&ManifestEntry>) -> Result<Source> {
+fn read_one(path: &Path, id: &str, entry: Option<&ManifestEntry>, max_bytes: u64) -> Result<Source> {
+    let io = |e| Error::Io {
+        path: path.into(),
+        source: e,
+    };
+    let too_large = |bytes: Option<u64>| Error::TooLarge {
+        path: path.into(),
+        bytes,
+        limit: max_bytes,
+    };
     let bytes = if path.as_os_str() == "-" {
+        // Standard input has no size to ask: read one byte past the limit.
         let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| Error::Io {
-            path: path.into(),
-            source: e,
-        })?;
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin(), max_bytes.saturating_add(1)),
+            &mut buf,
+        )
+        .map_err(io)?;
+        if buf.len() as u64 > max_bytes {
+            return Err(too_large(None));
+        }
         buf
     } else {
-        std::fs::read(path).map_err(|e| Error::Io {
-            path: path.into(),
-            source: e,
-        })?
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > max_bytes {
+            return Err(too_large(Some(size)));
+        }
+        std::fs::read(path).map_err(io)?
     };
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(Error::NotArticle {
