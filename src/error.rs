@@ -42,6 +42,30 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Characters of a frame's line shown on either side of the column.
+const FRAME_REACH: usize = 60;
+
+/// The part of `line` a code frame shows around character `column` (0-based),
+/// cut ends marked with "…", and where the column falls in it: a line of
+/// megabytes is not printed whole.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let total = line.chars().count();
+    let column = column.min(total);
+    let from = column.saturating_sub(FRAME_REACH);
+    let to = (column + FRAME_REACH).min(total);
+    let mut shown = String::new();
+    let mut at = column - from;
+    if from > 0 {
+        shown.push('…');
+        at += 1;
+    }
+    shown.extend(line.chars().skip(from).take(to - from));
+    if to < total {
+        shown.push('…');
+    }
+    (shown, at)
+}
+
 fn too_large(bytes: Option<u64>, limit: u64) -> String {
     let mb = |b: u64| b as f64 / 1e6;
     match bytes {
@@ -64,10 +88,30 @@ impl Error {
             if let Some(l) = text.lines().nth(line.saturating_sub(1)) {
                 let num = line.to_string();
                 let pad = " ".repeat(num.len());
-                let caret = " ".repeat(column.saturating_sub(1).min(l.chars().count()));
-                *frame = Some(format!("{pad} |\n{num} | {l}\n{pad} | {caret}^"));
+                let (shown, at) = window(l, column.saturating_sub(1));
+                let caret = " ".repeat(at);
+                *frame = Some(format!("{pad} |\n{num} | {shown}\n{pad} | {caret}^"));
             }
         }
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn a_frame_shows_a_long_line_around_its_column() {
+        assert_eq!(window("id: x", 4), ("id: x".to_string(), 4));
+        let long = format!("{}^{}", "a".repeat(200), "b".repeat(200));
+        let (shown, at) = window(&long, 200);
+        assert_eq!(shown.chars().count(), 1 + 60 + 60 + 1);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(at), Some('^'));
+        // Near the start: nothing cut before.
+        let (shown, at) = window(&long, 3);
+        assert!(!shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(at, 3);
     }
 }
