@@ -54,6 +54,8 @@ pub struct CheckOptions {
     pub write_baseline: Option<PathBuf>,
     /// Articles above this size are errors, not read.
     pub max_article_bytes: u64,
+    /// Rule and configuration files above this size are errors.
+    pub max_rule_file_bytes: u64,
 }
 
 /// Reads the inputs and prints read problems and notes to `err`. Returns the
@@ -84,13 +86,14 @@ fn read(
 pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     // Configuration and rules first: an invalid file stops the run before
     // any article is read. Command-line options win over the configuration.
+    let limit = opts.max_rule_file_bytes;
     let config = match &opts.config {
-        Some(p) => Some(Loaded::load(p)?),
-        None => Loaded::find(&opts.paths)?,
+        Some(p) => Some(Loaded::load(p, limit)?),
+        None => Loaded::find(&opts.paths, limit)?,
     };
     let rules = match (&opts.rules, &config) {
-        (Some(p), _) => rules::load(Some(p))?,
-        (None, Some(c)) => c.load_rules()?,
+        (Some(p), _) => rules::load_limited(Some(p), limit)?,
+        (None, Some(c)) => c.load_rules(limit)?,
         (None, None) => rules::load(None)?,
     };
     let rules = match &config {

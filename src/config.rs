@@ -43,11 +43,10 @@ pub(crate) struct Loaded {
 }
 
 impl Loaded {
-    pub(crate) fn load(path: &Path) -> Result<Loaded> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: path.into(),
-            source: e,
-        })?;
+    /// The configuration file at `path`, refused above `max_bytes` (the
+    /// rule files' limit).
+    pub(crate) fn load(path: &Path, max_bytes: u64) -> Result<Loaded> {
+        let text = crate::error::read_limited(path, max_bytes, crate::error::Limited::RuleFile)?;
         let config: Config =
             serde_saphyr::from_str(&text).map_err(|e| crate::source::meta::yaml_error(path, &e).with_frame(&text))?;
         Ok(Loaded {
@@ -59,7 +58,7 @@ impl Loaded {
 
     /// The configuration for a run over `paths`: `claimcheck.yaml` in the
     /// first folder checked (or the folder of the first file) or its parents.
-    pub(crate) fn find(paths: &[PathBuf]) -> Result<Option<Loaded>> {
+    pub(crate) fn find(paths: &[PathBuf], max_bytes: u64) -> Result<Option<Loaded>> {
         let Some(first) = paths.iter().find(|p| p.as_os_str() != "-") else {
             return Ok(None);
         };
@@ -72,21 +71,21 @@ impl Loaded {
         for dir in start.ancestors() {
             let candidate = dir.join(CONFIG_NAME);
             if candidate.is_file() {
-                return Loaded::load(&candidate).map(Some);
+                return Loaded::load(&candidate, max_bytes).map(Some);
             }
         }
         Ok(None)
     }
 
     /// The rules the configuration names, or the default set.
-    pub(crate) fn load_rules(&self) -> Result<Vec<Rule>> {
+    pub(crate) fn load_rules(&self, max_file_bytes: u64) -> Result<Vec<Rule>> {
         let base = self.path.parent().unwrap_or(Path::new("."));
         if self.config.rules.is_empty() {
             return rules::load(None);
         }
         let mut all = Vec::new();
         for p in &self.config.rules {
-            all.extend(rules::load(Some(&base.join(p)))?);
+            all.extend(rules::load_limited(Some(&base.join(p)), max_file_bytes)?);
         }
         all.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(all)

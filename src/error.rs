@@ -12,13 +12,19 @@ pub enum Error {
     },
     #[error("{}: not an article: {reason}", path.display())]
     NotArticle { path: PathBuf, reason: String },
-    /// An article above the largest size read (`--max-article-mb`);
-    /// `bytes` unknown for standard input, read only up to the limit.
-    #[error("{}: {}; raise the limit with --max-article-mb", path.display(), too_large(*bytes, *limit))]
+    /// A file above the largest size read of its kind; `bytes` unknown for
+    /// standard input, read only up to the limit.
+    #[error(
+        "{}: {}; raise the limit with {}",
+        path.display(),
+        too_large(*bytes, *limit, kind.noun()),
+        kind.option()
+    )]
     TooLarge {
         path: PathBuf,
         bytes: Option<u64>,
         limit: u64,
+        kind: Limited,
     },
     /// A YAML file (rule, manifest, configuration) that cannot be used.
     #[error(
@@ -66,16 +72,59 @@ fn window(line: &str, column: usize) -> (String, usize) {
     (shown, at)
 }
 
-fn too_large(bytes: Option<u64>, limit: u64) -> String {
+/// The kinds of file a run reads at most so much of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limited {
+    /// `--max-article-mb`.
+    Article,
+    /// `--max-rule-file-mb`: rule files and the configuration file.
+    RuleFile,
+}
+
+impl Limited {
+    fn noun(self) -> &'static str {
+        match self {
+            Limited::Article => "article",
+            Limited::RuleFile => "rule file",
+        }
+    }
+
+    fn option(self) -> &'static str {
+        match self {
+            Limited::Article => "--max-article-mb",
+            Limited::RuleFile => "--max-rule-file-mb",
+        }
+    }
+}
+
+fn too_large(bytes: Option<u64>, limit: u64, noun: &str) -> String {
     let mb = |b: u64| b as f64 / 1e6;
     match bytes {
         Some(b) => format!(
-            "{:.1} MB, larger than the largest article read ({:.1} MB)",
+            "{:.1} MB, larger than the largest {noun} read ({:.1} MB)",
             mb(b),
             mb(limit)
         ),
-        None => format!("more than the largest article read ({:.1} MB)", mb(limit)),
+        None => format!("more than the largest {noun} read ({:.1} MB)", mb(limit)),
     }
+}
+
+/// A file's text, refused above `limit` bytes.
+pub(crate) fn read_limited(path: &std::path::Path, limit: u64, kind: Limited) -> Result<String> {
+    let io = |e| Error::Io {
+        path: path.into(),
+        source: e,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > limit {
+        return Err(Error::TooLarge {
+            path: path.into(),
+            bytes: Some(size),
+            limit,
+            kind,
+        });
+    }
+    std::fs::read_to_string(path).map_err(io)
 }
 
 impl Error {

@@ -63,6 +63,8 @@ enum Command {
         statistics: bool,
         #[command(flatten)]
         limits: Limits,
+        #[command(flatten)]
+        rule_limits: RuleLimits,
     },
     /// The claims of each document, no rules.
     Extract {
@@ -104,6 +106,8 @@ enum Command {
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
+        #[command(flatten)]
+        rule_limits: RuleLimits,
     },
 }
 
@@ -119,6 +123,21 @@ struct Limits {
 impl Limits {
     fn max_article_bytes(&self) -> u64 {
         self.max_article_mb.saturating_mul(1_000_000)
+    }
+}
+
+/// How large a rule file is read at most.
+#[derive(clap::Args)]
+struct RuleLimits {
+    /// Largest rule or configuration file read, in MB (a million bytes); a
+    /// larger one is an error.
+    #[arg(long, value_name = "MB", default_value_t = 1, global = true)]
+    max_rule_file_mb: u64,
+}
+
+impl RuleLimits {
+    fn max_rule_file_bytes(&self) -> u64 {
+        self.max_rule_file_mb.saturating_mul(1_000_000)
     }
 }
 
@@ -209,6 +228,28 @@ fn run(cli: Cli) -> Result<i32, Error> {
     }
 }
 
+/// `claimcheck rules ...`.
+fn rules_command(command: RulesCommand, limits: &RuleLimits, out: &mut dyn Write) -> Result<i32, Error> {
+    let load = |p: Option<&std::path::Path>| rules::load_limited(p, limits.max_rule_file_bytes());
+    Ok(match command {
+        RulesCommand::Lint { path } => {
+            let rules = load(path.as_deref())?;
+            let _ = writeln!(out, "{} rules ok", rules.len());
+            cli::EXIT_OK
+        }
+        RulesCommand::Test { path } => cli::rules_test(&load(path.as_deref())?, out)?,
+        RulesCommand::Explain { id, rules, format } => {
+            let json = matches!(format, CheckFmt::Json);
+            cli::rules_explain(&load(rules.as_deref())?, &id, json, out)?
+        }
+        RulesCommand::Schema => {
+            let _ = out.write_all(rules::schema().as_bytes());
+            cli::EXIT_OK
+        }
+        RulesCommand::List { rules } => cli::rules_list(&load(rules.as_deref())?, out)?,
+    })
+}
+
 fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
     let mut err = std::io::stderr();
     let code = match cli.command {
@@ -226,6 +267,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
             quiet,
             statistics,
             limits,
+            rule_limits,
         } => {
             let color = match color {
                 ColorArg::Always => true,
@@ -262,6 +304,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
                 baseline,
                 write_baseline,
                 max_article_bytes: limits.max_article_bytes(),
+                max_rule_file_bytes: rule_limits.max_rule_file_bytes(),
             };
             cli::check(&opts, out, &mut err)?
         }
@@ -309,23 +352,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
             };
             cli::graph(&paths, f, limits.max_article_bytes(), out, &mut err)?
         }
-        Command::Rules { command } => match command {
-            RulesCommand::Lint { path } => {
-                let rules = rules::load(path.as_deref())?;
-                let _ = writeln!(out, "{} rules ok", rules.len());
-                cli::EXIT_OK
-            }
-            RulesCommand::Test { path } => cli::rules_test(&rules::load(path.as_deref())?, out)?,
-            RulesCommand::Explain { id, rules, format } => {
-                let json = matches!(format, CheckFmt::Json);
-                cli::rules_explain(&rules::load(rules.as_deref())?, &id, json, out)?
-            }
-            RulesCommand::Schema => {
-                let _ = out.write_all(rules::schema().as_bytes());
-                cli::EXIT_OK
-            }
-            RulesCommand::List { rules } => cli::rules_list(&rules::load(rules.as_deref())?, out)?,
-        },
+        Command::Rules { command, rule_limits } => rules_command(command, &rule_limits, out)?,
     };
     Ok(code)
 }

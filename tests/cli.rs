@@ -332,3 +332,63 @@ fn an_article_above_the_size_limit_is_an_error_and_the_others_are_read() {
         "{err}"
     );
 }
+
+#[test]
+fn hostile_rule_files_are_refused_with_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = std::fs::read_to_string("rules/figure-mismatch.yaml").unwrap();
+    // A valid rule padded past 1 MB with a comment.
+    let big = format!("{valid}\n# {}\n", "x".repeat(1_100_000));
+    let big_path = dir.path().join("big.yaml");
+    std::fs::write(&big_path, &big).unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(articles.join("a.txt"), "March 5, 2025\n\nThe port reopened.\n").unwrap();
+    let (out, err, code) = run(&[
+        "check",
+        "--rules",
+        &big_path.to_string_lossy(),
+        &articles.to_string_lossy(),
+    ]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: 1.1 MB, larger than the largest rule file read (1.0 MB); raise the limit with --max-rule-file-mb\n",
+            big_path.display()
+        )
+    );
+    let (out, _, code) = run(&["rules", "lint", "--max-rule-file-mb", "2", &big_path.to_string_lossy()]);
+    assert_eq!((code, out.as_str()), (0, "1 rules ok\n"));
+
+    // Aliases that would expand a billion-fold, and 10,000 open brackets.
+    let mut bomb = String::from("id: bomb\nseverity: warning\nsummary: s\nlink: same-figure\nmessage: m\ntests:\n");
+    bomb.push_str("  - &a0 {name: t, sources: {a.txt: x}, expect: []}\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        bomb.push_str(&format!("  - &a{i} [{refs}]\n"));
+    }
+    let deep = format!(
+        "id: deep\nseverity: warning\nsummary: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    for (name, text) in [("bomb.yaml", bomb), ("deep.yaml", deep)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let (_, err, code) = run(&["rules", "lint", &path.to_string_lossy()]);
+        assert_eq!(code, 2, "{name}: {err}");
+        // file:line:column, and a frame of bounded width.
+        let located = format!("error: {}:", path.display());
+        assert!(err.starts_with(&located), "{name}: {err}");
+        let position = err[located.len()..].split(' ').next().unwrap();
+        assert!(
+            position
+                .trim_end_matches(':')
+                .split(':')
+                .all(|n| n.parse::<usize>().is_ok()),
+            "{name}: {err}"
+        );
+        assert!(err.lines().all(|l| l.chars().count() < 200), "{name}: {err}");
+    }
+}

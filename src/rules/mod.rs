@@ -304,6 +304,16 @@ pub fn schema() -> String {
 /// The rules of a file or a folder of `.yaml`/`.yml` files, sorted by id.
 /// Without a path: the default set.
 pub fn load(path: Option<&Path>) -> Result<Vec<Rule>> {
+    load_limited(path, DEFAULT_MAX_RULE_FILE_BYTES)
+}
+
+/// The largest rule file read unless told otherwise: a rule is a few
+/// kilobytes; a file of a megabyte is a mistake (or worse).
+pub const DEFAULT_MAX_RULE_FILE_BYTES: u64 = 1_000_000;
+
+/// `load`, refusing a rule file of more than `max_file_bytes`.
+pub fn load_limited(path: Option<&Path>, max_file_bytes: u64) -> Result<Vec<Rule>> {
+    let read = |f: &Path| crate::error::read_limited(f, max_file_bytes, crate::error::Limited::RuleFile);
     let mut rules = Vec::new();
     match path {
         None => {
@@ -321,18 +331,12 @@ pub fn load(path: Option<&Path>) -> Result<Vec<Rule>> {
                 .collect();
             files.sort();
             for f in files {
-                let text = std::fs::read_to_string(&f).map_err(|e| Error::Io {
-                    path: f.clone(),
-                    source: e,
-                })?;
+                let text = read(&f)?;
                 rules.push(parse_rule(&text, &f)?);
             }
         }
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| Error::Io {
-                path: p.into(),
-                source: e,
-            })?;
+            let text = read(p)?;
             rules.push(parse_rule(&text, p)?);
         }
     }

@@ -345,6 +345,7 @@ fn read_one(path: &Path, id: &str, entry: Option<&ManifestEntry>, max_bytes: u64
         path: path.into(),
         bytes,
         limit: max_bytes,
+        kind: crate::error::Limited::Article,
     };
     let bytes = if path.as_os_str() == "-" {
         // Standard input has no size to ask: read one byte past the limit.
