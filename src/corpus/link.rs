@@ -120,10 +120,14 @@ fn content_set(words: &[String]) -> Vec<&str> {
 }
 
 /// Candidate pairs: claims (from different sources) that share a key.
-fn candidates<K: AsRef<str>>(items: &[(usize, Vec<K>)], claims: &[Claim], max_df: usize) -> BTreeSet<(usize, usize)> {
-    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+fn candidates<K: std::hash::Hash + Ord>(
+    items: &[(usize, Vec<K>)],
+    claims: &[Claim],
+    max_df: usize,
+) -> BTreeSet<(usize, usize)> {
+    let mut index: FxHashMap<&K, Vec<usize>> = FxHashMap::default();
     for (c, keys) in items {
-        for k in keys.iter().map(AsRef::as_ref).collect::<BTreeSet<_>>() {
+        for k in keys.iter().collect::<BTreeSet<_>>() {
             index.entry(k).or_default().push(*c);
         }
     }
@@ -307,7 +311,7 @@ fn same_quote(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max
 
 /// Same figure: blocked by unit, then by the words around the figure.
 fn same_figure(claims: &[Claim], around: &[LinkWords], max_df: usize, links: &mut Vec<Link>) {
-    let mut by_unit: BTreeMap<String, Vec<(usize, Vec<String>)>> = BTreeMap::new();
+    let mut by_unit: BTreeMap<String, Vec<(usize, Vec<u64>)>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let ClaimValue::Figure(f) = &c.value {
             let unit = match &f.unit {
@@ -315,22 +319,14 @@ fn same_figure(claims: &[Claim], around: &[LinkWords], max_df: usize, links: &mu
                 Some(u) => u.as_str().to_string(),
                 None => continue,
             };
-            by_unit
-                .entry(unit)
-                .or_default()
-                .push((i, context_keys(&around[i].context)));
+            by_unit.entry(unit).or_default().push((i, around[i].context.clone()));
         }
-    }
-    // Each figure's content sets once, for all the pairs it is in.
-    let mut sets: Vec<(Vec<&str>, Vec<&str>)> = vec![(Vec::new(), Vec::new()); claims.len()];
-    for &(i, _) in by_unit.values().flatten() {
-        sets[i] = (content_set(&around[i].context), content_set(&around[i].measure));
     }
     for items in by_unit.values() {
         for (a, b) in candidates(items, claims, max_df) {
-            let (score, shared) = overlap(&sets[a].0, &sets[b].0);
+            let (score, shared) = overlap(&around[a].context, &around[b].context);
             // Or the items of two lists that name the same thing.
-            let (item, shared_item) = overlap(&sets[a].1, &sets[b].1);
+            let (item, shared_item) = overlap(&around[a].measure, &around[b].measure);
             if (score >= 0.25 && shared >= 2) || (item >= 0.5 && shared_item >= 3) {
                 links.push(Link {
                     kind: LinkKind::SameFigure,
@@ -346,25 +342,21 @@ fn same_figure(claims: &[Claim], around: &[LinkWords], max_df: usize, links: &mu
 
 /// Same event: dates naming a day, in sentences that tell the same thing.
 fn same_event(claims: &[Claim], around: &[LinkWords], max_df: usize, links: &mut Vec<Link>) {
-    let dated: Vec<(usize, Vec<String>)> = claims
+    let dated: Vec<(usize, Vec<u64>)> = claims
         .iter()
         .enumerate()
         .filter(|(_, c)| {
             c.date()
                 .is_some_and(|d| matches!(d.kind, TimexType::Date | TimexType::Time) && d.value.day().is_some())
         })
-        .map(|(i, _)| (i, context_keys(&around[i].context)))
+        .map(|(i, _)| (i, around[i].context.clone()))
         .collect();
     // One-to-one between two sources: each date meets its best match only,
     // so two dates of one sentence are not crossed.
-    let mut sets: Vec<Vec<&str>> = vec![Vec::new(); claims.len()];
-    for &(i, _) in &dated {
-        sets[i] = content_set(&around[i].context);
-    }
     let mut scored: Vec<(f64, usize, usize)> = candidates(&dated, claims, max_df)
         .into_iter()
         .filter_map(|(a, b)| {
-            let (score, shared) = overlap(&sets[a], &sets[b]);
+            let (score, shared) = overlap(&around[a].context, &around[b].context);
             (score >= 0.5 && shared >= 3).then_some((score, a, b))
         })
         .collect();
@@ -434,17 +426,13 @@ fn topic_phrases(quote: &str) -> BTreeSet<(String, String)> {
         .collect()
 }
 
-fn context_keys(words: &[String]) -> Vec<String> {
-    words.iter().filter(|w| w.len() > 2).cloned().collect()
-}
-
 fn singular(n: &str) -> String {
     n.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(n).to_string()
 }
 
-/// Jaccard similarity of two content sets (`content_set`), and the number
-/// of words they share.
-fn overlap(sa: &[&str], sb: &[&str]) -> (f64, usize) {
+/// Jaccard similarity of two sorted sets of words (`content_set`, or
+/// `LinkWords`' hashes), and the number of words they share.
+fn overlap<T: Ord>(sa: &[T], sb: &[T]) -> (f64, usize) {
     let both = common_sorted(sa, sb);
     let union = sa.len() + sb.len() - both;
     (if union == 0 { 0.0 } else { both as f64 / union as f64 }, both)

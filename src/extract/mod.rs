@@ -30,17 +30,37 @@ pub(crate) struct Extraction {
 }
 
 /// The words around a claim by which linking finds the same claim in
-/// another source.
+/// another source, each content word of three letters or more once, as
+/// its 64-bit hash, sorted: what linking counts in common (two words of a
+/// story share a hash with odds of about one in a hundred thousand
+/// million), in an eighth of the memory of the words.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct LinkWords {
-    /// Content words of the sentence around the claim, lowercased: what
-    /// links a figure or an event to the same one in another source (none
-    /// for a statement: its quotation is compared).
-    pub context: Vec<String>,
+    /// Content words of the sentence around the claim: what links a
+    /// figure or an event to the same one in another source (none for a
+    /// statement: its quotation is compared).
+    pub context: Vec<u64>,
     /// For a figure: content words of its own item of the sentence, between
     /// the commas and "and"s around it ("a $5,587.75 vacation at the
     /// Vineyard Retreat"): what it measures when a sentence lists several.
-    pub measure: Vec<String>,
+    pub measure: Vec<u64>,
+}
+
+/// Normalized content words as `LinkWords` holds them.
+fn link_set(words: Vec<String>) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut set: Vec<u64> = words
+        .iter()
+        .filter(|w| w.len() > 2 && !crate::text::is_stop_word(w))
+        .map(|w| {
+            let mut h = rustc_hash::FxHasher::default();
+            w.as_str().hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    set.sort_unstable();
+    set.dedup();
+    set
 }
 
 /// Maps a span of cleaned text to its place in the original file and the
@@ -49,10 +69,10 @@ pub(crate) struct LinkWords {
 struct RawClaim {
     span: Span,
     value: ClaimValue,
-    /// Content words around it, for linking.
-    context: Vec<String>,
+    /// Content words around it, for linking (`LinkWords`).
+    context: Vec<u64>,
     /// For a figure, the words of its item of the sentence.
-    measure: Vec<String>,
+    measure: Vec<u64>,
     /// The speaker's name as the text gives it.
     speaker: Option<String>,
     /// The date expression that dates a statement.
@@ -63,7 +83,7 @@ struct RawClaim {
 }
 
 impl RawClaim {
-    fn new(span: Span, value: ClaimValue, context: Vec<String>) -> RawClaim {
+    fn new(span: Span, value: ClaimValue, context: Vec<u64>) -> RawClaim {
         RawClaim {
             span,
             value,
@@ -130,7 +150,7 @@ pub(crate) fn extract(
     for d in &dates {
         let value = timex::resolve(&d.expr, published);
         let context = if linked {
-            event_context(&mut words, sentence_of(d.span.start), d.span)
+            link_set(event_context(&mut words, sentence_of(d.span.start), d.span))
         } else {
             Vec::new()
         };
@@ -140,8 +160,8 @@ pub(crate) fn extract(
         let mut claim = RawClaim::new(f.span, ClaimValue::Figure(f.figure), Vec::new());
         if linked {
             let sentence = sentence_of(f.span.start);
-            claim.context = context(&mut words, sentence, f.span);
-            claim.measure = item(&mut words, sentence, f.span);
+            claim.context = link_set(context(&mut words, sentence, f.span));
+            claim.measure = link_set(item(&mut words, sentence, f.span));
         }
         raw.push(claim);
     }
