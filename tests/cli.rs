@@ -392,3 +392,50 @@ fn hostile_rule_files_are_refused_with_a_located_error() {
         assert!(err.lines().all(|l| l.chars().count() < 200), "{name}: {err}");
     }
 }
+
+#[test]
+fn an_article_in_deeply_nested_html_or_beside_thousands_of_links_keeps_its_claims() {
+    let text = std::fs::read_to_string("examples/harbour-strike/valmora-herald.txt").unwrap();
+    let paras: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("<p>{l}</p>"))
+        .collect();
+    let links: String = (0..50_000)
+        .map(|i| format!("<a href=\"/p{i}\">Link {i}</a> "))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let pages = [
+        (
+            "deep.html",
+            format!(
+                "<html><body>{}{paras}{}</body></html>",
+                "<div>".repeat(100_000),
+                "</div>".repeat(100_000)
+            ),
+        ),
+        (
+            "links.html",
+            format!("<html><body><nav>{links}</nav><article>{paras}</article></body></html>"),
+        ),
+    ];
+    // The claims as kind and value, the same whatever file holds them.
+    let claims = |path: &std::path::Path| -> Vec<String> {
+        let (out, err, code) = run(&["extract", "--format", "json", &path.to_string_lossy()]);
+        assert_eq!((code, err.as_str()), (0, ""), "{}", path.display());
+        let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+        doc["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("{} {}", c["kind"], c["value"]))
+            .collect()
+    };
+    let expected = claims(std::path::Path::new("examples/harbour-strike/valmora-herald.txt"));
+    assert!(expected.len() > 10, "{expected:?}");
+    for (name, page) in pages {
+        let path = dir.path().join(name);
+        std::fs::write(&path, page).unwrap();
+        assert_eq!(claims(&path), expected, "{name}");
+    }
+}
