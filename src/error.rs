@@ -109,8 +109,9 @@ fn too_large(bytes: Option<u64>, limit: u64, noun: &str) -> String {
     }
 }
 
-/// A file's text, refused above `limit` bytes.
-pub(crate) fn read_limited(path: &std::path::Path, limit: u64, kind: Limited) -> Result<String> {
+/// A file's bytes, refused above `limit` bytes (its size asked first,
+/// so a huge file is never read).
+pub(crate) fn read_bytes_limited(path: &std::path::Path, limit: u64, kind: Limited) -> Result<Vec<u8>> {
     let io = |e| Error::Io {
         path: path.into(),
         source: e,
@@ -124,7 +125,15 @@ pub(crate) fn read_limited(path: &std::path::Path, limit: u64, kind: Limited) ->
             kind,
         });
     }
-    std::fs::read_to_string(path).map_err(io)
+    std::fs::read(path).map_err(io)
+}
+
+/// A file's text, refused above `limit` bytes.
+pub(crate) fn read_limited(path: &std::path::Path, limit: u64, kind: Limited) -> Result<String> {
+    String::from_utf8(read_bytes_limited(path, limit, kind)?).map_err(|e| Error::Io {
+        path: path.into(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+    })
 }
 
 impl Error {

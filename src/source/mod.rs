@@ -7,7 +7,7 @@ pub mod meta;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Limited, Result, read_bytes_limited};
 use crate::span::{Excerpt, LineIndex, Located, Span};
 
 pub use self::clean::CleanText;
@@ -337,16 +337,6 @@ fn file_name(p: &Path) -> String {
 }
 
 fn read_one(path: &Path, id: &str, entry: Option<&ManifestEntry>, max_bytes: u64) -> Result<Source> {
-    let io = |e| Error::Io {
-        path: path.into(),
-        source: e,
-    };
-    let too_large = |bytes: Option<u64>| Error::TooLarge {
-        path: path.into(),
-        bytes,
-        limit: max_bytes,
-        kind: crate::error::Limited::Article,
-    };
     let bytes = if path.as_os_str() == "-" {
         // Standard input has no size to ask: read one byte past the limit.
         let mut buf = Vec::new();
@@ -354,17 +344,21 @@ fn read_one(path: &Path, id: &str, entry: Option<&ManifestEntry>, max_bytes: u64
             &mut std::io::Read::take(std::io::stdin(), max_bytes.saturating_add(1)),
             &mut buf,
         )
-        .map_err(io)?;
+        .map_err(|e| Error::Io {
+            path: path.into(),
+            source: e,
+        })?;
         if buf.len() as u64 > max_bytes {
-            return Err(too_large(None));
+            return Err(Error::TooLarge {
+                path: path.into(),
+                bytes: None,
+                limit: max_bytes,
+                kind: Limited::Article,
+            });
         }
         buf
     } else {
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > max_bytes {
-            return Err(too_large(Some(size)));
-        }
-        std::fs::read(path).map_err(io)?
+        read_bytes_limited(path, max_bytes, Limited::Article)?
     };
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(Error::NotArticle {
