@@ -83,6 +83,15 @@ pub(crate) fn norm_word_into(w: &str, out: &mut String) {
     );
 }
 
+/// A normalized word as a 64-bit hash: the corpus-wide passes (copies,
+/// stories, linking) keep words as hashes, which they only compare.
+pub(crate) fn word_hash(w: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    w.hash(&mut h);
+    h.finish()
+}
+
 /// Function words that carry no content for linking.
 static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::STOP_WORDS)));
 

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::source::Source;
 use crate::span::Span;
-use crate::text::{norm_word_into, tokens};
+use crate::text::{norm_word_into, tokens, word_hash};
 
 /// Share of the smaller source's shingles found in the other, above which
 /// one is a copy of the other.
@@ -44,9 +44,7 @@ fn shingles(text: &str) -> Vec<u64> {
         for t in tokens(piece, Span::new(0, piece.len())) {
             norm_word_into(t.text, &mut w);
             if !w.is_empty() {
-                let mut h = FxHasher::default();
-                w.hash(&mut h);
-                run.push(h.finish());
+                run.push(word_hash(&w));
             }
         }
     }

@@ -9,14 +9,12 @@
 //! thousands) joins no pair, so the cost grows with the corpus, not its
 //! square. Stories are the connected components of the pairs that pass.
 
-use std::hash::{Hash, Hasher};
-
 use petgraph::unionfind::UnionFind;
 use rustc_hash::FxHashMap;
 
 use crate::source::Source;
 use crate::span::Span;
-use crate::text::{is_stop_word, norm_word_into, tokens};
+use crate::text::{is_stop_word, norm_word_into, tokens, word_hash};
 
 /// Jaccard similarity of two sources' rare content words above which they
 /// tell the same story. Reports of one event by different outlets meet at 0.13
@@ -46,11 +44,7 @@ fn content_words(text: &str) -> Vec<u64> {
         .into_iter()
         .filter_map(|t| {
             norm_word_into(t.text, &mut w);
-            (w.chars().count() > 2 && !is_stop_word(&w)).then(|| {
-                let mut h = rustc_hash::FxHasher::default();
-                w.hash(&mut h);
-                h.finish()
-            })
+            (w.chars().count() > 2 && !is_stop_word(&w)).then(|| word_hash(&w))
         })
         .collect();
     words.sort_unstable();

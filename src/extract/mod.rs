@@ -33,7 +33,7 @@ pub(crate) struct Extraction {
 /// another source, each content word of three letters or more once, as
 /// its 64-bit hash, sorted: what linking counts in common (two words of a
 /// story share a hash with odds of about one in a hundred thousand
-/// million), in an eighth of the memory of the words.
+/// million), in a fraction of the memory of the words.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct LinkWords {
     /// Content words of the sentence around the claim: what links a
@@ -46,17 +46,13 @@ pub(crate) struct LinkWords {
     pub measure: Vec<u64>,
 }
 
-/// Normalized content words as `LinkWords` holds them.
+/// Normalized content words (`text::content_words`: no stop words) as
+/// `LinkWords` holds them.
 fn link_set(words: Vec<String>) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
     let mut set: Vec<u64> = words
         .iter()
-        .filter(|w| w.len() > 2 && !crate::text::is_stop_word(w))
-        .map(|w| {
-            let mut h = rustc_hash::FxHasher::default();
-            w.as_str().hash(&mut h);
-            h.finish()
-        })
+        .filter(|w| w.len() > 2)
+        .map(|w| crate::text::word_hash(w))
         .collect();
     set.sort_unstable();
     set.dedup();
