@@ -365,11 +365,6 @@ impl Claim {
         format!("{}#{}", self.source, self.number)
     }
 
-    /// Number of the claim within its source (the `n` of its id).
-    pub fn ordinal(&self) -> usize {
-        self.number as usize
-    }
-
     /// The value in the short form messages and `values` use.
     pub fn value_text(&self) -> String {
         match &self.value {
