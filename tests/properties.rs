@@ -110,6 +110,18 @@ fn claims_point_at_their_bytes(bytes: &[u8], format: Format) -> Result<(), TestC
     Ok(())
 }
 
+/// Cleaned text read again as plain text is the same text: what the
+/// reader gives (`read --format jsonl`) can be fed back (`extract --input
+/// jsonl`) and read the same way.
+fn cleaning_is_idempotent(bytes: &[u8], format: Format) -> Result<(), TestCaseError> {
+    let once = Source::parse("x", "x", bytes.to_vec(), format, None).clean.text;
+    let twice = Source::parse("x", "x", once.clone().into_bytes(), Format::Text, None)
+        .clean
+        .text;
+    prop_assert_eq!(once, twice);
+    Ok(())
+}
+
 proptest! {
     // A fixed seed: the same cases on every run, so a failure reproduces
     // and CI does not change its verdict by chance.
@@ -128,5 +140,15 @@ proptest! {
     #[test]
     fn token_soup_claims_point_at_their_bytes(text in soup(), format in format()) {
         claims_point_at_their_bytes(text.as_bytes(), format)?;
+    }
+
+    #[test]
+    fn cleaning_arbitrary_bytes_is_idempotent(bytes in prop::collection::vec(any::<u8>(), 0..600), format in format()) {
+        cleaning_is_idempotent(&bytes, format)?;
+    }
+
+    #[test]
+    fn cleaning_token_soup_is_idempotent(text in soup(), format in format()) {
+        cleaning_is_idempotent(text.as_bytes(), format)?;
     }
 }

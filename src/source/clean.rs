@@ -1,5 +1,6 @@
-//! Cleaning: from the bytes of a file to plain text, one paragraph a line,
-//! with a map from every byte of the cleaned text back to the original bytes.
+//! Cleaning: from the bytes of a file to plain text, one paragraph a line
+//! and a blank line between two, with a map from every byte of the cleaned
+//! text back to the original bytes.
 
 use std::sync::LazyLock;
 
@@ -40,11 +41,25 @@ struct Run {
 }
 
 impl CleanText {
+    /// The text of paragraphs, each line break of `units` written as a
+    /// blank line: cleaning the text again finds the same paragraphs,
+    /// where lines of similar length alone could read as a hard wrap.
     pub(crate) fn from_units(units: &[Unit]) -> Self {
         let mut text = String::with_capacity(units.len());
         let mut runs: Vec<Run> = Vec::new();
         for u in units {
             let clean = text.len() as u32;
+            if u.ch == '\n' {
+                // Both line breaks stand for the bytes between the paragraphs.
+                runs.push(Run {
+                    clean,
+                    len: 2,
+                    start: u.start,
+                    end: Some(u.end),
+                });
+                text.push_str("\n\n");
+                continue;
+            }
             let n = u.ch.len_utf8() as u32;
             let copied = u.end.checked_sub(u.start) == Some(n);
             match runs.last_mut() {
@@ -157,67 +172,95 @@ pub(crate) fn decode_as(bytes: &[u8], legacy: &'static encoding_rs::Encoding) ->
     }
 }
 
-/// Normalizes characters: curly quotes to straight ones, a quotation mark
-/// typed as two apostrophes or two backticks (`''so''`, as some wire copy
-/// writes it) to one, odd spaces to a plain space, CR and soft hyphens and
-/// BOMs dropped, `\$`-style escapes unescaped. Quote marks matter for the parsers; the rest keeps tokens
-/// comparable across outlets.
+/// Normalizes characters: curly quotes to straight ones, odd spaces to a
+/// plain space, CR and soft hyphens and BOMs dropped, `\$`-style escapes
+/// unescaped, and a quotation mark typed as two apostrophes or two
+/// backticks (`''so''`, as some wire copy writes it) made one. Quote marks
+/// matter for the parsers; the rest keeps tokens comparable across outlets.
+///
+/// Three steps, each over what the one before left, so that normalized
+/// text normalizes to itself: no step leaves what another would change
+/// (an escape never yields a character still to be mapped, and a mapped
+/// curly quote beside an apostrophe is already a pair).
 pub(crate) fn normalize_chars(mut units: Vec<Unit>) -> Vec<Unit> {
     // In place: each step reads one or two units and writes at most one,
     // never ahead of what it reads (a long text is not held twice).
     let mut w = 0;
+    for i in 0..units.len() {
+        if let Some(ch) = normal_char(units[i].ch) {
+            units[w] = Unit { ch, ..units[i] };
+            w += 1;
+        }
+    }
+    units.truncate(w);
+    let escape = |u: &Unit| u.ch.is_ascii_punctuation();
+    join_pairs(
+        &mut units,
+        |u, n| u.ch == '\\' && escape(n),
+        |_, n, after| {
+            // An escaped backslash before punctuation would read as an escape
+            // when the text is cleaned again: it goes.
+            (n.ch != '\\' || !after.is_some_and(escape)).then_some(n.ch)
+        },
+    );
+    join_pairs(&mut units, |u, n| u.ch == '\'' && n.ch == '\'', |_, _, _| Some('"'));
+    units
+}
+
+/// The character `c` stands for in cleaned text, `None` where it goes.
+fn normal_char(c: char) -> Option<char> {
+    Some(match c {
+        '\r' | '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' => return None,
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' => '-',
+        // Line separators inside a paragraph (NEL, U+2028/2029) are spaces.
+        '\t'
+        | '\u{0085}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{00A0}'
+        | '\u{2002}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => ' ',
+        c => c,
+    })
+}
+
+/// Replaces, left to right, each two units that `pair` matches with the
+/// character `join` gives for them (spanning the bytes of both), or with
+/// nothing; `join` sees the unit after the pair too.
+fn join_pairs(
+    units: &mut Vec<Unit>,
+    pair: impl Fn(&Unit, &Unit) -> bool,
+    join: impl Fn(&Unit, &Unit, Option<&Unit>) -> Option<char>,
+) {
+    let mut w = 0;
     let mut i = 0;
     while i < units.len() {
         let u = units[i];
-        let next = units.get(i + 1).map(|n| n.ch);
-        let ch = match u.ch {
-            '\\' if next.is_some_and(|c| c.is_ascii_punctuation()) => {
-                // A markdown escape: keep the escaped character, spanning both bytes.
-                let n = units[i + 1];
-                units[w] = Unit {
-                    ch: n.ch,
-                    start: u.start,
-                    end: n.end,
-                };
-                w += 1;
+        match units.get(i + 1) {
+            Some(n) if pair(&u, n) => {
+                let n = *n;
+                if let Some(ch) = join(&u, &n, units.get(i + 2)) {
+                    units[w] = Unit {
+                        ch,
+                        start: u.start,
+                        end: n.end,
+                    };
+                    w += 1;
+                }
                 i += 2;
-                continue;
             }
-            '\'' | '`' if next == Some(u.ch) => {
-                units[w] = Unit {
-                    ch: '"',
-                    start: u.start,
-                    end: units[i + 1].end,
-                };
+            _ => {
+                units[w] = u;
                 w += 1;
-                i += 2;
-                continue;
-            }
-            '\r' | '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' => {
                 i += 1;
-                continue;
             }
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
-            '\u{2010}' | '\u{2011}' => '-',
-            // Line separators inside a paragraph (NEL, U+2028/2029) are spaces.
-            '\t'
-            | '\u{0085}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{00A0}'
-            | '\u{2002}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}' => ' ',
-            c => c,
-        };
-        units[w] = Unit { ch, ..u };
-        w += 1;
-        i += 1;
+        }
     }
     units.truncate(w);
-    units
 }
 
 /// Index ranges of the lines of `units` (without their `\n`).
@@ -300,6 +343,9 @@ fn is_url_line(t: &str) -> bool {
     !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
 
+/// Characters of a line short enough to be furniture by its words or its repeats.
+const SHORT_LINE: usize = 60;
+
 /// Whether a line is site furniture rather than article text.
 pub(crate) fn is_boilerplate(line: &str, repeats: usize) -> bool {
     let t = line.trim();
@@ -310,7 +356,7 @@ pub(crate) fn is_boilerplate(line: &str, repeats: usize) -> bool {
     if POINTER_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    let short = t.chars().count() <= 60;
+    let short = t.chars().count() <= SHORT_LINE;
     if short && repeats >= 3 {
         return true;
     }
@@ -346,12 +392,6 @@ fn wrap_width(units: &[Unit], lines: &[std::ops::Range<usize>]) -> Option<usize>
 pub(crate) fn paragraphs(mut units: Vec<Unit>) -> Vec<Unit> {
     let raw = lines(&units);
     let width = wrap_width(&units, &raw);
-    let mut counts = rustc_hash::FxHashMap::default();
-    for l in &raw {
-        *counts
-            .entry(line_string(&units[l.clone()]).trim().to_lowercase())
-            .or_insert(0usize) += 1;
-    }
     // Join wrapped lines first, so that boilerplate is judged on whole
     // paragraphs: each paragraph is a run of lines, by index into `raw`.
     let mut paras: Vec<std::ops::Range<usize>> = Vec::new();
@@ -373,31 +413,26 @@ pub(crate) fn paragraphs(mut units: Vec<Unit>) -> Vec<Unit> {
             None => false,
         };
     }
+    // How often each short paragraph stands in the text (furniture
+    // repeats), counted on paragraphs as they are kept, so that the
+    // cleaned text, cleaned again, counts the same.
+    let mut joined = Vec::new();
+    let mut counts = rustc_hash::FxHashMap::default();
+    for lines in &paras {
+        if let Some(key) = repeat_key(paragraph_units(&units, &raw, lines.clone(), &mut joined)) {
+            *counts.entry(key).or_insert(0usize) += 1;
+        }
+    }
     // The paragraphs are written over the units in place: a paragraph is
     // never longer than the lines it comes from, and one line break at
     // least stands between two, so nothing is written ahead of what is read.
     let mut w = 0;
-    let mut joined = Vec::new();
     for lines in paras {
-        // The paragraph's units: a line as it stands, or lines joined, each
-        // line break between two becoming the joining space.
         let first = raw[lines.start].start;
         let single = lines.len() == 1;
-        let p: &[Unit] = if single {
-            &units[raw[lines.start].clone()]
-        } else {
-            joined.clear();
-            for (k, range) in raw[lines].iter().enumerate() {
-                if k > 0 {
-                    let brk = units[range.start - 1];
-                    joined.push(Unit { ch: ' ', ..brk });
-                }
-                joined.extend_from_slice(&units[range.clone()]);
-            }
-            &joined
-        };
+        let p = paragraph_units(&units, &raw, lines, &mut joined);
         let s = line_string(p);
-        let repeats = counts.get(&s.trim().to_lowercase()).copied().unwrap_or(1);
+        let repeats = repeat_key(p).and_then(|k| counts.get(&k).copied()).unwrap_or(1);
         if is_boilerplate(&s, repeats) {
             continue;
         }
@@ -424,6 +459,36 @@ pub(crate) fn paragraphs(mut units: Vec<Unit>) -> Vec<Unit> {
     }
     units.truncate(w);
     units
+}
+
+/// The units of a paragraph of `lines`: a line as it stands, or lines
+/// joined in `joined`, each line break between two becoming the joining
+/// space.
+fn paragraph_units<'a>(
+    units: &'a [Unit],
+    raw: &[std::ops::Range<usize>],
+    lines: std::ops::Range<usize>,
+    joined: &'a mut Vec<Unit>,
+) -> &'a [Unit] {
+    if lines.len() == 1 {
+        return &units[raw[lines.start].clone()];
+    }
+    joined.clear();
+    for (k, range) in raw[lines].iter().enumerate() {
+        if k > 0 {
+            let brk = units[range.start - 1];
+            joined.push(Unit { ch: ' ', ..brk });
+        }
+        joined.extend_from_slice(&units[range.clone()]);
+    }
+    joined
+}
+
+/// A short paragraph's words as its repeats are counted (only short ones
+/// are judged by them, see `is_boilerplate`).
+fn repeat_key(p: &[Unit]) -> Option<String> {
+    let (lead, len) = trim_range(p);
+    (len <= SHORT_LINE).then(|| line_string(&p[lead..lead + len]).to_lowercase())
 }
 
 /// Where the units of `p` start and how many there are, whitespace at
@@ -562,7 +627,7 @@ mod tests {
         let para = "The harbour authority said the strike would cost the port dearly this\nweek, and that talks with the union of dockworkers would resume on the\nfollowing Monday in the city of Valmora, where the port is the largest\nemployer by far.";
         let src = format!("Subscribe\n\n{para}\n\n{para}\n\nhttps://example.org/x\n");
         let c = clean(&src, false);
-        let lines: Vec<&str> = c.text.lines().collect();
+        let lines: Vec<&str> = c.text.split("\n\n").collect();
         assert_eq!(lines.len(), 2, "{:?}", c.text);
         assert!(lines[0].contains("this week,"));
         let w = c.text.find("this week").unwrap() + 4;
@@ -576,7 +641,24 @@ mod tests {
             "## A title\n\nRead [the report](http://x.y/z) **now**, <u>here</u>.",
             true,
         );
-        assert_eq!(c.text, "A title\nRead the report now, here.");
+        assert_eq!(c.text, "A title\n\nRead the report now, here.");
+    }
+
+    #[test]
+    fn cleaned_text_reads_back_as_the_same_paragraphs() {
+        // Lines of similar length with a blank line between them: cleaned
+        // once, they must not look like one hard-wrapped paragraph.
+        let para = |n: usize| format!("Paragraph {n} tells of the harbour and the strike of the dockworkers.");
+        let src: String = (0..6).map(|n| para(n) + "\n\n").collect();
+        let once = clean(&src, false);
+        assert_eq!(once.text.split("\n\n").count(), 6, "{:?}", once.text);
+        assert_eq!(clean(&once.text, false).text, once.text);
+        // The blank line maps back to the bytes between the paragraphs.
+        let gap = once.text.find("\n\n").unwrap();
+        for at in [gap, gap + 1] {
+            let o = once.original(Span::new(at, at + 1));
+            assert_eq!(&src[o.start..o.end], "\n\n");
+        }
     }
 
     #[test]
