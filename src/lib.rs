@@ -13,6 +13,7 @@ mod extract;
 pub mod finding;
 mod grammar;
 pub mod graph;
+pub mod invariants;
 mod lexicon;
 pub mod report;
 pub mod rules;
