@@ -3,8 +3,10 @@
 //! quotations, names, markup), checked by proptest.
 
 use claimcheck::analysis::Analysis;
+use claimcheck::invariants;
 use claimcheck::source::{Format, Source};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 use proptest::test_runner::RngSeed;
 
 /// Words and marks the grammars and the reader look at, among others.
@@ -94,34 +96,6 @@ fn format() -> impl Strategy<Value = Format> {
     prop::sample::select(vec![Format::Text, Format::Markdown, Format::Html])
 }
 
-/// Every claim points at its bytes: a span on character boundaries inside
-/// the original, whose bytes are the claim's words.
-fn claims_point_at_their_bytes(bytes: &[u8], format: Format) -> Result<(), TestCaseError> {
-    let source = Source::parse("x", "x", bytes.to_vec(), format, None);
-    let analysis = Analysis::run(vec![source]);
-    let original = std::str::from_utf8(bytes).ok();
-    for c in &analysis.claims {
-        prop_assert!(c.span.start <= c.span.end && c.span.end <= bytes.len(), "{:?}", c.span);
-        if let Some(text) = original {
-            prop_assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
-            prop_assert_eq!(&text[c.span.start..c.span.end], &*c.text);
-        }
-    }
-    Ok(())
-}
-
-/// Cleaned text read again as plain text is the same text: what the
-/// reader gives (`read --format jsonl`) can be fed back (`extract --input
-/// jsonl`) and read the same way.
-fn cleaning_is_idempotent(bytes: &[u8], format: Format) -> Result<(), TestCaseError> {
-    let once = Source::parse("x", "x", bytes.to_vec(), format, None).clean.text;
-    let twice = Source::parse("x", "x", once.clone().into_bytes(), Format::Text, None)
-        .clean
-        .text;
-    prop_assert_eq!(once, twice);
-    Ok(())
-}
-
 proptest! {
     // A fixed seed: the same cases on every run, so a failure reproduces
     // and CI does not change its verdict by chance.
@@ -132,23 +106,76 @@ proptest! {
         ..ProptestConfig::default()
     })]
 
+    // Each check of `invariants` panics where what must hold of a stage's
+    // output does not (a span off the text's character boundaries, a
+    // claim whose words are not its bytes, an amount that is not finite,
+    // cleaned text that cleans differently): proptest reports the panic
+    // and shrinks the input that caused it.
+
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600), format in format()) {
-        claims_point_at_their_bytes(&bytes, format)?;
+    fn dates_on_arbitrary_bytes_and_soup(bytes in prop::collection::vec(any::<u8>(), 0..400), text in soup()) {
+        invariants::dates(&bytes);
+        invariants::dates(text.as_bytes());
     }
 
     #[test]
-    fn token_soup_claims_point_at_their_bytes(text in soup(), format in format()) {
-        claims_point_at_their_bytes(text.as_bytes(), format)?;
+    fn figures_on_arbitrary_bytes_and_soup(bytes in prop::collection::vec(any::<u8>(), 0..400), text in soup()) {
+        invariants::figures(&bytes);
+        invariants::figures(text.as_bytes());
     }
 
     #[test]
-    fn cleaning_arbitrary_bytes_is_idempotent(bytes in prop::collection::vec(any::<u8>(), 0..600), format in format()) {
-        cleaning_is_idempotent(&bytes, format)?;
+    fn people_on_arbitrary_bytes_and_soup(bytes in prop::collection::vec(any::<u8>(), 0..400), text in soup()) {
+        invariants::people(&bytes);
+        invariants::people(text.as_bytes());
     }
 
     #[test]
-    fn cleaning_token_soup_is_idempotent(text in soup(), format in format()) {
-        cleaning_is_idempotent(text.as_bytes(), format)?;
+    fn statements_on_arbitrary_bytes_and_soup(bytes in prop::collection::vec(any::<u8>(), 0..400), text in soup()) {
+        invariants::statements(&bytes);
+        invariants::statements(text.as_bytes());
     }
+
+    #[test]
+    fn reading_arbitrary_bytes_maps_back_and_is_idempotent(bytes in prop::collection::vec(any::<u8>(), 0..600), format in format()) {
+        invariants::read(&bytes, format);
+    }
+
+    #[test]
+    fn reading_token_soup_maps_back_and_is_idempotent(text in soup(), format in format()) {
+        invariants::read(text.as_bytes(), format);
+    }
+
+    #[test]
+    fn extracting_arbitrary_bytes_gives_claims_at_their_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600), format in format()) {
+        invariants::extract(&bytes, format);
+    }
+
+    #[test]
+    fn extracting_token_soup_gives_claims_at_their_bytes(text in soup(), format in format()) {
+        invariants::extract(text.as_bytes(), format);
+    }
+}
+
+/// The soup reaches the grammars: most soups give claims, so the
+/// properties above are not checked on empty output alone.
+#[test]
+fn token_soup_gives_claims() {
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        rng_seed: RngSeed::Fixed(7),
+        ..ProptestConfig::default()
+    });
+    let (mut soups, mut with_claims) = (0, 0);
+    for _ in 0..64 {
+        let text = soup().new_tree(&mut runner).unwrap().current();
+        let source = Source::parse("x", "x", text.into_bytes(), Format::Text, None);
+        soups += 1;
+        if !Analysis::extract_only(vec![source]).claims.is_empty() {
+            with_claims += 1;
+        }
+    }
+    assert!(
+        with_claims * 4 >= soups * 3,
+        "{with_claims} of {soups} soups gave claims"
+    );
 }
