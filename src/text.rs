@@ -6,6 +6,39 @@ use std::sync::LazyLock;
 use crate::lexicon::{WordMap, WordSet, en, rows, words};
 use crate::span::Span;
 
+/// The character boundary at or before `at`.
+pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// At most the last `reach` bytes of `text` before `at` (a character
+/// boundary): where a look back for a few words goes, so that it stays
+/// bounded in a text with no space or stop for megabytes.
+pub(crate) fn before(text: &str, at: usize, reach: usize) -> &str {
+    &text[floor_boundary(text, at.saturating_sub(reach))..at]
+}
+
+/// At most the first `reach` bytes of `text` after `at` (a character
+/// boundary); see `before`.
+pub(crate) fn after(text: &str, at: usize, reach: usize) -> &str {
+    &text[at..floor_boundary(text, at.saturating_add(reach))]
+}
+
+/// Bytes within which a look for one word before a place goes: a longer
+/// word is no word the grammars know.
+pub(crate) const WORD_REACH: usize = 128;
+
+/// The text before `at` with its trailing whitespace left out, its last
+/// `WORD_REACH` bytes only: where the word before a place is looked for.
+pub(crate) fn before_word(text: &str, at: usize) -> &str {
+    let t = text[..at].trim_end();
+    before(t, t.len(), WORD_REACH)
+}
+
 /// A word of cleaned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token<'a> {

@@ -380,7 +380,7 @@ fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(us
         // unless a preposition, a pause or a quotation comes first.
         // "told a rally": without "that", an object follows, not a clause.
         // "urged lawmakers to act": the object and what it is urged to do.
-        None if text[..verb_end]
+        None if crate::text::before(text, verb_end, crate::text::WORD_REACH)
             .rsplit(' ')
             .next()
             .is_some_and(|v| OBJECT_VERBS.contains(v)) =>
@@ -580,11 +580,14 @@ fn frames_in(
 /// preposition: "the Rev. Ada Lind" and "Reyes and Ada Lind" speak, "by Ada
 /// Lind" does not.
 fn not_governed(text: &str, at: usize) -> bool {
-    text[..at].split_whitespace().next_back().is_some_and(|w| {
-        ["the", "a", "an", "and", "or"]
-            .iter()
-            .any(|a| w.eq_ignore_ascii_case(a))
-    })
+    crate::text::before_word(text, at)
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            ["the", "a", "an", "and", "or"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+        })
 }
 
 /// A headline that gives its source before a colon ("Lind: Yard Will

@@ -44,10 +44,18 @@ pub(crate) fn sentences(text: &str, range: Span) -> Vec<Span> {
             let after = &s[e..];
             let next = after.chars().find(|c| !c.is_whitespace());
             let has_space = after.chars().next().is_some_and(char::is_whitespace);
-            let word_before = s[start..k].rsplit(char::is_whitespace).next().unwrap_or("");
+            // The word before the mark, looked for within a few bytes (an
+            // abbreviation is short): the look stays bounded in a text
+            // without spaces.
+            let word_before = || {
+                crate::text::before(&s[start..], k - start, 64)
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("")
+            };
             let ends = has_space
                 && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"')
-                && !(c == b'.' && is_abbreviation(word_before));
+                && !(c == b'.' && is_abbreviation(word_before()));
             if ends {
                 push(&mut out, s, range.start, start, e);
                 start = e;

@@ -96,10 +96,16 @@ fn anchor_to_events(text: &str, mentions: &mut [DateMention]) {
 /// Whether the sentence around `span` has a word of the noun's stem ("vote",
 /// "voted", "voting" for "vote"; "elections" for "election").
 fn sentence_names(text: &str, span: Span, noun: &str) -> bool {
-    let start = text[..span.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let end = text[span.end..]
+    // A sentence of more than this is not one: the look stays bounded.
+    const REACH: usize = 2048;
+    let head = crate::text::before(text, span.start, REACH);
+    let start = head
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(span.start - head.len(), |i| span.start - head.len() + i + 1);
+    let tail = crate::text::after(text, span.end, REACH);
+    let end = tail
         .find(['.', '!', '?', '\n'])
-        .map_or(text.len(), |i| span.end + i);
+        .map_or(span.end + tail.len(), |i| span.end + i);
     let noun = noun.to_lowercase();
     let stem: String = noun
         .chars()

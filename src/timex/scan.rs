@@ -87,9 +87,16 @@ fn introduces(prev: &str, context: Context) -> bool {
     PREPOSITIONS.get(prev).is_some_and(|c| c[context as usize])
 }
 
+/// Bytes before an expression within which the words that bear on it
+/// (a few words of its clause) are looked for.
+const LOOK_BACK: usize = 256;
+
 /// Direction of a relative expression from the words before it, within its clause.
 pub(crate) fn direction_before(text: &str, at: usize) -> Direction {
-    let words: Vec<&str> = text[..at].rsplit(|c: char| c.is_whitespace()).take(8).collect();
+    let words: Vec<&str> = crate::text::before(text, at, LOOK_BACK)
+        .rsplit(|c: char| c.is_whitespace())
+        .take(8)
+        .collect();
     let bare_of = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
             .to_lowercase()
@@ -139,7 +146,10 @@ fn generic_today(text: &str, start: usize, end: usize) -> bool {
         return superlative || GENERIC_PRESENT.contains(&next);
     }
     // A comparison with the present: "than can be done today".
-    let clause = text[..start].rsplit(['.', ';', ',', '"', '\n']).next().unwrap_or("");
+    let clause = crate::text::before(text, start, LOOK_BACK)
+        .rsplit(['.', ';', ',', '"', '\n'])
+        .next()
+        .unwrap_or("");
     clause
         .split_whitespace()
         .rev()

@@ -289,8 +289,7 @@ pub(crate) fn period(i: &str) -> R<'_, Period> {
 
 /// The word before `at`, lowercased.
 pub(crate) fn prev_word(text: &str, at: usize) -> String {
-    text[..at]
-        .trim_end()
+    crate::text::before_word(text, at)
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("")

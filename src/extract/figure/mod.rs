@@ -370,19 +370,10 @@ const FORMS: &[Form<Figure>] = &[
     bare_percent,
 ];
 
-/// The character boundary at or before `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 fn qualifier_before(text: &str, at: usize) -> Option<Qualifier> {
     // Only the last words matter: lowercasing the whole prefix would make
     // the scan quadratic.
-    let from = floor_boundary(text, at.saturating_sub(40));
-    let before = text[from..at].trim_end().to_lowercase();
+    let before = crate::text::before(text, at, 40).trim_end().to_lowercase();
     QUALIFIERS.iter().find_map(|(w, q)| {
         let hit = before.ends_with(w)
             && before[..before.len() - w.len()]
@@ -397,24 +388,38 @@ fn qualifier_before(text: &str, at: usize) -> Option<Qualifier> {
 /// web address is shorter, and the look stays linear in a text without spaces.
 const ADDRESS_REACH: usize = 512;
 
-/// Whether `at` lies in a web address or a code: "…?q=30%25", "a87978".
-fn in_address(text: &str, at: usize) -> bool {
-    let from = floor_boundary(text, at.saturating_sub(ADDRESS_REACH));
-    let to = floor_boundary(text, (at + ADDRESS_REACH).min(text.len()));
-    let start = text[from..at]
+/// The word around `at` (up to the whitespace either side, within
+/// `ADDRESS_REACH`) and whether it is a web address or a code: "…?q=30%25".
+fn address_word(text: &str, at: usize) -> (Span, bool) {
+    let head = crate::text::before(text, at, ADDRESS_REACH);
+    let tail = crate::text::after(text, at, ADDRESS_REACH);
+    let start = head
         .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace())
-        .map_or(from, |(p, c)| from + p + c.len_utf8());
-    let end = text[at..to].find(char::is_whitespace).map_or(to, |p| at + p);
+        .map_or(at - head.len(), |(p, c)| at - head.len() + p + c.len_utf8());
+    let end = tail.find(char::is_whitespace).map_or(at + tail.len(), |p| at + p);
     let token = &text[start..end];
-    token.contains("://") || token.starts_with("www.") || token.contains('?') && token.contains('=')
+    let address = token.contains("://") || token.starts_with("www.") || token.contains('?') && token.contains('=');
+    (Span::new(start, end), address)
 }
 
 /// Finds every figure in `text`.
 pub(crate) fn find_figures(text: &str) -> Vec<FigureMention> {
     let mut out = Vec::new();
-    let starts = |i: usize| starts_figure(text, i) && !in_address(text, i);
+    // The word of the last start looked at: the next starts in the same
+    // word are answered without looking again.
+    let word = std::cell::Cell::new((Span::new(0, 0), false));
+    let in_address = |i: usize| {
+        let (span, address) = word.get();
+        if span.start <= i && i < span.end {
+            return address;
+        }
+        let found = address_word(text, i);
+        word.set(found);
+        found.1
+    };
+    let starts = |i: usize| starts_figure(text, i) && !in_address(i);
     let found = |i: usize, n: usize, mut figure: Figure| {
         let rest = &text[i..i + n];
         let end = i + n - (rest.len() - rest.trim_end().len());
@@ -510,8 +515,10 @@ static FIGURE_LEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::
 /// Context the grammar cannot see: years, list numbers, labels like "Article 5".
 fn accept(text: &str, start: usize, figure: &Figure) -> bool {
     let s = &text[start..];
-    let before = text[..start].trim_end();
-    let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let prev_word = crate::text::before_word(text, start)
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
     // "$5 and $6 billion" is a range only after "between".
     if figure.to.is_some() && !prev_word.eq_ignore_ascii_case("between") {
         let head: String = s.chars().take(40).collect();
