@@ -61,22 +61,27 @@ def main():
     got["web body MB/s"] = find(r"([0-9.]+) MB/s", t, "body")
 
     failed = False
-    print("\nscore floors:")
+    rows = []
     for line in open(os.path.join(HERE, "floors.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         name, floor = line.split("\t")[:2]
         value = got.get(name)
         if value is None:
-            print(f"  {name}: not measured")
-            failed = True
-            continue
-        if floor.startswith("<="):
+            ok = False
+        elif floor.startswith("<="):
             ok = value <= float(floor[2:]) + 1e-9
         else:
             ok = value >= float(floor) - 1e-9
         failed |= not ok
-        print(f"  {'ok ' if ok else 'LOW'} {name}: {value:g} (floor {floor})")
+        shown = "not measured" if value is None else f"{value:g}"
+        rows.append((name, shown, floor, "ok" if ok else "FAIL"))
+    # One table of every score against its floor, at the end of the run.
+    header = ("score", "now", "floor", "")
+    widths = [max(len(r[k]) for r in rows + [header]) for k in range(4)]
+    print("\nscores against their floors:")
+    for r in [header] + rows:
+        print("  " + "  ".join(cell.ljust(w) if k == 0 else cell.rjust(w) for k, (cell, w) in enumerate(zip(r, widths))))
     if failed:
         sys.exit("a score fell below its floor")
 
