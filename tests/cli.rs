@@ -57,6 +57,30 @@ fn a_missing_named_file_is_reported_and_the_run_goes_on() {
     assert_eq!(json["sources"].as_array().unwrap().len(), 1);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_named_binary_or_unreadable_file_is_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let image = dir.path().join("image.txt");
+    std::fs::write(&image, b"\x89PNG\0\0\0binary").unwrap();
+    // A symbolic link that leads to itself cannot be read (not even by root).
+    let looped = dir.path().join("loop.txt");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+    let (out, err, code) = run(&[
+        "check",
+        "--format",
+        "json",
+        "examples/harbour-strike/valmora-herald.txt",
+        &image.to_string_lossy(),
+        &looped.to_string_lossy(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("image.txt: not an article: binary data"), "{err}");
+    assert!(err.contains("loop.txt:"), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("a full report");
+    assert_eq!(json["sources"].as_array().unwrap().len(), 1);
+}
+
 #[test]
 fn a_binary_file_met_while_walking_is_skipped_with_a_note() {
     let dir = copy_examples();
