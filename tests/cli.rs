@@ -92,6 +92,32 @@ fn a_binary_file_met_while_walking_is_skipped_with_a_note() {
     assert!(err.contains("notes.csv: skipped, not an article"), "{err}");
 }
 
+#[cfg(unix)]
+#[test]
+fn links_met_while_walking_are_followed_and_a_loop_or_a_pipe_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/harbour-strike/valmora-herald.txt");
+    std::os::unix::fs::symlink(&article, dir.path().join("linked.txt")).unwrap();
+    let looped = dir.path().join("loop.txt");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+    // A pipe nobody writes to: reading it would wait forever.
+    let fifo = dir.path().join("pipe.txt");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success());
+    let (out, err, code) = run(&["check", "--format", "json", &dir.path().to_string_lossy()]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(err.contains("loop.txt: skipped, "), "{err}");
+    assert!(err.contains("pipe.txt: skipped, not a regular file"), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("a full report");
+    let ids: Vec<&str> = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["linked.txt"]);
+}
+
 #[test]
 fn windows_1252_text_is_decoded_with_a_note_and_exact_spans() {
     let dir = tempfile::tempdir().unwrap();

@@ -263,16 +263,33 @@ pub fn read_inputs(
                     }
                 }
             }
-            let walker = walkdir::WalkDir::new(p).sort_by_file_name().into_iter();
+            // Links are followed (a folder of links to articles is read);
+            // a loop of links is an error entry, named in a note.
+            let walker = walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .follow_links(true)
+                .into_iter();
             for entry in walker {
                 let entry = match entry {
                     Ok(e) => e,
                     Err(e) => {
-                        inputs.notes.push(format!("skipped: {e}"));
+                        let reason = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                        let note = match e.path() {
+                            Some(path) => format!("{}: skipped, {reason}", path.display()),
+                            None => format!("skipped: {reason}"),
+                        };
+                        inputs.notes.push(note);
                         continue;
                     }
                 };
+                if entry.file_type().is_dir() {
+                    continue;
+                }
                 if !entry.file_type().is_file() {
+                    // A pipe or a socket: reading it could wait forever.
+                    inputs
+                        .notes
+                        .push(format!("{}: skipped, not a regular file", entry.path().display()));
                     continue;
                 }
                 let name = entry.file_name().to_string_lossy();
