@@ -370,42 +370,108 @@ struct JsonDoc {
 }
 
 /// `extract --input jsonl`: a pure map, one output line per input line.
+/// Lines are read a batch at a time (a batch extracted on all cores, its
+/// answers written in order), so a batch file of any size is never held
+/// whole; a line above `--max-article-mb` is answered with an error and
+/// skipped without being held either.
 fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
-    let mut lines: Vec<String> = Vec::new();
     for p in &opts.paths {
-        let text = if p.as_os_str() == "-" {
-            let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| Error::Io {
-                path: p.clone(),
-                source: e,
-            })?;
-            s
-        } else {
-            std::fs::read_to_string(p).map_err(|e| Error::Io {
-                path: p.clone(),
-                source: e,
-            })?
-        };
-        lines.extend(text.lines().filter(|l| !l.trim().is_empty()).map(String::from));
-    }
-    let results: Vec<String> = lines
-        .par_iter()
-        .map(|line| extract_line(line, opts.published))
-        .collect();
-    for r in results {
-        writeln!(out, "{r}").map_err(|e| Error::Io {
-            path: "<stdout>".into(),
+        let io = |e| Error::Io {
+            path: p.clone(),
             source: e,
-        })?;
+        };
+        let mut reader: Box<dyn std::io::BufRead> = if p.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::io::BufReader::new(std::fs::File::open(p).map_err(io)?))
+        };
+        loop {
+            let batch = read_batch(&mut reader, opts.max_article_bytes).map_err(io)?;
+            if batch.is_empty() {
+                break;
+            }
+            let results: Vec<String> = batch
+                .par_iter()
+                .map(|line| match line {
+                    BatchLine::Doc(line) => extract_line(line, opts.published),
+                    BatchLine::TooLarge => serde_json::json!({
+                        "id": null,
+                        "error": format!(
+                            "larger than the largest article read ({:.1} MB); raise the limit with --max-article-mb",
+                            opts.max_article_bytes as f64 / 1e6
+                        ),
+                    })
+                    .to_string(),
+                })
+                .collect();
+            for r in results {
+                writeln!(out, "{r}").map_err(|e| Error::Io {
+                    path: "<stdout>".into(),
+                    source: e,
+                })?;
+            }
+        }
     }
     Ok(EXIT_OK)
 }
 
-fn extract_line(line: &str, default_published: Option<jiff::civil::Date>) -> String {
-    let doc: JsonDoc = match serde_json::from_str(line) {
+/// Lines of a JSONL batch read at once: enough to keep every core busy.
+const JSONL_BATCH_LINES: usize = 1024;
+const JSONL_BATCH_BYTES: usize = 64 << 20;
+
+/// A line of a JSONL batch: its bytes, or the note that it was too long to read.
+enum BatchLine {
+    Doc(Vec<u8>),
+    TooLarge,
+}
+
+/// The next lines of `reader` (blank lines left out), up to a batch; empty
+/// at the end. A line longer than `limit` bytes is read past, not kept.
+fn read_batch(reader: &mut dyn std::io::BufRead, limit: u64) -> std::io::Result<Vec<BatchLine>> {
+    use std::io::{BufRead, Read};
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
+        let mut line = Vec::new();
+        let n = Read::take(&mut *reader, limit + 1).read_until(b'\n', &mut line)?;
+        if n == 0 {
+            break;
+        }
+        if line.len() as u64 > limit && line.last() != Some(&b'\n') {
+            // The rest of the line, a buffer at a time.
+            loop {
+                let buf = reader.fill_buf()?;
+                if buf.is_empty() {
+                    break;
+                }
+                match buf.iter().position(|&b| b == b'\n') {
+                    Some(k) => {
+                        reader.consume(k + 1);
+                        break;
+                    }
+                    None => {
+                        let len = buf.len();
+                        reader.consume(len);
+                    }
+                }
+            }
+            batch.push(BatchLine::TooLarge);
+            continue;
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        bytes += line.len();
+        batch.push(BatchLine::Doc(line));
+    }
+    Ok(batch)
+}
+
+fn extract_line(line: &[u8], default_published: Option<jiff::civil::Date>) -> String {
+    let doc: JsonDoc = match serde_json::from_slice(line) {
         Ok(d) => d,
         Err(e) => {
-            let id = serde_json::from_str::<serde_json::Value>(line)
+            let id = serde_json::from_slice::<serde_json::Value>(line)
                 .ok()
                 .and_then(|v| v.get("id").cloned())
                 .unwrap_or(serde_json::Value::Null);

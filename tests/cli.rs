@@ -241,6 +241,40 @@ fn extract_jsonl_maps_line_by_line_and_survives_bad_lines() {
     assert_eq!(lines[2]["claims"][0]["value"]["amount"], 300000000000u64);
 }
 
+#[test]
+fn extract_jsonl_answers_a_line_too_long_or_not_utf8_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    let mut input = b"{\"id\": \"a\", \"text\": \"It cost $5 million.\"}\n".to_vec();
+    // A document of 1.5 MB, above a limit of 1 MB.
+    input.extend_from_slice(b"{\"id\": \"big\", \"text\": \"");
+    input.extend(std::iter::repeat_n(b'x', 1_500_000));
+    input.extend_from_slice(b"\"}\n");
+    input.extend_from_slice(b"{\"id\": \"latin\", \"text\": \"caf\xe9\"}\n\n");
+    input.extend_from_slice(b"{\"id\": \"b\", \"text\": \"It cost $6 million.\"}");
+    std::fs::write(&path, &input).unwrap();
+    let (out, err, code) = run(&[
+        "extract",
+        "--input",
+        "jsonl",
+        "--format",
+        "jsonl",
+        "--max-article-mb",
+        "1",
+        &path.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert_eq!(lines[0]["claims"][0]["value"]["amount"], 5000000);
+    assert_eq!(
+        lines[1]["error"],
+        "larger than the largest article read (1.0 MB); raise the limit with --max-article-mb"
+    );
+    assert!(lines[2]["error"].is_string(), "{}", lines[2]);
+    assert_eq!(lines[3]["claims"][0]["value"]["amount"], 6000000);
+}
+
 /// Runs `extract --input jsonl --format jsonl` on `input`: one JSON value a line.
 fn extract_jsonl(input: &str) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().unwrap();
