@@ -115,7 +115,8 @@ enum Command {
 #[derive(clap::Args)]
 struct Limits {
     /// Largest article read, in MB (a million bytes); a larger one is an
-    /// error and is not read.
+    /// error and is not read (with `--input jsonl`, a longer line is
+    /// answered with an error line).
     #[arg(long, value_name = "MB", default_value_t = claimcheck::source::DEFAULT_MAX_ARTICLE_BYTES / 1_000_000)]
     max_article_mb: u64,
 }
