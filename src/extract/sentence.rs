@@ -48,7 +48,7 @@ pub(crate) fn sentences(text: &str, range: Span) -> Vec<Span> {
             // abbreviation is short): the look stays bounded in a text
             // without spaces.
             let word_before = || {
-                crate::text::before(&s[start..], k - start, 64)
+                crate::text::before(&s[start..k], k - start, 64)
                     .rsplit(char::is_whitespace)
                     .next()
                     .unwrap_or("")

@@ -85,10 +85,7 @@ impl CleanText {
         if let Some(end) = r.end {
             return (r.start as usize, end as usize);
         }
-        let mut c = at;
-        while c > 0 && !self.text.is_char_boundary(c) {
-            c -= 1;
-        }
+        let c = crate::text::floor_boundary(&self.text, at);
         let n = self.text[c..].chars().next().map_or(1, char::len_utf8);
         let start = r.start as usize + (c - r.clean as usize);
         (start, start + n)

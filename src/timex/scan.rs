@@ -324,11 +324,7 @@ fn temporal_word(raw: &str, word: &str) -> bool {
 /// word that begins an expression, a period or part of the day ("the
 /// day before", "the morning of"), or a head ("a while ago").
 fn temporal_word_follows(after: &str) -> bool {
-    let mut end = after.len().min(LEAD_REACH_BYTES);
-    while !after.is_char_boundary(end) {
-        end -= 1;
-    }
-    let words = after[..end]
+    let words = crate::text::after(after, 0, LEAD_REACH_BYTES)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(LEAD_REACH_WORDS);
