@@ -385,8 +385,9 @@ fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
         } else {
             Box::new(std::io::BufReader::new(std::fs::File::open(p).map_err(io)?))
         };
+        let mut line_number = 0;
         loop {
-            let batch = read_batch(&mut reader, opts.max_article_bytes).map_err(io)?;
+            let batch = read_batch(&mut reader, opts.max_article_bytes, &mut line_number).map_err(io)?;
             if batch.is_empty() {
                 break;
             }
@@ -394,14 +395,15 @@ fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
                 .par_iter()
                 .map(|line| match line {
                     BatchLine::Doc(line) => extract_line(line, opts.published),
-                    BatchLine::TooLarge => serde_json::json!({
-                        "id": null,
-                        "error": format!(
-                            "larger than the largest article read ({:.1} MB); raise the limit with --max-article-mb",
-                            opts.max_article_bytes as f64 / 1e6
-                        ),
-                    })
-                    .to_string(),
+                    BatchLine::TooLarge(n) => {
+                        let error = Error::TooLarge {
+                            path: format!("{}:{n}", p.display()).into(),
+                            bytes: None,
+                            limit: opts.max_article_bytes,
+                            kind: crate::error::Limited::Article,
+                        };
+                        serde_json::json!({ "id": null, "error": error.to_string() }).to_string()
+                    }
                 })
                 .collect();
             for r in results {
@@ -419,15 +421,21 @@ fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
 const JSONL_BATCH_LINES: usize = 1024;
 const JSONL_BATCH_BYTES: usize = 64 << 20;
 
-/// A line of a JSONL batch: its bytes, or the note that it was too long to read.
+/// A line of a JSONL batch: its bytes, or its number (1-based) where it
+/// was too long to read.
 enum BatchLine {
     Doc(Vec<u8>),
-    TooLarge,
+    TooLarge(usize),
 }
 
 /// The next lines of `reader` (blank lines left out), up to a batch; empty
 /// at the end. A line longer than `limit` bytes is read past, not kept.
-fn read_batch(reader: &mut dyn std::io::BufRead, limit: u64) -> std::io::Result<Vec<BatchLine>> {
+/// `line_number` counts the lines read so far.
+fn read_batch(
+    reader: &mut dyn std::io::BufRead,
+    limit: u64,
+    line_number: &mut usize,
+) -> std::io::Result<Vec<BatchLine>> {
     use std::io::{BufRead, Read};
     let mut batch = Vec::new();
     let mut bytes = 0;
@@ -437,6 +445,7 @@ fn read_batch(reader: &mut dyn std::io::BufRead, limit: u64) -> std::io::Result<
         if n == 0 {
             break;
         }
+        *line_number += 1;
         if line.len() as u64 > limit && line.last() != Some(&b'\n') {
             // The rest of the line, a buffer at a time.
             loop {
@@ -455,7 +464,7 @@ fn read_batch(reader: &mut dyn std::io::BufRead, limit: u64) -> std::io::Result<
                     }
                 }
             }
-            batch.push(BatchLine::TooLarge);
+            batch.push(BatchLine::TooLarge(*line_number));
             continue;
         }
         if line.iter().all(u8::is_ascii_whitespace) {

@@ -269,7 +269,10 @@ fn extract_jsonl_answers_a_line_too_long_or_not_utf8_and_goes_on() {
     assert_eq!(lines[0]["claims"][0]["value"]["amount"], 5000000);
     assert_eq!(
         lines[1]["error"],
-        "larger than the largest article read (1.0 MB); raise the limit with --max-article-mb"
+        format!(
+            "{}:2: more than the largest article read (1.0 MB); raise the limit with --max-article-mb",
+            path.display()
+        )
     );
     assert!(lines[2]["error"].is_string(), "{}", lines[2]);
     assert_eq!(lines[3]["claims"][0]["value"]["amount"], 6000000);
