@@ -32,11 +32,14 @@ pub(crate) fn after(text: &str, at: usize, reach: usize) -> &str {
 /// word is no word the grammars know.
 pub(crate) const WORD_REACH: usize = 128;
 
-/// The text before `at` with its trailing whitespace left out, its last
-/// `WORD_REACH` bytes only: where the word before a place is looked for.
-pub(crate) fn before_word(text: &str, at: usize) -> &str {
+/// The word before `at` (whitespace-separated, punctuation kept), looked
+/// for within the last `WORD_REACH` bytes before it; "" at the start.
+pub(crate) fn word_before(text: &str, at: usize) -> &str {
     let t = text[..at].trim_end();
     before(t, t.len(), WORD_REACH)
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
 }
 
 /// A word of cleaned text.
@@ -260,6 +263,22 @@ impl<'t> LowercaseWords<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_before_a_place_is_looked_for_near_it() {
+        let t = "Some 300 ships, about  40 of them";
+        assert_eq!(word_before(t, t.find("300").unwrap()), "Some");
+        assert_eq!(word_before(t, t.find("40").unwrap()), "about");
+        assert_eq!(word_before(t, t.find("about").unwrap()), "ships,");
+        assert_eq!(word_before(t, 0), "");
+        // Without a space for a megabyte, only the last bytes are read,
+        // on a character boundary.
+        let long = format!("{}é5", "ü".repeat(500_000));
+        let w = word_before(&long, long.len() - 1);
+        assert!(w.len() <= WORD_REACH && w.ends_with('é'), "{}", w.len());
+        assert_eq!(before(&long, long.len(), 3), "é5");
+        assert_eq!(after("ab€c", 0, 3), "ab");
+    }
 
     #[test]
     fn lowercase_words_are_whole_words() {

@@ -580,14 +580,10 @@ fn frames_in(
 /// preposition: "the Rev. Ada Lind" and "Reyes and Ada Lind" speak, "by Ada
 /// Lind" does not.
 fn not_governed(text: &str, at: usize) -> bool {
-    crate::text::before_word(text, at)
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| {
-            ["the", "a", "an", "and", "or"]
-                .iter()
-                .any(|a| w.eq_ignore_ascii_case(a))
-        })
+    let w = crate::text::word_before(text, at);
+    ["the", "a", "an", "and", "or"]
+        .iter()
+        .any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// A headline that gives its source before a colon ("Lind: Yard Will

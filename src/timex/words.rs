@@ -289,10 +289,7 @@ pub(crate) fn period(i: &str) -> R<'_, Period> {
 
 /// The word before `at`, lowercased.
 pub(crate) fn prev_word(text: &str, at: usize) -> String {
-    crate::text::before_word(text, at)
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
+    crate::text::word_before(text, at)
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
 }

@@ -515,10 +515,7 @@ static FIGURE_LEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::
 /// Context the grammar cannot see: years, list numbers, labels like "Article 5".
 fn accept(text: &str, start: usize, figure: &Figure) -> bool {
     let s = &text[start..];
-    let prev_word = crate::text::before_word(text, start)
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
+    let prev_word = crate::text::word_before(text, start);
     // "$5 and $6 billion" is a range only after "between".
     if figure.to.is_some() && !prev_word.eq_ignore_ascii_case("between") {
         let head: String = s.chars().take(40).collect();
