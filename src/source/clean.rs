@@ -414,22 +414,24 @@ pub(crate) fn paragraphs(mut units: Vec<Unit>) -> Vec<Unit> {
     // repeats), counted on paragraphs as they are kept, so that the
     // cleaned text, cleaned again, counts the same.
     let mut joined = Vec::new();
-    let mut counts = rustc_hash::FxHashMap::default();
-    for lines in &paras {
-        if let Some(key) = repeat_key(paragraph_units(&units, &raw, lines.clone(), &mut joined)) {
-            *counts.entry(key).or_insert(0usize) += 1;
-        }
+    let keys: Vec<Option<String>> = paras
+        .iter()
+        .map(|lines| repeat_key(paragraph_units(&units, &raw, lines.clone(), &mut joined)))
+        .collect();
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for key in keys.iter().flatten() {
+        *counts.entry(key).or_insert(0) += 1;
     }
     // The paragraphs are written over the units in place: a paragraph is
     // never longer than the lines it comes from, and one line break at
     // least stands between two, so nothing is written ahead of what is read.
     let mut w = 0;
-    for lines in paras {
+    for (lines, key) in paras.into_iter().zip(&keys) {
         let first = raw[lines.start].start;
         let single = lines.len() == 1;
         let p = paragraph_units(&units, &raw, lines, &mut joined);
         let s = line_string(p);
-        let repeats = repeat_key(p).and_then(|k| counts.get(&k).copied()).unwrap_or(1);
+        let repeats = key.as_deref().and_then(|k| counts.get(k).copied()).unwrap_or(1);
         if is_boilerplate(&s, repeats) {
             continue;
         }
