@@ -644,6 +644,22 @@ mod tests {
     }
 
     #[test]
+    fn normalized_characters_normalize_to_themselves() {
+        // An escaped backtick is an apostrophe; curly apostrophes typed
+        // twice are a quotation mark; an escaped backslash before an
+        // escape-like pair would be read as an escape again, so it goes.
+        for (raw, want) in [
+            ("it\\`s", "it's"),
+            ("\u{2018}\u{2018}so\u{2019}\u{2019}", "\"so\""),
+            ("cost \\\\\\$5", "cost $5"),
+        ] {
+            let once = clean(raw, false);
+            assert_eq!(once.text, want, "{raw:?}");
+            assert_eq!(clean(&once.text, false).text, want, "{raw:?} cleaned twice");
+        }
+    }
+
+    #[test]
     fn cleaned_text_reads_back_as_the_same_paragraphs() {
         // Lines of similar length with a blank line between them: cleaned
         // once, they must not look like one hard-wrapped paragraph.
