@@ -52,19 +52,23 @@ pub(crate) struct Token<'a> {
 /// Words (letters, digits and inner apostrophes, hyphens, periods) with
 /// their spans, within `range` of `text`.
 pub(crate) fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
     let s = &text[range.start..range.end];
+    // About one word in six bytes of prose: one allocation for most texts.
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start: Option<usize> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let inner = matches!(c, '\'' | '-' | '.' | ',' | '&')
+    let mut i = 0;
+    while let Some((c, n)) = char_at(s, i) {
+        let word_char = is_word_char(c);
+        let inner = !word_char
             && start.is_some()
-            && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
+            && matches!(c, '\'' | '-' | '.' | ',' | '&')
+            && char_at(s, i + n).is_some_and(|(next, _)| is_word_char(next));
+        if word_char || inner {
             start.get_or_insert(i);
         } else if let Some(st) = start.take() {
             push(&mut out, s, range.start, st, i);
         }
+        i += n;
     }
     if let Some(st) = start {
         push(&mut out, s, range.start, st, s.len());
@@ -72,15 +76,34 @@ pub(crate) fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
     out
 }
 
+/// The character at `i` (a boundary) and its length; ASCII without decoding.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+        Some(_) => s[i..].chars().next().map(|c| (c, c.len_utf8())),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn push<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, st: usize, en: usize) {
     // Keep the period of an abbreviation ("U.S.") or an initial ("John D.
     // Podesta") with its word: the name goes on after it.
     let mut en = en;
-    let word = &s[st..en];
-    let mut chars = word.chars();
-    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    if s[en..].starts_with('.') && (word.contains('.') || initial) {
-        en += 1;
+    if s.as_bytes().get(en) == Some(&b'.') {
+        let word = &s[st..en];
+        let mut chars = word.chars();
+        let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        if initial || word.contains('.') {
+            en += 1;
+        }
     }
     out.push(Token {
         text: &s[st..en],

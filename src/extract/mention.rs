@@ -122,14 +122,15 @@ pub(crate) fn surname_of(name: &[String]) -> &str {
 /// Zelensky / Zelenskyy / Zelenskiy, Hryhorchuk / Grigorchuk, Kolář / Kolar.
 pub(crate) fn name_key(word: &str) -> String {
     let w = norm_word(word);
-    let mut out = String::with_capacity(w.len());
-    let chars: Vec<char> = w.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-        let c = match c {
+    let mut out = String::with_capacity(w.len() + 1);
+    let mut prev = None;
+    let mut last = None;
+    for c in w.chars() {
+        let key = match c {
             // "Olexandr" is "Oleksandr".
             'x' => {
                 out.push('k');
+                last = Some('k');
                 's'
             }
             'y' | 'j' => 'i',
@@ -138,10 +139,13 @@ pub(crate) fn name_key(word: &str) -> String {
             'h' if !matches!(prev, Some('c' | 's' | 'z' | 'k' | 't' | 'p')) => 'g',
             c => c,
         };
-        if out.ends_with(c) && !c.is_ascii_digit() {
+        prev = Some(c);
+        // Doubled letters are one ("Khodorkovskii", "Khodorkovski").
+        if last == Some(key) && !key.is_ascii_digit() {
             continue;
         }
-        out.push(c);
+        out.push(key);
+        last = Some(key);
     }
     out
 }

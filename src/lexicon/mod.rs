@@ -117,20 +117,17 @@ pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// `w` in lower case, in `buf` when it is ASCII and fits (the word tests run
 /// for most words of a text, so without allocating), else allocated.
-pub(crate) fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+pub(crate) fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, [u8]> {
     if w.len() <= buf.len() && w.is_ascii() {
         let out = &mut buf[..w.len()];
         out.copy_from_slice(w.as_bytes());
         out.make_ascii_lowercase();
-        // ASCII stays valid UTF-8.
-        Cow::Borrowed(std::str::from_utf8(out).unwrap_or(w))
+        Cow::Borrowed(out)
     } else {
-        Cow::Owned(w.to_lowercase())
+        Cow::Owned(w.to_lowercase().into_bytes())
     }
 }
 
-/// A word of a table: most are slices of the data files, some are derived
-/// at load ("jan." from "jan").
 pub(crate) type Word = Cow<'static, str>;
 
 /// The byte lengths of a table's words: most words of a text fall outside
@@ -142,15 +139,15 @@ struct Lengths {
 }
 
 impl Lengths {
-    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Lengths {
-        words.fold(
+    fn of(lengths: impl Iterator<Item = usize>) -> Lengths {
+        lengths.fold(
             Lengths {
                 min: usize::MAX,
                 max: 0,
             },
-            |l, w| Lengths {
-                min: l.min.min(w.len()),
-                max: l.max.max(w.len()),
+            |l, n| Lengths {
+                min: l.min.min(n),
+                max: l.max.max(n),
             },
         )
     }
@@ -162,18 +159,24 @@ impl Lengths {
 
 /// A set of lower-case words or phrases.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct WordSet(FxHashSet<Word>, Lengths);
+pub(crate) struct WordSet(FxHashSet<Cow<'static, [u8]>>, Lengths);
 
 impl WordSet {
     pub(crate) fn of<W: Into<Word>>(words: impl IntoIterator<Item = W>) -> WordSet {
-        let set: FxHashSet<Word> = words.into_iter().map(Into::into).collect();
-        let lengths = Lengths::of(set.iter().map(|w| w.as_ref()));
+        let set: FxHashSet<Cow<'static, [u8]>> = words
+            .into_iter()
+            .map(|w| match w.into() {
+                Cow::Borrowed(w) => Cow::Borrowed(w.as_bytes()),
+                Cow::Owned(w) => Cow::Owned(w.into_bytes()),
+            })
+            .collect();
+        let lengths = Lengths::of(set.iter().map(|w| w.len()));
         WordSet(set, lengths)
     }
 
     /// Whether the set holds `w`, already lower case.
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.1.admit(w) && self.0.contains(w)
+        self.1.admit(w) && self.0.contains(w.as_bytes())
     }
 
     /// Whether the set holds `w` in lower case.
@@ -184,7 +187,7 @@ impl WordSet {
 
 /// Lower-case words or phrases and what each means.
 #[derive(Debug, Clone)]
-pub(crate) struct WordMap<V>(FxHashMap<&'static str, V>, Lengths);
+pub(crate) struct WordMap<V>(FxHashMap<&'static [u8], V>, Lengths);
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
@@ -197,9 +200,9 @@ impl<V: Copy> WordMap<V> {
         let mut map = FxHashMap::default();
         // The first entry of a word wins, as in a list read top-down.
         for (w, v) in entries {
-            map.entry(w).or_insert(v);
+            map.entry(w.as_bytes()).or_insert(v);
         }
-        let lengths = Lengths::of(map.keys().copied());
+        let lengths = Lengths::of(map.keys().map(|w| w.len()));
         WordMap(map, lengths)
     }
 
@@ -216,7 +219,7 @@ impl<V: Copy> WordMap<V> {
         if !self.1.admit(w) {
             return None;
         }
-        self.0.get(w).copied()
+        self.0.get(w.as_bytes()).copied()
     }
 }
 
