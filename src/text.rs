@@ -126,11 +126,11 @@ pub(crate) fn norm_word_into(w: &str, out: &mut String) {
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
     // Most words are ASCII: nothing to fold.
     if w.is_ascii() {
-        out.extend(
-            w.bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        out.push_str(w);
+        out.make_ascii_lowercase();
+        if !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            out.retain(|c| c.is_ascii_alphanumeric());
+        }
         return;
     }
     let folded = deunicode::deunicode(w);

@@ -15,7 +15,7 @@ use nom::{
 
 use std::sync::LazyLock;
 
-use super::{R, ascii_lower, fail, kw};
+use super::{R, fail, kw};
 use crate::lexicon::{WordMap, en, rows};
 
 /// An exact decimal: `mantissa × 10^-decimals`.
@@ -127,7 +127,7 @@ static NUMBER_WORDS: LazyLock<WordMap<u8>> =
 /// The value of a number word; without allocating, since this runs for most
 /// words of a text.
 fn word_value(w: &str) -> Option<u8> {
-    NUMBER_WORDS.get(ascii_lower(w, &mut [0; 16])?)
+    NUMBER_WORDS.get_ascii_lower(w)
 }
 
 fn unit_word(w: &str) -> Option<i128> {
@@ -248,11 +248,10 @@ static SCALES: LazyLock<Scales> = LazyLock::new(|| {
 pub(crate) fn scale(i: &str) -> R<'_, u32> {
     let (rest, _) = space0(i)?;
     let (after, w) = alpha(rest)?;
-    let mut buf = [0; 16];
-    let Some(lower) = ascii_lower(w, &mut buf) else {
-        return fail(i);
-    };
-    let power = SCALES.words.get(lower).or_else(|| SCALES.suffixes.get(lower));
+    let power = SCALES
+        .words
+        .get_ascii_lower(w)
+        .or_else(|| SCALES.suffixes.get_ascii_lower(w));
     match power {
         Some(p) if !after.starts_with(|c: char| c.is_alphanumeric()) => Ok((after, p)),
         _ => fail(i),

@@ -221,6 +221,17 @@ impl<V: Copy> WordMap<V> {
         }
         self.0.get(w.as_bytes()).copied()
     }
+
+    /// `w` lowercased if it is ASCII of at most 16 bytes (the grammars'
+    /// words), else nothing: no allocation, no check of the lowered bytes.
+    pub(crate) fn get_ascii_lower(&self, w: &str) -> Option<V> {
+        let mut buf = [0; 16];
+        self.get_bytes(crate::grammar::ascii_lower_bytes(w, &mut buf)?)
+    }
+
+    pub(crate) fn get_bytes(&self, w: &[u8]) -> Option<V> {
+        self.0.get(w).copied()
+    }
 }
 
 #[cfg(test)]

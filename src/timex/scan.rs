@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::grammar::number::{Decimal, number_word};
-use crate::grammar::{ascii_lower, scan};
+use crate::grammar::{ascii_lower_bytes, scan};
 use crate::lexicon::{WordMap, WordSet, en, rows, words};
 use crate::span::Span;
 use crate::timex::compose;
@@ -226,12 +226,12 @@ pub(crate) fn may_start(rest: &str) -> bool {
     let (raw, after) = rest.split_at(len);
     let mut buf = [0; 16];
     // Every word the grammar begins with is ASCII and short.
-    let Some(word) = ascii_lower(raw, &mut buf) else {
+    let Some(word) = ascii_lower_bytes(raw, &mut buf) else {
         return false;
     };
     // Frequent words that begin an expression only before a given word.
     match word {
-        "in" => {
+        b"in" => {
             let next = after.as_bytes();
             return next.len() > 5
                 && next[..5].eq_ignore_ascii_case(b" the ")
@@ -241,8 +241,8 @@ pub(crate) fn may_start(rest: &str) -> bool {
                         .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
                 });
         }
-        "q" | "h" => return after.starts_with(|c: char| c.is_ascii_digit()),
-        "w" => return after.starts_with("/c") || after.starts_with("/C"),
+        b"q" | b"h" => return after.starts_with(|c: char| c.is_ascii_digit()),
+        b"w" => return after.starts_with("/c") || after.starts_with("/C"),
         _ => {}
     }
     let class = word_class(word);
@@ -298,9 +298,9 @@ static WORD_CLASSES: LazyLock<WordMap<u8>> = LazyLock::new(|| {
 });
 
 /// The classes of a lowercased word; "mid…" begins an expression too.
-fn word_class(word: &str) -> u8 {
-    let class = WORD_CLASSES.get(word).unwrap_or(0);
-    if word.starts_with("mid") {
+fn word_class(word: &[u8]) -> u8 {
+    let class = WORD_CLASSES.get_bytes(word).unwrap_or(0);
+    if word.starts_with(b"mid") {
         class | STARTS | FOLLOWS
     } else {
         class
@@ -333,7 +333,7 @@ fn temporal_word_follows(after: &str) -> bool {
             return true;
         }
         let mut buf = [0; 16];
-        let Some(word) = ascii_lower(raw, &mut buf) else {
+        let Some(word) = ascii_lower_bytes(raw, &mut buf) else {
             continue;
         };
         if word_class(word) & FOLLOWS != 0 {

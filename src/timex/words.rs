@@ -14,7 +14,7 @@ use nom::{
 };
 
 use crate::grammar::number::{below_hundred, number_word};
-use crate::grammar::{R, ascii_lower, boundary, fail, kw, tag_ci};
+use crate::grammar::{R, boundary, fail, kw, tag_ci};
 use crate::lexicon::{WordMap, en, rows};
 use crate::timex::expr::{DayPart, Period};
 
@@ -75,9 +75,7 @@ static ORDINALS: LazyLock<WordMap<u8>> =
     LazyLock::new(|| WordMap::of(rows(en::ORDINALS).map(|r| (r.cell(1), r.cell(0).parse().unwrap_or(0)))));
 
 pub(crate) fn month_of(w: &str) -> Option<u8> {
-    let mut buf = [0; 16];
-    let lower = ascii_lower(w, &mut buf)?;
-    let m = MONTHS.get(lower)?;
+    let m = MONTHS.get_ascii_lower(w)?;
     // "may" and "march" are also verbs: only their capitalized forms are months.
     if m.verb && !w.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -86,11 +84,11 @@ pub(crate) fn month_of(w: &str) -> Option<u8> {
 }
 
 pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
-    WEEKDAYS.get(ascii_lower(w, &mut [0; 16])?)
+    WEEKDAYS.get_ascii_lower(w)
 }
 
 pub(crate) fn ordinal_word(w: &str) -> Option<u8> {
-    ORDINALS.get(ascii_lower(w, &mut [0; 16])?)
+    ORDINALS.get_ascii_lower(w)
 }
 
 /// An abbreviation's period ("Feb.", "Wed."), never a full word's full stop.
@@ -110,9 +108,7 @@ pub(crate) fn month(i: &str) -> R<'_, u8> {
 
 /// "Feb." keeps its dot; "May.", "June." and "July." end a sentence.
 pub(crate) fn month_dot<'a>(w: &str, rest: &'a str) -> &'a str {
-    let full = ascii_lower(w, &mut [0; 16])
-        .and_then(|l| MONTHS.get(l))
-        .is_some_and(|m| m.full);
+    let full = MONTHS.get_ascii_lower(w).is_some_and(|m| m.full);
     if full { rest } else { abbrev_dot(w, rest) }
 }
 
@@ -269,7 +265,7 @@ static PERIODS: LazyLock<WordMap<(Period, bool)>> = LazyLock::new(|| {
 
 /// A period word: its unit and whether it is plural.
 pub(crate) fn period_word(w: &str) -> Option<(Period, bool)> {
-    PERIODS.get(ascii_lower(w, &mut [0; 16])?)
+    PERIODS.get_ascii_lower(w)
 }
 
 /// A plural's possessive apostrophe ("two years' time"), never the one of
@@ -312,7 +308,7 @@ static DAY_PARTS: LazyLock<WordMap<(DayPart, bool)>> = LazyLock::new(|| {
 pub(crate) fn day_part_word(i: &str) -> R<'_, (DayPart, bool)> {
     let (rest, w) = word(i)?;
     let (rest, _) = boundary(rest)?;
-    match ascii_lower(w, &mut [0; 16]).and_then(|l| DAY_PARTS.get(l)) {
+    match DAY_PARTS.get_ascii_lower(w) {
         Some(found) => Ok((rest, found)),
         None => fail(i),
     }
