@@ -336,32 +336,47 @@ fn letters(s: &str) -> usize {
 /// Line openings that mark a pointer to another article, however long.
 static POINTER_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::POINTER_PREFIXES).collect());
 
-fn is_url_line(t: &str) -> bool {
-    !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
-}
-
 /// Characters of a line short enough to be furniture by its words or its repeats.
 const SHORT_LINE: usize = 60;
 
-/// Whether a line is site furniture rather than article text.
-pub(crate) fn is_boilerplate(line: &str, repeats: usize) -> bool {
-    let t = line.trim();
-    if t.is_empty() || is_url_line(t) {
+/// Characters beyond which a paragraph is furniture only by its opening
+/// (a pointer to another article) or as a bare address: captions and
+/// listed phrases are looked for in shorter ones.
+const CAPTION_LINE: usize = 200;
+
+/// Whether a paragraph (its units, whitespace at either end left out) is
+/// site furniture rather than article text.
+fn is_boilerplate(p: &[Unit], repeats: usize) -> bool {
+    if p.is_empty() {
+        return true;
+    }
+    // A long paragraph is read by its opening only: it is not copied whole.
+    let t: String = p.iter().take(CAPTION_LINE + 1).map(|u| u.ch).collect();
+    let spaced = p.iter().any(|u| u.ch == ' ');
+    if !spaced && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")) {
         return true;
     }
     let lower = t.to_lowercase();
     if POINTER_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    let short = t.chars().count() <= SHORT_LINE;
+    let short = p.len() <= SHORT_LINE;
     if short && repeats >= 3 {
         return true;
     }
     // A picture's caption or credit ("Photo: Ada Lind / Valmora Herald").
-    if t.chars().count() <= 200 && CAPTIONS.iter().any(|m| lower.contains(m)) {
+    if p.len() <= CAPTION_LINE && CAPTIONS.iter().any(|m| lower.contains(m)) {
         return true;
     }
     short && BOILERPLATE.iter().any(|p| lower.contains(p))
+}
+
+/// Characters of a line up to its last one that is not whitespace (the
+/// length of the line's text with its end trimmed); 0 for a blank line.
+fn trimmed_len(line: &[Unit]) -> usize {
+    line.iter()
+        .rposition(|u| !u.ch.is_whitespace())
+        .map_or(0, |last| last + 1)
 }
 
 /// Detects hard-wrapped text (lines broken at a fixed width) and returns the
@@ -369,7 +384,7 @@ pub(crate) fn is_boilerplate(line: &str, repeats: usize) -> bool {
 fn wrap_width(units: &[Unit], lines: &[std::ops::Range<usize>]) -> Option<usize> {
     let mut lens: Vec<usize> = lines
         .iter()
-        .map(|l| line_string(&units[l.clone()]).trim_end().chars().count())
+        .map(|l| trimmed_len(&units[l.clone()]))
         .filter(|n| *n > 0)
         .collect();
     if lens.len() < 6 {
@@ -394,10 +409,8 @@ pub(crate) fn paragraphs(mut units: Vec<Unit>) -> Vec<Unit> {
     let mut paras: Vec<std::ops::Range<usize>> = Vec::new();
     let mut open = false;
     for (i, range) in raw.iter().enumerate() {
-        let l = &units[range.clone()];
-        let s = line_string(l);
-        let len = s.trim_end().chars().count();
-        if s.trim().is_empty() {
+        let len = trimmed_len(&units[range.clone()]);
+        if len == 0 {
             open = false;
             continue;
         }
@@ -430,13 +443,9 @@ pub(crate) fn paragraphs(mut units: Vec<Unit>) -> Vec<Unit> {
         let first = raw[lines.start].start;
         let single = lines.len() == 1;
         let p = paragraph_units(&units, &raw, lines, &mut joined);
-        let s = line_string(p);
         let repeats = key.as_deref().and_then(|k| counts.get(k).copied()).unwrap_or(1);
-        if is_boilerplate(&s, repeats) {
-            continue;
-        }
         let (lead, len) = trim_range(p);
-        if len == 0 {
+        if is_boilerplate(&p[lead..lead + len], repeats) {
             continue;
         }
         let start = p[lead].start;
