@@ -183,13 +183,21 @@ pub(crate) fn normalize_chars(mut units: Vec<Unit>) -> Vec<Unit> {
     // In place: each step reads one or two units and writes at most one,
     // never ahead of what it reads (a long text is not held twice).
     let mut w = 0;
+    // The later steps only where they have something to do (most texts
+    // have no backslash and no doubled apostrophe).
+    let (mut backslash, mut doubled) = (false, false);
     for i in 0..units.len() {
         if let Some(ch) = normal_char(units[i].ch) {
+            backslash |= ch == '\\';
+            doubled |= ch == '\'' && w > 0 && units[w - 1].ch == '\'';
             units[w] = Unit { ch, ..units[i] };
             w += 1;
         }
     }
     units.truncate(w);
+    if !backslash && !doubled {
+        return units;
+    }
     let escape = |u: &Unit| u.ch.is_ascii_punctuation();
     join_pairs(
         &mut units,
@@ -279,10 +287,24 @@ fn line_string(line: &[Unit]) -> String {
 }
 
 /// Phrases of site furniture; a short line holding one is not article text.
-static BOILERPLATE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::BOILERPLATE).collect());
+static BOILERPLATE: LazyLock<Phrases> = LazyLock::new(|| Phrases::of(words(en::BOILERPLATE)));
 
 /// Markers of a picture's caption or credit.
-static CAPTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::CAPTION_MARKERS).collect());
+static CAPTIONS: LazyLock<Phrases> = LazyLock::new(|| Phrases::of(words(en::CAPTION_MARKERS)));
+
+/// Phrases looked for inside a line, all in one pass over it.
+struct Phrases(aho_corasick::AhoCorasick);
+
+impl Phrases {
+    fn of(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
+        // The phrases are a few dozen short words: the automaton builds.
+        Phrases(aho_corasick::AhoCorasick::new(phrases).expect("phrases of the word lists"))
+    }
+
+    fn in_line(&self, line: &str) -> bool {
+        self.0.is_match(line)
+    }
+}
 
 /// Drops the lines of a Markdown article that are page furniture: images,
 /// and lines that are mostly links (menus, "Read more: [...]", lists of
@@ -365,10 +387,10 @@ fn is_boilerplate(p: &[Unit], repeats: usize) -> bool {
         return true;
     }
     // A picture's caption or credit ("Photo: Ada Lind / Valmora Herald").
-    if p.len() <= CAPTION_LINE && CAPTIONS.iter().any(|m| lower.contains(m)) {
+    if p.len() <= CAPTION_LINE && CAPTIONS.in_line(&lower) {
         return true;
     }
-    short && BOILERPLATE.iter().any(|p| lower.contains(p))
+    short && BOILERPLATE.in_line(&lower)
 }
 
 /// Characters of a line up to its last one that is not whitespace (the
