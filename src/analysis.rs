@@ -107,6 +107,10 @@ impl Analysis {
                     story(ex, linked)
                 })
                 .collect();
+            // Grown by what the batch adds, not doubled: the claims are
+            // most of what a run holds.
+            claims.reserve_exact(done.iter().map(|r| r.claims.iter().map(Vec::len).sum::<usize>()).sum());
+            links.reserve_exact(done.iter().map(|r| r.links.len()).sum());
             for (st, r) in batch.iter().zip(done) {
                 // A story's links name its claims by their place in the story.
                 let base = claims.len();

@@ -143,6 +143,7 @@ impl LineIndex {
                 .filter(|(_, b)| **b == b'\n')
                 .map(|(i, _)| i + 1),
         );
+        starts.shrink_to_fit();
         let checkpoints = utf8.then(|| {
             let mut acc = 0;
             let mut out = Vec::with_capacity(bytes.len() / BLOCK + 1);

@@ -45,7 +45,12 @@ impl CleanText {
     /// blank line: cleaning the text again finds the same paragraphs,
     /// where lines of similar length alone could read as a hard wrap.
     pub(crate) fn from_units(units: &[Unit]) -> Self {
-        let mut text = String::with_capacity(units.len());
+        // The exact length: a corpus holds every cleaned text at once.
+        let len = units
+            .iter()
+            .map(|u| if u.ch == '\n' { 2 } else { u.ch.len_utf8() })
+            .sum();
+        let mut text = String::with_capacity(len);
         let mut runs: Vec<Run> = Vec::new();
         for u in units {
             let clean = text.len() as u32;
@@ -75,6 +80,7 @@ impl CleanText {
             }
             text.push(u.ch);
         }
+        runs.shrink_to_fit();
         CleanText { text, runs }
     }
 
