@@ -34,27 +34,30 @@ pub struct Analysis {
 impl Analysis {
     /// Runs the pipeline over sources that have been read.
     pub fn run(sources: Vec<Source>) -> Analysis {
-        Analysis::stages(sources, true, &|| {})
+        Analysis::stages(sources, true, true, &|| {})
     }
 
     /// `run`, calling `extracted` as each source's claims are extracted
-    /// (from any thread): for a progress bar.
-    pub fn run_observed(sources: Vec<Source>, extracted: &(dyn Fn() + Sync)) -> Analysis {
-        Analysis::stages(sources, true, extracted)
+    /// (from any thread): for a progress bar. `keep_text`: whether the
+    /// sources keep their cleaned text once their claims are extracted (a
+    /// report that shows it or locates words in it needs it; a claim keeps
+    /// its own words either way).
+    pub fn run_observed(sources: Vec<Source>, keep_text: bool, extracted: &(dyn Fn() + Sync)) -> Analysis {
+        Analysis::stages(sources, true, keep_text, extracted)
     }
 
     /// The claims alone, as `extract` shows them: speakers resolved within
     /// each story, but no claim linked to another.
     pub fn extract_only(sources: Vec<Source>) -> Analysis {
-        Analysis::stages(sources, false, &|| {})
+        Analysis::stages(sources, false, true, &|| {})
     }
 
     /// `extract_only`, calling `extracted` as each source is done.
     pub fn extract_observed(sources: Vec<Source>, extracted: &(dyn Fn() + Sync)) -> Analysis {
-        Analysis::stages(sources, false, extracted)
+        Analysis::stages(sources, false, true, extracted)
     }
 
-    fn stages(mut sources: Vec<Source>, linked: bool, extracted: &(dyn Fn() + Sync)) -> Analysis {
+    fn stages(mut sources: Vec<Source>, linked: bool, keep_text: bool, extracted: &(dyn Fn() + Sync)) -> Analysis {
         let clock = std::time::Instant::now();
         let mut timings = Vec::new();
         let mut lap = |name: &'static str, since: &mut std::time::Instant| {
@@ -127,6 +130,12 @@ impl Analysis {
             }
         }
         into_source_order(&mut claims, &mut links, &placed);
+        if !keep_text {
+            // Before the graph is built: what a run holds at its peak.
+            for s in &mut sources {
+                s.clean = Default::default();
+            }
+        }
         lap("extraction, identities and linking", &mut since);
         let organizations = people
             .iter()

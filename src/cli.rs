@@ -116,7 +116,7 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
         ));
     }
     let bar = progress(sources.len());
-    let analysis = Analysis::run_observed(sources, &|| bar.inc(1));
+    let analysis = Analysis::run_observed(sources, opts.format.reads_source_text(), &|| bar.inc(1));
     bar.finish_and_clear();
     let started = Instant::now();
     let mut findings = rules::engine::run(&rules, &analysis);

@@ -34,3 +34,11 @@ pub enum Format {
     /// One self-contained page for an editor.
     Html,
 }
+
+impl Format {
+    /// Whether the report reads the sources' cleaned text (to show it, or
+    /// to say where a date expression stands), beyond the claims' words.
+    pub fn reads_source_text(self) -> bool {
+        !matches!(self, Format::Json | Format::Sarif)
+    }
+}
