@@ -191,9 +191,27 @@ fn named(i: &str) -> R<'_, Clock> {
     .parse(i)
 }
 
+/// Whether a time of day may begin here: a digit, or a word that begins
+/// one of `clock`'s forms (a number, "half", "a quarter", "noon",
+/// "midday", "midnight"). Most places the scan tries are neither, and
+/// the forms would each read the word to find so.
+fn may_begin_clock(i: &str) -> bool {
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let word = &i[..i.find(|c: char| !c.is_alphabetic()).unwrap_or(i.len())];
+    let head = |p: &str| i.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    number_word(word).is_some()
+        || ["half", "a", "quarter"].iter().any(|w| word.eq_ignore_ascii_case(w))
+        || ["noon", "midday", "midnight"].iter().any(|p| head(p))
+}
+
 /// A time of day, with the part of the day that sets its meridiem
 /// (`7 in the morning`, `eight in the evening`) and a trailing `ish`.
 pub(crate) fn clock(i: &str) -> R<'_, Clock> {
+    if !may_begin_clock(i) {
+        return fail(i);
+    }
     let bare = map((hour12, oclock), |(h, _)| Clock {
         hour: h,
         minute: None,
