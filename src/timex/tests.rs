@@ -429,3 +429,24 @@ fn every_word_that_begins_an_expression_is_tried() {
         }
     }
 }
+
+#[test]
+fn every_way_a_time_of_day_begins_is_read() {
+    // A digit, a number word, "half", "a quarter", noon, midday, midnight:
+    // the words a time of day is looked for at.
+    for (text, time, value) in [
+        ("We met at 10:30.", "10:30", "T10:30"),
+        ("We met at 1140 pm.", "1140 pm", "T23:40"),
+        ("We met at 5ish.", "5ish", "T05"),
+        ("We met at seven o'clock.", "seven o'clock", "T07"),
+        ("We met at ten thirty pm.", "ten thirty pm", "T22:30"),
+        ("We met at ten past nine.", "ten past nine", "T09:10"),
+        ("We met at half past six.", "half past six", "T06:30"),
+        ("We met at a quarter to nine.", "a quarter to nine", "T08:45"),
+        ("We met at 12 noon.", "12 noon", "T12"),
+        ("We met at Midday.", "Midday", "T12"),
+        ("We met at midnight.", "midnight", "T00"),
+    ] {
+        assert_eq!(values(text), [pair(time, value)], "{text}");
+    }
+}
