@@ -125,17 +125,20 @@ type RawMention = (Span, Vec<String>, Option<String>, bool, bool);
 
 struct Scan<'a> {
     toks: Vec<Token<'a>>,
+    /// For each token, whether it can be part of a name (`is_name_token`):
+    /// both passes ask it of every token, some tokens several times.
+    name: Vec<bool>,
 }
 
 impl<'a> Scan<'a> {
     /// The words of a paragraph outside quotations.
     fn of(text: &'a str, paragraph: Span, masked: &dyn Fn(usize) -> bool) -> Scan<'a> {
-        Scan {
-            toks: tokens(text, paragraph)
-                .into_iter()
-                .filter(|t| !masked(t.span.start))
-                .collect(),
-        }
+        let toks: Vec<Token<'a>> = tokens(text, paragraph)
+            .into_iter()
+            .filter(|t| !masked(t.span.start))
+            .collect();
+        let name = toks.iter().map(|t| is_name_token(t.text)).collect();
+        Scan { toks, name }
     }
 
     /// Name tokens starting at `k`: up to 3, stopping after a possessive.
@@ -146,7 +149,7 @@ impl<'a> Scan<'a> {
         let mut words = 0;
         while k + n < toks.len()
             && words < 3
-            && (is_name_token(toks[k + n].text) || n > 0 && is_word_surname(toks, k + n))
+            && (self.name[k + n] || n > 0 && is_word_surname(toks, k + n))
             && !is_name_suffix(toks[k + n].text)
         {
             n += 1;
@@ -401,15 +404,14 @@ fn titled(scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usize {
 fn untitled<'t>(text: &'t str, scan: &Scan<'_>, heads: &[bool], k: usize, found: &mut FirstPass<'t>) -> usize {
     let toks = &scan.toks;
     let t = toks[k].text;
-    let lower = t.to_lowercase();
-    if NAME_WORDS.pronouns.contains(&lower) {
+    if NAME_WORDS.pronouns.contains_lower(t) {
         found.pending.push((toks[k].span, None));
         return k + 1;
     }
     // A parenthesis after a name holds its attributes, not a speaker:
     // "Gwen Moore (D-Wis.) said", "Ada Lind (Labour) told".
     let open = toks[k].span.start;
-    let after_name = k > 0 && is_name_token(toks[k - 1].text) && text[toks[k - 1].span.end..open] == *" (";
+    let after_name = k > 0 && text[toks[k - 1].span.end..open] == *" (" && is_name_token(toks[k - 1].text);
     if after_name {
         // A short one: a party and state, a place, an age.
         let close = text[open..]
@@ -441,7 +443,7 @@ fn untitled<'t>(text: &'t str, scan: &Scan<'_>, heads: &[bool], k: usize, found:
     // "Voters said": a capitalized word opening a sentence that the
     // document also writes in lowercase is a common noun.
     let opens_sentence = k == 0 || text[toks[k - 1].span.end..toks[k].span.start].contains(['.', '!', '?', ':', '\n']);
-    let speaks = heads[k + n - 1] && !(n == 1 && opens_sentence && found.lowercase.contains(text, &lower));
+    let speaks = heads[k + n - 1] && !(n == 1 && opens_sentence && found.lowercase.contains(text, &t.to_lowercase()));
     // "the Valmora Herald reported": a name after "the" is an organization.
     let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
     if speaks && after_the && !toks[k + n - 1].text.ends_with("'s") {
