@@ -66,14 +66,16 @@ impl Analysis {
         };
         let mut since = clock;
         sources.sort_by(|a, b| a.id.cmp(&b.id));
-        let copies = corpus::duplicates::find_copies(&sources);
+        let prints = corpus::fingerprint::of_sources(&sources);
+        let copies = corpus::duplicates::find_copies(&sources, &prints);
         corpus::infer_published(&mut sources, &copies);
         lap("copies and dates", &mut since);
         let pairs: Vec<(usize, usize)> = copies
             .iter()
             .map(|c| (c.original.min(c.copy), c.original.max(c.copy)))
             .collect();
-        let stories = corpus::story::find_stories(&sources, &pairs);
+        let stories = corpus::story::find_stories(&prints, &pairs);
+        drop(prints);
         lap("stories", &mut since);
         // Everything from extraction on is done story by story, on all
         // cores: names meet their namesakes and claims their counterparts
@@ -173,7 +175,8 @@ impl Analysis {
     /// publication dates completed from their copies, no claims.
     pub fn read_only(mut sources: Vec<Source>) -> Vec<Source> {
         sources.sort_by(|a, b| a.id.cmp(&b.id));
-        let copies = corpus::duplicates::find_copies(&sources);
+        let prints = corpus::fingerprint::of_sources(&sources);
+        let copies = corpus::duplicates::find_copies(&sources, &prints);
         corpus::infer_published(&mut sources, &copies);
         sources
     }

@@ -2,18 +2,14 @@
 //! Word 5-gram shingles meet in an inverted index, so only sources that
 //! share text are ever compared.
 
-use std::hash::{Hash, Hasher};
+use rustc_hash::FxHashMap;
 
-use rustc_hash::{FxHashMap, FxHasher};
-
+use super::fingerprint::Fingerprint;
 use crate::source::Source;
-use crate::span::Span;
-use crate::text::{norm_word_into, tokens, word_hash};
 
 /// Share of the smaller source's shingles found in the other, above which
 /// one is a copy of the other.
 pub(crate) const COPY_THRESHOLD: f64 = 0.5;
-const SHINGLE: usize = 5;
 /// Fewest shared shingles for a copy: two one-line items that share an
 /// attribution ("said the port director") are not copies.
 const MIN_SHARED: usize = 8;
@@ -29,50 +25,14 @@ pub struct Copy {
     pub containment: f64,
 }
 
-/// Shingles of the reporter's own words: quotations are left out, since
-/// independent reports of one remark share them.
-fn shingles(text: &str) -> Vec<u64> {
-    // Each word as its hash: a shingle is the hash of five of them.
-    let mut runs: Vec<Vec<u64>> = vec![Vec::new()];
-    let mut w = String::new();
-    for (i, piece) in text.split('"').enumerate() {
-        if i % 2 == 1 {
-            runs.push(Vec::new());
-            continue;
-        }
-        let run = runs.last_mut().expect("a run");
-        for t in tokens(piece, Span::new(0, piece.len())) {
-            norm_word_into(t.text, &mut w);
-            if !w.is_empty() {
-                run.push(word_hash(&w));
-            }
-        }
-    }
-    let mut out: Vec<u64> = runs
-        .iter()
-        .flat_map(|words| words.windows(SHINGLE))
-        .map(|w| {
-            let mut h = FxHasher::default();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// Finds copies among `sources`, in order of (original, copy).
-pub(crate) fn find_copies(sources: &[Source]) -> Vec<Copy> {
-    let sets: Vec<Vec<u64>> = {
-        use rayon::prelude::*;
-        sources.par_iter().map(|s| shingles(&s.clean.text)).collect()
-    };
+/// Finds copies among `sources` by their shingles (`prints`, one a
+/// source), in order of (original, copy).
+pub(crate) fn find_copies(sources: &[Source], prints: &[Fingerprint]) -> Vec<Copy> {
     // Every (shingle, source), sorted: the sources of one shingle side by
     // side, in far less memory than a hash table of lists.
-    let mut all: Vec<(u64, u32)> = Vec::with_capacity(sets.iter().map(Vec::len).sum());
-    for (i, set) in sets.into_iter().enumerate() {
-        all.extend(set.into_iter().map(|h| (h, i as u32)));
+    let mut all: Vec<(u64, u32)> = Vec::with_capacity(prints.iter().map(|p| p.shingles.len()).sum());
+    for (i, p) in prints.iter().enumerate() {
+        all.extend(p.shingles.iter().map(|&h| (h, i as u32)));
     }
     all.sort_unstable();
     // A shingle in very many sources is boilerplate (or a wire's template),

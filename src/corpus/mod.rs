@@ -3,6 +3,7 @@
 
 pub(crate) mod align;
 pub(crate) mod duplicates;
+pub(crate) mod fingerprint;
 pub(crate) mod identity;
 pub(crate) mod link;
 pub mod story;

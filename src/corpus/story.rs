@@ -12,9 +12,7 @@
 use petgraph::unionfind::UnionFind;
 use rustc_hash::FxHashMap;
 
-use crate::source::Source;
-use crate::span::Span;
-use crate::text::{is_stop_word, norm_word_into, tokens, word_hash};
+use super::fingerprint::Fingerprint;
 
 /// Jaccard similarity of two sources' rare content words above which they
 /// tell the same story. Reports of one event by different outlets meet at 0.13
@@ -32,37 +30,15 @@ pub struct Story {
     pub sources: Vec<usize>,
 }
 
-/// The content words of a text: lowercased, no stop words, three letters
-/// or more. Unlike the words linking compares (`text::content_words`),
-/// numbers count: a story's figures tell it from another of its beat.
-/// Each word is kept as its 64-bit hash, sorted: a corpus of thousands of
-/// sources holds millions of them at once, and two words of one corpus
-/// share a hash with odds of about one in ten million.
-fn content_words(text: &str) -> Vec<u64> {
-    let mut w = String::new();
-    let mut words: Vec<u64> = tokens(text, Span::new(0, text.len()))
-        .into_iter()
-        .filter_map(|t| {
-            norm_word_into(t.text, &mut w);
-            (w.chars().count() > 2 && !is_stop_word(&w)).then(|| word_hash(&w))
-        })
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
-}
-
-/// Groups `sources` into stories, each sorted, in order of their first
-/// source. `copies` (original, copy) always share a story.
-pub(crate) fn find_stories(sources: &[Source], copies: &[(usize, usize)]) -> Vec<Story> {
-    let n = sources.len();
-    let words: Vec<Vec<u64>> = {
-        use rayon::prelude::*;
-        sources.par_iter().map(|s| content_words(&s.clean.text)).collect()
-    };
+/// Groups sources into stories by their content words (`prints`, one a
+/// source), each story sorted, in order of their first source. `copies`
+/// (original, copy) always share a story.
+pub(crate) fn find_stories(prints: &[Fingerprint], copies: &[(usize, usize)]) -> Vec<Story> {
+    let n = prints.len();
+    let words: Vec<&[u64]> = prints.iter().map(|p| p.words.as_slice()).collect();
     let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, set) in words.iter().enumerate() {
-        for &w in set {
+        for &w in *set {
             index.entry(w).or_default().push(i);
         }
     }
@@ -144,7 +120,7 @@ mod tests {
                  the blossoms and cider presses are booked through October.",
             ),
         ];
-        let stories = find_stories(&sources, &[]);
+        let stories = find_stories(&crate::corpus::fingerprint::of_sources(&sources), &[]);
         assert_eq!(stories, vec![Story { sources: vec![0, 1] }, Story { sources: vec![2] }]);
     }
 }
