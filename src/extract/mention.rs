@@ -121,11 +121,29 @@ pub(crate) fn surname_of(name: &[String]) -> &str {
 /// A folded key under which spellings and transliterations of one name meet:
 /// Zelensky / Zelenskyy / Zelenskiy, Hryhorchuk / Grigorchuk, Kolář / Kolar.
 pub(crate) fn name_key(word: &str) -> String {
-    let w = norm_word(word);
-    let mut out = String::with_capacity(w.len() + 1);
+    // An ASCII word in one pass (most names): `norm_word` without its copy.
+    let bare = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("s'"))
+        .unwrap_or(word);
+    if bare.is_ascii() {
+        let normal = bare
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()));
+        return key_of(normal, bare.len());
+    }
+    let normal = norm_word(word);
+    key_of(normal.chars(), normal.len())
+}
+
+/// `name_key` of a word in its normal form (`text::norm_word`), given as
+/// its characters and their length.
+fn key_of(normal: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len + 1);
     let mut prev = None;
     let mut last = None;
-    for c in w.chars() {
+    for c in normal {
         let key = match c {
             // "Olexandr" is "Oleksandr".
             'x' => {
