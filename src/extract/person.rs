@@ -871,5 +871,10 @@ mod tests {
         assert_eq!(name_key("Hryhorchuk"), name_key("Grigorchuk"));
         assert_eq!(name_key("Kolář"), name_key("Kolar"));
         assert_ne!(name_key("Trump"), name_key("Rubio"));
+        // The keys themselves, ASCII or not, possessive or not.
+        assert_eq!(name_key("Olexandr's"), "oleksandr");
+        assert_eq!(name_key("Khodorkovskiy"), "khodorkovski");
+        assert_eq!(name_key("Kolář's"), "kolar");
+        assert_eq!(name_key("Hryhorchuk"), "grigorchuk");
     }
 }
