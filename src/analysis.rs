@@ -309,7 +309,37 @@ fn story(extractions: Vec<extract::Extraction>, linked: bool) -> StoryResult {
 
 #[cfg(test)]
 mod tests {
-    use super::permute;
+    use super::{Analysis, permute};
+    use crate::source::{Format, Source};
+
+    #[test]
+    fn sources_let_go_of_their_text_without_changing_a_claim() {
+        let sources = || {
+            vec![
+                Source::parse(
+                    "a.txt",
+                    "a.txt",
+                    b"Port director Tomas Brenn said on Monday that 300 cranes stood idle.".to_vec(),
+                    Format::Text,
+                    None,
+                ),
+                Source::parse(
+                    "b.txt",
+                    "b.txt",
+                    b"On Tuesday, port director Tomas Brenn said 30 cranes stood idle.".to_vec(),
+                    Format::Text,
+                    None,
+                ),
+            ]
+        };
+        let kept = Analysis::run_observed(sources(), true, &|| {});
+        let dropped = Analysis::run_observed(sources(), false, &|| {});
+        assert!(kept.sources.iter().all(|s| !s.clean.text.is_empty()));
+        assert!(dropped.sources.iter().all(|s| s.clean.text.is_empty()));
+        assert!(kept.claims.len() >= 4, "{:?}", kept.claims);
+        assert_eq!(kept.claims, dropped.claims);
+        assert_eq!(kept.links.len(), dropped.links.len());
+    }
 
     #[test]
     fn permute_moves_every_item_to_its_target() {
