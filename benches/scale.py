@@ -7,7 +7,8 @@
 Each corpus is made by the gen-corpus example (five outlets a story, seed 7)
 under target/bench-corpus/, once. Every run is one process writing JSON to
 /dev/null; the table gives wall time, MB/s and articles/s over the articles'
-bytes, and the process's peak resident memory.
+bytes, the CPU time of all threads and MB/s a core (MB over CPU seconds),
+and the process's peak resident memory.
 """
 
 import os
@@ -33,7 +34,8 @@ def size(folder):
 
 
 def run(args):
-    """Wall seconds and peak resident memory (bytes) of one process."""
+    """Wall seconds, CPU seconds (user and system, all threads) and peak
+    resident memory (bytes) of one process."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as null:
         p = subprocess.Popen(args, stdout=null, stderr=subprocess.PIPE)
@@ -44,7 +46,7 @@ def run(args):
     # `check` exits 1 when it reports findings; 2 and above are failures.
     if p.returncode not in (0, 1):
         sys.exit(f"{' '.join(args)} failed ({p.returncode}): {err.strip()}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
 def main():
@@ -52,16 +54,19 @@ def main():
         if not os.path.exists(path):
             sys.exit(f"missing {path}: cargo build --release && cargo build --release --examples")
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 4000, 16000]
-    print(f"{'command':8} {'articles':>8} {'MB':>7} {'seconds':>8} {'MB/s':>6} {'articles/s':>10} {'peak MB':>8} {'peak/corpus':>11}")
+    print(
+        f"{'command':8} {'articles':>8} {'MB':>7} {'seconds':>8} {'MB/s':>6} {'articles/s':>10} "
+        f"{'cpu s':>6} {'MB/s/core':>9} {'peak MB':>8} {'peak/corpus':>11}"
+    )
     for n in sizes:
         folder = corpus(n)
         count, nbytes = size(folder)
         mb = nbytes / 1e6
         for command in ("check", "extract"):
-            secs, peak = run([BIN, command, "--format", "json", folder])
+            secs, cpu, peak = run([BIN, command, "--format", "json", folder])
             print(
                 f"{command:8} {count:8d} {mb:7.1f} {secs:8.2f} {mb / secs:6.2f} {count / secs:10.0f} "
-                f"{peak / 1e6:8.0f} {peak / nbytes:10.1f}x"
+                f"{cpu:6.2f} {mb / cpu:9.2f} {peak / 1e6:8.0f} {peak / nbytes:10.1f}x"
             )
 
 
