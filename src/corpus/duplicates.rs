@@ -34,7 +34,9 @@ pub(crate) fn find_copies(sources: &[Source], prints: &[Fingerprint]) -> Vec<Cop
     for (i, p) in prints.iter().enumerate() {
         all.extend(p.shingles.iter().map(|&h| (h, i as u32)));
     }
-    all.sort_unstable();
+    // By shingle alone: which source comes first among a shingle's owners
+    // changes no count.
+    all.sort_unstable_by_key(|&(h, _)| h);
     // A shingle in very many sources is boilerplate (or a wire's template),
     // not copying: it counts neither for the pair nor for the sizes, so a
     // copy is the same copy whatever else the corpus holds.
