@@ -39,22 +39,11 @@ pub(crate) fn tag_ci<'a>(
     }
 }
 
-/// `w` in lower case in a stack buffer, for word lists: they run
-/// for most words of a text, so without allocating. Words that are not
-/// ASCII or longer than 16 bytes are in none of the lists.
+/// `w` in lower case in a stack buffer (`lexicon::ascii_lower`), as text.
+/// Words that are not ASCII or longer than 16 bytes are in none of the
+/// grammars' lists.
 pub(crate) fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
-    std::str::from_utf8(ascii_lower_bytes(w, buf)?).ok()
-}
-
-/// `ascii_lower` as bytes, for lookups that need no `str`.
-pub(crate) fn ascii_lower_bytes<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    if w.len() > buf.len() || !w.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..w.len()];
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
-    Some(out)
+    std::str::from_utf8(crate::lexicon::ascii_lower(w, buf)?).ok()
 }
 
 /// A form of a grammar: a parser from the text at some position.

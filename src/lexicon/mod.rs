@@ -115,16 +115,24 @@ pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
     rows(data).map(|r| r.cell(0))
 }
 
-/// `w` in lower case, in `buf` when it is ASCII and fits (the word tests run
-/// for most words of a text, so without allocating), else allocated.
-pub(crate) fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, [u8]> {
-    if w.len() <= buf.len() && w.is_ascii() {
-        let out = &mut buf[..w.len()];
-        out.copy_from_slice(w.as_bytes());
-        out.make_ascii_lowercase();
-        Cow::Borrowed(out)
-    } else {
-        Cow::Owned(w.to_lowercase().into_bytes())
+/// `w` in lower case in `buf` when it is ASCII and fits, else nothing: the
+/// word tests run for most words of a text, so without allocating, and
+/// the lowered bytes need no UTF-8 check to be looked up.
+pub(crate) fn ascii_lower<'b, const N: usize>(w: &str, buf: &'b mut [u8; N]) -> Option<&'b [u8]> {
+    if w.len() > N || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    Some(out)
+}
+
+/// `w` in lower case: in `buf` when `ascii_lower` can, else allocated.
+pub(crate) fn lowercase<'b>(w: &str, buf: &'b mut [u8; 32]) -> Cow<'b, [u8]> {
+    match ascii_lower(w, buf) {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(w.to_lowercase().into_bytes()),
     }
 }
 
@@ -223,10 +231,9 @@ impl<V: Copy> WordMap<V> {
     }
 
     /// `w` lowercased if it is ASCII of at most 16 bytes (the grammars'
-    /// words), else nothing: no allocation, no check of the lowered bytes.
+    /// words; `ascii_lower`), else nothing.
     pub(crate) fn get_ascii_lower(&self, w: &str) -> Option<V> {
-        let mut buf = [0; 16];
-        self.get_bytes(crate::grammar::ascii_lower_bytes(w, &mut buf)?)
+        self.get_bytes(ascii_lower(w, &mut [0; 16])?)
     }
 
     pub(crate) fn get_bytes(&self, w: &[u8]) -> Option<V> {

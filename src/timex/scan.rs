@@ -6,8 +6,8 @@
 use std::sync::LazyLock;
 
 use crate::grammar::number::{Decimal, number_word};
-use crate::grammar::{ascii_lower_bytes, scan};
-use crate::lexicon::{WordMap, WordSet, en, rows, words};
+use crate::grammar::scan;
+use crate::lexicon::{WordMap, WordSet, ascii_lower, en, rows, words};
 use crate::span::Span;
 use crate::timex::compose;
 use crate::timex::expr::{DateExpr, DateMention, Direction, Period, Ref};
@@ -226,7 +226,7 @@ pub(crate) fn may_start(rest: &str) -> bool {
     let (raw, after) = rest.split_at(len);
     let mut buf = [0; 16];
     // Every word the grammar begins with is ASCII and short.
-    let Some(word) = ascii_lower_bytes(raw, &mut buf) else {
+    let Some(word) = ascii_lower(raw, &mut buf) else {
         return false;
     };
     // Frequent words that begin an expression only before a given word.
@@ -333,7 +333,7 @@ fn temporal_word_follows(after: &str) -> bool {
             return true;
         }
         let mut buf = [0; 16];
-        let Some(word) = ascii_lower_bytes(raw, &mut buf) else {
+        let Some(word) = ascii_lower(raw, &mut buf) else {
             continue;
         };
         if word_class(word) & FOLLOWS != 0 {
