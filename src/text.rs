@@ -123,14 +123,9 @@ pub(crate) fn norm_word(w: &str) -> String {
 /// normalize every word of every source through one buffer.
 pub(crate) fn norm_word_into(w: &str, out: &mut String) {
     out.clear();
-    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
     // Most words are ASCII: nothing to fold.
-    if w.is_ascii() {
-        out.push_str(w);
-        out.make_ascii_lowercase();
-        if !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            out.retain(|c| c.is_ascii_alphanumeric());
-        }
+    if let Some(chars) = ascii_norm_chars(w) {
+        out.extend(chars);
         return;
     }
     let folded = deunicode::deunicode(w);
@@ -140,6 +135,17 @@ pub(crate) fn norm_word_into(w: &str, out: &mut String) {
             .filter(|c| c.is_alphanumeric())
             .flat_map(|c| c.to_lowercase()),
     );
+}
+
+/// `norm_word` of an ASCII word as its characters, without allocating;
+/// `None` for a word with other characters (they are folded first).
+pub(crate) fn ascii_norm_chars(w: &str) -> Option<impl Iterator<Item = char> + '_> {
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
+    w.is_ascii().then(|| {
+        w.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+    })
 }
 
 /// A normalized word as a 64-bit hash: the corpus-wide passes (copies,

@@ -121,17 +121,9 @@ pub(crate) fn surname_of(name: &[String]) -> &str {
 /// A folded key under which spellings and transliterations of one name meet:
 /// Zelensky / Zelenskyy / Zelenskiy, Hryhorchuk / Grigorchuk, Kolář / Kolar.
 pub(crate) fn name_key(word: &str) -> String {
-    // An ASCII word in one pass (most names): `norm_word` without its copy.
-    let bare = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("s'"))
-        .unwrap_or(word);
-    if bare.is_ascii() {
-        let normal = bare
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()));
-        return key_of(normal, bare.len());
+    // An ASCII word (most names) without the copy `norm_word` makes.
+    if let Some(chars) = crate::text::ascii_norm_chars(word) {
+        return key_of(chars, word.len());
     }
     let normal = norm_word(word);
     key_of(normal.chars(), normal.len())
