@@ -128,7 +128,7 @@ pub(crate) fn norm_word_into(w: &str, out: &mut String) {
         out.extend(chars);
         return;
     }
-    let folded = deunicode::deunicode(w);
+    let folded = deunicode::deunicode(without_possessive(w));
     out.extend(
         folded
             .chars()
@@ -140,12 +140,17 @@ pub(crate) fn norm_word_into(w: &str, out: &mut String) {
 /// `norm_word` of an ASCII word as its characters, without allocating;
 /// `None` for a word with other characters (they are folded first).
 pub(crate) fn ascii_norm_chars(w: &str) -> Option<impl Iterator<Item = char> + '_> {
-    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
+    let w = without_possessive(w);
     w.is_ascii().then(|| {
         w.bytes()
             .filter(u8::is_ascii_alphanumeric)
             .map(|b| char::from(b.to_ascii_lowercase()))
     })
+}
+
+/// A word without its possessive ending, which the normal form drops.
+fn without_possessive(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w)
 }
 
 /// A normalized word as a 64-bit hash: the corpus-wide passes (copies,
