@@ -108,14 +108,7 @@ fn links_met_while_walking_are_followed_and_a_loop_or_a_pipe_is_named() {
     assert!(code == 0 || code == 1, "{err}");
     assert!(err.contains("loop.txt: skipped, "), "{err}");
     assert!(err.contains("pipe.txt: skipped, not a regular file"), "{err}");
-    let json: serde_json::Value = serde_json::from_str(&out).expect("a full report");
-    let ids: Vec<&str> = json["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, ["linked.txt"]);
+    assert_eq!(source_ids(&out), ["linked.txt"]);
 }
 
 #[test]
@@ -279,6 +272,17 @@ fn extract_jsonl_answers_a_line_too_long_or_not_utf8_and_goes_on() {
 }
 
 /// Runs `extract --input jsonl --format jsonl` on `input`: one JSON value a line.
+/// The ids of the sources of a whole JSON report.
+fn source_ids(report: &str) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_str(report).expect("a whole report");
+    json["sources"]
+        .as_array()
+        .expect("a list of sources")
+        .iter()
+        .map(|s| s["id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
 fn extract_jsonl(input: &str) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("in.jsonl");
@@ -386,14 +390,7 @@ fn an_article_above_the_size_limit_is_an_error_and_the_others_are_read() {
         )),
         "{err}"
     );
-    let report: serde_json::Value = serde_json::from_str(&out).expect("the full report");
-    let ids: Vec<&str> = report["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, ["a.txt"]);
+    assert_eq!(source_ids(&out), ["a.txt"]);
     // Raised, the article is read.
     let (_, err, code) = run(&["extract", "--max-article-mb", "2", &folder]);
     assert_eq!((code, err.as_str()), (0, ""));
