@@ -84,8 +84,8 @@ impl Baseline {
         Ok(b)
     }
 
-    pub(crate) fn of(findings: &[Finding], a: &Analysis) -> Baseline {
-        let mut accepted: Vec<Accepted> = findings.iter().map(|f| key(f, a)).collect();
+    /// The baseline that accepts findings of these keys.
+    pub(crate) fn of(mut accepted: Vec<Accepted>) -> Baseline {
         accepted.sort();
         accepted.dedup();
         Baseline {
@@ -95,13 +95,12 @@ impl Baseline {
     }
 
     /// Splits findings into those not accepted, and returns the accepted
-    /// entries that matched nothing (stale).
-    pub(crate) fn filter(&self, findings: Vec<Finding>, a: &Analysis) -> (Vec<Finding>, usize, Vec<Accepted>) {
+    /// entries that matched nothing (stale). `keys`: each finding's key.
+    pub(crate) fn filter(&self, findings: Vec<Finding>, keys: &[Accepted]) -> (Vec<Finding>, usize, Vec<Accepted>) {
         let mut used = vec![false; self.accepted.len()];
         let mut kept = Vec::new();
         let mut hidden = 0;
-        for f in findings {
-            let k = key(&f, a);
+        for (f, k) in findings.into_iter().zip(keys) {
             match self
                 .accepted
                 .iter()

@@ -26,13 +26,14 @@ pub struct Copy {
 }
 
 /// Finds copies among `sources` by their shingles (`prints`, one a
-/// source), in order of (original, copy).
-pub(crate) fn find_copies(sources: &[Source], prints: &[Fingerprint]) -> Vec<Copy> {
+/// source, whose shingles are used up), in order of (original, copy).
+pub(crate) fn find_copies(sources: &[Source], prints: &mut [Fingerprint]) -> Vec<Copy> {
     // Every (shingle, source), sorted: the sources of one shingle side by
-    // side, in far less memory than a hash table of lists.
+    // side, in far less memory than a hash table of lists. Each source's
+    // own list goes as it is copied in: the two are never held at once.
     let mut all: Vec<(u64, u32)> = Vec::with_capacity(prints.iter().map(|p| p.shingles.len()).sum());
-    for (i, p) in prints.iter().enumerate() {
-        all.extend(p.shingles.iter().map(|&h| (h, i as u32)));
+    for (i, p) in prints.iter_mut().enumerate() {
+        all.extend(std::mem::take(&mut p.shingles).into_iter().map(|h| (h, i as u32)));
     }
     // By shingle alone: which source comes first among a shingle's owners
     // changes no count.
@@ -40,28 +41,29 @@ pub(crate) fn find_copies(sources: &[Source], prints: &[Fingerprint]) -> Vec<Cop
     // A shingle in very many sources is boilerplate (or a wire's template),
     // not copying: it counts neither for the pair nor for the sizes, so a
     // copy is the same copy whatever else the corpus holds.
-    let counted: Vec<&[(u64, u32)]> = all
-        .chunk_by(|x, y| x.0 == y.0)
-        .filter(|owners| owners.len() <= MAX_SHARING)
-        .collect();
+    let counted = || {
+        all.chunk_by(|x, y| x.0 == y.0)
+            .filter(|owners| owners.len() <= MAX_SHARING)
+    };
     let mut sizes = vec![0usize; sources.len()];
-    for owners in &counted {
-        for &(_, i) in *owners {
+    for owners in counted() {
+        for &(_, i) in owners {
             sizes[i as usize] += 1;
         }
     }
-    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    for owners in counted {
-        let owners: Vec<usize> = owners.iter().map(|&(_, i)| i as usize).collect();
-        for (x, &a) in owners.iter().enumerate() {
-            for &b in &owners[x + 1..] {
+    let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for owners in counted() {
+        for (x, &(_, a)) in owners.iter().enumerate() {
+            for &(_, b) in &owners[x + 1..] {
                 *shared.entry((a.min(b), a.max(b))).or_default() += 1;
             }
         }
     }
+    drop(all);
     let mut out: Vec<Copy> = shared
         .into_iter()
         .filter_map(|((a, b), n)| {
+            let (a, b, n) = (a as usize, b as usize, n as usize);
             let smaller = sizes[a].min(sizes[b]).max(1);
             let containment = n as f64 / smaller as f64;
             (containment >= COPY_THRESHOLD && n >= MIN_SHARED).then(|| {

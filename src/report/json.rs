@@ -1,27 +1,22 @@
 //! The JSON report (docs/report-format.md).
+//!
+//! Written field by field, byte for byte as `serde_json::to_writer_pretty`
+//! writes the whole document, so that a run that keeps its claims only as
+//! written JSON (`analysis::Streamed`) gives the same report as one that
+//! holds them.
 
-use std::io;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::model::{Printer, Report, SourceInfo};
-use crate::claim::Claim;
-use crate::finding::Finding;
+use super::model::{Printer, Report, SourceInfo, source_infos};
+use crate::analysis::Streamed;
+use crate::corpus::story::Story;
+use crate::source::Source;
 
 pub const SCHEMA: &str = "claimcheck/report/v1";
 
 pub struct Json;
-
-#[derive(Serialize)]
-struct Doc<'a> {
-    schema: &'static str,
-    sources: Vec<SourceInfo>,
-    claims: &'a [Claim],
-    findings: &'a [Finding],
-    /// The sources grouped by the event they report, each story named by
-    /// its first source.
-    stories: Vec<StoryInfo<'a>>,
-}
 
 #[derive(Serialize)]
 struct StoryInfo<'a> {
@@ -31,30 +26,137 @@ struct StoryInfo<'a> {
 
 impl Printer for Json {
     /// The report as pretty JSON with a final newline.
-    fn write(&self, report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
-        let doc = Doc {
-            schema: SCHEMA,
-            sources: report.sources(),
-            claims: &report.analysis.claims,
-            findings: report.findings,
-            stories: report
-                .analysis
-                .stories
-                .iter()
-                .map(|st| {
-                    let sources: Vec<&str> = st
-                        .sources
-                        .iter()
-                        .map(|&i| report.analysis.sources[i].id.as_str())
-                        .collect();
-                    StoryInfo {
-                        id: sources.first().copied().unwrap_or(""),
-                        sources,
-                    }
-                })
-                .collect(),
-        };
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+    fn write(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let a = report.analysis;
+        let claims = a.claims.iter().map(|c| {
+            let mut json = b"    ".to_vec();
+            pretty_at(&mut json, c, 2)?;
+            Ok(json)
+        });
+        write_report(out, &report.sources(), claims, report.findings, &a.stories, &a.sources)
+    }
+}
+
+/// The report of a streamed run: the same bytes as `Json` writes for the
+/// same sources.
+pub fn write_streamed(run: &Streamed, out: &mut dyn Write) -> io::Result<()> {
+    let infos = source_infos(&run.sources, &run.copies, |i| run.claims[i].count);
+    let claims = run.claims.iter().map(|p| p.unpack());
+    write_report(out, &infos, claims, &run.findings, &run.stories, &run.sources)
+}
+
+/// The report whose claims come as pieces of the `claims` array, each one
+/// or more claims already written at its depth.
+fn write_report(
+    out: &mut dyn Write,
+    sources: &[SourceInfo],
+    claims: impl Iterator<Item = io::Result<Vec<u8>>>,
+    findings: &[crate::finding::Finding],
+    stories: &[Story],
+    all: &[Source],
+) -> io::Result<()> {
+    // Many small writes: buffered whatever `out` is.
+    let mut out = io::BufWriter::new(out);
+    let mut doc = Object::begin(&mut out)?;
+    doc.field("schema", SCHEMA)?;
+    doc.field("sources", sources)?;
+    doc.pieces("claims", claims)?;
+    doc.field("findings", findings)?;
+    // The sources grouped by the event they report, each story named by
+    // its first source.
+    let stories: Vec<StoryInfo<'_>> = stories
+        .iter()
+        .map(|st| {
+            let sources: Vec<&str> = st.sources.iter().map(|&i| all[i].id.as_str()).collect();
+            StoryInfo {
+                id: sources.first().copied().unwrap_or(""),
+                sources,
+            }
+        })
+        .collect();
+    doc.field("stories", &stories)?;
+    doc.end()?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// Writes `value` as pretty JSON as it stands `depth` levels deep in a
+/// pretty document: every line after the first indented two spaces a
+/// level (a line break in JSON is always between tokens, never in a
+/// string).
+pub(crate) fn pretty_at<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> io::Result<()> {
+    let json = serde_json::to_vec_pretty(value)?;
+    out.reserve(json.len());
+    for (i, line) in json.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend(std::iter::repeat_n(b' ', 2 * depth));
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(())
+}
+
+/// A top-level object written field by field.
+struct Object<'w> {
+    out: &'w mut dyn Write,
+    fields: usize,
+}
+
+impl<'w> Object<'w> {
+    fn begin(out: &'w mut dyn Write) -> io::Result<Object<'w>> {
+        out.write_all(b"{")?;
+        Ok(Object { out, fields: 0 })
+    }
+
+    fn key(&mut self, name: &str) -> io::Result<()> {
+        let sep: &[u8] = if self.fields == 0 { b"\n" } else { b",\n" };
+        self.fields += 1;
+        self.out.write_all(sep)?;
+        write!(self.out, "  \"{name}\": ")
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> io::Result<()> {
+        self.key(name)?;
+        let mut json = Vec::new();
+        pretty_at(&mut json, value, 1)?;
+        self.out.write_all(&json)
+    }
+
+    /// An array whose elements come in pieces (an empty piece adds none).
+    fn pieces(&mut self, name: &str, pieces: impl Iterator<Item = io::Result<Vec<u8>>>) -> io::Result<()> {
+        self.key(name)?;
+        self.out.write_all(b"[")?;
+        let mut any = false;
+        for piece in pieces {
+            let piece = piece?;
+            if piece.is_empty() {
+                continue;
+            }
+            self.out.write_all(if any { b",\n" } else { b"\n" })?;
+            self.out.write_all(&piece)?;
+            any = true;
+        }
+        self.out.write_all(if any { b"\n  ]" } else { b"]" })
+    }
+
+    fn end(self) -> io::Result<()> {
+        self.out.write_all(if self.fields == 0 { b"}" } else { b"\n}" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pretty_at;
+
+    #[test]
+    fn a_value_is_indented_as_it_stands_in_the_document() {
+        let value = serde_json::json!({"a": [1, 2], "b": "x\ny", "c": []});
+        let mut json = Vec::new();
+        pretty_at(&mut json, &value, 1).unwrap();
+        // Worked out from serde_json's pretty form, two spaces a level: the
+        // line break inside the string stays escaped.
+        let want = "{\n    \"a\": [\n      1,\n      2\n    ],\n    \"b\": \"x\\ny\",\n    \"c\": []\n  }";
+        assert_eq!(String::from_utf8(json).unwrap(), want);
     }
 }

@@ -6,8 +6,9 @@ use std::io;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
+use crate::corpus::duplicates::Copy;
 use crate::finding::{Finding, Severity};
-use crate::source::PublishedFrom;
+use crate::source::{PublishedFrom, Source};
 
 /// A source as the report describes it.
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +30,33 @@ pub struct SourceInfo {
     pub notes: Vec<String>,
 }
 
+/// The sources as the report describes them; `claims`: how many claims
+/// the source at an index has.
+pub(crate) fn source_infos(sources: &[Source], copies: &[Copy], claims: impl Fn(usize) -> usize) -> Vec<SourceInfo> {
+    // The first original of each copy, as the copies list them.
+    let mut copy_of: std::collections::BTreeMap<usize, usize> = Default::default();
+    for c in copies {
+        copy_of.entry(c.copy).or_insert(c.original);
+    }
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SourceInfo {
+            id: s.id.clone(),
+            path: s.path.clone(),
+            published: s.meta.published.map(|d| d.to_string()),
+            published_from: s.meta.published_from,
+            published_evidence: s.meta.evidence.clone(),
+            duplicate_of: copy_of.get(&i).map(|&o| sources[o].id.clone()),
+            publisher: s.meta.publisher.clone(),
+            title: s.meta.title.clone(),
+            url: s.meta.url.clone(),
+            claims: claims(i),
+            notes: s.notes.clone(),
+        })
+        .collect()
+}
+
 /// Everything a printer needs.
 pub struct Report<'a> {
     pub analysis: &'a Analysis,
@@ -45,28 +73,7 @@ pub trait Printer {
 impl Report<'_> {
     pub fn sources(&self) -> Vec<SourceInfo> {
         let a = self.analysis;
-        // The first original of each copy, as the copies list them.
-        let mut copy_of: std::collections::BTreeMap<usize, usize> = Default::default();
-        for c in &a.copies {
-            copy_of.entry(c.copy).or_insert(c.original);
-        }
-        a.sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| SourceInfo {
-                id: s.id.clone(),
-                path: s.path.clone(),
-                published: s.meta.published.map(|d| d.to_string()),
-                published_from: s.meta.published_from,
-                published_evidence: s.meta.evidence.clone(),
-                duplicate_of: copy_of.get(&i).map(|&o| a.sources[o].id.clone()),
-                publisher: s.meta.publisher.clone(),
-                title: s.meta.title.clone(),
-                url: s.meta.url.clone(),
-                claims: a.claims_of(i).len(),
-                notes: s.notes.clone(),
-            })
-            .collect()
+        source_infos(&a.sources, &a.copies, |i| a.claims_of(i).len())
     }
 
     pub fn count(&self, severity: Severity) -> usize {

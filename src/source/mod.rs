@@ -163,6 +163,15 @@ impl Source {
         }
     }
 
+    /// Lets go of the file's bytes and text once its claims are written:
+    /// what is left describes the source (id, path, dates, notes), and its
+    /// spans can no longer be located.
+    pub(crate) fn let_go_of_text(&mut self) {
+        self.clean = Default::default();
+        self.original = Original::Bytes(Vec::new());
+        self.lines = LineIndex::new(b"", true);
+    }
+
     /// The file's bytes as read.
     pub fn bytes(&self) -> &[u8] {
         match &self.original {

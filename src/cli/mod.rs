@@ -8,17 +8,19 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use std::io::IsTerminal;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::analysis::Analysis;
-use crate::baseline::Baseline;
 use crate::claim::Claim;
-use crate::config::Loaded;
 use crate::error::{Error, Result};
 use crate::finding::Severity;
 use crate::report::{self, Report};
+
+mod check;
+
 use crate::rules::{self, Rule};
 use crate::source::{self, Format, PublishedFrom, Source};
+pub use check::check;
 
 /// Exit statuses (docs/report-format.md).
 pub const EXIT_OK: i32 = 0;
@@ -80,98 +82,6 @@ fn read(
         }
     }
     Ok((inputs.sources, !inputs.errors.is_empty()))
-}
-
-/// `claimcheck check`: the cross-source run. Returns the exit status.
-pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
-    // Configuration and rules first: an invalid file stops the run before
-    // any article is read. Command-line options win over the configuration.
-    let limit = opts.max_rule_file_bytes;
-    let config = match &opts.config {
-        Some(p) => Some(Loaded::load(p, limit)?),
-        None => Loaded::find(&opts.paths, limit)?,
-    };
-    let rules = match (&opts.rules, &config) {
-        (Some(p), _) => rules::load_limited(Some(p), limit)?,
-        (None, Some(c)) => c.load_rules(limit)?,
-        (None, None) => rules::load(None)?,
-    };
-    let rules = match &config {
-        Some(c) => c.apply(rules)?,
-        None => rules,
-    };
-    let configured = config.as_ref().map(|c| c.config.sources.clone()).unwrap_or_default();
-    let mut sink = std::io::sink();
-    let notes: &mut dyn Write = if opts.quiet { &mut sink } else { &mut *err };
-    let (sources, failed) = read(
-        &opts.paths,
-        opts.manifest.as_deref(),
-        &configured,
-        opts.max_article_bytes,
-        notes,
-    )?;
-    if sources.is_empty() && !failed {
-        return Err(Error::Usage(
-            "no articles found (.txt, .md, .markdown, .html, .htm)".into(),
-        ));
-    }
-    let bar = progress(sources.len());
-    let analysis = Analysis::run_observed(sources, opts.format.reads_source_text(), &|| bar.inc(1));
-    bar.finish_and_clear();
-    let started = Instant::now();
-    let mut findings = rules::engine::run(&rules, &analysis);
-    let mut analysis = analysis;
-    analysis.timings.push(("rules", started.elapsed()));
-    if let Some(p) = &opts.write_baseline {
-        crate::baseline::write_atomic(p, &Baseline::of(&findings, &analysis).to_json())?;
-        let _ = writeln!(
-            err,
-            "note: wrote {} accepted findings to {}",
-            findings.len(),
-            p.display()
-        );
-    }
-    if let Some(p) = &opts.baseline {
-        let (kept, hidden, stale) = Baseline::load(p)?.filter(findings, &analysis);
-        findings = kept;
-        if hidden > 0 {
-            let _ = writeln!(err, "note: {hidden} findings accepted by the baseline {}", p.display());
-        }
-        for s in stale {
-            let _ = writeln!(
-                err,
-                "note: stale baseline entry (no longer found): {} in {}",
-                s.rule,
-                s.sources.join(", ")
-            );
-        }
-    }
-    let report = Report {
-        analysis: &analysis,
-        findings: &findings,
-        rules: &rules,
-    };
-    let started = Instant::now();
-    let printer = report::printer(opts.format, opts.color);
-    match &opts.output {
-        Some(p) => crate::baseline::write_atomic_with(p, |w| printer.write(&report, w))?,
-        None => printer.write(&report, out).map_err(|e| Error::Io {
-            path: "<stdout>".into(),
-            source: e,
-        })?,
-    }
-    let printing = started.elapsed();
-    if opts.statistics {
-        statistics(err, &report, printing);
-    }
-    if failed {
-        return Ok(EXIT_ERROR);
-    }
-    let fails = match opts.fail_on {
-        FailOn::Never => false,
-        FailOn::Severity(s) => findings.iter().any(|f| f.severity >= s),
-    };
-    Ok(if fails { EXIT_FINDINGS } else { EXIT_OK })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -678,50 +588,4 @@ fn progress(files: usize) -> indicatif::ProgressBar {
     }
     bar.enable_steady_tick(Duration::from_millis(100));
     bar
-}
-
-/// `--statistics`: findings per rule, claims per kind, time per stage.
-fn statistics(err: &mut dyn Write, report: &Report<'_>, printing: Duration) {
-    let mut per_rule: std::collections::BTreeMap<&str, usize> = Default::default();
-    for f in report.findings {
-        *per_rule.entry(f.rule.as_str()).or_default() += 1;
-    }
-    let mut per_kind: std::collections::BTreeMap<&str, usize> = Default::default();
-    for c in &report.analysis.claims {
-        *per_kind.entry(c.kind().as_str()).or_default() += 1;
-    }
-    let _ = writeln!(err, "statistics:");
-    for r in report.rules {
-        let _ = writeln!(
-            err,
-            "  findings {:24} {}",
-            r.id,
-            per_rule.get(r.id.as_str()).copied().unwrap_or(0)
-        );
-    }
-    for (k, n) in per_kind {
-        let _ = writeln!(err, "  claims   {k:24} {n}");
-    }
-    let stories = &report.analysis.stories;
-    let largest = stories.iter().map(|s| s.sources.len()).max().unwrap_or(0);
-    let _ = writeln!(err, "  stories  {:24} {}", "count", stories.len());
-    let _ = writeln!(err, "  stories  {:24} {largest}", "largest (sources)");
-    // Every name that was taken for another, and why.
-    for (source, people) in report.analysis.sources.iter().zip(&report.analysis.people) {
-        for (person, canonical) in people {
-            let form = person.full_name();
-            if !canonical.is_empty() && form != *canonical {
-                let why = crate::corpus::identity::why_one(&form, canonical);
-                let _ = writeln!(err, "  person   {canonical} = {form} ({}): {why}", source.id);
-            }
-        }
-    }
-    for (stage, t) in report
-        .analysis
-        .timings
-        .iter()
-        .chain(std::iter::once(&("report", printing)))
-    {
-        let _ = writeln!(err, "  time     {stage:24} {:.1} ms", t.as_secs_f64() * 1000.0);
-    }
 }

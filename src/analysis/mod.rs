@@ -9,6 +9,10 @@ use crate::extract::{self, mention::Person};
 use crate::graph::ClaimGraph;
 use crate::source::Source;
 
+mod stream;
+
+pub use stream::{Packed, StreamOptions, Streamed};
+
 /// Every source with its claims, people, copies and cross-source links.
 #[derive(Debug)]
 pub struct Analysis {
@@ -65,18 +69,7 @@ impl Analysis {
             *since = std::time::Instant::now();
         };
         let mut since = clock;
-        sources.sort_by(|a, b| a.id.cmp(&b.id));
-        let prints = corpus::fingerprint::of_sources(&sources);
-        let copies = corpus::duplicates::find_copies(&sources, &prints);
-        corpus::infer_published(&mut sources, &copies);
-        lap("copies and dates", &mut since);
-        let pairs: Vec<(usize, usize)> = copies
-            .iter()
-            .map(|c| (c.original.min(c.copy), c.original.max(c.copy)))
-            .collect();
-        let stories = corpus::story::find_stories(&prints, &pairs);
-        drop(prints);
-        lap("stories", &mut since);
+        let (copies, stories) = group(&mut sources, &mut lap, &mut since);
         // Everything from extraction on is done story by story, on all
         // cores: names meet their namesakes and claims their counterparts
         // only within one, and the words kept for linking live only while
@@ -165,6 +158,59 @@ impl Analysis {
         }
     }
 
+    /// One story on its own: `sources` (sorted by id, the sources of one
+    /// story) extracted, their people resolved, their claims linked and put
+    /// in a graph with `copies` (indices into `sources`). The cleaned text
+    /// is let go once the claims are extracted.
+    pub(crate) fn of_story(
+        mut sources: Vec<Source>,
+        copies: Vec<Copy>,
+        linked: bool,
+        extracted: &(dyn Fn() + Sync),
+    ) -> Analysis {
+        let ex: Vec<extract::Extraction> = sources
+            .iter()
+            .map(|s| {
+                let e = extract::extract(&s.id, &s.clean.text, s.meta.published, &|span| s.locate(span), linked);
+                extracted();
+                e
+            })
+            .collect();
+        for s in &mut sources {
+            s.clean = Default::default();
+        }
+        let r = story(ex, linked);
+        let claims: Vec<Claim> = r.claims.into_iter().flatten().collect();
+        let mut links = r.links;
+        links.sort_by_key(|l| (l.kind, l.a, l.b));
+        let organizations = r
+            .people
+            .iter()
+            .flatten()
+            .filter(|(p, _)| p.organization)
+            .map(|(_, c)| c.clone())
+            .collect();
+        let graph = if linked {
+            ClaimGraph::build(&sources, &claims, &links, &copies)
+        } else {
+            ClaimGraph::default()
+        };
+        let stories = vec![Story {
+            sources: (0..sources.len()).collect(),
+        }];
+        Analysis {
+            sources,
+            claims,
+            people: r.people,
+            copies,
+            links,
+            graph,
+            stories,
+            organizations,
+            timings: Vec::new(),
+        }
+    }
+
     /// Whether two speakers (canonical names) are certainly two people.
     pub(crate) fn different_speakers(&self, a: &str, b: &str) -> bool {
         let organization = |n: &str| self.organizations.contains(n);
@@ -175,8 +221,8 @@ impl Analysis {
     /// publication dates completed from their copies, no claims.
     pub fn read_only(mut sources: Vec<Source>) -> Vec<Source> {
         sources.sort_by(|a, b| a.id.cmp(&b.id));
-        let prints = corpus::fingerprint::of_sources(&sources);
-        let copies = corpus::duplicates::find_copies(&sources, &prints);
+        let mut prints = corpus::fingerprint::of_sources(&sources);
+        let copies = corpus::duplicates::find_copies(&sources, &mut prints);
         corpus::infer_published(&mut sources, &copies);
         sources
     }
@@ -206,6 +252,28 @@ impl Analysis {
             _ => false,
         }
     }
+}
+
+/// Sorts the sources by id, finds their copies (completing publication
+/// dates from them) and groups them into stories: what every run does
+/// before it reads a claim.
+fn group(
+    sources: &mut [Source],
+    lap: &mut impl FnMut(&'static str, &mut std::time::Instant),
+    since: &mut std::time::Instant,
+) -> (Vec<Copy>, Vec<Story>) {
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut prints = corpus::fingerprint::of_sources(sources);
+    let copies = corpus::duplicates::find_copies(sources, &mut prints);
+    corpus::infer_published(sources, &copies);
+    lap("copies and dates", since);
+    let pairs: Vec<(usize, usize)> = copies
+        .iter()
+        .map(|c| (c.original.min(c.copy), c.original.max(c.copy)))
+        .collect();
+    let stories = corpus::story::find_stories(&prints, &pairs);
+    lap("stories", since);
+    (copies, stories)
 }
 
 /// Stories extracted and linked at once, between two moves of their

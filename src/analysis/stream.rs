@@ -1,0 +1,237 @@
+//! A run that holds one batch of stories at a time. No claim is compared
+//! with a claim of another story, so each story is extracted, linked and
+//! checked on its own; its claims are written out as the report's JSON,
+//! compressed, and everything else of the story is let go. What the run
+//! holds grows with its sources' metadata and its findings, not with their
+//! text, claims and graphs.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::{Analysis, STORY_BATCH, group};
+use crate::baseline::{Accepted, key};
+use crate::claim::Claim;
+use crate::corpus::{duplicates::Copy, story::Story};
+use crate::extract::mention::Person;
+use crate::finding::Finding;
+use crate::rules::Rule;
+use crate::source::Source;
+
+/// What a streamed run does beyond extraction.
+pub struct StreamOptions<'a> {
+    /// The rules each story is checked by; none for `extract`.
+    pub rules: &'a [Rule],
+    /// Whether claims are linked (and checked), or only extracted.
+    pub linked: bool,
+    /// Whether to keep each finding's baseline key.
+    pub keys: bool,
+    /// Whether to keep each source's people (for `--statistics`).
+    pub people: bool,
+}
+
+/// One source's claims as the report's `claims` array holds them (pretty
+/// JSON, each claim at the array's depth, separated by `,` and a line
+/// break), compressed.
+#[derive(Debug, Default)]
+pub struct Packed {
+    /// How many claims.
+    pub count: usize,
+    bytes: Vec<u8>,
+}
+
+impl Packed {
+    fn of(claims: &[Claim]) -> std::io::Result<Packed> {
+        let mut json = Vec::new();
+        for (i, c) in claims.iter().enumerate() {
+            if i > 0 {
+                json.extend_from_slice(b",\n");
+            }
+            json.extend_from_slice(b"    ");
+            crate::report::json::pretty_at(&mut json, c, 2)?;
+        }
+        Ok(Packed {
+            count: claims.len(),
+            bytes: lz4_flex::compress_prepend_size(&json),
+        })
+    }
+
+    /// The claims' JSON; an error only if the bytes were damaged in memory.
+    pub fn unpack(&self) -> std::io::Result<Vec<u8>> {
+        lz4_flex::decompress_size_prepended(&self.bytes).map_err(std::io::Error::other)
+    }
+}
+
+/// Everything a streamed run keeps.
+pub struct Streamed {
+    /// Sorted by id, without their text.
+    pub sources: Vec<Source>,
+    pub copies: Vec<Copy>,
+    pub stories: Vec<Story>,
+    /// Each source's claims (same order as `sources`).
+    pub claims: Vec<Packed>,
+    /// Sorted by rule, sources, then first span, as `rules::engine::run`
+    /// sorts them.
+    pub findings: Vec<Finding>,
+    /// The baseline key of each finding, where asked.
+    pub(crate) keys: Vec<Accepted>,
+    /// How many claims of each kind.
+    pub kinds: BTreeMap<&'static str, usize>,
+    /// Each source's people with their canonical names, where asked.
+    pub people: Vec<Vec<(Person, String)>>,
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// What a run keeps of one story.
+struct Done {
+    sources: Vec<Source>,
+    claims: Vec<Packed>,
+    /// Each with the start of its first claim's span: the sort key the
+    /// claims no longer give.
+    findings: Vec<(usize, Finding, Option<Accepted>)>,
+    kinds: BTreeMap<&'static str, usize>,
+    people: Vec<Vec<(Person, String)>>,
+}
+
+impl Streamed {
+    /// Runs the pipeline and, where `opts` has rules, the rules over
+    /// `sources`, story by story.
+    /// An error only where a claim could not be written as JSON.
+    pub fn run(
+        mut sources: Vec<Source>,
+        opts: &StreamOptions<'_>,
+        extracted: &(dyn Fn() + Sync),
+    ) -> std::io::Result<Streamed> {
+        let mut timings = Vec::new();
+        let mut lap = |name: &'static str, since: &mut std::time::Instant| {
+            timings.push((name, since.elapsed()));
+            *since = std::time::Instant::now();
+        };
+        let mut since = std::time::Instant::now();
+        let (copies, stories) = group(&mut sources, &mut lap, &mut since);
+        let n = sources.len();
+        let local = local_copies(&copies, &stories, n);
+        let mut slots: Vec<Option<Source>> = sources.into_iter().map(Some).collect();
+        let mut claims: Vec<Packed> = (0..n).map(|_| Packed::default()).collect();
+        let mut people: Vec<Vec<(Person, String)>> = vec![Vec::new(); if opts.people { n } else { 0 }];
+        let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let mut found: Vec<(usize, Finding, Option<Accepted>)> = Vec::new();
+        for (batch, batch_copies) in stories.chunks(STORY_BATCH).zip(local.chunks(STORY_BATCH)) {
+            let inputs: Vec<(Vec<Source>, Vec<Copy>)> = batch
+                .iter()
+                .zip(batch_copies)
+                .map(|(st, c)| (st.sources.iter().filter_map(|&i| slots[i].take()).collect(), c.clone()))
+                .collect();
+            let done: Vec<Done> = inputs
+                .into_par_iter()
+                .map(|(s, c)| one_story(s, c, opts, extracted))
+                .collect::<std::io::Result<_>>()?;
+            for (st, d) in batch.iter().zip(done) {
+                for (&i, (s, c)) in st.sources.iter().zip(d.sources.into_iter().zip(d.claims)) {
+                    slots[i] = Some(s);
+                    claims[i] = c;
+                }
+                if opts.people {
+                    for (&i, p) in st.sources.iter().zip(d.people) {
+                        people[i] = p;
+                    }
+                }
+                for (k, v) in d.kinds {
+                    *kinds.entry(k).or_default() += v;
+                }
+                found.extend(d.findings);
+            }
+        }
+        lap("extraction, identities, linking and rules", &mut since);
+        found.sort_by(|(x0, x, _), (y0, y, _)| {
+            (&x.rule, &x.sources, x0, &x.claims).cmp(&(&y.rule, &y.sources, y0, &y.claims))
+        });
+        found.dedup_by(|(_, x, _), (_, y, _)| x == y);
+        let (findings, keys): (Vec<Finding>, Vec<Option<Accepted>>) = found.into_iter().map(|(_, f, k)| (f, k)).unzip();
+        Ok(Streamed {
+            sources: slots.into_iter().flatten().collect(),
+            copies,
+            stories,
+            claims,
+            findings,
+            keys: keys.into_iter().flatten().collect(),
+            kinds,
+            people,
+            timings,
+        })
+    }
+}
+
+/// The copies of each story, as indices into the story's sources. A copy
+/// and its original always share a story.
+fn local_copies(copies: &[Copy], stories: &[Story], n: usize) -> Vec<Vec<Copy>> {
+    // Each source's story and its place in it.
+    let mut at = vec![(usize::MAX, 0); n];
+    for (k, st) in stories.iter().enumerate() {
+        for (pos, &i) in st.sources.iter().enumerate() {
+            at[i] = (k, pos);
+        }
+    }
+    let mut local = vec![Vec::new(); stories.len()];
+    for c in copies {
+        let ((story, original), (other, copy)) = (at[c.original], at[c.copy]);
+        if story == other && story != usize::MAX {
+            local[story].push(Copy {
+                original,
+                copy,
+                containment: c.containment,
+            });
+        }
+    }
+    local
+}
+
+/// Extracts, links and checks one story, and keeps what the report needs.
+fn one_story(
+    sources: Vec<Source>,
+    copies: Vec<Copy>,
+    opts: &StreamOptions<'_>,
+    extracted: &(dyn Fn() + Sync),
+) -> std::io::Result<Done> {
+    let a = Analysis::of_story(sources, copies, opts.linked, extracted);
+    let findings = if opts.linked {
+        crate::rules::engine::run(opts.rules, &a)
+    } else {
+        Vec::new()
+    };
+    let findings = findings
+        .into_iter()
+        .map(|mut f| {
+            let first = f
+                .labels
+                .first()
+                .and_then(|l| l.claim)
+                .map_or(0, |c| a.claims[c].span.start);
+            let k = opts.keys.then(|| key(&f, &a));
+            // The labels point into this story's claims, which go.
+            f.labels = Vec::new();
+            f.diff = None;
+            (first, f, k)
+        })
+        .collect();
+    let mut kinds = BTreeMap::new();
+    for c in &a.claims {
+        *kinds.entry(c.kind().as_str()).or_default() += 1;
+    }
+    let claims = (0..a.sources.len())
+        .map(|i| Packed::of(a.claims_of(i)))
+        .collect::<std::io::Result<_>>()?;
+    let Analysis {
+        mut sources, people, ..
+    } = a;
+    for s in &mut sources {
+        s.let_go_of_text();
+    }
+    Ok(Done {
+        sources,
+        claims,
+        findings,
+        kinds,
+        people: if opts.people { people } else { Vec::new() },
+    })
+}
