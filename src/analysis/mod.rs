@@ -9,9 +9,7 @@ use crate::extract::{self, mention::Person};
 use crate::graph::ClaimGraph;
 use crate::source::Source;
 
-mod stream;
-
-pub use stream::{Packed, StreamOptions, Streamed};
+pub mod stream;
 
 /// Every source with its claims, people, copies and cross-source links.
 #[derive(Debug)]

@@ -15,6 +15,8 @@ use crate::claim::Claim;
 use crate::corpus::{duplicates::Copy, story::Story};
 use crate::extract::mention::Person;
 use crate::finding::Finding;
+use crate::report::json::write_report;
+use crate::report::source_infos;
 use crate::rules::Rule;
 use crate::source::Source;
 
@@ -37,11 +39,14 @@ pub struct StreamOptions<'a> {
 pub struct Packed {
     /// How many claims.
     pub count: usize,
-    bytes: Vec<u8>,
+    /// The length of their JSON.
+    len: usize,
+    bytes: Box<[u8]>,
 }
 
 impl Packed {
-    fn of(claims: &[Claim]) -> std::io::Result<Packed> {
+    /// `scratch`: room for compressing, reused from source to source.
+    fn of(claims: &[Claim], scratch: &mut Vec<u8>) -> std::io::Result<Packed> {
         let mut json = Vec::new();
         for (i, c) in claims.iter().enumerate() {
             if i > 0 {
@@ -50,15 +55,20 @@ impl Packed {
             json.extend_from_slice(b"    ");
             crate::report::json::pretty_at(&mut json, c, 2)?;
         }
+        scratch.resize(lz4_flex::block::get_maximum_output_size(json.len()), 0);
+        let n = lz4_flex::block::compress_into(&json, scratch).map_err(std::io::Error::other)?;
+        // An allocation of the compressed size itself: a larger one cut
+        // down leaves its tail a hole between other blocks.
         Ok(Packed {
             count: claims.len(),
-            bytes: lz4_flex::compress_prepend_size(&json),
+            len: json.len(),
+            bytes: scratch[..n].into(),
         })
     }
 
     /// The claims' JSON; an error only if the bytes were damaged in memory.
     pub fn unpack(&self) -> std::io::Result<Vec<u8>> {
-        lz4_flex::decompress_size_prepended(&self.bytes).map_err(std::io::Error::other)
+        lz4_flex::block::decompress(&self.bytes, self.len).map_err(std::io::Error::other)
     }
 }
 
@@ -162,6 +172,16 @@ impl Streamed {
     }
 }
 
+impl Streamed {
+    /// The JSON report (`check --format json`): the same bytes as the
+    /// report of a run that holds its claims.
+    pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let infos = source_infos(&self.sources, &self.copies, |i| self.claims[i].count);
+        let claims = self.claims.iter().map(Packed::unpack);
+        write_report(out, &infos, claims, &self.findings, &self.stories, &self.sources)
+    }
+}
+
 /// The copies of each story, as indices into the story's sources. A copy
 /// and its original always share a story.
 fn local_copies(copies: &[Copy], stories: &[Story], n: usize) -> Vec<Vec<Copy>> {
@@ -218,8 +238,9 @@ fn one_story(
     for c in &a.claims {
         *kinds.entry(c.kind().as_str()).or_default() += 1;
     }
+    let mut scratch = Vec::new();
     let claims = (0..a.sources.len())
-        .map(|i| Packed::of(a.claims_of(i)))
+        .map(|i| Packed::of(a.claims_of(i), &mut scratch))
         .collect::<std::io::Result<_>>()?;
     let Analysis {
         mut sources, people, ..

@@ -5,7 +5,8 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use super::{CheckOptions, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FailOn, progress, read};
-use crate::analysis::{Analysis, StreamOptions, Streamed};
+use crate::analysis::Analysis;
+use crate::analysis::stream::{StreamOptions, Streamed};
 use crate::baseline::{Accepted, Baseline, key};
 use crate::config::Loaded;
 use crate::corpus::story::Story;
@@ -70,7 +71,7 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
     let found = std::mem::take(&mut run.findings);
     run.findings = accept(opts, found, &run.keys, err)?;
     let started = Instant::now();
-    print(opts, out, |w| report::json::write_streamed(&run, w))?;
+    print(opts, out, |w| run.write_json(w))?;
     let printing = started.elapsed();
     if opts.statistics {
         let tally = Tally {

@@ -2,15 +2,14 @@
 //!
 //! Written field by field, byte for byte as `serde_json::to_writer_pretty`
 //! writes the whole document, so that a run that keeps its claims only as
-//! written JSON (`analysis::Streamed`) gives the same report as one that
+//! written JSON (a streamed run) gives the same report as one that
 //! holds them.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::model::{Printer, Report, SourceInfo, source_infos};
-use crate::analysis::Streamed;
+use super::model::{Printer, Report, SourceInfo};
 use crate::corpus::story::Story;
 use crate::source::Source;
 
@@ -37,17 +36,9 @@ impl Printer for Json {
     }
 }
 
-/// The report of a streamed run: the same bytes as `Json` writes for the
-/// same sources.
-pub fn write_streamed(run: &Streamed, out: &mut dyn Write) -> io::Result<()> {
-    let infos = source_infos(&run.sources, &run.copies, |i| run.claims[i].count);
-    let claims = run.claims.iter().map(|p| p.unpack());
-    write_report(out, &infos, claims, &run.findings, &run.stories, &run.sources)
-}
-
 /// The report whose claims come as pieces of the `claims` array, each one
 /// or more claims already written at its depth.
-fn write_report(
+pub(crate) fn write_report(
     out: &mut dyn Write,
     sources: &[SourceInfo],
     claims: impl Iterator<Item = io::Result<Vec<u8>>>,
@@ -84,17 +75,35 @@ fn write_report(
 /// pretty document: every line after the first indented two spaces a
 /// level (a line break in JSON is always between tokens, never in a
 /// string).
-pub(crate) fn pretty_at<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> io::Result<()> {
-    let json = serde_json::to_vec_pretty(value)?;
-    out.reserve(json.len());
-    for (i, line) in json.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            out.extend(std::iter::repeat_n(b' ', 2 * depth));
-        }
-        out.extend_from_slice(line);
-    }
+pub(crate) fn pretty_at<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T, depth: usize) -> io::Result<()> {
+    let mut w = Indent { out, depth };
+    serde_json::to_writer_pretty(&mut w, value)?;
     Ok(())
+}
+
+/// A writer that indents every line after the first.
+struct Indent<'w> {
+    out: &'w mut dyn Write,
+    depth: usize,
+}
+
+impl Write for Indent<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
+                for _ in 0..self.depth {
+                    self.out.write_all(b"  ")?;
+                }
+            }
+            self.out.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A top-level object written field by field.
@@ -118,9 +127,7 @@ impl<'w> Object<'w> {
 
     fn field<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> io::Result<()> {
         self.key(name)?;
-        let mut json = Vec::new();
-        pretty_at(&mut json, value, 1)?;
-        self.out.write_all(&json)
+        pretty_at(self.out, value, 1)
     }
 
     /// An array whose elements come in pieces (an empty piece adds none).

@@ -9,6 +9,7 @@ pub mod sarif;
 
 mod model;
 
+pub(crate) use model::source_infos;
 pub use model::{Printer, Report, SourceInfo};
 
 /// The printer for a format name of the command line.
