@@ -220,7 +220,7 @@ impl Analysis {
     pub fn read_only(mut sources: Vec<Source>) -> Vec<Source> {
         sources.sort_by(|a, b| a.id.cmp(&b.id));
         let mut prints = corpus::fingerprint::of_sources(&sources);
-        let copies = corpus::duplicates::find_copies(&sources, &mut prints);
+        let copies = corpus::duplicates::find_copies(&sources, &mut prints.shingles);
         corpus::infer_published(&mut sources, &copies);
         sources
     }
@@ -262,14 +262,16 @@ fn group(
 ) -> (Vec<Copy>, Vec<Story>) {
     sources.sort_by(|a, b| a.id.cmp(&b.id));
     let mut prints = corpus::fingerprint::of_sources(sources);
-    let copies = corpus::duplicates::find_copies(sources, &mut prints);
+    let copies = corpus::duplicates::find_copies(sources, &mut prints.shingles);
+    // The shingles are done with: the stories' index takes their room.
+    prints.shingles = Vec::new();
     corpus::infer_published(sources, &copies);
     lap("copies and dates", since);
     let pairs: Vec<(usize, usize)> = copies
         .iter()
         .map(|c| (c.original.min(c.copy), c.original.max(c.copy)))
         .collect();
-    let stories = corpus::story::find_stories(&prints, &pairs);
+    let stories = corpus::story::find_stories(&prints.words, &pairs);
     lap("stories", since);
     (copies, stories)
 }

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::fingerprint::Fingerprint;
+use super::fingerprint::Owned;
 use crate::source::Source;
 
 /// Share of the smaller source's shingles found in the other, above which
@@ -25,41 +25,35 @@ pub struct Copy {
     pub containment: f64,
 }
 
-/// Finds copies among `sources` by their shingles (`prints`, one a
-/// source, whose shingles are used up), in order of (original, copy).
-pub(crate) fn find_copies(sources: &[Source], prints: &mut [Fingerprint]) -> Vec<Copy> {
-    // Every (shingle, source), sorted: the sources of one shingle side by
-    // side, in far less memory than a hash table of lists. Each source's
-    // own list goes as it is copied in: the two are never held at once.
-    let mut all: Vec<(u64, u32)> = Vec::with_capacity(prints.iter().map(|p| p.shingles.len()).sum());
-    for (i, p) in prints.iter_mut().enumerate() {
-        all.extend(std::mem::take(&mut p.shingles).into_iter().map(|h| (h, i as u32)));
-    }
-    // By shingle alone: which source comes first among a shingle's owners
-    // changes no count.
-    all.sort_unstable_by_key(|&(h, _)| h);
+/// Finds copies among `sources` by their shingles (each with its source,
+/// in any order: sorted here), in order of (original, copy).
+pub(crate) fn find_copies(sources: &[Source], all: &mut [Owned]) -> Vec<Copy> {
+    // Sorted, the sources of one shingle stand side by side, in far less
+    // memory than a hash table of lists. By shingle alone: which source
+    // comes first among a shingle's owners changes no count.
+    all.sort_unstable_by_key(|o| o.shingle);
     // A shingle in very many sources is boilerplate (or a wire's template),
     // not copying: it counts neither for the pair nor for the sizes, so a
     // copy is the same copy whatever else the corpus holds.
     let counted = || {
-        all.chunk_by(|x, y| x.0 == y.0)
+        all.chunk_by(|x, y| { x.shingle } == { y.shingle })
             .filter(|owners| owners.len() <= MAX_SHARING)
     };
     let mut sizes = vec![0usize; sources.len()];
     for owners in counted() {
-        for &(_, i) in owners {
-            sizes[i as usize] += 1;
+        for o in owners {
+            sizes[o.source as usize] += 1;
         }
     }
     let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     for owners in counted() {
-        for (x, &(_, a)) in owners.iter().enumerate() {
-            for &(_, b) in &owners[x + 1..] {
+        for (x, o) in owners.iter().enumerate() {
+            let a = o.source;
+            for b in owners[x + 1..].iter().map(|o| o.source) {
                 *shared.entry((a.min(b), a.max(b))).or_default() += 1;
             }
         }
     }
-    drop(all);
     let mut out: Vec<Copy> = shared
         .into_iter()
         .filter_map(|((a, b), n)| {

@@ -74,10 +74,43 @@ impl Fingerprint {
     }
 }
 
+/// A shingle and the source it is found in (12 bytes, not 16: the corpus
+/// holds one for every five words of its sources).
+#[derive(Debug, Clone, Copy)]
+#[repr(C, packed(4))]
+pub(crate) struct Owned {
+    pub shingle: u64,
+    pub source: u32,
+}
+
+/// What the corpus-wide passes read of all sources: each source's content
+/// words, and every source's shingles in one list.
+pub(crate) struct Prints {
+    /// Content words of each source (same order as the sources).
+    pub words: Vec<Vec<u64>>,
+    pub shingles: Vec<Owned>,
+}
+
+/// Sources fingerprinted at once: enough for every core, few enough that
+/// their own shingle lists are never all held beside the shared one.
+const CHUNK: usize = 1024;
+
 /// The fingerprints of `sources`, on all cores.
-pub(crate) fn of_sources(sources: &[Source]) -> Vec<Fingerprint> {
+pub(crate) fn of_sources(sources: &[Source]) -> Prints {
     use rayon::prelude::*;
-    sources.par_iter().map(|s| Fingerprint::of(&s.clean.text)).collect()
+    let mut words = Vec::with_capacity(sources.len());
+    let mut shingles = Vec::new();
+    for (k, chunk) in sources.chunks(CHUNK).enumerate() {
+        let prints: Vec<Fingerprint> = chunk.par_iter().map(|s| Fingerprint::of(&s.clean.text)).collect();
+        for (j, p) in prints.into_iter().enumerate() {
+            let source = (k * CHUNK + j) as u32;
+            shingles.extend(p.shingles.iter().map(|&shingle| Owned { shingle, source }));
+            let mut w = p.words;
+            w.shrink_to_fit();
+            words.push(w);
+        }
+    }
+    Prints { words, shingles }
 }
 
 #[cfg(test)]

@@ -12,8 +12,6 @@
 use petgraph::unionfind::UnionFind;
 use rustc_hash::FxHashMap;
 
-use super::fingerprint::Fingerprint;
-
 /// Jaccard similarity of two sources' rare content words above which they
 /// tell the same story. Reports of one event by different outlets meet at 0.13
 /// and above (each with at least one other); reports of different events of
@@ -30,15 +28,14 @@ pub struct Story {
     pub sources: Vec<usize>,
 }
 
-/// Groups sources into stories by their content words (`prints`, one a
+/// Groups sources into stories by their content words (`words`, one a
 /// source), each story sorted, in order of their first source. `copies`
 /// (original, copy) always share a story.
-pub(crate) fn find_stories(prints: &[Fingerprint], copies: &[(usize, usize)]) -> Vec<Story> {
-    let n = prints.len();
-    let words: Vec<&[u64]> = prints.iter().map(|p| p.words.as_slice()).collect();
+pub(crate) fn find_stories(words: &[Vec<u64>], copies: &[(usize, usize)]) -> Vec<Story> {
+    let n = words.len();
     let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, set) in words.iter().enumerate() {
-        for &w in *set {
+        for &w in set {
             index.entry(w).or_default().push(i);
         }
     }
@@ -120,7 +117,7 @@ mod tests {
                  the blossoms and cider presses are booked through October.",
             ),
         ];
-        let stories = find_stories(&crate::corpus::fingerprint::of_sources(&sources), &[]);
+        let stories = find_stories(&crate::corpus::fingerprint::of_sources(&sources).words, &[]);
         assert_eq!(stories, vec![Story { sources: vec![0, 1] }, Story { sources: vec![2] }]);
     }
 }
