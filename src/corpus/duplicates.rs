@@ -2,6 +2,7 @@
 //! Word 5-gram shingles meet in an inverted index, so only sources that
 //! share text are ever compared.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::fingerprint::Owned;
@@ -45,33 +46,96 @@ pub(crate) fn find_copies(sources: &[Source], all: &mut [Owned]) -> Vec<Copy> {
             sizes[o.source as usize] += 1;
         }
     }
-    let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    for owners in counted() {
-        for (x, o) in owners.iter().enumerate() {
-            let a = o.source;
-            for b in owners[x + 1..].iter().map(|o| o.source) {
-                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
-            }
+    // The shingles two sources or more share, as (first place in `all`,
+    // owners), and each source's among them: each source then counts the
+    // shingles it shares with every later one, with memory for one
+    // source's partners at a time, not for every pair of the corpus.
+    let mut groups: Vec<(u32, u32)> = Vec::new();
+    let mut first = 0u32;
+    for owners in all.chunk_by(|x, y| { x.shingle } == { y.shingle }) {
+        let len = owners.len() as u32;
+        if (2..=MAX_SHARING).contains(&owners.len()) {
+            groups.push((first, len));
         }
+        first += len;
     }
-    let mut out: Vec<Copy> = shared
-        .into_iter()
-        .filter_map(|((a, b), n)| {
-            let (a, b, n) = (a as usize, b as usize, n as usize);
-            let smaller = sizes[a].min(sizes[b]).max(1);
-            let containment = n as f64 / smaller as f64;
-            (containment >= COPY_THRESHOLD && n >= MIN_SHARED).then(|| {
-                let (original, copy) = original_of(sources, a, b);
-                Copy {
-                    original,
-                    copy,
-                    containment,
+    let of_source = by_source(&groups, all, sources.len());
+    let all = &*all;
+    let mut out: Vec<Copy> = (0..sources.len())
+        .into_par_iter()
+        .map_init(FxHashMap::<u32, u32>::default, |partners, a| {
+            partners.clear();
+            for &g in of_source.of(a) {
+                let (first, len) = groups[g as usize];
+                for o in &all[first as usize..(first + len) as usize] {
+                    if o.source as usize > a {
+                        *partners.entry(o.source).or_default() += 1;
+                    }
                 }
-            })
+            }
+            partners
+                .iter()
+                .filter_map(|(&b, &n)| {
+                    let (b, n) = (b as usize, n as usize);
+                    let smaller = sizes[a].min(sizes[b]).max(1);
+                    let containment = n as f64 / smaller as f64;
+                    (containment >= COPY_THRESHOLD && n >= MIN_SHARED).then(|| {
+                        let (original, copy) = original_of(sources, a, b);
+                        Copy {
+                            original,
+                            copy,
+                            containment,
+                        }
+                    })
+                })
+                .collect::<Vec<_>>()
         })
+        .flatten()
         .collect();
     out.sort_by_key(|c| (c.original, c.copy));
     out
+}
+
+/// For each source, the groups (indices into `groups`) it is among the
+/// owners of.
+struct BySource {
+    /// Where each source's groups begin in `groups`; one more at the end.
+    starts: Vec<u32>,
+    groups: Vec<u32>,
+}
+
+impl BySource {
+    fn of(&self, source: usize) -> &[u32] {
+        &self.groups[self.starts[source] as usize..self.starts[source + 1] as usize]
+    }
+}
+
+/// Lists each source's groups, counted first so that the lists are one
+/// vector of their exact size.
+fn by_source(groups: &[(u32, u32)], all: &[Owned], sources: usize) -> BySource {
+    let owners = |&(first, len): &(u32, u32)| {
+        all[first as usize..(first + len) as usize]
+            .iter()
+            .map(|o| o.source as usize)
+    };
+    let mut starts = vec![0u32; sources + 1];
+    for g in groups {
+        for s in owners(g) {
+            starts[s + 1] += 1;
+        }
+    }
+    for i in 0..sources {
+        starts[i + 1] += starts[i];
+    }
+    let mut next = starts.clone();
+    let mut list = vec![0u32; starts[sources] as usize];
+    for (k, g) in groups.iter().enumerate() {
+        for s in owners(g) {
+            list[next[s] as usize] = k as u32;
+            next[s] += 1;
+        }
+    }
+    BySource { starts, groups: list }
 }
 
 /// The original of two copies: the one dated by itself before the other;
