@@ -15,7 +15,7 @@ use crate::claim::Claim;
 use crate::corpus::{duplicates::Copy, story::Story};
 use crate::extract::mention::Person;
 use crate::finding::Finding;
-use crate::report::json::write_report;
+use crate::report::json::{write_claims, write_report};
 use crate::report::source_infos;
 use crate::rules::Rule;
 use crate::source::Source;
@@ -173,6 +173,12 @@ impl Streamed {
 }
 
 impl Streamed {
+    /// The claims and sources as `extract --format json` writes them.
+    pub fn write_claims_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let infos = source_infos(&self.sources, &self.copies, |i| self.claims[i].count);
+        write_claims(out, self.claims.iter().map(Packed::unpack), &infos)
+    }
+
     /// The JSON report (`check --format json`): the same bytes as the
     /// report of a run that holds its claims.
     pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {

@@ -2,9 +2,10 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::{CheckOptions, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FailOn, progress, read};
+use super::inputs::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, progress, read};
 use crate::analysis::Analysis;
 use crate::analysis::stream::{StreamOptions, Streamed};
 use crate::baseline::{Accepted, Baseline, key};
@@ -12,10 +13,43 @@ use crate::config::Loaded;
 use crate::corpus::story::Story;
 use crate::error::{Error, Result};
 use crate::extract::mention::Person;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::report::{self, Report};
 use crate::rules::{self, Rule};
 use crate::source::Source;
+
+/// The lowest severity that fails a run, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    Severity(Severity),
+    Never,
+}
+
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: report::Format,
+    /// ANSI colors in the human report.
+    pub color: bool,
+    /// Write the report here (atomically) instead of to standard output.
+    pub output: Option<PathBuf>,
+    /// No notes on standard error.
+    pub quiet: bool,
+    /// Findings per rule, claims per kind and time per stage, on standard error.
+    pub statistics: bool,
+    pub rules: Option<PathBuf>,
+    pub fail_on: FailOn,
+    pub manifest: Option<PathBuf>,
+    /// `claimcheck.yaml` to use instead of the one found beside the articles.
+    pub config: Option<PathBuf>,
+    /// Accepted findings to hide.
+    pub baseline: Option<PathBuf>,
+    /// Where to write the findings of this run as a baseline.
+    pub write_baseline: Option<PathBuf>,
+    /// Articles above this size are errors, not read.
+    pub max_article_bytes: u64,
+    /// Rule and configuration files above this size are errors.
+    pub max_rule_file_bytes: u64,
+}
 
 /// `claimcheck check`: the cross-source run. Returns the exit status.
 pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {

@@ -7,82 +7,19 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use std::io::IsTerminal;
-use std::time::Duration;
-
 use crate::analysis::Analysis;
+use crate::analysis::stream::{StreamOptions, Streamed};
 use crate::claim::Claim;
 use crate::error::{Error, Result};
-use crate::finding::Severity;
-use crate::report::{self, Report};
 
 mod check;
+mod inputs;
 
 use crate::rules::{self, Rule};
-use crate::source::{self, Format, PublishedFrom, Source};
-pub use check::check;
-
-/// Exit statuses (docs/report-format.md).
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_FINDINGS: i32 = 1;
-pub const EXIT_ERROR: i32 = 2;
-
-/// The lowest severity that fails a run, or never.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailOn {
-    Severity(Severity),
-    Never,
-}
-
-pub struct CheckOptions {
-    pub paths: Vec<PathBuf>,
-    pub format: report::Format,
-    /// ANSI colors in the human report.
-    pub color: bool,
-    /// Write the report here (atomically) instead of to standard output.
-    pub output: Option<PathBuf>,
-    /// No notes on standard error.
-    pub quiet: bool,
-    /// Findings per rule, claims per kind and time per stage, on standard error.
-    pub statistics: bool,
-    pub rules: Option<PathBuf>,
-    pub fail_on: FailOn,
-    pub manifest: Option<PathBuf>,
-    /// `claimcheck.yaml` to use instead of the one found beside the articles.
-    pub config: Option<PathBuf>,
-    /// Accepted findings to hide.
-    pub baseline: Option<PathBuf>,
-    /// Where to write the findings of this run as a baseline.
-    pub write_baseline: Option<PathBuf>,
-    /// Articles above this size are errors, not read.
-    pub max_article_bytes: u64,
-    /// Rule and configuration files above this size are errors.
-    pub max_rule_file_bytes: u64,
-}
-
-/// Reads the inputs and prints read problems and notes to `err`. Returns the
-/// sources and whether a named file failed.
-fn read(
-    paths: &[PathBuf],
-    manifest: Option<&Path>,
-    configured: &std::collections::BTreeMap<String, source::ManifestEntry>,
-    max_article_bytes: u64,
-    err: &mut dyn Write,
-) -> Result<(Vec<Source>, bool)> {
-    let inputs = source::read_inputs(paths, manifest, configured, max_article_bytes)?;
-    for n in &inputs.notes {
-        let _ = writeln!(err, "note: {n}");
-    }
-    for e in &inputs.errors {
-        let _ = writeln!(err, "error: {e}");
-    }
-    for s in &inputs.sources {
-        for n in &s.notes {
-            let _ = writeln!(err, "note: {n}");
-        }
-    }
-    Ok((inputs.sources, !inputs.errors.is_empty()))
-}
+use crate::source::{Format, PublishedFrom, Source};
+pub use check::{CheckOptions, FailOn, check};
+pub use inputs::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use inputs::{progress, read};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExtractFormat {
@@ -108,14 +45,6 @@ struct DocClaims<'a> {
     claims: Vec<&'a Claim>,
 }
 
-/// `extract --format json`: written as it is serialized, not built first.
-#[derive(Serialize)]
-struct ClaimsDoc<'a> {
-    claims: &'a [Claim],
-    schema: &'static str,
-    sources: Vec<crate::report::SourceInfo>,
-}
-
 /// `claimcheck extract`: the claims of each document, no rules.
 pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     if opts.jsonl_input {
@@ -139,56 +68,55 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
         }
     }
     let bar = progress(sources.len());
-    let analysis = Analysis::extract_observed(sources, &|| bar.inc(1));
-    bar.finish_and_clear();
     let io = |e| Error::Io {
         path: "<stdout>".into(),
         source: e,
     };
-    match opts.format {
+    let jsonl = match opts.format {
         ExtractFormat::Json => {
-            let report = Report {
-                analysis: &analysis,
-                findings: &[],
+            // Kept story by story as written JSON, as `check --format json` does.
+            let run_opts = StreamOptions {
                 rules: &[],
+                linked: false,
+                keys: false,
+                people: false,
             };
-            let doc = ClaimsDoc {
-                claims: &analysis.claims,
-                schema: "claimcheck/claims/v1",
-                sources: report.sources(),
+            let run = Streamed::run(sources, &run_opts, &|| bar.inc(1)).map_err(io)?;
+            bar.finish_and_clear();
+            run.write_claims_json(out).map_err(io)?;
+            return Ok(if failed { EXIT_ERROR } else { EXIT_OK });
+        }
+        ExtractFormat::Jsonl => true,
+        ExtractFormat::Human => false,
+    };
+    let analysis = Analysis::extract_observed(sources, &|| bar.inc(1));
+    bar.finish_and_clear();
+    if jsonl {
+        for (i, s) in analysis.sources.iter().enumerate() {
+            let doc = DocClaims {
+                id: &s.id,
+                claims: analysis.claims_of(i).iter().collect(),
             };
-            let mut w = std::io::BufWriter::new(&mut *out);
-            serde_json::to_writer_pretty(&mut w, &doc).map_err(|e| io(e.into()))?;
-            writeln!(w).map_err(io)?;
-            w.flush().map_err(io)?;
+            let line = serde_json::to_string(&doc).map_err(|e| io(e.into()))?;
+            writeln!(out, "{line}").map_err(io)?;
         }
-        ExtractFormat::Jsonl => {
-            for (i, s) in analysis.sources.iter().enumerate() {
-                let doc = DocClaims {
-                    id: &s.id,
-                    claims: analysis.claims_of(i).iter().collect(),
-                };
-                writeln!(out, "{}", serde_json::to_string(&doc).expect("claims serialize")).map_err(io)?;
-            }
-        }
-        ExtractFormat::Human => {
-            for c in &analysis.claims {
-                let path = analysis.source(&c.source).map(|s| s.path.as_str()).unwrap_or(&c.source);
-                let who = c
-                    .statement()
-                    .map(|s| format!(" [{}]", s.speaker.as_deref().unwrap_or("?")))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "{path}:{}:{}: {} {}{who}: {}",
-                    c.span.line,
-                    c.span.column,
-                    c.kind().as_str(),
-                    c.value_text(),
-                    c.text.split_whitespace().collect::<Vec<_>>().join(" ")
-                )
-                .map_err(io)?;
-            }
+    } else {
+        for c in &analysis.claims {
+            let path = analysis.source(&c.source).map(|s| s.path.as_str()).unwrap_or(&c.source);
+            let who = c
+                .statement()
+                .map(|s| format!(" [{}]", s.speaker.as_deref().unwrap_or("?")))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{path}:{}:{}: {} {}{who}: {}",
+                c.span.line,
+                c.span.column,
+                c.kind().as_str(),
+                c.value_text(),
+                c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            )
+            .map_err(io)?;
         }
     }
     Ok(if failed { EXIT_ERROR } else { EXIT_OK })
@@ -568,24 +496,4 @@ pub fn rules_test(rules: &[Rule], out: &mut dyn Write) -> Result<i32> {
 
 fn list(s: &[Vec<String>]) -> String {
     s.iter().map(|v| v.join(" + ")).collect::<Vec<_>>().join("; ")
-}
-
-/// A spinner on standard error while many articles are read, only on a
-/// terminal (never in pipes or CI logs).
-/// Articles extracted so far, on a terminal only (never in a pipe or a CI
-/// log) and for long runs only; the bar ticks on while the stages after
-/// extraction run.
-fn progress(files: usize) -> indicatif::ProgressBar {
-    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    if !interactive || files < 50 {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(files as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} articles extracted {wide_bar} {elapsed}")
-    {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(Duration::from_millis(100));
-    bar
 }

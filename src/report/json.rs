@@ -15,6 +15,9 @@ use crate::source::Source;
 
 pub const SCHEMA: &str = "claimcheck/report/v1";
 
+/// The schema of `extract --format json`.
+pub const CLAIMS_SCHEMA: &str = "claimcheck/claims/v1";
+
 pub struct Json;
 
 #[derive(Serialize)]
@@ -66,6 +69,23 @@ pub(crate) fn write_report(
         })
         .collect();
     doc.field("stories", &stories)?;
+    doc.end()?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// The claims of `extract --format json`, in pieces as `write_report`
+/// takes them, and the sources.
+pub(crate) fn write_claims(
+    out: &mut dyn Write,
+    claims: impl Iterator<Item = io::Result<Vec<u8>>>,
+    sources: &[SourceInfo],
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    let mut doc = Object::begin(&mut out)?;
+    doc.pieces("claims", claims)?;
+    doc.field("schema", CLAIMS_SCHEMA)?;
+    doc.field("sources", sources)?;
     doc.end()?;
     writeln!(out)?;
     out.flush()
