@@ -92,37 +92,93 @@ pub(crate) fn write_claims(
 }
 
 /// Writes `value` as pretty JSON as it stands `depth` levels deep in a
-/// pretty document: every line after the first indented two spaces a
-/// level (a line break in JSON is always between tokens, never in a
-/// string).
-pub(crate) fn pretty_at<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T, depth: usize) -> io::Result<()> {
-    let mut w = Indent { out, depth };
-    serde_json::to_writer_pretty(&mut w, value)?;
+/// pretty document (two spaces a level, as `serde_json`'s pretty form).
+pub(crate) fn pretty_at<T: Serialize + ?Sized, W: Write + ?Sized>(
+    out: &mut W,
+    value: &T,
+    depth: usize,
+) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(
+        out,
+        Pretty {
+            depth,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut ser)?;
     Ok(())
 }
 
-/// A writer that indents every line after the first.
-struct Indent<'w> {
-    out: &'w mut dyn Write,
+/// `serde_json::ser::PrettyFormatter`, begun at a depth.
+struct Pretty {
     depth: usize,
+    has_value: bool,
 }
 
-impl Write for Indent<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                self.out.write_all(b"\n")?;
-                for _ in 0..self.depth {
-                    self.out.write_all(b"  ")?;
-                }
-            }
-            self.out.write_all(line)?;
+impl Pretty {
+    fn line<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
         }
-        Ok(buf.len())
+        Ok(())
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            for _ in 0..self.depth {
+                w.write_all(b"  ")?;
+            }
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
