@@ -106,7 +106,7 @@ fn a_report_kept_story_by_story_is_the_report_of_the_whole_run() {
         keys: false,
         people: false,
     };
-    let run = Streamed::run(parse(&all), &opts, &|| {}).expect("run");
+    let run = Streamed::run(parse(&all), &opts, None, &|| {}).expect("run");
     let mut streamed = Vec::new();
     run.write_json(&mut streamed).expect("written");
     assert_eq!(run.findings.len(), expected.len(), "the planted findings, no more");

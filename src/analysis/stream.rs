@@ -15,7 +15,7 @@ use crate::claim::Claim;
 use crate::corpus::{duplicates::Copy, story::Story};
 use crate::extract::mention::Person;
 use crate::finding::Finding;
-use crate::report::json::{write_claims, write_report};
+use crate::report::json::write_report;
 use crate::report::source_infos;
 use crate::rules::Rule;
 use crate::source::Source;
@@ -45,8 +45,8 @@ pub struct Packed {
 }
 
 impl Packed {
-    /// `scratch`: room for compressing, reused from source to source.
-    fn of(claims: &[Claim], scratch: &mut Vec<u8>) -> std::io::Result<Packed> {
+    /// The claims' JSON as the report's `claims` array holds them.
+    fn json(claims: &[Claim]) -> std::io::Result<Vec<u8>> {
         let mut json = Vec::new();
         for (i, c) in claims.iter().enumerate() {
             if i > 0 {
@@ -55,12 +55,17 @@ impl Packed {
             json.extend_from_slice(b"    ");
             crate::report::json::pretty_at(&mut json, c, 2)?;
         }
+        Ok(json)
+    }
+
+    /// `scratch`: room for compressing, reused from source to source.
+    fn of(count: usize, json: &[u8], scratch: &mut Vec<u8>) -> std::io::Result<Packed> {
         scratch.resize(lz4_flex::block::get_maximum_output_size(json.len()), 0);
-        let n = lz4_flex::block::compress_into(&json, scratch).map_err(std::io::Error::other)?;
+        let n = lz4_flex::block::compress_into(json, scratch).map_err(std::io::Error::other)?;
         // An allocation of the compressed size itself: a larger one cut
         // down leaves its tail a hole between other blocks.
         Ok(Packed {
-            count: claims.len(),
+            count,
             len: json.len(),
             bytes: scratch[..n].into(),
         })
@@ -92,10 +97,16 @@ pub struct Streamed {
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
+/// Where claims written in order go, a source's JSON at a time.
+pub type Sink<'a> = dyn FnMut(&[u8]) -> std::io::Result<()> + 'a;
+
 /// What a run keeps of one story.
 struct Done {
     sources: Vec<Source>,
     claims: Vec<Packed>,
+    /// Each source's claims as JSON, where they are written in order
+    /// rather than packed.
+    written: Vec<Vec<u8>>,
     /// Each with the start of its first claim's span: the sort key the
     /// claims no longer give.
     findings: Vec<(usize, Finding, Option<Accepted>)>,
@@ -105,11 +116,15 @@ struct Done {
 
 impl Streamed {
     /// Runs the pipeline and, where `opts` has rules, the rules over
-    /// `sources`, story by story.
-    /// An error only where a claim could not be written as JSON.
+    /// `sources`, story by story. With `in_order`, each source's claims are
+    /// handed to it as JSON, in source order, as soon as every earlier
+    /// source's have been (a source whose turn has not come waits): none
+    /// are packed. An error where a claim could not be written as JSON, or
+    /// where `in_order` gave one.
     pub fn run(
         mut sources: Vec<Source>,
         opts: &StreamOptions<'_>,
+        mut in_order: Option<&mut Sink<'_>>,
         extracted: &(dyn Fn() + Sync),
     ) -> std::io::Result<Streamed> {
         let mut timings = Vec::new();
@@ -126,6 +141,10 @@ impl Streamed {
         let mut people: Vec<Vec<(Person, String)>> = vec![Vec::new(); if opts.people { n } else { 0 }];
         let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
         let mut found: Vec<(usize, Finding, Option<Accepted>)> = Vec::new();
+        // Claims written in order: those whose turn has not come, by source.
+        let mut waiting: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
+        let mut next = 0;
+        let ordered = in_order.is_some();
         for (batch, batch_copies) in stories.chunks(STORY_BATCH).zip(local.chunks(STORY_BATCH)) {
             let inputs: Vec<(Vec<Source>, Vec<Copy>)> = batch
                 .iter()
@@ -134,13 +153,14 @@ impl Streamed {
                 .collect();
             let done: Vec<Done> = inputs
                 .into_par_iter()
-                .map(|(s, c)| one_story(s, c, opts, extracted))
+                .map(|(s, c)| one_story(s, c, opts, ordered, extracted))
                 .collect::<std::io::Result<_>>()?;
             for (st, d) in batch.iter().zip(done) {
                 for (&i, (s, c)) in st.sources.iter().zip(d.sources.into_iter().zip(d.claims)) {
                     slots[i] = Some(s);
                     claims[i] = c;
                 }
+                waiting.extend(st.sources.iter().copied().zip(d.written));
                 if opts.people {
                     for (&i, p) in st.sources.iter().zip(d.people) {
                         people[i] = p;
@@ -150,6 +170,12 @@ impl Streamed {
                     *kinds.entry(k).or_default() += v;
                 }
                 found.extend(d.findings);
+            }
+            if let Some(write) = in_order.as_mut() {
+                while let Some(json) = waiting.remove(&next) {
+                    write(&json)?;
+                    next += 1;
+                }
             }
         }
         lap("extraction, identities, linking and rules", &mut since);
@@ -173,16 +199,15 @@ impl Streamed {
 }
 
 impl Streamed {
-    /// The claims and sources as `extract --format json` writes them.
-    pub fn write_claims_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let infos = source_infos(&self.sources, &self.copies, |i| self.claims[i].count);
-        write_claims(out, self.claims.iter().map(Packed::unpack), &infos)
+    /// The sources as the report describes them.
+    pub(crate) fn source_infos(&self) -> Vec<crate::report::SourceInfo> {
+        source_infos(&self.sources, &self.copies, |i| self.claims[i].count)
     }
 
     /// The JSON report (`check --format json`): the same bytes as the
     /// report of a run that holds its claims.
     pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let infos = source_infos(&self.sources, &self.copies, |i| self.claims[i].count);
+        let infos = self.source_infos();
         let claims = self.claims.iter().map(Packed::unpack);
         write_report(out, &infos, claims, &self.findings, &self.stories, &self.sources)
     }
@@ -217,6 +242,7 @@ fn one_story(
     sources: Vec<Source>,
     copies: Vec<Copy>,
     opts: &StreamOptions<'_>,
+    in_order: bool,
     extracted: &(dyn Fn() + Sync),
 ) -> std::io::Result<Done> {
     let a = Analysis::of_story(sources, copies, opts.linked, extracted);
@@ -245,9 +271,21 @@ fn one_story(
         *kinds.entry(c.kind().as_str()).or_default() += 1;
     }
     let mut scratch = Vec::new();
-    let claims = (0..a.sources.len())
-        .map(|i| Packed::of(a.claims_of(i), &mut scratch))
-        .collect::<std::io::Result<_>>()?;
+    let mut claims = Vec::with_capacity(a.sources.len());
+    let mut written = Vec::new();
+    for i in 0..a.sources.len() {
+        let own = a.claims_of(i);
+        let json = Packed::json(own)?;
+        if in_order {
+            claims.push(Packed {
+                count: own.len(),
+                ..Packed::default()
+            });
+            written.push(json);
+        } else {
+            claims.push(Packed::of(own.len(), &json, &mut scratch)?);
+        }
+    }
     let Analysis {
         mut sources, people, ..
     } = a;
@@ -257,6 +295,7 @@ fn one_story(
     Ok(Done {
         sources,
         claims,
+        written,
         findings,
         kinds,
         people: if opts.people { people } else { Vec::new() },

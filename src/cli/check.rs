@@ -97,7 +97,7 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
         keys: baseline,
         people: opts.statistics,
     };
-    let mut run = Streamed::run(sources, &run_opts, &|| bar.inc(1)).map_err(|e| Error::Io {
+    let mut run = Streamed::run(sources, &run_opts, None, &|| bar.inc(1)).map_err(|e| Error::Io {
         path: "<report>".into(),
         source: e,
     })?;

@@ -11,6 +11,7 @@ use crate::analysis::Analysis;
 use crate::analysis::stream::{StreamOptions, Streamed};
 use crate::claim::Claim;
 use crate::error::{Error, Result};
+use crate::report::json::ClaimsDoc;
 
 mod check;
 mod inputs;
@@ -81,9 +82,14 @@ pub fn extract(opts: &ExtractOptions, out: &mut dyn Write, err: &mut dyn Write) 
                 keys: false,
                 people: false,
             };
-            let run = Streamed::run(sources, &run_opts, &|| bar.inc(1)).map_err(io)?;
+            // The claims come first: written as each source's turn comes.
+            let mut w = std::io::BufWriter::new(&mut *out);
+            let mut doc = ClaimsDoc::begin(&mut w).map_err(io)?;
+            let mut write = |json: &[u8]| doc.piece(json);
+            let run = Streamed::run(sources, &run_opts, Some(&mut write), &|| bar.inc(1)).map_err(io)?;
             bar.finish_and_clear();
-            run.write_claims_json(out).map_err(io)?;
+            doc.end(&run.source_infos()).map_err(io)?;
+            w.flush().map_err(io)?;
             return Ok(if failed { EXIT_ERROR } else { EXIT_OK });
         }
         ExtractFormat::Jsonl => true,

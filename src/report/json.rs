@@ -74,21 +74,31 @@ pub(crate) fn write_report(
     out.flush()
 }
 
-/// The claims of `extract --format json`, in pieces as `write_report`
-/// takes them, and the sources.
-pub(crate) fn write_claims(
-    out: &mut dyn Write,
-    claims: impl Iterator<Item = io::Result<Vec<u8>>>,
-    sources: &[SourceInfo],
-) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
-    let mut doc = Object::begin(&mut out)?;
-    doc.pieces("claims", claims)?;
-    doc.field("schema", CLAIMS_SCHEMA)?;
-    doc.field("sources", sources)?;
-    doc.end()?;
-    writeln!(out)?;
-    out.flush()
+/// `extract --format json`, written as its claims come: the claims first,
+/// a piece at a time (each one or more claims already written at their
+/// depth), then the schema and the sources.
+pub(crate) struct ClaimsDoc<'w> {
+    doc: Object<'w>,
+}
+
+impl<'w> ClaimsDoc<'w> {
+    pub(crate) fn begin(out: &'w mut dyn Write) -> io::Result<ClaimsDoc<'w>> {
+        let mut doc = Object::begin(out)?;
+        doc.begin_pieces("claims")?;
+        Ok(ClaimsDoc { doc })
+    }
+
+    pub(crate) fn piece(&mut self, piece: &[u8]) -> io::Result<()> {
+        self.doc.piece(piece)
+    }
+
+    pub(crate) fn end(mut self, sources: &[SourceInfo]) -> io::Result<()> {
+        self.doc.end_pieces()?;
+        self.doc.field("schema", CLAIMS_SCHEMA)?;
+        self.doc.field("sources", sources)?;
+        let out = self.doc.end()?;
+        writeln!(out)
+    }
 }
 
 /// Writes `value` as pretty JSON as it stands `depth` levels deep in a
@@ -186,12 +196,18 @@ impl serde_json::ser::Formatter for Pretty {
 struct Object<'w> {
     out: &'w mut dyn Write,
     fields: usize,
+    /// Whether the array being written in pieces has an element yet.
+    any: bool,
 }
 
 impl<'w> Object<'w> {
     fn begin(out: &'w mut dyn Write) -> io::Result<Object<'w>> {
         out.write_all(b"{")?;
-        Ok(Object { out, fields: 0 })
+        Ok(Object {
+            out,
+            fields: 0,
+            any: false,
+        })
     }
 
     fn key(&mut self, name: &str) -> io::Result<()> {
@@ -208,23 +224,36 @@ impl<'w> Object<'w> {
 
     /// An array whose elements come in pieces (an empty piece adds none).
     fn pieces(&mut self, name: &str, pieces: impl Iterator<Item = io::Result<Vec<u8>>>) -> io::Result<()> {
-        self.key(name)?;
-        self.out.write_all(b"[")?;
-        let mut any = false;
+        self.begin_pieces(name)?;
         for piece in pieces {
-            let piece = piece?;
-            if piece.is_empty() {
-                continue;
-            }
-            self.out.write_all(if any { b",\n" } else { b"\n" })?;
-            self.out.write_all(&piece)?;
-            any = true;
+            self.piece(&piece?)?;
         }
-        self.out.write_all(if any { b"\n  ]" } else { b"]" })
+        self.end_pieces()
     }
 
-    fn end(self) -> io::Result<()> {
-        self.out.write_all(if self.fields == 0 { b"}" } else { b"\n}" })
+    fn begin_pieces(&mut self, name: &str) -> io::Result<()> {
+        self.key(name)?;
+        self.any = false;
+        self.out.write_all(b"[")
+    }
+
+    fn piece(&mut self, piece: &[u8]) -> io::Result<()> {
+        if piece.is_empty() {
+            return Ok(());
+        }
+        self.out.write_all(if self.any { b",\n" } else { b"\n" })?;
+        self.any = true;
+        self.out.write_all(piece)
+    }
+
+    fn end_pieces(&mut self) -> io::Result<()> {
+        self.out.write_all(if self.any { b"\n  ]" } else { b"]" })
+    }
+
+    /// Closes the object and gives back its writer.
+    fn end(self) -> io::Result<&'w mut dyn Write> {
+        self.out.write_all(if self.fields == 0 { b"}" } else { b"\n}" })?;
+        Ok(self.out)
     }
 }
 
