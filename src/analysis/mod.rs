@@ -130,30 +130,37 @@ impl Analysis {
             }
         }
         lap("extraction, identities and linking", &mut since);
-        let organizations = people
-            .iter()
-            .flatten()
-            .filter(|(p, _)| p.organization)
-            .map(|(_, c)| c.clone())
-            .collect();
-        // Only the rules and `claimcheck graph` read the graph.
-        let graph = if linked {
-            ClaimGraph::build(&sources, &claims, &links, &copies)
-        } else {
-            ClaimGraph::default()
-        };
-        lap("graph", &mut since);
-        Analysis {
+        let mut a = Analysis {
             sources,
             claims,
             people,
             copies,
             links,
-            graph,
+            graph: ClaimGraph::default(),
             stories,
-            organizations,
-            timings,
+            organizations: Default::default(),
+            timings: Vec::new(),
         }
+        .completed(linked);
+        lap("graph", &mut since);
+        a.timings = timings;
+        a
+    }
+
+    /// The organizations named and, where the claims are linked, the claim
+    /// graph built (only the rules and `claimcheck graph` read it).
+    fn completed(mut self, linked: bool) -> Analysis {
+        self.organizations = self
+            .people
+            .iter()
+            .flatten()
+            .filter(|(p, _)| p.organization)
+            .map(|(_, c)| c.clone())
+            .collect();
+        if linked {
+            self.graph = ClaimGraph::build(&self.sources, &self.claims, &self.links, &self.copies);
+        }
+        self
     }
 
     /// One story on its own: `sources` (sorted by id, the sources of one
@@ -181,18 +188,6 @@ impl Analysis {
         let claims: Vec<Claim> = r.claims.into_iter().flatten().collect();
         let mut links = r.links;
         links.sort_by_key(|l| (l.kind, l.a, l.b));
-        let organizations = r
-            .people
-            .iter()
-            .flatten()
-            .filter(|(p, _)| p.organization)
-            .map(|(_, c)| c.clone())
-            .collect();
-        let graph = if linked {
-            ClaimGraph::build(&sources, &claims, &links, &copies)
-        } else {
-            ClaimGraph::default()
-        };
         let stories = vec![Story {
             sources: (0..sources.len()).collect(),
         }];
@@ -202,11 +197,12 @@ impl Analysis {
             people: r.people,
             copies,
             links,
-            graph,
+            graph: ClaimGraph::default(),
             stories,
-            organizations,
+            organizations: Default::default(),
             timings: Vec::new(),
         }
+        .completed(linked)
     }
 
     /// Whether two speakers (canonical names) are certainly two people.

@@ -112,12 +112,7 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
             rules: &rules,
             kinds: run.kinds.clone(),
             stories: &run.stories,
-            people: run
-                .sources
-                .iter()
-                .map(|s| s.id.as_str())
-                .zip(run.people.iter().map(Vec::as_slice))
-                .collect(),
+            people: people_of(&run.sources, &run.people),
             timings: &run.timings,
         };
         statistics(err, &tally, &run.findings, printing);
@@ -165,12 +160,7 @@ fn held(
             rules,
             kinds,
             stories: &analysis.stories,
-            people: analysis
-                .sources
-                .iter()
-                .map(|s| s.id.as_str())
-                .zip(analysis.people.iter().map(Vec::as_slice))
-                .collect(),
+            people: people_of(&analysis.sources, &analysis.people),
             timings: &analysis.timings,
         };
         statistics(err, &tally, &findings, printing);
@@ -245,6 +235,15 @@ struct Tally<'a> {
     /// Each source's id and its people with their canonical names.
     people: Vec<(&'a str, &'a [(Person, String)])>,
     timings: &'a [(&'static str, Duration)],
+}
+
+/// Each source's id beside its people.
+fn people_of<'a>(sources: &'a [Source], people: &'a [Vec<(Person, String)>]) -> Vec<(&'a str, &'a [(Person, String)])> {
+    sources
+        .iter()
+        .map(|s| s.id.as_str())
+        .zip(people.iter().map(Vec::as_slice))
+        .collect()
 }
 
 /// `--statistics`: findings per rule, claims per kind, time per stage.
