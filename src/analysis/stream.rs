@@ -1,9 +1,10 @@
 //! A run that holds one batch of stories at a time. No claim is compared
 //! with a claim of another story, so each story is extracted, linked and
-//! checked on its own; its claims are written out as the report's JSON,
-//! compressed, and everything else of the story is let go. What the run
-//! holds grows with its sources' metadata and its findings, not with their
-//! text, claims and graphs.
+//! checked on its own; its claims are written as the report's JSON (kept
+//! compressed until the report is written, or handed on at once in source
+//! order) and everything else of the story is let go. What the run holds
+//! grows with its sources' metadata and its findings, not with their text,
+//! claims and graphs.
 
 use std::collections::BTreeMap;
 
