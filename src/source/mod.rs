@@ -48,7 +48,9 @@ pub struct Source {
     pub meta: Metadata,
     /// Remarks for the user (encoding fallback, missing date...).
     pub notes: Vec<String>,
-    lines: LineIndex,
+    /// Built when a span is first located: a run that never locates one
+    /// (or not yet) holds none.
+    lines: std::sync::OnceLock<LineIndex>,
     /// The legacy encoding the bytes were read in; `None` for UTF-8.
     encoding: Option<&'static encoding_rs::Encoding>,
 }
@@ -148,9 +150,6 @@ impl Source {
                 "{path}: no article text found (fewer than {MIN_ARTICLE_WORDS} words kept)"
             ));
         }
-        // Columns count characters: in a legacy encoding of more than one
-        // byte a character, they are counted from the decoded units.
-        let lines = LineIndex::new(&bytes, !fallback);
         Source {
             id: id.to_string(),
             path: path.to_string(),
@@ -158,7 +157,7 @@ impl Source {
             clean,
             meta,
             notes,
-            lines,
+            lines: std::sync::OnceLock::new(),
             encoding: fallback.then_some(encoding),
         }
     }
@@ -169,7 +168,15 @@ impl Source {
     pub(crate) fn let_go_of_text(&mut self) {
         self.clean = Default::default();
         self.original = Original::Bytes(Vec::new());
-        self.lines = LineIndex::new(b"", true);
+        self.lines = std::sync::OnceLock::new();
+    }
+
+    /// Where the file's lines begin. Columns count characters: in a legacy
+    /// encoding of more than one byte a character, they are counted from
+    /// the decoded text.
+    fn lines(&self) -> &LineIndex {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.bytes(), self.encoding.is_none()))
     }
 
     /// The file's bytes as read.
@@ -184,7 +191,7 @@ impl Source {
     pub fn locate(&self, span: Span) -> (Located, Excerpt) {
         let o = self.clean.original(span);
         let bytes = self.bytes();
-        let located = self.lines.locate(bytes, o);
+        let located = self.lines().locate(bytes, o);
         let shared = match &self.original {
             Original::Text(t) => Excerpt::of(t, o),
             Original::Bytes(_) => None,
@@ -198,7 +205,7 @@ impl Source {
         });
         let mut located = located;
         if let Some(e) = self.encoding.filter(|e| !e.is_single_byte()) {
-            let line_start = self.lines.line_range(bytes, located.line.saturating_sub(1)).start;
+            let line_start = self.lines().line_range(bytes, located.line.saturating_sub(1)).start;
             let before = &bytes[line_start.min(o.start)..o.start];
             located.column = e.decode_without_bom_handling(before).0.chars().count() + 1;
         }
@@ -208,13 +215,13 @@ impl Source {
     /// Line and column of a byte offset of the original file.
     pub fn locate_offset(&self, offset: usize) -> Located {
         let o = offset.min(self.bytes().len());
-        self.lines.locate(self.bytes(), Span::new(o, o))
+        self.lines().locate(self.bytes(), Span::new(o, o))
     }
 
     /// 1-based line `n` of the original file, for code frames.
     pub fn line_text(&self, n: usize) -> String {
         let bytes = self.bytes();
-        let r = self.lines.line_range(bytes, n.saturating_sub(1));
+        let r = self.lines().line_range(bytes, n.saturating_sub(1));
         match self.encoding {
             None => String::from_utf8_lossy(&bytes[r.start..r.end]).into_owned(),
             Some(e) => e.decode_without_bom_handling(&bytes[r.start..r.end]).0.into_owned(),
