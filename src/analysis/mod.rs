@@ -130,37 +130,46 @@ impl Analysis {
             }
         }
         lap("extraction, identities and linking", &mut since);
-        let mut a = Analysis {
-            sources,
-            claims,
-            people,
-            copies,
-            links,
-            graph: ClaimGraph::default(),
-            stories,
-            organizations: Default::default(),
-            timings: Vec::new(),
-        }
-        .completed(linked);
+        let mut a = Analysis::assembled(sources, claims, people, copies, links, stories, linked);
         lap("graph", &mut since);
         a.timings = timings;
         a
     }
 
-    /// The organizations named and, where the claims are linked, the claim
-    /// graph built (only the rules and `claimcheck graph` read it).
-    fn completed(mut self, linked: bool) -> Analysis {
-        self.organizations = self
-            .people
+    /// The analysis of extracted claims: the organizations named and, where
+    /// the claims are linked, the claim graph built (only the rules and
+    /// `claimcheck graph` read it).
+    fn assembled(
+        sources: Vec<Source>,
+        claims: Vec<Claim>,
+        people: Vec<Vec<(Person, String)>>,
+        copies: Vec<Copy>,
+        links: Vec<Link>,
+        stories: Vec<Story>,
+        linked: bool,
+    ) -> Analysis {
+        let organizations = people
             .iter()
             .flatten()
             .filter(|(p, _)| p.organization)
             .map(|(_, c)| c.clone())
             .collect();
-        if linked {
-            self.graph = ClaimGraph::build(&self.sources, &self.claims, &self.links, &self.copies);
+        let graph = if linked {
+            ClaimGraph::build(&sources, &claims, &links, &copies)
+        } else {
+            ClaimGraph::default()
+        };
+        Analysis {
+            sources,
+            claims,
+            people,
+            copies,
+            links,
+            graph,
+            stories,
+            organizations,
+            timings: Vec::new(),
         }
-        self
     }
 
     /// One story on its own: `sources` (sorted by id, the sources of one
@@ -191,18 +200,7 @@ impl Analysis {
         let stories = vec![Story {
             sources: (0..sources.len()).collect(),
         }];
-        Analysis {
-            sources,
-            claims,
-            people: r.people,
-            copies,
-            links,
-            graph: ClaimGraph::default(),
-            stories,
-            organizations: Default::default(),
-            timings: Vec::new(),
-        }
-        .completed(linked)
+        Analysis::assembled(sources, claims, r.people, copies, links, stories, linked)
     }
 
     /// Whether two speakers (canonical names) are certainly two people.
@@ -214,10 +212,7 @@ impl Analysis {
     /// Reading alone, what `claimcheck read` shows: the sources sorted, their
     /// publication dates completed from their copies, no claims.
     pub fn read_only(mut sources: Vec<Source>) -> Vec<Source> {
-        sources.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut prints = corpus::fingerprint::of_sources(&sources);
-        let copies = corpus::duplicates::find_copies(&sources, &mut prints.shingles);
-        corpus::infer_published(&mut sources, &copies);
+        copies_and_dates(&mut sources);
         sources
     }
 
@@ -256,20 +251,28 @@ fn group(
     lap: &mut impl FnMut(&'static str, &mut std::time::Instant),
     since: &mut std::time::Instant,
 ) -> (Vec<Copy>, Vec<Story>) {
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut prints = corpus::fingerprint::of_sources(sources);
-    let copies = corpus::duplicates::find_copies(sources, &mut prints.shingles);
-    // The shingles are done with: the stories' index takes their room.
-    prints.shingles = Vec::new();
-    corpus::infer_published(sources, &copies);
+    let (copies, words) = copies_and_dates(sources);
     lap("copies and dates", since);
     let pairs: Vec<(usize, usize)> = copies
         .iter()
         .map(|c| (c.original.min(c.copy), c.original.max(c.copy)))
         .collect();
-    let stories = corpus::story::find_stories(&prints.words, &pairs);
+    let stories = corpus::story::find_stories(&words, &pairs);
     lap("stories", since);
     (copies, stories)
+}
+
+/// Sorts the sources by id, finds their copies and completes their
+/// publication dates from them. Returns the copies and each source's
+/// content words (read in the same pass as the copies' shingles).
+fn copies_and_dates(sources: &mut [Source]) -> (Vec<Copy>, Vec<Vec<u64>>) {
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    let corpus::fingerprint::Prints { words, mut shingles } = corpus::fingerprint::of_sources(sources);
+    let copies = corpus::duplicates::find_copies(sources, &mut shingles);
+    // The shingles are done with: the stories' index takes their room.
+    drop(shingles);
+    corpus::infer_published(sources, &copies);
+    (copies, words)
 }
 
 /// Stories extracted and linked at once, between two moves of their
