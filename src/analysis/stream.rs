@@ -19,6 +19,7 @@ use crate::finding::Finding;
 use crate::report::json::write_report;
 use crate::report::source_infos;
 use crate::rules::Rule;
+use crate::rules::engine::{first_start, report_order};
 use crate::source::Source;
 
 /// What a streamed run does beyond extraction.
@@ -180,9 +181,7 @@ impl Streamed {
             }
         }
         lap("extraction, identities, linking and rules", &mut since);
-        found.sort_by(|(x0, x, _), (y0, y, _)| {
-            (&x.rule, &x.sources, x0, &x.claims).cmp(&(&y.rule, &y.sources, y0, &y.claims))
-        });
+        found.sort_by(|(x0, x, _), (y0, y, _)| report_order((x, *x0), (y, *y0)));
         found.dedup_by(|(_, x, _), (_, y, _)| x == y);
         let (findings, keys): (Vec<Finding>, Vec<Option<Accepted>>) = found.into_iter().map(|(_, f, k)| (f, k)).unzip();
         Ok(Streamed {
@@ -255,11 +254,7 @@ fn one_story(
     let findings = findings
         .into_iter()
         .map(|mut f| {
-            let first = f
-                .labels
-                .first()
-                .and_then(|l| l.claim)
-                .map_or(0, |c| a.claims[c].span.start);
+            let first = first_start(&f, &a);
             let k = opts.keys.then(|| key(&f, &a));
             // The labels point into this story's claims, which go.
             f.labels = Vec::new();

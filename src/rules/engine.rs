@@ -32,18 +32,23 @@ pub fn run(rules: &[Rule], analysis: &Analysis) -> Vec<Finding> {
         compare(cmp, &analysis.claims[x], &analysis.claims[y], &pair, analysis).is_none()
     };
     let mut out = super::group::merge(found, analysis, &agree);
-    out.sort_by(|x, y| {
-        let first = |f: &Finding| {
-            f.labels
-                .first()
-                .and_then(|l| l.claim)
-                .map(|c| analysis.claims[c].span.start)
-                .unwrap_or(0)
-        };
-        (&x.rule, &x.sources, first(x), &x.claims).cmp(&(&y.rule, &y.sources, first(y), &y.claims))
-    });
+    out.sort_by(|x, y| report_order((x, first_start(x, analysis)), (y, first_start(y, analysis))));
     out.dedup();
     out
+}
+
+/// Where a finding stands in a report: by rule, sources, the start of its
+/// first claim (`first_start`, given beside it), then its claims.
+pub(crate) fn report_order((x, x_first): (&Finding, usize), (y, y_first): (&Finding, usize)) -> std::cmp::Ordering {
+    (&x.rule, &x.sources, x_first, &x.claims).cmp(&(&y.rule, &y.sources, y_first, &y.claims))
+}
+
+/// The byte where a finding's first claim starts in its source.
+pub(crate) fn first_start(f: &Finding, analysis: &Analysis) -> usize {
+    f.labels
+        .first()
+        .and_then(|l| l.claim)
+        .map_or(0, |c| analysis.claims[c].span.start)
 }
 
 fn run_rule(rule: &Rule, analysis: &Analysis) -> Vec<Finding> {
