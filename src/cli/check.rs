@@ -51,6 +51,13 @@ pub struct CheckOptions {
     pub max_rule_file_bytes: u64,
 }
 
+impl CheckOptions {
+    /// Whether findings need their baseline keys (a baseline read or written).
+    fn reads_baseline(&self) -> bool {
+        self.baseline.is_some() || self.write_baseline.is_some()
+    }
+}
+
 /// `claimcheck check`: the cross-source run. Returns the exit status.
 pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     // Configuration and rules first: an invalid file stops the run before
@@ -85,7 +92,6 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
         ));
     }
     let bar = progress(sources.len());
-    let baseline = opts.baseline.is_some() || opts.write_baseline.is_some();
     if opts.format != report::Format::Json {
         return held(opts, sources, &rules, failed, bar, out, err);
     }
@@ -94,7 +100,7 @@ pub fn check(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> R
     let run_opts = StreamOptions {
         rules: &rules,
         linked: true,
-        keys: baseline,
+        keys: opts.reads_baseline(),
         people: opts.statistics,
     };
     let mut run = Streamed::run(sources, &run_opts, None, &|| bar.inc(1)).map_err(|e| Error::Io {
@@ -136,7 +142,7 @@ fn held(
     let started = Instant::now();
     let found = rules::engine::run(rules, &analysis);
     analysis.timings.push(("rules", started.elapsed()));
-    let keys: Vec<Accepted> = if opts.baseline.is_some() || opts.write_baseline.is_some() {
+    let keys: Vec<Accepted> = if opts.reads_baseline() {
         found.iter().map(|f| key(f, &analysis)).collect()
     } else {
         Vec::new()
