@@ -77,7 +77,7 @@ const WITHIN_COVERAGE: f64 = 0.85;
 pub(crate) const QUOTE_SIMILARITY: f64 = 0.8;
 
 /// Word-level similarity of two word sequences (matching words over all).
-pub(crate) fn similarity(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn similarity<T: std::hash::Hash + Ord>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -85,17 +85,13 @@ pub(crate) fn similarity(a: &[String], b: &[String]) -> f64 {
     if a == b {
         return 1.0;
     }
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let b: Vec<&str> = b.iter().map(String::as_str).collect();
-    similar::TextDiff::configure()
-        .algorithm(similar::Algorithm::Patience)
-        .diff_slices(&a, &b)
-        .ratio() as f64
+    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, a, b);
+    similar::get_diff_ratio(&ops, a.len(), b.len()) as f64
 }
 
 /// The most `similarity` can be: the ratio as if every common word were
 /// matched (computed as `similar` computes it, so the bound is exact).
-fn similarity_bound(a: &[String], b: &[String]) -> f64 {
+fn similarity_bound<T: Ord>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -103,8 +99,25 @@ fn similarity_bound(a: &[String], b: &[String]) -> f64 {
 }
 
 /// Whether `short` stands, word for word, inside `long`.
-pub(crate) fn contains(long: &[String], short: &[String]) -> bool {
+pub(crate) fn contains<T: PartialEq>(long: &[T], short: &[T]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Each quotation's words as numbers, one per distinct word of the story:
+/// the diffs and counts over them compare integers, not strings.
+fn word_ids(words: &[Vec<String>]) -> Vec<Vec<u32>> {
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    words
+        .iter()
+        .map(|ws| {
+            ws.iter()
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w.as_str()).or_insert(next)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The content words of a word list, sorted, each once.
@@ -164,17 +177,56 @@ pub(crate) fn link(claims: &[Claim], around: &[LinkWords]) -> Vec<Link> {
         .filter(|&i| claims[i].split != Split::Later)
         .filter(|&i| claims[i].statement().is_some_and(|s| !(s.direct && is_title(&s.quote))))
         .collect();
-    same_remark(claims, &words, &statements, max_df, &mut links);
-    same_quote(claims, &words, &statements, max_df, &mut links);
+    let quotes = Quotes {
+        ids: word_ids(&words),
+        words,
+    };
+    // Direct quotations compared for one remark are compared again for one
+    // quote: each pair's similarity is worked out once.
+    let mut scores = Scores::default();
+    same_remark(claims, &quotes, &mut scores, &statements, max_df, &mut links);
+    same_quote(claims, &quotes, &mut scores, &statements, max_df, &mut links);
     same_figure(claims, around, max_df, &mut links);
     same_event(claims, around, max_df, &mut links);
     links.sort_by_key(|l| (l.kind, l.a, l.b));
     links
 }
 
+/// The quotation words of every claim (none where it is no statement).
+struct Quotes {
+    words: Vec<Vec<String>>,
+    /// `words` as numbers (`word_ids`).
+    ids: Vec<Vec<u32>>,
+}
+
+/// `similarity` of the claim pairs already compared.
+type Scores = FxHashMap<(usize, usize), f64>;
+
+impl Quotes {
+    fn contained(&self, a: usize, b: usize) -> bool {
+        contains(&self.ids[a], &self.ids[b]) || contains(&self.ids[b], &self.ids[a])
+    }
+
+    fn bound(&self, a: usize, b: usize) -> f64 {
+        similarity_bound(&self.ids[a], &self.ids[b])
+    }
+
+    fn similarity(&self, a: usize, b: usize, scores: &mut Scores) -> f64 {
+        *scores.entry((a, b)).or_insert_with(|| similarity(&self.ids[a], &self.ids[b]))
+    }
+}
+
 /// Same remark: blocked by speaker, then by shared content words; reported
 /// speech weighs its words by their rarity across statements.
-fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max_df: usize, links: &mut Vec<Link>) {
+fn same_remark(
+    claims: &[Claim],
+    quotes: &Quotes,
+    scores: &mut Scores,
+    statements: &[usize],
+    max_df: usize,
+    links: &mut Vec<Link>,
+) {
+    let words = &quotes.words;
     // Each statement's content words once, for the index and every pair.
     let sets: FxHashMap<usize, Vec<&str>> = statements.iter().map(|&i| (i, content_set(&words[i]))).collect();
     let mut df: FxHashMap<&str, usize> = FxHashMap::default();
@@ -214,13 +266,12 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
                 claims[a].statement().expect("statement"),
                 claims[b].statement().expect("statement"),
             );
-            let (wa, wb) = (&words[a], &words[b]);
             let direct = sa.direct && sb.direct;
-            let contained = direct && (contains(wa, wb) || contains(wb, wa));
+            let contained = direct && quotes.contained(a, b);
             // One rendering standing inside the other but for a word or
             // two: a partial quotation of the same lines, whatever the
-            // length of the other.
-            let within = direct && {
+            // length of the other (asked only where it is not whole inside).
+            let within = direct && !contained && {
                 for i in [a, b] {
                     spoken
                         .entry(i)
@@ -232,12 +283,12 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
                     && common_words(&xa.words, &xb.words) as f64 / shorter as f64 >= WITHIN_COVERAGE
                     && align(xa, xb).coverage(xa, xb) >= WITHIN_COVERAGE
             };
-            if direct && !contained && !within && similarity_bound(wa, wb) < REMARK_SIMILARITY {
+            if direct && !contained && !within && quotes.bound(a, b) < REMARK_SIMILARITY {
                 continue;
             }
             let (ca, cb) = (&sets[&a], &sets[&b]);
             let score = if direct {
-                similarity(wa, wb)
+                quotes.similarity(a, b, scores)
             } else {
                 weighted_overlap(ca, cb, &idf)
             };
@@ -284,19 +335,26 @@ fn same_remark(claims: &[Claim], words: &[Vec<String>], statements: &[usize], ma
 }
 
 /// Same quote: direct quotations with (nearly) the same words, any speaker.
-fn same_quote(claims: &[Claim], words: &[Vec<String>], statements: &[usize], max_df: usize, links: &mut Vec<Link>) {
+fn same_quote(
+    claims: &[Claim],
+    quotes: &Quotes,
+    scores: &mut Scores,
+    statements: &[usize],
+    max_df: usize,
+    links: &mut Vec<Link>,
+) {
+    let words = &quotes.words;
     let direct: Vec<(usize, Vec<&str>)> = statements
         .iter()
         .filter(|&&i| claims[i].statement().is_some_and(|s| s.direct) && words[i].len() >= 4)
         .map(|&i| (i, content_set(&words[i])))
         .collect();
     for (a, b) in candidates(&direct, claims, max_df) {
-        let contained = (contains(&words[a], &words[b]) || contains(&words[b], &words[a]))
-            && words[a].len().min(words[b].len()) >= 5;
-        if !contained && similarity_bound(&words[a], &words[b]) < QUOTE_SIMILARITY {
+        let contained = quotes.contained(a, b) && words[a].len().min(words[b].len()) >= 5;
+        if !contained && quotes.bound(a, b) < QUOTE_SIMILARITY {
             continue;
         }
-        let score = similarity(&words[a], &words[b]);
+        let score = quotes.similarity(a, b, scores);
         if score >= QUOTE_SIMILARITY || contained {
             links.push(Link {
                 kind: LinkKind::SameQuote,
