@@ -114,7 +114,7 @@ fn push<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, st: usize, en: us
 /// Lowercase, accents folded, possessive and punctuation dropped: the form in
 /// which words of two articles are compared ("Kolář's" → "kolar").
 pub(crate) fn norm_word(w: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(w.len());
     norm_word_into(w, &mut out);
     out
 }
@@ -125,6 +125,8 @@ pub(crate) fn norm_word_into(w: &str, out: &mut String) {
     out.clear();
     // Most words are ASCII: nothing to fold.
     if let Some(chars) = ascii_norm_chars(w) {
+        // The filter hides the length from `extend`: room for all at once.
+        out.reserve(w.len());
         out.extend(chars);
         return;
     }

@@ -132,19 +132,21 @@ fn content_set(words: &[String]) -> Vec<&str> {
     set
 }
 
-/// Candidate pairs: claims (from different sources) that share a key.
-fn candidates<K: std::hash::Hash + Ord>(
-    items: &[(usize, Vec<K>)],
-    claims: &[Claim],
-    max_df: usize,
-) -> BTreeSet<(usize, usize)> {
+/// Candidate pairs: claims (from different sources) that share a key, in
+/// order, each once.
+fn candidates<K: std::hash::Hash + Ord>(items: &[(usize, Vec<K>)], claims: &[Claim], max_df: usize) -> Vec<(usize, usize)> {
     let mut index: FxHashMap<&K, Vec<usize>> = FxHashMap::default();
-    for (c, keys) in items {
-        for k in keys.iter().collect::<BTreeSet<_>>() {
+    let mut keys: Vec<&K> = Vec::new();
+    for (c, ks) in items {
+        keys.clear();
+        keys.extend(ks);
+        keys.sort_unstable();
+        keys.dedup();
+        for &k in &keys {
             index.entry(k).or_default().push(*c);
         }
     }
-    let mut pairs = BTreeSet::new();
+    let mut pairs = Vec::new();
     for owners in index.values() {
         // Too common to tell anything, or all in one source (no pair to make).
         if owners.len() > max_df || owners.iter().all(|&c| claims[c].source == claims[owners[0]].source) {
@@ -153,11 +155,13 @@ fn candidates<K: std::hash::Hash + Ord>(
         for (x, &a) in owners.iter().enumerate() {
             for &b in &owners[x + 1..] {
                 if claims[a].source != claims[b].source {
-                    pairs.insert((a.min(b), a.max(b)));
+                    pairs.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
+    pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }
 
