@@ -134,7 +134,11 @@ fn content_set(words: &[String]) -> Vec<&str> {
 
 /// Candidate pairs: claims (from different sources) that share a key, in
 /// order, each once.
-fn candidates<K: std::hash::Hash + Ord>(items: &[(usize, Vec<K>)], claims: &[Claim], max_df: usize) -> Vec<(usize, usize)> {
+fn candidates<K: std::hash::Hash + Ord>(
+    items: &[(usize, Vec<K>)],
+    claims: &[Claim],
+    max_df: usize,
+) -> Vec<(usize, usize)> {
     let mut index: FxHashMap<&K, Vec<usize>> = FxHashMap::default();
     let mut keys: Vec<&K> = Vec::new();
     for (c, ks) in items {
@@ -216,7 +220,9 @@ impl Quotes {
     }
 
     fn similarity(&self, a: usize, b: usize, scores: &mut Scores) -> f64 {
-        *scores.entry((a, b)).or_insert_with(|| similarity(&self.ids[a], &self.ids[b]))
+        *scores
+            .entry((a, b))
+            .or_insert_with(|| similarity(&self.ids[a], &self.ids[b]))
     }
 }
 
