@@ -79,6 +79,28 @@ impl Packed {
     }
 }
 
+/// A source's claims as JSON, waiting for their turn to be written.
+enum Waiting {
+    Plain(Vec<u8>),
+    Packed(Packed),
+}
+
+impl Waiting {
+    fn pack(&mut self, scratch: &mut Vec<u8>) -> std::io::Result<()> {
+        if let Waiting::Plain(json) = self {
+            *self = Waiting::Packed(Packed::of(0, json, scratch)?);
+        }
+        Ok(())
+    }
+
+    fn json(self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Waiting::Plain(json) => Ok(json),
+            Waiting::Packed(p) => p.unpack(),
+        }
+    }
+}
+
 /// Everything a streamed run keeps.
 pub struct Streamed {
     /// Sorted by id, without their text.
@@ -143,8 +165,11 @@ impl Streamed {
         let mut people: Vec<Vec<(Person, String)>> = vec![Vec::new(); if opts.people { n } else { 0 }];
         let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
         let mut found: Vec<(usize, Finding, Option<Accepted>)> = Vec::new();
-        // Claims written in order: those whose turn has not come, by source.
-        let mut waiting: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
+        // Claims written in order: those whose turn has not come, by source,
+        // packed while they wait a batch or more (where file names
+        // interleave stories).
+        let mut waiting: BTreeMap<usize, Waiting> = BTreeMap::new();
+        let mut scratch = Vec::new();
         let mut next = 0;
         let ordered = in_order.is_some();
         for (batch, batch_copies) in stories.chunks(STORY_BATCH).zip(local.chunks(STORY_BATCH)) {
@@ -162,7 +187,12 @@ impl Streamed {
                     slots[i] = Some(s);
                     claims[i] = c;
                 }
-                waiting.extend(st.sources.iter().copied().zip(d.written));
+                waiting.extend(
+                    st.sources
+                        .iter()
+                        .copied()
+                        .zip(d.written.into_iter().map(Waiting::Plain)),
+                );
                 if opts.people {
                     for (&i, p) in st.sources.iter().zip(d.people) {
                         people[i] = p;
@@ -174,9 +204,12 @@ impl Streamed {
                 found.extend(d.findings);
             }
             if let Some(write) = in_order.as_mut() {
-                while let Some(json) = waiting.remove(&next) {
-                    write(&json)?;
+                while let Some(w) = waiting.remove(&next) {
+                    write(&w.json()?)?;
                     next += 1;
+                }
+                for w in waiting.values_mut() {
+                    w.pack(&mut scratch)?;
                 }
             }
         }
