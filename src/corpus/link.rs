@@ -186,22 +186,31 @@ pub(crate) fn link(claims: &[Claim], around: &[LinkWords]) -> Vec<Link> {
         .filter(|&i| claims[i].statement().is_some_and(|s| !(s.direct && is_title(&s.quote))))
         .collect();
     let quotes = Quotes {
+        claims,
+        statements,
+        max_df,
         ids: word_ids(&words),
         words,
     };
     // Direct quotations compared for one remark are compared again for one
     // quote: each pair's similarity is worked out once.
     let mut scores = Scores::default();
-    same_remark(claims, &quotes, &mut scores, &statements, max_df, &mut links);
-    same_quote(claims, &quotes, &mut scores, &statements, max_df, &mut links);
+    same_remark(&quotes, &mut scores, &mut links);
+    same_quote(&quotes, &mut scores, &mut links);
     same_figure(claims, around, max_df, &mut links);
     same_event(claims, around, max_df, &mut links);
     links.sort_by_key(|l| (l.kind, l.a, l.b));
     links
 }
 
-/// The quotation words of every claim (none where it is no statement).
-struct Quotes {
+/// The statements to link and the quotation words of every claim (none
+/// where it is no statement).
+struct Quotes<'c> {
+    claims: &'c [Claim],
+    /// The claims that may be one remark with another.
+    statements: Vec<usize>,
+    /// Blocking keys held by more claims than this tell nothing.
+    max_df: usize,
     words: Vec<Vec<String>>,
     /// `words` as numbers (`word_ids`).
     ids: Vec<Vec<u32>>,
@@ -210,7 +219,7 @@ struct Quotes {
 /// `similarity` of the claim pairs already compared.
 type Scores = FxHashMap<(usize, usize), f64>;
 
-impl Quotes {
+impl Quotes<'_> {
     fn contained(&self, a: usize, b: usize) -> bool {
         contains(&self.ids[a], &self.ids[b]) || contains(&self.ids[b], &self.ids[a])
     }
@@ -228,15 +237,8 @@ impl Quotes {
 
 /// Same remark: blocked by speaker, then by shared content words; reported
 /// speech weighs its words by their rarity across statements.
-fn same_remark(
-    claims: &[Claim],
-    quotes: &Quotes,
-    scores: &mut Scores,
-    statements: &[usize],
-    max_df: usize,
-    links: &mut Vec<Link>,
-) {
-    let words = &quotes.words;
+fn same_remark(quotes: &Quotes, scores: &mut Scores, links: &mut Vec<Link>) {
+    let (claims, statements, words, max_df) = (quotes.claims, &quotes.statements, &quotes.words, quotes.max_df);
     // Each statement's content words once, for the index and every pair.
     let sets: FxHashMap<usize, Vec<&str>> = statements.iter().map(|&i| (i, content_set(&words[i]))).collect();
     let mut df: FxHashMap<&str, usize> = FxHashMap::default();
@@ -345,15 +347,8 @@ fn same_remark(
 }
 
 /// Same quote: direct quotations with (nearly) the same words, any speaker.
-fn same_quote(
-    claims: &[Claim],
-    quotes: &Quotes,
-    scores: &mut Scores,
-    statements: &[usize],
-    max_df: usize,
-    links: &mut Vec<Link>,
-) {
-    let words = &quotes.words;
+fn same_quote(quotes: &Quotes, scores: &mut Scores, links: &mut Vec<Link>) {
+    let (claims, statements, words, max_df) = (quotes.claims, &quotes.statements, &quotes.words, quotes.max_df);
     let direct: Vec<(usize, Vec<&str>)> = statements
         .iter()
         .filter(|&&i| claims[i].statement().is_some_and(|s| s.direct) && words[i].len() >= 4)
