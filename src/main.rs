@@ -17,6 +17,7 @@ use claimcheck::{Error, rules};
 // thread caches serve them in a sixth less time than the system allocator.
 // It gives freed pages back at once (`.cargo/config.toml`), so the peak
 // stays that of the memory in use.
+#[cfg(feature = "jemalloc")]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
