@@ -202,8 +202,13 @@ pub(crate) fn spoken_words(s: &str) -> Vec<String> {
     let s = without_insertions(&s.replace('\u{2019}', "'"));
     let mut out: Vec<String> = Vec::new();
     for t in tokens(&s, Span::new(0, s.len())) {
-        let lower = t.text.to_lowercase();
-        match CONTRACTIONS.get(&lower) {
+        // Lowered without allocating where the word is ASCII (most are).
+        let contraction = if t.text.is_ascii() {
+            CONTRACTIONS.get_lower(t.text)
+        } else {
+            CONTRACTIONS.get(&t.text.to_lowercase())
+        };
+        match contraction {
             Some(words) => out.extend(words.split(' ').map(String::from)),
             None => out.extend(t.text.split('-').map(norm_word).filter(|w| !w.is_empty())),
         }
@@ -235,6 +240,10 @@ fn without_insertions(s: &str) -> String {
 /// A quotation with each of the reporter's insertions in brackets replaced
 /// by `gap`.
 pub(crate) fn insertions_as(s: &str, gap: &str) -> String {
+    // Most quotations have none.
+    if !s.contains('[') {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {
