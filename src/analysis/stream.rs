@@ -88,6 +88,8 @@ enum Waiting {
 impl Waiting {
     fn pack(&mut self, scratch: &mut Vec<u8>) -> std::io::Result<()> {
         if let Waiting::Plain(json) = self {
+            // Only the bytes are kept: the source's count is in its
+            // `claims` entry.
             *self = Waiting::Packed(Packed::of(0, json, scratch)?);
         }
         Ok(())
