@@ -6,103 +6,21 @@ pub(crate) mod duplicates;
 pub(crate) mod fingerprint;
 pub(crate) mod identity;
 pub(crate) mod link;
+mod published;
 pub mod story;
 
-use jiff::civil::Date;
+pub(crate) use published::{DateClues, apply_completions, complete_published};
 
-use crate::source::{PublishedFrom, Source};
-use crate::timex::{DateExpr, find_dates, year_for_weekday};
+use crate::source::Source;
 
 /// Completes publication dates: a yearless dateline takes its year from a
 /// weekday written beside a date in the text, else from the other sources;
 /// a source with no date at all takes the date of the source it copies.
 pub(crate) fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
-    let known_years: Vec<i16> = sources
-        .iter()
-        .filter_map(|s| s.meta.published.map(|d| d.year()))
-        .collect();
-    let typical = mode(&known_years);
-    for s in sources.iter_mut() {
-        // A date the source states in full is never replaced by an inference.
-        let Some(p) = s.meta.partial.filter(|_| s.meta.published.is_none()) else {
-            continue;
-        };
-        // The year to search near: the other sources', else the years the
-        // text names; with neither, a weekday alone would be a guess.
-        let own_years: Vec<i16> = find_dates(&s.clean.text)
-            .into_iter()
-            .filter_map(|m| match m.expr {
-                DateExpr::Calendar { year: Some(y), .. } => Some(y),
-                _ => None,
-            })
-            .collect();
-        // An article is not older than the years it names.
-        let floor = own_years.iter().copied().max();
-        let Some(near) = typical.or(floor) else {
-            continue;
-        };
-        let pinned = find_dates(&s.clean.text).into_iter().find_map(|m| match m.expr {
-            DateExpr::Calendar {
-                year: None,
-                month: Some(mo),
-                day: Some(d),
-                weekday: Some(wd),
-                ..
-            } => {
-                // The weekday's date is near the dateline: its year is the dateline's,
-                // or the one before across a new year.
-                let y = match typical {
-                    Some(t) => year_for_weekday(mo, d, wd, t)?,
-                    None => (near..near + 15).find(|y| year_for_weekday(mo, d, wd, *y) == Some(*y))?,
-                };
-                Some(if mo > p.month + 6 {
-                    y + 1
-                } else if p.month > mo + 6 {
-                    y - 1
-                } else {
-                    y
-                })
-            }
-            _ => None,
-        });
-        if let Some(d) = pinned
-            .or(Some(near))
-            .and_then(|y| Date::new(y, p.month as i8, p.day as i8).ok())
-        {
-            s.meta.published = Some(d);
-            s.meta.published_from = PublishedFrom::Inferred;
-            s.meta.evidence = Some(format!(
-                "the dateline \"{}\", its year from the other sources",
-                d.strftime("%B %-d")
-            ));
-        }
-    }
-    for c in copies {
-        if sources[c.copy].meta.published.is_none() {
-            if let Some(d) = sources[c.original].meta.published {
-                sources[c.copy].meta.published = Some(d);
-                sources[c.copy].meta.published_from = PublishedFrom::Inferred;
-                sources[c.copy].meta.evidence =
-                    Some(format!("the date of {}, which it copies", sources[c.original].id));
-            }
-        }
-    }
-    for s in sources.iter_mut() {
-        if s.meta.published.is_none() {
-            s.notes.push(format!(
-                "{}: no publication date found; relative dates stay unresolved",
-                s.path
-            ));
-        }
-    }
-}
-
-fn mode(years: &[i16]) -> Option<i16> {
-    let mut counts = std::collections::BTreeMap::new();
-    for y in years {
-        *counts.entry(*y).or_insert(0) += 1;
-    }
-    counts.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
+    let clues: Vec<DateClues> = sources.iter().map(DateClues::of).collect();
+    let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let completions = complete_published(&ids, &clues, copies);
+    apply_completions(sources, completions);
 }
 
 #[cfg(test)]

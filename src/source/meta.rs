@@ -23,7 +23,7 @@ pub enum PublishedFrom {
 }
 
 /// A dateline that names a day but not its year ("13 Feb").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartialDate {
     pub month: u8,
     pub day: u8,
