@@ -253,11 +253,7 @@ fn group(
 ) -> (Vec<Copy>, Vec<Story>) {
     let (copies, words) = copies_and_dates(sources);
     lap("copies and dates", since);
-    let pairs: Vec<(usize, usize)> = copies
-        .iter()
-        .map(|c| (c.original.min(c.copy), c.original.max(c.copy)))
-        .collect();
-    let stories = corpus::story::find_stories(&words, &pairs);
+    let stories = corpus::stories(&words, &copies);
     lap("stories", since);
     (copies, stories)
 }
@@ -267,11 +263,11 @@ fn group(
 /// content words (read in the same pass as the copies' shingles).
 fn copies_and_dates(sources: &mut [Source]) -> (Vec<Copy>, Vec<Vec<u64>>) {
     sources.sort_by(|a, b| a.id.cmp(&b.id));
-    let corpus::fingerprint::Prints { words, mut shingles } = corpus::fingerprint::of_sources(sources);
-    let copies = corpus::duplicates::find_copies(sources, &mut shingles);
-    // The shingles are done with: the stories' index takes their room.
-    drop(shingles);
-    corpus::infer_published(sources, &copies);
+    let corpus::fingerprint::Prints { words, shingles } = corpus::fingerprint::of_sources(sources);
+    let clues: Vec<corpus::DateClues> = sources.iter().map(corpus::DateClues::of).collect();
+    let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let (copies, completions) = corpus::copies_and_dates(&ids, &clues, shingles);
+    corpus::apply_completions(sources, completions);
     (copies, words)
 }
 

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::fingerprint::Owned;
-use crate::source::Source;
+use jiff::civil::Date;
 
 /// Share of the smaller source's shingles found in the other, above which
 /// one is a copy of the other.
@@ -26,9 +26,12 @@ pub struct Copy {
     pub containment: f64,
 }
 
-/// Finds copies among `sources` by their shingles (each with its source,
-/// in any order: sorted here), in order of (original, copy).
-pub(crate) fn find_copies(sources: &[Source], all: &mut [Owned]) -> Vec<Copy> {
+/// Finds copies among sources by their shingles (each with its source,
+/// in any order: sorted here), in order of (original, copy). `published`:
+/// each source's publication date as read (one a source), which tells the
+/// original from the copy.
+pub(crate) fn find_copies(published: &[Option<Date>], all: &mut [Owned]) -> Vec<Copy> {
+    let n = published.len();
     // Sorted, the sources of one shingle stand side by side, in far less
     // memory than a hash table of lists. By shingle alone: which source
     // comes first among a shingle's owners changes no count.
@@ -40,7 +43,7 @@ pub(crate) fn find_copies(sources: &[Source], all: &mut [Owned]) -> Vec<Copy> {
         all.chunk_by(|x, y| { x.shingle } == { y.shingle })
             .filter(|owners| owners.len() <= MAX_SHARING)
     };
-    let mut sizes = vec![0usize; sources.len()];
+    let mut sizes = vec![0usize; n];
     for owners in counted() {
         for o in owners {
             sizes[o.source as usize] += 1;
@@ -59,9 +62,9 @@ pub(crate) fn find_copies(sources: &[Source], all: &mut [Owned]) -> Vec<Copy> {
         }
         first += len;
     }
-    let of_source = by_source(&groups, all, sources.len());
+    let of_source = by_source(&groups, all, n);
     let all = &*all;
-    let mut out: Vec<Copy> = (0..sources.len())
+    let mut out: Vec<Copy> = (0..n)
         .into_par_iter()
         .map_init(FxHashMap::<u32, u32>::default, |partners, a| {
             partners.clear();
@@ -80,7 +83,7 @@ pub(crate) fn find_copies(sources: &[Source], all: &mut [Owned]) -> Vec<Copy> {
                     let smaller = sizes[a].min(sizes[b]).max(1);
                     let containment = n as f64 / smaller as f64;
                     (containment >= COPY_THRESHOLD && n >= MIN_SHARED).then(|| {
-                        let (original, copy) = original_of(sources, a, b);
+                        let (original, copy) = original_of(published, a, b);
                         Copy {
                             original,
                             copy,
@@ -140,8 +143,8 @@ fn by_source(groups: &[(u32, u32)], all: &[Owned], sources: usize) -> BySource {
 
 /// The original of two copies: the one dated by itself before the other;
 /// else the one with a date; else the first by id.
-fn original_of(sources: &[Source], a: usize, b: usize) -> (usize, usize) {
-    let (da, db) = (sources[a].meta.published, sources[b].meta.published);
+fn original_of(published: &[Option<Date>], a: usize, b: usize) -> (usize, usize) {
+    let (da, db) = (published[a], published[b]);
     match (da, db) {
         (Some(x), Some(y)) if y < x => (b, a),
         (None, Some(_)) => (b, a),

@@ -9,24 +9,50 @@ pub(crate) mod link;
 mod published;
 pub mod story;
 
-pub(crate) use published::{DateClues, apply_completions, complete_published};
+pub(crate) use published::{Completion, DateClues, apply_completions};
 
-use crate::source::Source;
+use duplicates::Copy;
+use fingerprint::Owned;
+use story::Story;
 
-/// Completes publication dates: a yearless dateline takes its year from a
-/// weekday written beside a date in the text, else from the other sources;
-/// a source with no date at all takes the date of the source it copies.
-pub(crate) fn infer_published(sources: &mut [Source], copies: &[duplicates::Copy]) {
-    let clues: Vec<DateClues> = sources.iter().map(DateClues::of).collect();
-    let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-    let completions = complete_published(&ids, &clues, copies);
-    apply_completions(sources, completions);
+/// Copies found by their shingles (let go of once read), then the
+/// publication dates completed: the corpus-wide stages before stories.
+/// `ids`, `clues`: each source's, sorted by id; `shingles` name sources by
+/// their place there.
+pub(crate) fn copies_and_dates(
+    ids: &[&str],
+    clues: &[DateClues],
+    mut shingles: Vec<Owned>,
+) -> (Vec<Copy>, Vec<Option<Completion>>) {
+    let published: Vec<_> = clues.iter().map(|c| c.published).collect();
+    let copies = duplicates::find_copies(&published, &mut shingles);
+    // The shingles are done with: the stories' index takes their room.
+    drop(shingles);
+    let completions = published::complete_published(ids, clues, &copies);
+    (copies, completions)
+}
+
+/// The stories of sources with these content words (one list a source),
+/// a copy always in its original's story.
+pub(crate) fn stories(words: &[Vec<u64>], copies: &[Copy]) -> Vec<Story> {
+    let pairs: Vec<(usize, usize)> = copies
+        .iter()
+        .map(|c| (c.original.min(c.copy), c.original.max(c.copy)))
+        .collect();
+    story::find_stories(words, &pairs)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Format;
+    use crate::source::{Format, Source};
+
+    fn infer_published(sources: &mut [Source], copies: &[Copy]) {
+        let clues: Vec<DateClues> = sources.iter().map(DateClues::of).collect();
+        let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+        let completions = published::complete_published(&ids, &clues, copies);
+        apply_completions(sources, completions);
+    }
 
     fn published(text: &str) -> Option<String> {
         let mut s = vec![Source::parse(
