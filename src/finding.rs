@@ -31,7 +31,7 @@ pub struct Label {
 }
 
 /// A disagreement between sources, found by a rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: String,
     pub severity: Severity,
@@ -53,7 +53,7 @@ pub struct Finding {
 }
 
 /// One value of a disagreement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     pub value: String,
     pub sources: Vec<String>,

@@ -17,6 +17,7 @@ pub mod invariants;
 mod lexicon;
 pub mod report;
 pub mod rules;
+pub mod shard;
 pub mod source;
 pub mod span;
 mod text;

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use std::io::IsTerminal;
 
-use claimcheck::cli::{self, CheckOptions, ExtractFormat, ExtractOptions, FailOn, GraphFormat, ReadFormat};
+use claimcheck::cli::{self, CheckOptions, ExtractFormat, ExtractOptions, FailOn, GraphFormat, ReadFormat, ShardOptions};
 use claimcheck::finding::Severity;
 use claimcheck::report::Format;
 use claimcheck::{Error, rules};
@@ -69,10 +69,45 @@ enum Command {
         /// Findings per rule, claims per kind and time per stage, on standard error.
         #[arg(long)]
         statistics: bool,
+        /// Read whole stories of documents with their assignments as JSON
+        /// lines (a step of a distributed run, spark/README.md) and write
+        /// each source's entry, its claims and the findings as JSON lines.
+        #[arg(long, value_enum, conflicts_with_all = ["format", "config", "baseline", "write_baseline", "output", "statistics"])]
+        input: Option<CheckInput>,
         #[command(flatten)]
         limits: Limits,
         #[command(flatten)]
         rule_limits: RuleLimits,
+    },
+    /// A step of a distributed run (spark/README.md): each document line
+    /// {"id", "path", "text" | "base64"} answered with its keys (its
+    /// fingerprint and date clues), in order.
+    Keys {
+        /// JSONL files of documents; `-` reads stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Source metadata (publication dates...) by file name.
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
+    },
+    /// A step of a distributed run: the keys of every document in, each
+    /// document's story, completed publication date and copies out.
+    Assign {
+        /// JSONL files of keys; `-` reads stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// The last step of a distributed run: the parts every story wrote,
+    /// in any order, merged into the report of `check --format json`.
+    Merge {
+        /// JSONL files of parts; `-` reads stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Write the report to FILE (whole or not at all) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// The claims of each document, no rules.
     Extract {
@@ -185,6 +220,12 @@ enum CheckFmt {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum CheckInput {
+    /// Documents with their story, date and copies (`claimcheck assign`).
+    StoryJsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ColorArg {
     Auto,
     Always,
@@ -275,9 +316,18 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
             color,
             quiet,
             statistics,
+            input,
             limits,
             rule_limits,
         } => {
+            if input.is_some() {
+                let opts = ShardOptions {
+                    inputs: paths,
+                    manifest,
+                    max_article_bytes: limits.max_article_bytes(),
+                };
+                return cli::check_stories(&opts, rules.as_deref(), rule_limits.max_rule_file_bytes(), out);
+            }
             let color = match color {
                 ColorArg::Always => true,
                 ColorArg::Never => false,
@@ -361,6 +411,20 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
             };
             cli::graph(&paths, f, limits.max_article_bytes(), out, &mut err)?
         }
+        Command::Keys {
+            inputs,
+            manifest,
+            limits,
+        } => {
+            let opts = ShardOptions {
+                inputs,
+                manifest,
+                max_article_bytes: limits.max_article_bytes(),
+            };
+            cli::keys(&opts, out)?
+        }
+        Command::Assign { inputs } => cli::assign(&inputs, out)?,
+        Command::Merge { inputs, output } => cli::merge(&inputs, output.as_deref(), out, &mut err)?,
         Command::Rules { command, rule_limits } => rules_command(command, &rule_limits, out)?,
     };
     Ok(code)

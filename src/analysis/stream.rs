@@ -61,7 +61,7 @@ impl Packed {
     }
 
     /// `scratch`: room for compressing, reused from source to source.
-    fn of(count: usize, json: &[u8], scratch: &mut Vec<u8>) -> std::io::Result<Packed> {
+    pub(crate) fn of(count: usize, json: &[u8], scratch: &mut Vec<u8>) -> std::io::Result<Packed> {
         scratch.resize(lz4_flex::block::get_maximum_output_size(json.len()), 0);
         let n = lz4_flex::block::compress_into(json, scratch).map_err(std::io::Error::other)?;
         // An allocation of the compressed size itself: a larger one cut
@@ -127,15 +127,15 @@ pub struct Streamed {
 pub type Sink<'a> = dyn FnMut(&[u8]) -> std::io::Result<()> + 'a;
 
 /// What a run keeps of one story.
-struct Done {
-    sources: Vec<Source>,
-    claims: Vec<Packed>,
+pub(crate) struct Done {
+    pub sources: Vec<Source>,
+    pub claims: Vec<Packed>,
     /// Each source's claims as JSON, where they are written in order
     /// rather than packed.
-    written: Vec<Vec<u8>>,
+    pub written: Vec<Vec<u8>>,
     /// Each with the start of its first claim's span: the sort key the
     /// claims no longer give.
-    findings: Vec<(usize, Finding, Option<Accepted>)>,
+    pub findings: Vec<(usize, Finding, Option<Accepted>)>,
     kinds: BTreeMap<&'static str, usize>,
     people: Vec<Vec<(Person, String)>>,
 }
@@ -244,7 +244,7 @@ impl Streamed {
     pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let infos = self.source_infos();
         let claims = self.claims.iter().map(Packed::unpack);
-        write_report(out, &infos, claims, &self.findings, &self.stories, &self.sources)
+        write_report(out, &infos, claims, &self.findings, &self.stories)
     }
 }
 
@@ -273,7 +273,7 @@ fn local_copies(copies: &[Copy], stories: &[Story], n: usize) -> Vec<Vec<Copy>> 
 }
 
 /// Extracts, links and checks one story, and keeps what the report needs.
-fn one_story(
+pub(crate) fn one_story(
     sources: Vec<Source>,
     copies: Vec<Copy>,
     opts: &StreamOptions<'_>,

@@ -15,10 +15,12 @@ use crate::report::json::ClaimsDoc;
 
 mod check;
 mod inputs;
+mod shard;
 
 use crate::rules::{self, Rule};
 use crate::source::{Format, PublishedFrom, Source};
 pub use check::{CheckOptions, FailOn, check};
+pub use shard::{ShardOptions, assign, check_stories, keys, merge};
 pub use inputs::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use inputs::{progress, read};
 
@@ -238,7 +240,7 @@ fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
             let results: Vec<String> = batch
                 .par_iter()
                 .map(|line| match line {
-                    BatchLine::Doc(line) => extract_line(line, opts.published),
+                    BatchLine::Doc(_, line) => extract_line(line, opts.published),
                     BatchLine::TooLarge(n) => {
                         let error = Error::TooLarge {
                             path: format!("{}:{n}", p.display()).into(),
@@ -265,10 +267,10 @@ fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
 const JSONL_BATCH_LINES: usize = 1024;
 const JSONL_BATCH_BYTES: usize = 64 << 20;
 
-/// A line of a JSONL batch: its bytes, or its number (1-based) where it
-/// was too long to read.
+/// A line of a JSONL batch: its number (1-based) and bytes, or its number
+/// alone where it was too long to read.
 enum BatchLine {
-    Doc(Vec<u8>),
+    Doc(usize, Vec<u8>),
     TooLarge(usize),
 }
 
@@ -285,7 +287,7 @@ fn read_batch(
     let mut bytes = 0;
     while batch.len() < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
         let mut line = Vec::new();
-        let n = Read::take(&mut *reader, limit + 1).read_until(b'\n', &mut line)?;
+        let n = Read::take(&mut *reader, limit.saturating_add(1)).read_until(b'\n', &mut line)?;
         if n == 0 {
             break;
         }
@@ -315,7 +317,7 @@ fn read_batch(
             continue;
         }
         bytes += line.len();
-        batch.push(BatchLine::Doc(line));
+        batch.push(BatchLine::Doc(*line_number, line));
     }
     Ok(batch)
 }

@@ -11,7 +11,6 @@ use serde::Serialize;
 
 use super::model::{Printer, Report, SourceInfo};
 use crate::corpus::story::Story;
-use crate::source::Source;
 
 pub const SCHEMA: &str = "claimcheck/report/v1";
 
@@ -35,7 +34,7 @@ impl Printer for Json {
             pretty_at(&mut json, c, 2)?;
             Ok(json)
         });
-        write_report(out, &report.sources(), claims, report.findings, &a.stories, &a.sources)
+        write_report(out, &report.sources(), claims, report.findings, &a.stories)
     }
 }
 
@@ -47,7 +46,6 @@ pub(crate) fn write_report(
     claims: impl Iterator<Item = io::Result<Vec<u8>>>,
     findings: &[crate::finding::Finding],
     stories: &[Story],
-    all: &[Source],
 ) -> io::Result<()> {
     // Many small writes: buffered whatever `out` is.
     let mut out = io::BufWriter::new(out);
@@ -61,10 +59,10 @@ pub(crate) fn write_report(
     let stories: Vec<StoryInfo<'_>> = stories
         .iter()
         .map(|st| {
-            let sources: Vec<&str> = st.sources.iter().map(|&i| all[i].id.as_str()).collect();
+            let ids: Vec<&str> = st.sources.iter().map(|&i| sources[i].id.as_str()).collect();
             StoryInfo {
-                id: sources.first().copied().unwrap_or(""),
-                sources,
+                id: ids.first().copied().unwrap_or(""),
+                sources: ids,
             }
         })
         .collect();

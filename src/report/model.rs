@@ -11,7 +11,7 @@ use crate::finding::{Finding, Severity};
 use crate::source::{PublishedFrom, Source};
 
 /// A source as the report describes it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct SourceInfo {
     pub id: String,
     pub path: String,
@@ -26,7 +26,7 @@ pub struct SourceInfo {
     pub claims: usize,
     /// What the reader has to say of the source (no article text found,
     /// read as Windows-1252).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::timex::{DateExpr, find_dates, parse_date_str};
 
 /// Where a publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum PublishedFrom {
     Text,

@@ -393,6 +393,12 @@ fn read_one(path: &Path, id: &str, entry: Option<&ManifestEntry>, max_bytes: u64
     } else {
         read_bytes_limited(path, max_bytes, Limited::Article)?
     };
+    article(path, id, bytes, entry)
+}
+
+/// A file's bytes read as an article, as every run reads them: binary
+/// data is no article; the path's extension gives the format.
+pub fn article(path: &Path, id: &str, bytes: Vec<u8>, entry: Option<&ManifestEntry>) -> Result<Source> {
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(Error::NotArticle {
             path: path.into(),
