@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use std::io::IsTerminal;
 
-use claimcheck::cli::{self, CheckOptions, ExtractFormat, ExtractOptions, FailOn, GraphFormat, ReadFormat, ShardOptions};
+use claimcheck::cli::{
+    self, CheckOptions, ExtractFormat, ExtractOptions, FailOn, GraphFormat, ReadFormat, ShardOptions,
+};
 use claimcheck::finding::Severity;
 use claimcheck::report::Format;
 use claimcheck::{Error, rules};

@@ -76,7 +76,10 @@ impl Document {
                 kind: Limited::Article,
             });
         }
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         crate::source::article(path, &self.id, bytes, manifest.get(&name))
     }
 }

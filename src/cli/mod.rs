@@ -20,9 +20,9 @@ mod shard;
 use crate::rules::{self, Rule};
 use crate::source::{Format, PublishedFrom, Source};
 pub use check::{CheckOptions, FailOn, check};
-pub use shard::{ShardOptions, assign, check_stories, keys, merge};
 pub use inputs::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use inputs::{progress, read};
+pub use shard::{ShardOptions, assign, check_stories, keys, merge};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExtractFormat {

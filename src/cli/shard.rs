@@ -53,7 +53,7 @@ pub fn keys(opts: &ShardOptions, out: &mut dyn Write) -> Result<i32> {
                         Err(e) => failed(Some(&id), e),
                     }
                 }
-                Err((id, e)) => failed(id.as_deref(), e),
+                Err(answer) => answer,
             })
             .collect();
         write_lines(out, &lines)
@@ -86,7 +86,12 @@ pub fn assign(inputs: &[PathBuf], out: &mut dyn Write) -> Result<i32> {
 /// source's entry of the report with its claims, each finding, and each
 /// document that could not be read.
 /// `rules`: a rule file or folder, else the default rules.
-pub fn check_stories(opts: &ShardOptions, rules: Option<&Path>, max_rule_file_bytes: u64, out: &mut dyn Write) -> Result<i32> {
+pub fn check_stories(
+    opts: &ShardOptions,
+    rules: Option<&Path>,
+    max_rule_file_bytes: u64,
+    out: &mut dyn Write,
+) -> Result<i32> {
     let rules = crate::rules::load_limited(rules, max_rule_file_bytes)?;
     let manifest = opts.manifest()?;
     let mut docs = Vec::new();
@@ -95,7 +100,7 @@ pub fn check_stories(opts: &ShardOptions, rules: Option<&Path>, max_rule_file_by
         for line in batch {
             match document::<StoryDocument>(path, line, opts.max_article_bytes) {
                 Ok(d) => docs.push(d),
-                Err((id, e)) => lines.push(failed(id.as_deref(), e)),
+                Err(answer) => lines.push(answer),
             }
         }
         Ok(())
@@ -136,11 +141,7 @@ pub fn merge(inputs: &[PathBuf], output: Option<&Path>, out: &mut dyn Write, err
 
 /// Runs `f` over the lines of each input (a file or `-`), a batch at a
 /// time, with the input's path.
-fn each_batch(
-    inputs: &[PathBuf],
-    limit: u64,
-    mut f: impl FnMut(&Path, Vec<BatchLine>) -> Result<()>,
-) -> Result<()> {
+fn each_batch(inputs: &[PathBuf], limit: u64, mut f: impl FnMut(&Path, Vec<BatchLine>) -> Result<()>) -> Result<()> {
     for p in inputs {
         let io = |e| Error::Io {
             path: p.clone(),
@@ -163,14 +164,15 @@ fn each_batch(
     Ok(())
 }
 
-/// A document line read, or its id (where it has one) and what is wrong.
+/// A document line read, or the line that answers it: its id (where it
+/// has one) and what is wrong.
 fn document<T: serde::de::DeserializeOwned>(
     path: &Path,
     line: BatchLine,
     limit: u64,
-) -> std::result::Result<T, (Option<String>, Error)> {
+) -> std::result::Result<T, String> {
     match line {
-        BatchLine::TooLarge(n) => Err((
+        BatchLine::TooLarge(n) => Err(failed(
             None,
             Error::TooLarge {
                 path: format!("{}:{n}", path.display()).into(),
@@ -183,7 +185,7 @@ fn document<T: serde::de::DeserializeOwned>(
             let id = serde_json::from_slice::<serde_json::Value>(&bytes)
                 .ok()
                 .and_then(|v| v.get("id")?.as_str().map(String::from));
-            (id, e)
+            failed(id.as_deref(), e)
         }),
     }
 }

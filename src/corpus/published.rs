@@ -59,7 +59,11 @@ impl DateClues {
         }
         for m in find_dates(&source.clean.text) {
             let DateExpr::Calendar {
-                year, month, day, weekday, ..
+                year,
+                month,
+                day,
+                weekday,
+                ..
             } = m.expr
             else {
                 continue;
@@ -135,7 +139,10 @@ fn dateline(clues: &DateClues, typical: Option<i16>) -> Option<Completion> {
     let date = Date::new(pinned.unwrap_or(near), p.month as i8, p.day as i8).ok()?;
     Some(Completion {
         date,
-        evidence: format!("the dateline \"{}\", its year from the other sources", date.strftime("%B %-d")),
+        evidence: format!(
+            "the dateline \"{}\", its year from the other sources",
+            date.strftime("%B %-d")
+        ),
     })
 }
 
