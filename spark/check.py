@@ -1,0 +1,163 @@
+"""claimcheck on Apache Spark: the report of `claimcheck check --format json
+INPUT_DIR`, byte for byte, from a distributed run (README.md beside this file).
+
+    spark-submit --master 'local[2]' spark/check.py INPUT_DIR report.json
+
+The work is the binary's, run through RDD.pipe; this job only moves lines:
+
+1. map: each article as a JSON line -> `claimcheck keys` (its fingerprint);
+2. driver: every document's keys -> `claimcheck assign` (story, date, copies);
+3. shuffle by story -> `claimcheck check --input story-jsonl` per partition;
+4. driver: every part -> `claimcheck merge` (the report, written atomically).
+"""
+
+import argparse
+import shlex
+import base64
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+
+from pyspark import SparkConf, SparkContext, StorageLevel, TaskContext
+
+ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+MANIFEST_NAMES = ("claimcheck.yaml", "sources.yaml")
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("input_dir", help="folder of articles (local, HDFS, S3...), walked recursively")
+    p.add_argument("report", help="where the driver writes the JSON report")
+    p.add_argument("--binary", default="claimcheck",
+                   help="the claimcheck binary as the executors see it (default: on PATH)")
+    p.add_argument("--rules", help="a YAML rule file or folder the executors can read (default: built-in rules)")
+    p.add_argument("--manifest", help="source metadata file the executors can read "
+                   "(default: claimcheck.yaml or sources.yaml in a local INPUT_DIR)")
+    p.add_argument("--partitions", type=int, default=0,
+                   help="partitions of the documents and of the stories (default: Spark's parallelism)")
+    return p.parse_args(argv)
+
+
+def list_articles(sc, input_dir):
+    """The qualified folder and the articles under it, as the binary walks a
+    folder: by extension, no hidden files, no manifest."""
+    jvm = sc._jvm
+    root = jvm.org.apache.hadoop.fs.Path(input_dir)
+    fs = root.getFileSystem(sc._jsc.hadoopConfiguration())
+    base = fs.makeQualified(root).toString().rstrip("/")
+    found = []
+    it = fs.listFiles(root, True)
+    while it.hasNext():
+        uri = it.next().getPath().toString()
+        name = uri.rsplit("/", 1)[-1]
+        if name.startswith(".") or name in MANIFEST_NAMES:
+            continue
+        if name.lower().endswith(ARTICLE_EXTENSIONS):
+            found.append(uri)
+    return base, found
+
+
+def ids_by_uri(base, input_dir, uris):
+    """Each article's id and path as `claimcheck check INPUT_DIR` names it: its
+    file name, or its path where two files share a name."""
+    uses = Counter(u.rsplit("/", 1)[-1] for u in uris)
+    named = {}
+    for u in uris:
+        path = os.path.join(input_dir, u[len(base) + 1:])
+        name = u.rsplit("/", 1)[-1]
+        named[u] = (name if uses[name] == 1 else path, path)
+    return named
+
+
+def document(named, uri, data):
+    doc_id, path = named[uri]
+    doc = {"id": doc_id, "path": path}
+    try:
+        doc["text"] = data.decode("utf-8")
+    except UnicodeDecodeError:
+        doc["base64"] = base64.b64encode(data).decode("ascii")
+    return doc_id, json.dumps(doc)
+
+
+def fail_first_attempt(index, lines):
+    """For the retry test (CLAIMCHECK_SPARK_FAIL_ONCE=1): the first attempt of
+    the first story partition fails, as a lost executor would."""
+    if (os.environ.get("CLAIMCHECK_SPARK_FAIL_ONCE") == "1" and index == 0
+            and TaskContext.get().attemptNumber() == 0):
+        raise RuntimeError("claimcheck: failing the first attempt on purpose")
+    return lines
+
+
+def on_driver(binary, args, lines, out_path=None):
+    """Runs the binary on the driver over lines written to a local file."""
+    import subprocess
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        for line in lines:
+            f.write(line + "\n")
+    try:
+        run = subprocess.run([binary, *args, f.name], check=True, stdout=subprocess.PIPE, text=True)
+        return run.stdout.splitlines()
+    finally:
+        os.unlink(f.name)
+
+
+def main(argv):
+    args = parse_args(argv)
+    sc = SparkContext(conf=SparkConf().setAppName("claimcheck"))
+    sc.setLogLevel("WARN")
+    parts = args.partitions or sc.defaultParallelism
+    manifest = args.manifest
+    if manifest is None and os.path.isdir(args.input_dir):
+        manifest = next((os.path.join(args.input_dir, m) for m in MANIFEST_NAMES
+                         if os.path.isfile(os.path.join(args.input_dir, m))), None)
+    with_manifest = ["--manifest", manifest] if manifest else []
+    env = {"RAYON_NUM_THREADS": "1"}  # one core a task: Spark runs one task a core
+
+    base, uris = list_articles(sc, args.input_dir)
+    named = sc.broadcast(ids_by_uri(base, args.input_dir, uris))
+    sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
+    docs = (sc.binaryFiles(args.input_dir, minPartitions=parts)
+            .filter(lambda kv: kv[0] in named.value)
+            .map(lambda kv: document(named.value, kv[0], kv[1]))
+            .persist(StorageLevel.MEMORY_AND_DISK))
+
+    # 1-2: keys on the executors, the corpus-wide stages on the driver.
+    keys = docs.values().pipe(shlex.join([args.binary, "keys", "-", *with_manifest]), env=env, checkCode=True)
+    failed = 0
+    good = []
+    for line in keys.toLocalIterator():
+        if '"error"' in line and "error" in json.loads(line):
+            failed += 1
+            print("claimcheck: skipped: " + json.loads(line)["error"], file=sys.stderr)
+        else:
+            good.append(line)
+    assigned = on_driver(args.binary, ["assign"], good)
+    assignments = sc.parallelize([(json.loads(a)["id"], a) for a in assigned], parts)
+
+    # 3: whole stories to the executors.
+    def story_line(kv):
+        doc, assignment = kv[1]
+        a = json.loads(assignment)
+        return a["story"], json.dumps({**json.loads(doc), **a})
+
+    check = [args.binary, "check", "--input", "story-jsonl", "-", *with_manifest]
+    if args.rules:
+        check += ["--rules", args.rules]
+    results = (docs.join(assignments, parts)
+               .map(story_line)
+               .groupByKey(parts)
+               .flatMap(lambda kv: kv[1])
+               .mapPartitionsWithIndex(fail_first_attempt)
+               .pipe(shlex.join(check), env=env, checkCode=True))
+
+    # 4: the report.
+    on_driver(args.binary, ["merge", "-o", args.report], results.toLocalIterator())
+    docs.unpersist()
+    sc.stop()
+    print(f"claimcheck: {len(good)} articles, {failed} skipped -> {args.report}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
