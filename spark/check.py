@@ -100,6 +100,13 @@ def document(named, uri, data):
     return doc_id, json.dumps(doc)
 
 
+def assignment(line):
+    """(id, (story, the assignment's other fields as JSON text without braces))."""
+    a = json.loads(line)
+    doc_id = a.pop("id")
+    return doc_id, (a["story"], json.dumps(a)[1:-1])
+
+
 def fail_first_attempt(index, lines):
     """For the retry test (CLAIMCHECK_SPARK_FAIL_ONCE=1): the first attempt of
     the first story partition fails, as a lost executor would."""
@@ -162,7 +169,9 @@ def main(argv):
     keys = docs.values().pipe(shlex.join([args.binary, "keys", "-", *with_manifest]), env=env, checkCode=True)
     failed = 0
     good = []
+    sizes = {"keys": 0, "shuffled": sc.accumulator(0), "parts": 0}
     for line in keys.toLocalIterator():
+        sizes["keys"] += len(line) + 1
         if '"error"' in line and "error" in json.loads(line):
             failed += 1
             print("claimcheck: skipped: " + json.loads(line)["error"], file=sys.stderr)
@@ -171,13 +180,18 @@ def main(argv):
     clock.lap("read and keys")
     assigned = on_driver(args.binary, ["assign"], good)
     clock.lap("assign")
-    assignments = sc.parallelize([(json.loads(a)["id"], a) for a in assigned], parts)
+    assignments = sc.parallelize([assignment(a) for a in assigned], parts)
 
     # 3: whole stories to the executors.
+    shuffled = sizes["shuffled"]
+
     def story_line(kv):
-        doc, assignment = kv[1]
-        a = json.loads(assignment)
-        return a["story"], json.dumps({**json.loads(doc), **a})
+        doc, (story, fields) = kv[1]
+        # The document's object with the assignment's fields added, as text:
+        # no article is parsed again on its way to its story.
+        line = doc[:-1] + ", " + fields + "}"
+        shuffled.add(len(line) + 1)
+        return story, line
 
     check = [args.binary, "check", "--input", "story-jsonl", "-", *with_manifest]
     if args.rules:
@@ -190,11 +204,20 @@ def main(argv):
                .pipe(shlex.join(check), env=env, checkCode=True))
 
     # 4: the report.
-    on_driver(args.binary, ["merge", "-o", args.report], results.toLocalIterator())
+    def counted(lines):
+        for line in lines:
+            sizes["parts"] += len(line) + 1
+            yield line
+
+    on_driver(args.binary, ["merge", "-o", args.report], counted(results.toLocalIterator()))
     clock.lap("check stories and merge")
     docs.unpersist()
     sc.stop()
+    n = max(len(good), 1)
     print(f"claimcheck: {len(good)} articles, {failed} skipped -> {args.report}", file=sys.stderr)
+    print(f"claimcheck: bytes an article: keys to the driver {sizes['keys'] / n:.0f}, "
+          f"shuffled by story {sizes['shuffled'].value / n:.0f}, parts to the driver {sizes['parts'] / n:.0f}",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
