@@ -413,6 +413,17 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
             };
             cli::graph(&paths, f, limits.max_article_bytes(), out, &mut err)?
         }
+        step @ (Command::Keys { .. } | Command::Assign { .. } | Command::Merge { .. }) => {
+            distributed_step(step, out, &mut err)?
+        }
+        Command::Rules { command, rule_limits } => rules_command(command, &rule_limits, out)?,
+    };
+    Ok(code)
+}
+
+/// `keys`, `assign` and `merge`: the steps of a distributed run.
+fn distributed_step(step: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {
+    match step {
         Command::Keys {
             inputs,
             manifest,
@@ -423,13 +434,12 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
                 manifest,
                 max_article_bytes: limits.max_article_bytes(),
             };
-            cli::keys(&opts, out)?
+            cli::keys(&opts, out)
         }
-        Command::Assign { inputs } => cli::assign(&inputs, out)?,
-        Command::Merge { inputs, output } => cli::merge(&inputs, output.as_deref(), out, &mut err)?,
-        Command::Rules { command, rule_limits } => rules_command(command, &rule_limits, out)?,
-    };
-    Ok(code)
+        Command::Assign { inputs } => cli::assign(&inputs, out),
+        Command::Merge { inputs, output } => cli::merge(&inputs, output.as_deref(), out, err),
+        _ => Err(Error::Usage("not a step of a distributed run".into())),
+    }
 }
 
 fn main() -> ExitCode {

@@ -56,3 +56,62 @@ pub(super) fn progress(files: usize) -> indicatif::ProgressBar {
     bar.enable_steady_tick(Duration::from_millis(100));
     bar
 }
+
+/// Lines of a JSONL batch read at once: enough to keep every core busy.
+const JSONL_BATCH_LINES: usize = 1024;
+const JSONL_BATCH_BYTES: usize = 64 << 20;
+
+/// A line of a JSONL batch: its number (1-based) and bytes, or its number
+/// alone where it was too long to read.
+pub(super) enum BatchLine {
+    Doc(usize, Vec<u8>),
+    TooLarge(usize),
+}
+
+/// The next lines of `reader` (blank lines left out), up to a batch; empty
+/// at the end. A line longer than `limit` bytes is read past, not kept.
+/// `line_number` counts the lines read so far.
+pub(super) fn read_batch(
+    reader: &mut dyn std::io::BufRead,
+    limit: u64,
+    line_number: &mut usize,
+) -> std::io::Result<Vec<BatchLine>> {
+    use std::io::{BufRead, Read};
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
+        let mut line = Vec::new();
+        let n = Read::take(&mut *reader, limit.saturating_add(1)).read_until(b'\n', &mut line)?;
+        if n == 0 {
+            break;
+        }
+        *line_number += 1;
+        if line.len() as u64 > limit && line.last() != Some(&b'\n') {
+            // The rest of the line, a buffer at a time.
+            loop {
+                let buf = reader.fill_buf()?;
+                if buf.is_empty() {
+                    break;
+                }
+                match buf.iter().position(|&b| b == b'\n') {
+                    Some(k) => {
+                        reader.consume(k + 1);
+                        break;
+                    }
+                    None => {
+                        let len = buf.len();
+                        reader.consume(len);
+                    }
+                }
+            }
+            batch.push(BatchLine::TooLarge(*line_number));
+            continue;
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        bytes += line.len();
+        batch.push(BatchLine::Doc(*line_number, line));
+    }
+    Ok(batch)
+}

@@ -20,8 +20,8 @@ mod shard;
 use crate::rules::{self, Rule};
 use crate::source::{Format, PublishedFrom, Source};
 pub use check::{CheckOptions, FailOn, check};
+use inputs::{BatchLine, progress, read, read_batch};
 pub use inputs::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
-use inputs::{progress, read};
 pub use shard::{ShardOptions, assign, check_stories, keys, merge};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,65 +261,6 @@ fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
         }
     }
     Ok(EXIT_OK)
-}
-
-/// Lines of a JSONL batch read at once: enough to keep every core busy.
-const JSONL_BATCH_LINES: usize = 1024;
-const JSONL_BATCH_BYTES: usize = 64 << 20;
-
-/// A line of a JSONL batch: its number (1-based) and bytes, or its number
-/// alone where it was too long to read.
-enum BatchLine {
-    Doc(usize, Vec<u8>),
-    TooLarge(usize),
-}
-
-/// The next lines of `reader` (blank lines left out), up to a batch; empty
-/// at the end. A line longer than `limit` bytes is read past, not kept.
-/// `line_number` counts the lines read so far.
-fn read_batch(
-    reader: &mut dyn std::io::BufRead,
-    limit: u64,
-    line_number: &mut usize,
-) -> std::io::Result<Vec<BatchLine>> {
-    use std::io::{BufRead, Read};
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    while batch.len() < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
-        let mut line = Vec::new();
-        let n = Read::take(&mut *reader, limit.saturating_add(1)).read_until(b'\n', &mut line)?;
-        if n == 0 {
-            break;
-        }
-        *line_number += 1;
-        if line.len() as u64 > limit && line.last() != Some(&b'\n') {
-            // The rest of the line, a buffer at a time.
-            loop {
-                let buf = reader.fill_buf()?;
-                if buf.is_empty() {
-                    break;
-                }
-                match buf.iter().position(|&b| b == b'\n') {
-                    Some(k) => {
-                        reader.consume(k + 1);
-                        break;
-                    }
-                    None => {
-                        let len = buf.len();
-                        reader.consume(len);
-                    }
-                }
-            }
-            batch.push(BatchLine::TooLarge(*line_number));
-            continue;
-        }
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        bytes += line.len();
-        batch.push(BatchLine::Doc(*line_number, line));
-    }
-    Ok(batch)
 }
 
 fn extract_line(line: &[u8], default_published: Option<jiff::civil::Date>) -> String {

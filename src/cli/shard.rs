@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{BatchLine, EXIT_OK, read_batch};
+use super::inputs::{BatchLine, EXIT_OK, read_batch};
 use crate::error::{Error, Limited, Result};
 use crate::shard::{self, Document, Keys, Manifest, Merged, Part, StoryDocument};
 use crate::source::Manifest as ManifestFile;

@@ -7,7 +7,7 @@
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::duplicates::Copy;
+use crate::corpus::duplicates::Copy;
 use crate::source::meta::PartialDate;
 use crate::source::{PublishedFrom, Source};
 use crate::timex::{DateExpr, find_dates, year_for_weekday};
@@ -191,7 +191,8 @@ mod date_text {
     }
 
     pub mod required {
-        use super::*;
+        use jiff::civil::Date;
+        use serde::{Deserialize, Deserializer, Serializer};
 
         pub fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
             s.collect_str(d)
