@@ -88,6 +88,9 @@ enum Command {
         /// JSONL files of documents; `-` reads stdin.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// What the inputs hold: documents as JSON lines (the only form).
+        #[arg(long, value_enum, default_value_t = KeysInput::Jsonl)]
+        input: KeysInput,
         /// Source metadata (publication dates...) by file name.
         #[arg(long)]
         manifest: Option<PathBuf>,
@@ -219,6 +222,12 @@ enum CheckFmt {
     Github,
     /// One self-contained HTML page for an editor (write it with --output).
     Html,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum KeysInput {
+    /// {"id", "path", "text" | "base64"} a line.
+    Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -426,6 +435,7 @@ fn distributed_step(step: Command, out: &mut dyn Write, err: &mut dyn Write) -> 
     match step {
         Command::Keys {
             inputs,
+            input: KeysInput::Jsonl,
             manifest,
             limits,
         } => {

@@ -181,3 +181,14 @@ fn a_malformed_part_stops_the_merge_with_its_place() {
     assert_eq!(code, 2);
     assert!(err.contains("parts.jsonl:1:"), "{err}");
 }
+
+#[test]
+fn a_story_check_takes_no_report_options() {
+    let (_, err, code) = run(&["check", "--input", "story-jsonl", "--format", "json", "-"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--format"), "{err}");
+    // `--input jsonl` is what `keys` reads anyway.
+    let (out, err, code) = run(&["keys", "--input", "jsonl", "tests/shard.rs"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().all(|l| l.contains("\"error\"")), "{out}");
+}
