@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::source::{self, Source};
 
 /// Exit statuses (docs/report-format.md).
@@ -71,7 +71,7 @@ pub(super) enum BatchLine {
 /// The next lines of `reader` (blank lines left out), up to a batch; empty
 /// at the end. A line longer than `limit` bytes is read past, not kept.
 /// `line_number` counts the lines read so far.
-pub(super) fn read_batch(
+fn read_batch(
     reader: &mut dyn std::io::BufRead,
     limit: u64,
     line_number: &mut usize,
@@ -114,4 +114,33 @@ pub(super) fn read_batch(
         batch.push(BatchLine::Doc(*line_number, line));
     }
     Ok(batch)
+}
+
+/// Runs `f` over the lines of each input (a file or `-`), a batch at a
+/// time, with the input's path.
+pub(super) fn each_batch(
+    inputs: &[PathBuf],
+    limit: u64,
+    mut f: impl FnMut(&Path, Vec<BatchLine>) -> Result<()>,
+) -> Result<()> {
+    for p in inputs {
+        let io = |e| Error::Io {
+            path: p.clone(),
+            source: e,
+        };
+        let mut reader: Box<dyn std::io::BufRead> = if p.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::io::BufReader::new(std::fs::File::open(p).map_err(io)?))
+        };
+        let mut line_number = 0;
+        loop {
+            let batch = read_batch(&mut reader, limit, &mut line_number).map_err(io)?;
+            if batch.is_empty() {
+                break;
+            }
+            f(p, batch)?;
+        }
+    }
+    Ok(())
 }

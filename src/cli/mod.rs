@@ -20,7 +20,7 @@ mod shard;
 use crate::rules::{self, Rule};
 use crate::source::{Format, PublishedFrom, Source};
 pub use check::{CheckOptions, FailOn, check};
-use inputs::{BatchLine, progress, read, read_batch};
+use inputs::{BatchLine, each_batch, progress, read};
 pub use inputs::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 pub use shard::{ShardOptions, assign, check_stories, keys, merge};
 
@@ -221,45 +221,30 @@ struct JsonDoc {
 /// whole; a line above `--max-article-mb` is answered with an error and
 /// skipped without being held either.
 fn extract_jsonl(opts: &ExtractOptions, out: &mut dyn Write) -> Result<i32> {
-    for p in &opts.paths {
-        let io = |e| Error::Io {
-            path: p.clone(),
-            source: e,
-        };
-        let mut reader: Box<dyn std::io::BufRead> = if p.as_os_str() == "-" {
-            Box::new(std::io::stdin().lock())
-        } else {
-            Box::new(std::io::BufReader::new(std::fs::File::open(p).map_err(io)?))
-        };
-        let mut line_number = 0;
-        loop {
-            let batch = read_batch(&mut reader, opts.max_article_bytes, &mut line_number).map_err(io)?;
-            if batch.is_empty() {
-                break;
-            }
-            let results: Vec<String> = batch
-                .par_iter()
-                .map(|line| match line {
-                    BatchLine::Doc(_, line) => extract_line(line, opts.published),
-                    BatchLine::TooLarge(n) => {
-                        let error = Error::TooLarge {
-                            path: format!("{}:{n}", p.display()).into(),
-                            bytes: None,
-                            limit: opts.max_article_bytes,
-                            kind: crate::error::Limited::Article,
-                        };
-                        serde_json::json!({ "id": null, "error": error.to_string() }).to_string()
-                    }
-                })
-                .collect();
-            for r in results {
-                writeln!(out, "{r}").map_err(|e| Error::Io {
-                    path: "<stdout>".into(),
-                    source: e,
-                })?;
-            }
+    each_batch(&opts.paths, opts.max_article_bytes, |p, batch| {
+        let results: Vec<String> = batch
+            .par_iter()
+            .map(|line| match line {
+                BatchLine::Doc(_, line) => extract_line(line, opts.published),
+                BatchLine::TooLarge(n) => {
+                    let error = Error::TooLarge {
+                        path: format!("{}:{n}", p.display()).into(),
+                        bytes: None,
+                        limit: opts.max_article_bytes,
+                        kind: crate::error::Limited::Article,
+                    };
+                    serde_json::json!({ "id": null, "error": error.to_string() }).to_string()
+                }
+            })
+            .collect();
+        for r in results {
+            writeln!(out, "{r}").map_err(|e| Error::Io {
+                path: "<stdout>".into(),
+                source: e,
+            })?;
         }
-    }
+        Ok(())
+    })?;
     Ok(EXIT_OK)
 }
 

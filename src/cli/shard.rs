@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::inputs::{BatchLine, EXIT_OK, read_batch};
+use super::inputs::{BatchLine, EXIT_OK, each_batch};
 use crate::error::{Error, Limited, Result};
 use crate::shard::{self, Document, Keys, Manifest, Merged, Part, StoryDocument};
 use crate::source::Manifest as ManifestFile;
@@ -137,31 +137,6 @@ pub fn merge(inputs: &[PathBuf], output: Option<&Path>, out: &mut dyn Write, err
         None => merged.write(out)?,
     }
     Ok(EXIT_OK)
-}
-
-/// Runs `f` over the lines of each input (a file or `-`), a batch at a
-/// time, with the input's path.
-fn each_batch(inputs: &[PathBuf], limit: u64, mut f: impl FnMut(&Path, Vec<BatchLine>) -> Result<()>) -> Result<()> {
-    for p in inputs {
-        let io = |e| Error::Io {
-            path: p.clone(),
-            source: e,
-        };
-        let mut reader: Box<dyn std::io::BufRead> = if p.as_os_str() == "-" {
-            Box::new(std::io::stdin().lock())
-        } else {
-            Box::new(std::io::BufReader::new(std::fs::File::open(p).map_err(io)?))
-        };
-        let mut line_number = 0;
-        loop {
-            let batch = read_batch(&mut reader, limit, &mut line_number).map_err(io)?;
-            if batch.is_empty() {
-                break;
-            }
-            f(p, batch)?;
-        }
-    }
-    Ok(())
 }
 
 /// A document line read, or the line that answers it: its id (where it
