@@ -81,39 +81,6 @@ enum Command {
         #[command(flatten)]
         rule_limits: RuleLimits,
     },
-    /// A step of a distributed run (spark/README.md): each document line
-    /// {"id", "path", "text" | "base64"} answered with its keys (its
-    /// fingerprint and date clues), in order.
-    Keys {
-        /// JSONL files of documents; `-` reads stdin.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// What the inputs hold: documents as JSON lines (the only form).
-        #[arg(long, value_enum, default_value_t = KeysInput::Jsonl)]
-        input: KeysInput,
-        /// Source metadata (publication dates...) by file name.
-        #[arg(long)]
-        manifest: Option<PathBuf>,
-        #[command(flatten)]
-        limits: Limits,
-    },
-    /// A step of a distributed run: the keys of every document in, each
-    /// document's story, completed publication date and copies out.
-    Assign {
-        /// JSONL files of keys; `-` reads stdin.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-    },
-    /// The last step of a distributed run: the parts every story wrote,
-    /// in any order, merged into the report of `check --format json`.
-    Merge {
-        /// JSONL files of parts; `-` reads stdin.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// Write the report to FILE (whole or not at all) instead of standard output.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-    },
     /// The claims of each document, no rules.
     Extract {
         #[arg(required = true)]
@@ -156,6 +123,45 @@ enum Command {
         command: RulesCommand,
         #[command(flatten)]
         rule_limits: RuleLimits,
+    },
+    /// Distributed run, step 1 (spark/README.md): each document line
+    /// answered with its keys.
+    ///
+    /// A document line is {"id", "path", "text" | "base64"}; its keys are
+    /// its fingerprint and the clues to its publication date. One output
+    /// line a document, in order.
+    Keys {
+        /// JSONL files of documents; `-` reads stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// What the inputs hold: documents as JSON lines (the only form).
+        #[arg(long, value_enum, default_value_t = KeysInput::Jsonl)]
+        input: KeysInput,
+        /// Source metadata (publication dates...) by file name.
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
+    },
+    /// Distributed run, step 2: each document's story, date and copies.
+    ///
+    /// Reads the keys of every document of the corpus.
+    Assign {
+        /// JSONL files of keys; `-` reads stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Distributed run, step 4: the parts of every story into the report.
+    ///
+    /// Step 3 is `check --input story-jsonl`; its parts, in any order,
+    /// make the report of `check --format json`.
+    Merge {
+        /// JSONL files of parts; `-` reads stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Write the report to FILE (whole or not at all) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
 }
 
