@@ -116,12 +116,14 @@ def fail_first_attempt(index, lines):
     return lines
 
 
-def on_driver(binary, args, lines, out_path=None):
-    """Runs the binary on the driver over lines written to a local file."""
+def on_driver(binary, args, lines, written=lambda: None):
+    """Runs the binary on the driver over lines written to a local file;
+    `written` is called once they all are."""
     import subprocess
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         for line in lines:
             f.write(line + "\n")
+    written()
     try:
         run = subprocess.run([binary, *args, f.name], check=True, stdout=subprocess.PIPE, text=True)
         return run.stdout.splitlines()
@@ -167,18 +169,22 @@ def main(argv):
 
     # 1-2: keys on the executors, the corpus-wide stages on the driver.
     keys = docs.values().pipe(shlex.join([args.binary, "keys", "-", *with_manifest]), env=env, checkCode=True)
-    failed = 0
-    good = []
-    sizes = {"keys": 0, "shuffled": sc.accumulator(0), "parts": 0}
-    for line in keys.toLocalIterator():
-        sizes["keys"] += len(line) + 1
-        if '"error"' in line and "error" in json.loads(line):
-            failed += 1
-            print("claimcheck: skipped: " + json.loads(line)["error"], file=sys.stderr)
-        else:
-            good.append(line)
-    clock.lap("read and keys")
-    assigned = on_driver(args.binary, ["assign"], good)
+    sizes = {"keys": 0, "shuffled": sc.accumulator(0), "parts": 0, "articles": 0, "skipped": 0}
+
+    def usable(lines):
+        """The keys of documents that were read; the others logged."""
+        for line in lines:
+            sizes["keys"] += len(line) + 1
+            if '"error"' in line and "error" in json.loads(line):
+                sizes["skipped"] += 1
+                print("claimcheck: skipped: " + json.loads(line)["error"], file=sys.stderr)
+                continue
+            sizes["articles"] += 1
+            yield line
+
+    # Written to the driver's disk as they come: never all held here.
+    assigned = on_driver(args.binary, ["assign"], usable(keys.toLocalIterator()),
+                         lambda: clock.lap("read and keys"))
     clock.lap("assign")
     assignments = sc.parallelize([assignment(a) for a in assigned], parts)
 
@@ -190,7 +196,9 @@ def main(argv):
         # The document's object with the assignment's fields added, as text:
         # no article is parsed again on its way to its story.
         line = doc[:-1] + ", " + fields + "}"
-        shuffled.add(len(line) + 1)
+        # The document and its assignment meet in one shuffle (by id), then
+        # go to their story in another.
+        shuffled.add(len(doc) + len(fields) + len(line))
         return story, line
 
     check = [args.binary, "check", "--input", "story-jsonl", "-", *with_manifest]
@@ -209,14 +217,15 @@ def main(argv):
             sizes["parts"] += len(line) + 1
             yield line
 
-    on_driver(args.binary, ["merge", "-o", args.report], counted(results.toLocalIterator()))
-    clock.lap("check stories and merge")
+    on_driver(args.binary, ["merge", "-o", args.report], counted(results.toLocalIterator()),
+              lambda: clock.lap("check stories"))
+    clock.lap("merge")
     docs.unpersist()
     sc.stop()
-    n = max(len(good), 1)
-    print(f"claimcheck: {len(good)} articles, {failed} skipped -> {args.report}", file=sys.stderr)
+    n = max(sizes["articles"], 1)
+    print(f"claimcheck: {sizes['articles']} articles, {sizes['skipped']} skipped -> {args.report}", file=sys.stderr)
     print(f"claimcheck: bytes an article: keys to the driver {sizes['keys'] / n:.0f}, "
-          f"shuffled by story {sizes['shuffled'].value / n:.0f}, parts to the driver {sizes['parts'] / n:.0f}",
+          f"shuffled (by id, then by story) {sizes['shuffled'].value / n:.0f}, parts to the driver {sizes['parts'] / n:.0f}",
           file=sys.stderr)
 
 
