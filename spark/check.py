@@ -158,6 +158,10 @@ def main(argv):
 
     clock.lap("spark started")
     base, uris = list_articles(sc, args.input_dir)
+    if not uris:
+        sc.stop()
+        print(f"claimcheck: {args.input_dir}: no articles found ({', '.join(ARTICLE_EXTENSIONS)})", file=sys.stderr)
+        sys.exit(2)  # as `claimcheck check` exits on a folder without articles
     named = sc.broadcast(ids_by_uri(base, args.input_dir, uris))
     if is_local(args.input_dir):
         # Read where the task runs: Hadoop's reader costs milliseconds a file.

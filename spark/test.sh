@@ -54,3 +54,12 @@ printf 'GIF89a\x00\x01\x00binary' > "$mixed/web/picture.txt"
 echo "not an article" > "$mixed/notes.csv"
 CLAIMCHECK_SPARK_FAIL_ONCE=1 same "awkward cases, 16 partitions, a failed task retried" "$mixed" \
   --master 'local[2,3]' -- --partitions 16
+
+# A folder without articles: no report, exit status 2, as `check` gives.
+mkdir "$work/empty"
+status=0
+spark-submit --master 'local[2]' spark/check.py --binary "$bin" "$work/empty" "$work/none.json" > "$work/spark.log" 2>&1 || status=$?
+if [ "$status" -ne 2 ] || [ -e "$work/none.json" ]; then
+  echo "spark: a folder without articles: exit $status"; tail -5 "$work/spark.log"; exit 1
+fi
+echo "spark: a folder without articles: exit 2, no report"
