@@ -152,8 +152,8 @@ pub fn assign(mut all: Vec<Keys>) -> Result<Vec<Assignment>, Error> {
         })
         .collect();
     let words: Vec<Vec<u64>> = all.iter_mut().map(|k| std::mem::take(&mut k.words)).collect();
+    let clues: Vec<DateClues> = all.iter_mut().map(|k| std::mem::take(&mut k.dates)).collect();
     let ids: Vec<&str> = all.iter().map(|k| k.id.as_str()).collect();
-    let clues: Vec<DateClues> = all.iter().map(|k| k.dates.clone()).collect();
     let (copies, completions) = corpus::copies_and_dates(&ids, &clues, shingles);
     let stories = corpus::stories(&words, &copies);
     let mut story_of = vec![0; all.len()];

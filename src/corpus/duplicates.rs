@@ -31,7 +31,7 @@ pub struct Copy {
 /// each source's publication date as read (one a source), which tells the
 /// original from the copy.
 pub(crate) fn find_copies(published: &[Option<Date>], all: &mut [Owned]) -> Vec<Copy> {
-    let n = published.len();
+    let count = published.len();
     // Sorted, the sources of one shingle stand side by side, in far less
     // memory than a hash table of lists. By shingle alone: which source
     // comes first among a shingle's owners changes no count.
@@ -43,7 +43,7 @@ pub(crate) fn find_copies(published: &[Option<Date>], all: &mut [Owned]) -> Vec<
         all.chunk_by(|x, y| { x.shingle } == { y.shingle })
             .filter(|owners| owners.len() <= MAX_SHARING)
     };
-    let mut sizes = vec![0usize; n];
+    let mut sizes = vec![0usize; count];
     for owners in counted() {
         for o in owners {
             sizes[o.source as usize] += 1;
@@ -62,9 +62,9 @@ pub(crate) fn find_copies(published: &[Option<Date>], all: &mut [Owned]) -> Vec<
         }
         first += len;
     }
-    let of_source = by_source(&groups, all, n);
+    let of_source = by_source(&groups, all, count);
     let all = &*all;
-    let mut out: Vec<Copy> = (0..n)
+    let mut out: Vec<Copy> = (0..count)
         .into_par_iter()
         .map_init(FxHashMap::<u32, u32>::default, |partners, a| {
             partners.clear();

@@ -13,7 +13,7 @@ use crate::source::{PublishedFrom, Source};
 use crate::timex::{DateExpr, find_dates, year_for_weekday};
 
 /// What the completion of a source's publication date reads of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct DateClues {
     #[serde(with = "date_text")]
     pub published: Option<Date>,
