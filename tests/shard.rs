@@ -150,11 +150,18 @@ fn a_bad_line_is_answered_in_its_place_and_left_out_of_the_corpus() {
             good.to_string(),
             "{\"id\": \"c.txt\", \"path\": ".into(),
             binary.to_string(),
+            serde_json::json!({"id": "d.txt", "path": "d.txt"}).to_string(),
         ],
     );
     let out = ok(&["keys", &docs.display().to_string()]);
     let answers = lines(&out);
-    assert_eq!(answers.len(), 3);
+    assert_eq!(answers.len(), 4);
+    assert_eq!(answers[3]["id"], "d.txt");
+    assert!(
+        answers[3]["error"].as_str().unwrap().contains("\"base64\""),
+        "{}",
+        answers[3]
+    );
     assert_eq!(answers[0]["id"], "a.txt");
     assert!(answers[0]["error"].is_null());
     assert!(answers[1]["error"].as_str().unwrap().contains(":2:"), "{}", answers[1]);
@@ -170,6 +177,26 @@ fn a_bad_line_is_answered_in_its_place_and_left_out_of_the_corpus() {
     let assigned = lines(&ok(&["assign", &keys.display().to_string()]));
     assert_eq!(assigned.len(), 1, "only the readable document is in the corpus");
     assert_eq!(assigned[0]["story"], "a.txt");
+}
+
+#[test]
+fn two_parts_for_one_source_stop_the_merge() {
+    let work = tempfile::tempdir().unwrap();
+    let part = serde_json::json!({
+        "source": {"id": "a.txt", "path": "a.txt", "published": null, "published_from": "unknown",
+                   "published_evidence": null, "duplicate_of": null, "publisher": null, "title": null,
+                   "url": null, "claims": 0},
+        "story": "a.txt", "claims": ""
+    });
+    let one = work.path().join("one.jsonl");
+    write_lines(&one, [part.to_string()]);
+    let report: serde_json::Value = serde_json::from_str(&ok(&["merge", &one.display().to_string()])).unwrap();
+    assert_eq!(report["stories"][0]["sources"][0], "a.txt");
+    let twice = work.path().join("twice.jsonl");
+    write_lines(&twice, [part.to_string(), part.to_string()]);
+    let (_, err, code) = run(&["merge", &twice.display().to_string()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("two parts describe the source a.txt"), "{err}");
 }
 
 #[test]
