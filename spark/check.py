@@ -12,10 +12,11 @@ The work is the binary's, run through RDD.pipe; this job only moves lines:
 """
 
 import argparse
-import shlex
 import base64
 import json
 import os
+import shlex
+import subprocess
 import sys
 import tempfile
 import time
@@ -119,7 +120,6 @@ def fail_first_attempt(index, lines):
 def on_driver(binary, args, lines, written=lambda: None):
     """Runs the binary on the driver over lines written to a local file;
     `written` is called once they all are."""
-    import subprocess
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         for line in lines:
             f.write(line + "\n")
@@ -179,9 +179,11 @@ def main(argv):
         """The keys of documents that were read; the others logged."""
         for line in lines:
             sizes["keys"] += len(line) + 1
-            if '"error"' in line and "error" in json.loads(line):
+            # Only a line that may be an error is parsed here.
+            error = json.loads(line).get("error") if '"error"' in line else None
+            if error is not None:
                 sizes["skipped"] += 1
-                print("claimcheck: skipped: " + json.loads(line)["error"], file=sys.stderr)
+                print("claimcheck: skipped: " + error, file=sys.stderr)
                 continue
             sizes["articles"] += 1
             yield line
