@@ -49,28 +49,38 @@ pub(crate) fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str>
 /// A form of a grammar: a parser from the text at some position.
 pub(crate) type Form<T> = for<'a> fn(&'a str) -> R<'a, T>;
 
+/// A set of a grammar's forms, form `k` as bit `k`.
+pub(crate) type FormSet = u64;
+
+/// Every form of a grammar.
+pub(crate) const ALL_FORMS: FormSet = FormSet::MAX;
+
 /// The longest-match scan the temporal and figure grammars share. At every
-/// char boundary that `starts` admits, every form is tried and the longest
-/// match that `accept(start, end, value)` keeps wins, the earlier form on a
-/// tie. `found(start, len, value)` takes the match and says where the scan
-/// goes on; where nothing matches, `skip(at)` may jump ahead (the tail of a
+/// char boundary, `starts` gives the forms that may begin there (none: no
+/// expression begins there); each is tried and the longest match that
+/// `accept(start, end, value)` keeps wins, the earlier form on a tie.
+/// `found(start, len, value)` takes the match and says where the scan goes
+/// on; where nothing matches, `skip(at)` may jump ahead (the tail of a
 /// number is not read as another). Each position is tried once, so the scan
 /// is linear in the text times the cost of the forms.
 pub(crate) fn scan<T>(
     text: &str,
     forms: &[Form<T>],
-    starts: impl Fn(usize) -> bool,
+    starts: impl Fn(usize) -> FormSet,
     accept: impl Fn(usize, usize, &T) -> bool,
     mut found: impl FnMut(usize, usize, T) -> usize,
     skip: impl Fn(usize) -> usize,
 ) {
     let mut i = 0;
     while i < text.len() {
-        if text.is_char_boundary(i) && starts(i) {
+        let tried = if text.is_char_boundary(i) { starts(i) } else { 0 };
+        if tried != 0 {
             let rest = &text[i..];
             let best = forms
                 .iter()
-                .filter_map(|form| form(rest).ok())
+                .enumerate()
+                .filter(|(k, _)| *k >= 64 || tried & (1 << k) != 0)
+                .filter_map(|(_, form)| form(rest).ok())
                 .map(|(r, v)| (rest.len() - r.len(), v))
                 .filter(|(n, v)| *n > 0 && accept(i, i + n, v))
                 .fold(None, |best: Option<(usize, T)>, (n, v)| match best {

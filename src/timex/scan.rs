@@ -6,12 +6,14 @@
 use std::sync::LazyLock;
 
 use crate::grammar::number::{Decimal, number_word};
-use crate::grammar::scan;
+use crate::grammar::{Form, FormSet, scan};
 use crate::lexicon::{WordMap, WordSet, ascii_lower, en, rows, words};
 use crate::span::Span;
 use crate::timex::compose;
 use crate::timex::expr::{DateExpr, DateMention, Direction, Period, Ref};
-use crate::timex::forms::{FORMS, holiday};
+use crate::timex::forms::{
+    DIGIT, FORMS, FRACTION, HOLIDAY, MID, MONTH, NOON, NUMBER, ORDINAL, PERIOD, WEEKDAY, holiday,
+};
 use crate::timex::words::{day_part_word, month_of, month_verb, ordinal_word, period_word, prev_word, weekday_of};
 
 static DIRECTION_MARKERS: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
@@ -157,10 +159,81 @@ fn generic_today(text: &str, start: usize, end: usize) -> bool {
         .any(|w| w.eq_ignore_ascii_case("than"))
 }
 
+/// The forms of `FORMS`, as the scanner takes them.
+static FORM_FNS: LazyLock<Vec<Form<DateExpr>>> = LazyLock::new(|| FORMS.iter().map(|(form, _)| *form).collect());
+
+/// The forms each class of first word and each keyword may begin (`forms::First`).
+struct Gates {
+    by_class: [FormSet; 16],
+    by_word: WordMap<FormSet>,
+}
+
+static GATES: LazyLock<Gates> = LazyLock::new(|| {
+    let mut by_class = [0; 16];
+    let mut by_word: std::collections::BTreeMap<&'static str, FormSet> = std::collections::BTreeMap::new();
+    for (k, (_, first)) in FORMS.iter().enumerate() {
+        for (bit, forms) in by_class.iter_mut().enumerate() {
+            if first.classes & (1 << bit) != 0 {
+                *forms |= 1 << k;
+            }
+        }
+        for w in first.words {
+            *by_word.entry(w).or_default() |= 1 << k;
+        }
+    }
+    Gates {
+        by_class,
+        by_word: WordMap::of(by_word),
+    }
+});
+
+/// The forms that may begin at the start of `rest`, by its first word.
+pub(crate) fn forms_at(rest: &str) -> FormSet {
+    let gates = &*GATES;
+    let of = |classes: u16| {
+        (0..16)
+            .filter(|bit| classes & (1 << bit) != 0)
+            .fold(0, |forms, bit| forms | gates.by_class[bit])
+    };
+    let Some(first) = rest.chars().next() else { return 0 };
+    if first.is_ascii_digit() {
+        return of(DIGIT);
+    }
+    if matches!(first, '½' | '¼' | '¾') {
+        return of(FRACTION);
+    }
+    let raw = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+    let mut buf = [0; 16];
+    // Every word the grammar begins with is ASCII and short (as `may_start`).
+    let Some(word) = crate::grammar::ascii_lower(raw, &mut buf) else {
+        return 0;
+    };
+    let classes = [
+        (month_of(raw).is_some() || month_verb(word), MONTH),
+        (weekday_of(word).is_some(), WEEKDAY),
+        (ordinal_word(word).is_some(), ORDINAL),
+        (number_word(word).is_some(), NUMBER),
+        (period_word(word).is_some(), PERIOD),
+        (word.starts_with("mid"), MID),
+        (word.starts_with("noon"), NOON),
+        (holiday::begins(rest), HOLIDAY),
+    ]
+    .into_iter()
+    .filter(|(is, _)| *is)
+    .fold(0, |classes, (_, class)| classes | class);
+    of(classes) | gates.by_word.get(word).unwrap_or(0)
+}
+
 /// Finds every temporal expression in `text`.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
-    let starts = |i: usize| word_start(text, i) && may_start(&text[i..]);
+    let starts = |i: usize| {
+        if word_start(text, i) && may_start(&text[i..]) {
+            forms_at(&text[i..])
+        } else {
+            0
+        }
+    };
     let accept = |start: usize, end: usize, e: &DateExpr| accept(text, start, end, e);
     let found = |i: usize, n: usize, expr: DateExpr| {
         let end = i + n - trailing_space(&text[i..i + n]);
@@ -176,7 +249,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         });
         end
     };
-    scan(text, FORMS, starts, accept, found, |i| i);
+    scan(text, &FORM_FNS, starts, accept, found, |i| i);
     compose::compose(text, out)
 }
 

@@ -450,3 +450,184 @@ fn every_way_a_time_of_day_begins_is_read() {
         assert_eq!(values(text), [pair(time, value)], "{text}");
     }
 }
+
+/// Every match of every form begins with a first word its gate lists
+/// (`forms::First`): each form is run, ungated, at every start of the
+/// crate's own date sentences, of a text made of the grammar's words, and
+/// of the shared suites where `CLAIMCHECK_EVAL` names their folder.
+#[test]
+fn no_form_matches_where_its_first_word_is_not_listed() {
+    let mut texts: Vec<String> = [
+        include_str!("tests.rs"),
+        include_str!("../../tests/dates.rs"),
+        include_str!("../../examples/harbour-strike/harbour-daily.txt"),
+        include_str!("../../examples/harbour-strike/coastline-news.md"),
+        include_str!("../../examples/harbour-strike/valmora-herald.txt"),
+    ]
+    .map(String::from)
+    .to_vec();
+    texts.push(grammar_words_text());
+    if let Ok(eval) = std::env::var("CLAIMCHECK_EVAL") {
+        for suite in [
+            "tempeval3/platinum.jsonl",
+            "recognizers-text/datetime.jsonl",
+            "recognizers-text/datetime_dateparser.jsonl",
+            "attribution/polnear-dev.jsonl",
+        ] {
+            let path = std::path::Path::new(&eval).join(suite);
+            let lines = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            for line in lines.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+                texts.push(v["text"].as_str().unwrap_or("").to_string());
+            }
+        }
+    }
+    let mut misses = Vec::new();
+    for text in &texts {
+        for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text[i..];
+            if !crate::timex::scan::word_start(text, i) || !crate::timex::scan::may_start(rest) {
+                continue;
+            }
+            let tried = crate::timex::scan::forms_at(rest);
+            for (k, (form, _)) in crate::timex::forms::FORMS.iter().enumerate() {
+                let matched = form(rest).is_ok_and(|(r, _)| r.len() < rest.len());
+                if matched && tried & (1 << k) == 0 {
+                    misses.push(format!("form {k} at {:?}", rest.chars().take(40).collect::<String>()));
+                }
+            }
+        }
+    }
+    misses.dedup();
+    assert!(
+        misses.is_empty(),
+        "{} misses: {:#?}",
+        misses.len(),
+        &misses[..misses.len().min(20)]
+    );
+}
+
+/// Every word of the grammar's tables and keyword lists, in lower case and
+/// capitalized, and a few numbers, each before every tail of a list of the
+/// ways an expression goes on.
+fn grammar_words_text() -> String {
+    use crate::lexicon::{en, rows};
+    let tables = [
+        en::MONTHS,
+        en::WEEKDAYS,
+        en::NUMBERS,
+        en::ORDINALS,
+        en::PERIODS,
+        en::TEMPORAL_LEADS,
+        en::HOLIDAYS,
+        en::DAY_PARTS,
+    ];
+    let mut words: Vec<String> = tables
+        .into_iter()
+        .flat_map(rows)
+        .flat_map(|row| {
+            row.cells()
+                .flat_map(|c| c.split([',', ' ']))
+                .map(str::trim)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(String::from)
+        .collect();
+    words.extend(
+        crate::timex::forms::FORMS
+            .iter()
+            .flat_map(|(_, first)| first.words.iter().map(|w| w.to_string())),
+    );
+    words.extend(
+        [
+            "mid", "midday", "midnight", "noon", "semi", "5", "12", "2024", "1990", "½", "10:30",
+        ]
+        .map(String::from),
+    );
+    words.sort();
+    words.dedup();
+    let tails = [
+        "",
+        " 5",
+        " 12",
+        " 2024",
+        " 5th",
+        " 21st",
+        " of May",
+        " May 5",
+        " May",
+        " week",
+        " weeks",
+        " the week",
+        " years ago",
+        " year",
+        " month",
+        " of the month",
+        " Monday",
+        " quarter",
+        " half",
+        " half of 2024",
+        " morning",
+        " night",
+        " the 5th",
+        " 3pm",
+        " 3 pm",
+        " to 5pm",
+        " and 5pm",
+        " day",
+        " days ago",
+        " of the year",
+        " of 2024",
+        "-2025",
+        "-25",
+        "/5/2024",
+        "-05-06",
+        ":30",
+        "s",
+        "'s Day",
+        " o'clock",
+        " past six",
+        " to nine",
+        " day before yesterday",
+        " next week",
+        " last year",
+        " few days",
+        " Day",
+        " Eve",
+        " moment",
+        " present",
+        " time",
+        " future",
+        " past",
+        " end of 2024",
+        " quarter of 2024",
+        " times",
+        " every week",
+        " other week",
+        "-annually",
+        " Friday",
+        " of next month",
+        " 5-8",
+        " between 3 and 5pm",
+        " minutes ago",
+    ];
+    let mut text = String::new();
+    for w in &words {
+        let mut chars = w.chars();
+        let capital: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        for head in [w.as_str(), capital.as_str()] {
+            for tail in tails {
+                text.push_str(head);
+                text.push_str(tail);
+                text.push_str(".\n");
+            }
+        }
+    }
+    text
+}

@@ -19,7 +19,7 @@ use nom::{
 
 use crate::claim::{Amount, Figure, Qualifier, Unit};
 use crate::grammar::number::{digits_number, scale, scaled_number, with_cents};
-use crate::grammar::{Form, boundary, fail, kw, scan};
+use crate::grammar::{ALL_FORMS, Form, boundary, fail, kw, scan};
 use crate::lexicon::{WordSet, en, rows, words};
 use crate::span::Span;
 
@@ -419,7 +419,13 @@ pub(crate) fn find_figures(text: &str) -> Vec<FigureMention> {
         word.set(found);
         found.1
     };
-    let starts = |i: usize| starts_figure(text, i) && !in_address(i);
+    let starts = |i: usize| {
+        if starts_figure(text, i) && !in_address(i) {
+            ALL_FORMS
+        } else {
+            0
+        }
+    };
     let found = |i: usize, n: usize, mut figure: Figure| {
         let rest = &text[i..i + n];
         let end = i + n - (rest.len() - rest.trim_end().len());

@@ -60,6 +60,27 @@ pub(crate) fn is_first_word(lower: &str) -> bool {
     HOLIDAYS.first_words.contains(lower)
 }
 
+/// The word of a holiday's name at the start of `w`, as the names are
+/// looked up (letters only, lowercase: "Valentine's" is "valentines"), and
+/// the bytes it takes (apostrophes and dots included).
+fn name_word(w: &str) -> (String, usize) {
+    let len = w
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.')))
+        .map_or(w.len(), |(k, _)| k);
+    let word = w[..len]
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (word, len)
+}
+
+/// Whether `i` begins with the first word of a holiday's name.
+pub(crate) fn begins(i: &str) -> bool {
+    is_first_word(&name_word(i).0)
+}
+
 /// The longest holiday name at the start of `i`: its rule and the rest.
 pub(crate) fn holiday(i: &str) -> Option<(Rule, &str)> {
     // Up to four words, each with the bytes where it ends.
@@ -76,18 +97,10 @@ pub(crate) fn holiday(i: &str) -> Option<(Rule, &str)> {
             break;
         }
         let w = &rest[skip..];
-        let len = w
-            .char_indices()
-            .find(|(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.')))
-            .map_or(w.len(), |(k, _)| k);
+        let (word, len) = name_word(w);
         if len == 0 {
             break;
         }
-        let word: String = w[..len]
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
         // Most starts are no holiday's first word: no more words then.
         if words.is_empty() && !is_first_word(&word) {
             return None;
