@@ -53,25 +53,33 @@ pub(crate) struct Token<'a> {
 /// their spans, within `range` of `text`.
 pub(crate) fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
     let s = &text[range.start..range.end];
+    let b = s.as_bytes();
     // About one word in six bytes of prose: one allocation for most texts.
     let mut out = Vec::with_capacity(s.len() / 6 + 1);
-    let mut start: Option<usize> = None;
     let mut i = 0;
     while let Some((c, n)) = char_at(s, i) {
-        let word_char = is_word_char(c);
-        let inner = !word_char
-            && start.is_some()
-            && matches!(c, '\'' | '-' | '.' | ',' | '&')
-            && char_at(s, i + n).is_some_and(|(next, _)| is_word_char(next));
-        if word_char || inner {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take() {
-            push(&mut out, s, range.start, st, i);
+        if !is_word_char(c) {
+            i += n;
+            continue;
         }
+        let start = i;
         i += n;
-    }
-    if let Some(st) = start {
-        push(&mut out, s, range.start, st, s.len());
+        // The word goes on over word characters, and over an apostrophe,
+        // hyphen, period, comma or ampersand between two ("don't", "U.S",
+        // "1,000", "AT&T"). Runs of ASCII letters and digits are passed
+        // over byte by byte: most of a text is.
+        loop {
+            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            let Some((c, n)) = char_at(s, i) else { break };
+            let inner = matches!(c, '\'' | '-' | '.' | ',' | '&') && char_at(s, i + n).is_some_and(|(next, _)| is_word_char(next));
+            if !(inner || is_word_char(c)) {
+                break;
+            }
+            i += n;
+        }
+        push(&mut out, s, range.start, start, i);
     }
     out
 }
