@@ -73,7 +73,8 @@ pub(crate) fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
                 i += 1;
             }
             let Some((c, n)) = char_at(s, i) else { break };
-            let inner = matches!(c, '\'' | '-' | '.' | ',' | '&') && char_at(s, i + n).is_some_and(|(next, _)| is_word_char(next));
+            let inner = matches!(c, '\'' | '-' | '.' | ',' | '&')
+                && char_at(s, i + n).is_some_and(|(next, _)| is_word_char(next));
             if !(inner || is_word_char(c)) {
                 break;
             }

@@ -138,36 +138,50 @@ pub(crate) fn lowercase<'b>(w: &str, buf: &'b mut [u8; 32]) -> Cow<'b, [u8]> {
 
 pub(crate) type Word = Cow<'static, str>;
 
-/// The byte lengths of a table's words: most words of a text fall outside
-/// and are answered without hashing.
+/// A quick test before the hash of a table: for each byte length, the
+/// first and the last bytes its words have (by their low five bits, where
+/// an ASCII letter and its capital agree). Most words of a text are in no
+/// table and are answered without hashing.
 #[derive(Debug, Clone, Copy, Default)]
-struct Lengths {
-    min: usize,
-    max: usize,
+struct Filter {
+    first: [u32; 32],
+    last: [u32; 32],
 }
 
-impl Lengths {
-    fn of(lengths: impl Iterator<Item = usize>) -> Lengths {
-        lengths.fold(
-            Lengths {
-                min: usize::MAX,
-                max: 0,
-            },
-            |l, n| Lengths {
-                min: l.min.min(n),
-                max: l.max.max(n),
-            },
-        )
+impl Filter {
+    fn of<'w>(words: impl Iterator<Item = &'w [u8]>) -> Filter {
+        let mut f = Filter::default();
+        for w in words {
+            let n = w.len().min(31);
+            // The empty word passes every test (`admit`).
+            if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
+                f.first[n] |= 1 << (a & 31);
+                f.last[n] |= 1 << (z & 31);
+            }
+        }
+        f
     }
 
-    fn admit(self, w: &str) -> bool {
-        (self.min..=self.max).contains(&w.len())
+    /// Whether `w` may be a word of the table, as it stands or (where it
+    /// is ASCII, so that lowering keeps its length) in lower case.
+    fn admit(&self, w: &[u8]) -> bool {
+        let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+            return true;
+        };
+        let n = w.len().min(31);
+        self.first[n] & (1 << (a & 31)) != 0 && self.last[n] & (1 << (z & 31)) != 0
+    }
+
+    /// `admit` for a word looked up in lower case: a word that is not
+    /// ASCII may change length when lowered, and is not tested.
+    fn admit_any_case(&self, w: &str) -> bool {
+        !w.is_ascii() || self.admit(w.as_bytes())
     }
 }
 
 /// A set of lower-case words or phrases.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct WordSet(FxHashSet<Cow<'static, [u8]>>, Lengths);
+pub(crate) struct WordSet(FxHashSet<Cow<'static, [u8]>>, Filter);
 
 impl WordSet {
     pub(crate) fn of<W: Into<Word>>(words: impl IntoIterator<Item = W>) -> WordSet {
@@ -178,28 +192,28 @@ impl WordSet {
                 Cow::Owned(w) => Cow::Owned(w.into_bytes()),
             })
             .collect();
-        let lengths = Lengths::of(set.iter().map(|w| w.len()));
-        WordSet(set, lengths)
+        let filter = Filter::of(set.iter().map(|w| w.as_ref()));
+        WordSet(set, filter)
     }
 
     /// Whether the set holds `w`, already lower case.
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.1.admit(w) && self.0.contains(w.as_bytes())
+        self.1.admit(w.as_bytes()) && self.0.contains(w.as_bytes())
     }
 
     /// Whether the set holds `w` in lower case.
     pub(crate) fn contains_lower(&self, w: &str) -> bool {
-        self.1.admit(w) && self.0.contains(lowercase(w, &mut [0; 32]).as_ref())
+        self.1.admit_any_case(w) && self.0.contains(lowercase(w, &mut [0; 32]).as_ref())
     }
 }
 
 /// Lower-case words or phrases and what each means.
 #[derive(Debug, Clone)]
-pub(crate) struct WordMap<V>(FxHashMap<&'static [u8], V>, Lengths);
+pub(crate) struct WordMap<V>(FxHashMap<&'static [u8], V>, Filter);
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        WordMap(FxHashMap::default(), Lengths::default())
+        WordMap(FxHashMap::default(), Filter::default())
     }
 }
 
@@ -210,13 +224,13 @@ impl<V: Copy> WordMap<V> {
         for (w, v) in entries {
             map.entry(w.as_bytes()).or_insert(v);
         }
-        let lengths = Lengths::of(map.keys().map(|w| w.len()));
-        WordMap(map, lengths)
+        let filter = Filter::of(map.keys().copied());
+        WordMap(map, filter)
     }
 
     /// The meaning of `w` in lower case.
     pub(crate) fn get_lower(&self, w: &str) -> Option<V> {
-        if !self.1.admit(w) {
+        if !self.1.admit_any_case(w) {
             return None;
         }
         self.0.get(lowercase(w, &mut [0; 32]).as_ref()).copied()
@@ -224,7 +238,7 @@ impl<V: Copy> WordMap<V> {
 
     /// The meaning of `w`, already lower case.
     pub(crate) fn get(&self, w: &str) -> Option<V> {
-        if !self.1.admit(w) {
+        if !self.1.admit(w.as_bytes()) {
             return None;
         }
         self.0.get(w.as_bytes()).copied()
@@ -237,6 +251,9 @@ impl<V: Copy> WordMap<V> {
     }
 
     pub(crate) fn get_bytes(&self, w: &[u8]) -> Option<V> {
+        if !self.1.admit(w) {
+            return None;
+        }
         self.0.get(w).copied()
     }
 }
@@ -280,5 +297,30 @@ mod tests {
         assert!(!set.contains("Said"));
         let map = WordMap::of([("may", 5u8), ("may", 6)]);
         assert_eq!(map.get("may"), Some(5), "the first entry wins");
+    }
+
+    /// The quick test before the hash turns no word of a table away, in
+    /// any case, and does turn away words of other lengths and letters.
+    #[test]
+    fn the_quick_test_keeps_every_word_of_every_table() {
+        for (name, data) in en::ALL {
+            let words: Vec<&str> = rows(data).map(|r| r.cell(0)).filter(|w| !w.is_empty()).collect();
+            let set = WordSet::of(words.iter().copied());
+            let map = WordMap::of(words.iter().map(|&w| (w, ())));
+            for &w in &words {
+                assert!(set.contains(w) && map.get(w).is_some(), "{name}: {w}");
+                // Lookups in any case find the tables' lower-case words.
+                if w.is_ascii() && w == w.to_lowercase() {
+                    let upper = w.to_uppercase();
+                    assert!(
+                        set.contains_lower(&upper) && map.get_lower(&upper).is_some(),
+                        "{name}: {w}"
+                    );
+                }
+            }
+        }
+        let set = WordSet::of(["said", "told", "résumé"]);
+        assert!(set.contains_lower("RÉSUMÉ"), "a word that is not ASCII is hashed");
+        assert!(!set.1.admit(b"saids") && !set.1.admit(b"paid") && !set.1.admit(b"sail"));
     }
 }
