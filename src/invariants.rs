@@ -58,7 +58,7 @@ pub fn figures(bytes: &[u8]) {
 pub fn people(bytes: &[u8]) {
     let text = as_text(bytes);
     let paras = sentence::paragraphs(&text);
-    let people = person::find_people(&text, &paras, &|_| false);
+    let people = person::find_people(&crate::text::Words::of(&text), &paras, &|_| false);
     for m in &people.mentions {
         assert_span(&text, m.span, "mention");
     }
@@ -85,8 +85,9 @@ pub fn statements(bytes: &[u8]) {
         assert_span(&text, q.outer, "quotation");
     }
     let in_quote = |at: usize| quote::inside(&quotes, at);
-    let people = person::find_people(&text, &paras, &in_quote);
-    let found = quote::find_statements(&text, &sentences, &quotes, &people);
+    let words = crate::text::Words::of(&text);
+    let people = person::find_people(&words, &paras, &in_quote);
+    let found = quote::find_statements(&words, &sentences, &quotes, &people);
     for s in &found.statements {
         assert_span(&text, s.span, "statement");
         assert!(

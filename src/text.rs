@@ -85,6 +85,41 @@ pub(crate) fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
     out
 }
 
+/// The words of a whole text read once (`tokens`), for the stages that
+/// read its paragraphs and sentences one at a time.
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    all: Vec<Token<'a>>,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn of(text: &'a str) -> Words<'a> {
+        Words {
+            text,
+            all: tokens(text, Span::new(0, text.len())),
+        }
+    }
+
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// `tokens(text, range)`. Reading a range alone differs from reading
+    /// the whole text only in a word that crosses one of its ends (cut
+    /// there, or joined past it by an inner mark or an abbreviation's
+    /// period): the words read once, unless one crosses an end.
+    pub(crate) fn within(&self, range: Span) -> std::borrow::Cow<'_, [Token<'a>]> {
+        let from = self.all.partition_point(|t| t.span.end <= range.start);
+        let to = self.all.partition_point(|t| t.span.start < range.end).max(from);
+        let inside = &self.all[from..to];
+        let crosses = |t: &Token<'_>| t.span.start < range.start || t.span.end > range.end;
+        if inside.first().is_some_and(crosses) || inside.last().is_some_and(crosses) {
+            return std::borrow::Cow::Owned(tokens(self.text, range));
+        }
+        std::borrow::Cow::Borrowed(inside)
+    }
+}
+
 /// The character at `i` (a boundary) and its length; ASCII without decoding.
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     match s.as_bytes().get(i) {
@@ -348,6 +383,30 @@ mod tests {
     fn stop_words_come_from_their_table() {
         assert!(is_stop_word("the") && is_stop_word("which"));
         assert!(!is_stop_word("tariff"));
+    }
+
+    /// The words of a text read once give every range the words reading
+    /// the range alone gives, where it cuts a word or an abbreviation too.
+    #[test]
+    fn words_read_once_are_the_words_of_every_range() {
+        for text in [
+            "U.S. aid, Kyiv's $4.2bn; pre-2014. John D. Podesta met AT&T's well-known co-chair.",
+            "Dockers said \"no\" — Kolář's crew, 1,000 strong, left at 5 p.m. on Feb. 12.",
+        ] {
+            let words = Words::of(text);
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    let range = Span::new(start, end);
+                    assert_eq!(
+                        &*words.within(range),
+                        &tokens(text, range)[..],
+                        "{:?}",
+                        &text[start..end]
+                    );
+                }
+            }
+        }
     }
 
     #[test]

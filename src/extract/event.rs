@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{WordMap, WordSet, en, rows, words};
 use crate::span::Span;
-use crate::text::tokens;
+use crate::text::Words;
 
 use super::mention::{People, Target};
 
@@ -53,16 +53,18 @@ pub(crate) struct EventMention {
 /// Events of a document: sentences with a trigger word and two or more
 /// people outside quotations.
 pub(crate) fn find_events(
-    text: &str,
+    words: &Words<'_>,
     sentences: &[(Span, Vec<Span>)],
     in_quote: &dyn Fn(usize) -> bool,
     people: &People,
 ) -> Vec<EventMention> {
     let mut out = Vec::new();
     for sent in sentences.iter().flat_map(|(_, s)| s.iter()) {
-        let toks: Vec<_> = tokens(text, *sent)
-            .into_iter()
+        let toks: Vec<_> = words
+            .within(*sent)
+            .iter()
             .filter(|t| !in_quote(t.span.start))
+            .copied()
             .collect();
         if !toks.iter().any(|t| TRIGGERS.contains_lower(t.text)) {
             continue;
@@ -84,7 +86,7 @@ pub(crate) fn find_events(
             // "after Hegseth's statement": the possessive, a saying noun next,
             // and "after/following/before" within the three words before.
             if m.possessive && anchor.is_none() {
-                let after = tokens(text, Span::new(m.span.end, sent.end));
+                let after = words.within(Span::new(m.span.end, sent.end));
                 let noun = after.first().filter(|t| SAYINGS.contains_lower(t.text));
                 let lead = toks
                     .iter()
@@ -129,8 +131,9 @@ mod tests {
     fn events(text: &str) -> Vec<(Vec<String>, Option<String>)> {
         let paras = sentence::paragraphs(text);
         let ps: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
-        let people = find_people(text, &paras, &|_| false);
-        find_events(text, &ps, &|_| false, &people)
+        let words = Words::of(text);
+        let people = find_people(&words, &paras, &|_| false);
+        find_events(&words, &ps, &|_| false, &people)
             .into_iter()
             .map(|e| {
                 let names = e.participants.iter().map(|p| people.persons[*p].full_name()).collect();

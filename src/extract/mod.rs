@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::claim::{Claim, ClaimValue, DateValue, Split, Statement, TimexType};
 use crate::span::{Excerpt, Located, Span};
-use crate::text::content_words;
+use crate::text::{Words, content_words};
 use crate::timex;
 
 use self::mention::{People, Person};
@@ -108,12 +108,14 @@ pub(crate) fn extract(
     let sentences: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
     let quotes: Vec<quote::Quote> = paras.iter().flat_map(|p| quote::find_quotes(text, *p)).collect();
     let in_quote = |at: usize| quote::inside(&quotes, at);
+    // The text's words, read once for its paragraphs and sentences.
+    let all_words = Words::of(text);
     // Names and remarks, dates and figures are found apart from each other:
     // on two cores where there are (a long document gains the most).
     let ((people, statements), (dates, figures)) = rayon::join(
         || {
-            let people = person::find_people(text, &paras, &in_quote);
-            let statements = quote::find_statements(text, &sentences, &quotes, &people);
+            let people = person::find_people(&all_words, &paras, &in_quote);
+            let statements = quote::find_statements(&all_words, &sentences, &quotes, &people);
             (people, statements)
         },
         || rayon::join(|| timex::find_dates(text), || figure::find_figures(text)),
@@ -139,10 +141,10 @@ pub(crate) fn extract(
         }
     };
 
-    let events = event::find_events(text, &sentences, &in_quote, &people);
+    let events = event::find_events(&all_words, &sentences, &in_quote, &people);
 
     let mut raw: Vec<RawClaim> = Vec::new();
-    let mut words = SentenceWords::new(text);
+    let mut words = SentenceWords::new(&all_words);
     for d in &dates {
         let value = timex::resolve(&d.expr, published);
         let context = if linked {
@@ -396,6 +398,7 @@ fn near(text: &str, sentence: Span, claim: Span) -> Span {
 /// The words of the sentences claims stand in, each sentence read once:
 /// a sentence dense with claims gives each of them its words around.
 struct SentenceWords<'t> {
+    words: &'t Words<'t>,
     text: &'t str,
     /// The sentence last read: its tokens' spans and normalized words
     /// (claims come in text order, so the claims of one sentence follow
@@ -404,8 +407,12 @@ struct SentenceWords<'t> {
 }
 
 impl<'t> SentenceWords<'t> {
-    fn new(text: &'t str) -> SentenceWords<'t> {
-        SentenceWords { text, read: None }
+    fn new(words: &'t Words<'t>) -> SentenceWords<'t> {
+        SentenceWords {
+            words,
+            text: words.text(),
+            read: None,
+        }
     }
 
     /// `content_words(text, range)` for a range of `sentence`: the
@@ -416,7 +423,9 @@ impl<'t> SentenceWords<'t> {
             return content_words(text, range);
         }
         if self.read.as_ref().is_none_or(|(s, _)| *s != sentence) {
-            let words = crate::text::tokens(text, sentence)
+            let words = self
+                .words
+                .within(sentence)
                 .iter()
                 .map(|t| (t.span, crate::text::norm_word(t.text)))
                 .collect();
@@ -504,7 +513,8 @@ mod tests {
     fn a_sentence_read_once_gives_each_range_its_own_words() {
         let text = "On Feb. 12 the U.S. paid $3,400.50 to pre-2014 dockers, Kolář's crew & co-workers said.";
         let sentence = Span::new(0, text.len());
-        let mut words = SentenceWords::new(text);
+        let all = Words::of(text);
+        let mut words = SentenceWords::new(&all);
         let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         for &start in &bounds {
             for &end in bounds.iter().filter(|&&e| e >= start) {
@@ -530,7 +540,7 @@ mod tests {
         let sentence = Span::new(0, text.len());
         let at = text.find("$4.2").expect("figure");
         let claim = Span::new(at, at + "$4.2 million".len());
-        let words = context(&mut SentenceWords::new(&text), sentence, claim);
+        let words = context(&mut SentenceWords::new(&Words::of(&text)), sentence, claim);
         assert!(words.iter().any(|w| w == "dockers"), "{words:?}");
         assert!(!words.iter().any(|w| w == "harbourmaster"), "{words:?}");
         // Char boundaries hold on either side.

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{Word, WordSet, en, rows, words};
 use crate::span::Span;
-use crate::text::{LowercaseWords, Token, is_stop_word, tokens};
+use crate::text::{LowercaseWords, Token, Words, is_stop_word};
 
 use super::mention::{
     Gender, Mention, People, Person, Target, gender_of_word, is_name_suffix, is_naming_verb, is_participle,
@@ -132,10 +132,12 @@ struct Scan<'a> {
 
 impl<'a> Scan<'a> {
     /// The words of a paragraph outside quotations.
-    fn of(text: &'a str, paragraph: Span, masked: &dyn Fn(usize) -> bool) -> Scan<'a> {
-        let toks: Vec<Token<'a>> = tokens(text, paragraph)
-            .into_iter()
+    fn of(words: &Words<'a>, paragraph: Span, masked: &dyn Fn(usize) -> bool) -> Scan<'a> {
+        let toks: Vec<Token<'a>> = words
+            .within(paragraph)
+            .iter()
             .filter(|t| !masked(t.span.start))
+            .copied()
             .collect();
         let name = toks.iter().map(|t| is_name_token(t.text)).collect();
         Scan { toks, name }
@@ -188,10 +190,11 @@ struct FirstPass<'t> {
 
 /// Finds the people of a document. `masked(offset)` is true inside quotations,
 /// whose words are not the reporter's and name no speaker.
-pub(crate) fn find_people(text: &str, paragraphs: &[Span], masked: &dyn Fn(usize) -> bool) -> People {
+pub(crate) fn find_people(words: &Words<'_>, paragraphs: &[Span], masked: &dyn Fn(usize) -> bool) -> People {
+    let text = words.text();
     let mut found = FirstPass::default();
     // The words of each paragraph outside quotations, for both passes.
-    let scans: Vec<Scan> = paragraphs.iter().map(|p| Scan::of(text, *p, masked)).collect();
+    let scans: Vec<Scan> = paragraphs.iter().map(|p| Scan::of(words, *p, masked)).collect();
     for scan in &scans {
         let (heads, orgs) = speaker_heads(text, scan);
         found.orgs.extend(orgs);
@@ -701,9 +704,10 @@ fn register_person(persons: &mut Vec<Person>, index: &mut BySurname, name: &[Str
 mod tests {
     use super::*;
     use crate::extract::sentence::paragraphs;
+    use crate::text::tokens;
 
     fn people(text: &str) -> People {
-        find_people(text, &paragraphs(text), &|_| false)
+        find_people(&Words::of(text), &paragraphs(text), &|_| false)
     }
 
     fn names(text: &str) -> Vec<String> {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{WordSet, en, words};
 use crate::span::Span;
-use crate::text::{LowercaseWords, is_title, tokens};
+use crate::text::{LowercaseWords, Words, is_title};
 
 use super::mention::{Gender, People, Target, gender_of_word, is_naming_verb, is_participle, is_speech_verb, name_key};
 use super::subject;
@@ -123,11 +123,12 @@ pub(crate) struct Statements {
 /// Finds statements in a document, given its paragraphs, their sentences,
 /// its quotations and its people.
 pub(crate) fn find_statements(
-    text: &str,
+    words: &Words<'_>,
     paragraphs: &[(Span, Vec<Span>)],
     quotes: &[Quote],
     people: &People,
 ) -> Statements {
+    let text = words.text();
     let in_quote = |at: usize| inside(quotes, at);
     let mut out: Vec<StatementMention> = Vec::new();
     let mut focus: Option<usize> = None;
@@ -139,7 +140,7 @@ pub(crate) fn find_statements(
         let pq: Vec<&Quote> = quotes[from..].iter().take_while(|q| q.outer.start < para.end).collect();
         let mut frames: Vec<(usize, Frame)> = Vec::new();
         for (si, sent) in sentences.iter().enumerate() {
-            for f in frames_in(text, *sent, people, &in_quote, &mut focus) {
+            for f in frames_in(words, *sent, people, &in_quote, &mut focus) {
                 frames.push((si, f));
             }
             update_focus(people, *sent, &frames, &mut focus, &in_quote);
@@ -218,7 +219,7 @@ pub(crate) fn find_statements(
             });
             last_in_para = Some(out.len() - 1);
         }
-        reported(text, *para, sentences, &frames, people, &in_quote, &mut out);
+        reported(words, *para, sentences, &frames, people, &in_quote, &mut out);
         introduced = introduction(text, *para, &frames);
     }
     if let Some(h) = paragraphs
@@ -279,7 +280,7 @@ fn introduction(text: &str, para: Span, frames: &[(usize, Frame)]) -> Option<Opt
 /// that attributed a quotation may still report a clause holding a partial
 /// one; a clause that is itself a quotation is not reported twice.
 fn reported(
-    text: &str,
+    words: &Words<'_>,
     para: Span,
     sentences: &[Span],
     frames: &[(usize, Frame)],
@@ -287,6 +288,7 @@ fn reported(
     in_quote: &dyn Fn(usize) -> bool,
     out: &mut Vec<StatementMention>,
 ) {
+    let text = words.text();
     if let Some(p) = turn_speaker(text, para, people).filter(|_| !in_quote(para.start)) {
         let label = subject::turn_label(text, para).unwrap_or(para);
         let words = text[label.end + 1..para.end].trim();
@@ -316,7 +318,7 @@ fn reported(
             .min();
         let bounded = Span::new(sent.start, next.unwrap_or(sent.end).min(sent.end));
         let introduced = if f.subject_first {
-            reported_clause(text, f.verb.end, bounded, in_quote).map(|c| (c, Span::new(sent.start, c.start)))
+            reported_clause(words, f.verb.end, bounded, in_quote).map(|c| (c, Span::new(sent.start, c.start)))
         } else {
             None
         };
@@ -369,9 +371,10 @@ fn word_count(s: &str) -> usize {
 
 /// The clause a speech verb reports: after an optional object ("reporters"),
 /// time phrase and "that", to the end of the sentence.
-fn reported_clause(text: &str, verb_end: usize, sent: Span, in_quote: &dyn Fn(usize) -> bool) -> Option<Span> {
+fn reported_clause(words: &Words<'_>, verb_end: usize, sent: Span, in_quote: &dyn Fn(usize) -> bool) -> Option<Span> {
+    let text = words.text();
     let rest = Span::new(verb_end, sent.end);
-    let toks = tokens(text, rest);
+    let toks = words.within(rest);
     let start = match toks.iter().take(10).position(|t| t.text == "that") {
         // Between verb and "that" only short material: an object, a time, a place.
         Some(that) if !toks[..that].iter().any(|t| is_speech_verb(t.text)) => toks.get(that + 1)?.span.start,
@@ -458,15 +461,18 @@ static NOT_CLAUSE_START: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(
 
 /// Frames of one sentence, resolving their subjects.
 fn frames_in(
-    text: &str,
+    words: &Words<'_>,
     sent: Span,
     people: &People,
     in_quote: &dyn Fn(usize) -> bool,
     focus: &mut Option<usize>,
 ) -> Vec<Frame> {
-    let toks: Vec<_> = tokens(text, sent)
-        .into_iter()
+    let text = words.text();
+    let toks: Vec<_> = words
+        .within(sent)
+        .iter()
         .filter(|t| !in_quote(t.span.start))
+        .copied()
         .collect();
     let mentions: Vec<_> = people
         .near(sent)
@@ -732,9 +738,10 @@ mod tests {
         let paras = sentence::paragraphs(text);
         let quotes: Vec<Quote> = paras.iter().flat_map(|p| find_quotes(text, *p)).collect();
         let masked = |at: usize| inside(&quotes, at);
-        let people = find_people(text, &paras, &masked);
+        let words = Words::of(text);
+        let people = find_people(&words, &paras, &masked);
         let ps: Vec<(Span, Vec<Span>)> = paras.iter().map(|p| (*p, sentence::sentences(text, *p))).collect();
-        find_statements(text, &ps, &quotes, &people)
+        find_statements(&words, &ps, &quotes, &people)
             .statements
             .iter()
             .map(|s| {
