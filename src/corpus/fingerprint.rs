@@ -30,12 +30,15 @@ impl Fingerprint {
     pub(crate) fn of(text: &str) -> Fingerprint {
         // The reporter's words, run by run: a quotation ends a run. Run k
         // holds the words after the 2k-th quotation mark and before the next.
-        let mut runs: Vec<Vec<u64>> = vec![Vec::new()];
-        let mut words = Vec::new();
+        let tokens = tokens(text, Span::new(0, text.len()));
+        // Room for every word: most of a text's are content words and
+        // outside quotations.
+        let mut runs: Vec<Vec<u64>> = vec![Vec::with_capacity(tokens.len())];
+        let mut words = Vec::with_capacity(tokens.len());
         let mut marks = 0;
         let mut after = 0;
         let mut w = String::new();
-        for t in tokens(text, Span::new(0, text.len())) {
+        for t in tokens {
             marks += text.as_bytes()[after..t.span.start]
                 .iter()
                 .filter(|&&b| b == b'"')
