@@ -62,7 +62,9 @@ pub(crate) const ALL_FORMS: FormSet = FormSet::MAX;
 /// `found(start, len, value)` takes the match and says where the scan goes
 /// on; where nothing matches, `skip(at)` may jump ahead (the tail of a
 /// number is not read as another). Each position is tried once, so the scan
-/// is linear in the text times the cost of the forms.
+/// is linear in the text times the cost of the forms. No expression of
+/// either grammar begins right after an ASCII letter or digit: such
+/// positions are passed over without asking `starts`.
 pub(crate) fn scan<T>(
     text: &str,
     forms: &[Form<T>],
@@ -98,7 +100,8 @@ pub(crate) fn scan<T>(
             }
         }
         i += 1;
-        while i < text.len() && !text.is_char_boundary(i) {
+        let bytes = text.as_bytes();
+        while i < text.len() && (!text.is_char_boundary(i) || bytes[i - 1].is_ascii_alphanumeric()) {
             i += 1;
         }
     }

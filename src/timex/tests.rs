@@ -489,6 +489,8 @@ fn no_form_matches_where_its_first_word_is_not_listed() {
             if !crate::timex::scan::word_start(text, i) || !crate::timex::scan::may_start(rest) {
                 continue;
             }
+            // The scanner passes over what follows an ASCII letter or digit.
+            assert!(i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric(), "{rest:?}");
             let tried = crate::timex::scan::forms_at(rest);
             for (k, (form, _)) in crate::timex::forms::FORMS.iter().enumerate() {
                 let matched = form(rest).is_ok_and(|(r, _)| r.len() < rest.len());

@@ -218,6 +218,8 @@ fn no_form_matches_where_it_is_not_tried() {
     for text in &texts {
         for i in (0..text.len()).filter(|&i| text.is_char_boundary(i) && starts_figure(text, i)) {
             let rest = &text[i..];
+            // The scanner passes over what follows an ASCII letter or digit.
+            assert!(i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric(), "{rest:?}");
             let tried = forms_at(rest);
             for (k, form) in FORMS.iter().enumerate() {
                 let matched = form(rest).is_ok_and(|(r, _)| r.len() < rest.len());
