@@ -118,6 +118,16 @@ impl<'a> Words<'a> {
         }
         std::borrow::Cow::Borrowed(inside)
     }
+
+    /// The words within `range` that do not begin where `masked` says
+    /// (inside a quotation).
+    pub(crate) fn unmasked(&self, range: Span, masked: &dyn Fn(usize) -> bool) -> Vec<Token<'a>> {
+        self.within(range)
+            .iter()
+            .filter(|t| !masked(t.span.start))
+            .copied()
+            .collect()
+    }
 }
 
 /// The character at `i` (a boundary) and its length; ASCII without decoding.

@@ -60,12 +60,7 @@ pub(crate) fn find_events(
 ) -> Vec<EventMention> {
     let mut out = Vec::new();
     for sent in sentences.iter().flat_map(|(_, s)| s.iter()) {
-        let toks: Vec<_> = words
-            .within(*sent)
-            .iter()
-            .filter(|t| !in_quote(t.span.start))
-            .copied()
-            .collect();
+        let toks = words.unmasked(*sent, in_quote);
         if !toks.iter().any(|t| TRIGGERS.contains_lower(t.text)) {
             continue;
         }

@@ -133,12 +133,7 @@ struct Scan<'a> {
 impl<'a> Scan<'a> {
     /// The words of a paragraph outside quotations.
     fn of(words: &Words<'a>, paragraph: Span, masked: &dyn Fn(usize) -> bool) -> Scan<'a> {
-        let toks: Vec<Token<'a>> = words
-            .within(paragraph)
-            .iter()
-            .filter(|t| !masked(t.span.start))
-            .copied()
-            .collect();
+        let toks = words.unmasked(paragraph, masked);
         let name = toks.iter().map(|t| is_name_token(t.text)).collect();
         Scan { toks, name }
     }

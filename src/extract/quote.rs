@@ -468,12 +468,7 @@ fn frames_in(
     focus: &mut Option<usize>,
 ) -> Vec<Frame> {
     let text = words.text();
-    let toks: Vec<_> = words
-        .within(sent)
-        .iter()
-        .filter(|t| !in_quote(t.span.start))
-        .copied()
-        .collect();
+    let toks = words.unmasked(sent, in_quote);
     let mentions: Vec<_> = people
         .near(sent)
         .iter()
