@@ -139,12 +139,13 @@ pub(crate) fn lowercase<'b>(w: &str, buf: &'b mut [u8; 32]) -> Cow<'b, [u8]> {
 pub(crate) type Word = Cow<'static, str>;
 
 /// A quick test before the hash of a table: for each byte length, the
-/// first and the last bytes its words have (by their low five bits, where
-/// an ASCII letter and its capital agree). Most words of a text are in no
-/// table and are answered without hashing.
+/// first, second and last bytes its words have (by their low five bits,
+/// where an ASCII letter and its capital agree). Most words of a text are
+/// in no table and are answered without hashing.
 #[derive(Debug, Clone, Copy, Default)]
 struct Filter {
     first: [u32; 32],
+    second: [u32; 32],
     last: [u32; 32],
 }
 
@@ -156,6 +157,7 @@ impl Filter {
             // The empty word passes every test (`admit`).
             if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
                 f.first[n] |= 1 << (a & 31);
+                f.second[n] |= 1 << (w.get(1).unwrap_or(&a) & 31);
                 f.last[n] |= 1 << (z & 31);
             }
         }
@@ -169,7 +171,9 @@ impl Filter {
             return true;
         };
         let n = w.len().min(31);
-        self.first[n] & (1 << (a & 31)) != 0 && self.last[n] & (1 << (z & 31)) != 0
+        self.first[n] & (1 << (a & 31)) != 0
+            && self.last[n] & (1 << (z & 31)) != 0
+            && self.second[n] & (1 << (w.get(1).unwrap_or(&a) & 31)) != 0
     }
 
     /// `admit` for a word looked up in lower case: a word that is not
