@@ -8,6 +8,8 @@ use nom::{
     sequence::terminated,
 };
 
+#[cfg(test)]
+pub(crate) mod gates;
 pub(crate) mod number;
 
 pub(crate) type R<'a, T> = IResult<&'a str, T>;

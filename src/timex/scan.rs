@@ -333,21 +333,23 @@ const BEFORE: u8 = 4;
 /// A temporal word after a lead (see `temporal_word_follows`).
 const FOLLOWS: u8 = 8;
 
+/// The tables of the words an expression may begin with or lead to.
+pub(crate) const WORD_TABLES: [&str; 8] = [
+    en::MONTHS,
+    en::WEEKDAYS,
+    en::NUMBERS,
+    en::ORDINALS,
+    en::PERIODS,
+    en::TEMPORAL_LEADS,
+    en::HOLIDAYS,
+    en::DAY_PARTS,
+];
+
 /// Every word of the tables the tests read, with its classes as the
 /// tests' own lookups give them.
 static WORD_CLASSES: LazyLock<WordMap<u8>> = LazyLock::new(|| {
-    let tables = [
-        en::MONTHS,
-        en::WEEKDAYS,
-        en::NUMBERS,
-        en::ORDINALS,
-        en::PERIODS,
-        en::TEMPORAL_LEADS,
-        en::HOLIDAYS,
-        en::DAY_PARTS,
-    ];
     let mut classes: Vec<(&'static str, u8)> = Vec::new();
-    for row in tables.into_iter().flat_map(rows) {
+    for row in WORD_TABLES.into_iter().flat_map(rows) {
         for word in row.cells().flat_map(|c| c.split([',', ' '])).map(str::trim) {
             let mut class = 0;
             if temporal_word(word, word) {
