@@ -30,9 +30,9 @@ pub(crate) fn texts(suites: &[&str]) -> Vec<String> {
 /// Every form run, ungated, at every start of `texts` (`starts(text, at)`
 /// gives the forms tried there, `None` where no expression begins): where
 /// one matches but is not tried, the form and the text there.
-pub(crate) fn misses<T>(
+pub(crate) fn misses<T, B>(
     texts: &[String],
-    forms: &[Form<T>],
+    forms: &[(Form<T>, B)],
     starts: impl Fn(&str, usize) -> Option<FormSet>,
 ) -> Vec<String> {
     let mut misses = Vec::new();
@@ -42,7 +42,7 @@ pub(crate) fn misses<T>(
             let Some(tried) = starts(text, i) else { continue };
             // The scanner passes over what follows an ASCII letter or digit.
             assert!(i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric(), "{rest:?}");
-            for (k, form) in forms.iter().enumerate() {
+            for (k, (form, _)) in forms.iter().enumerate() {
                 let matched = form(rest).is_ok_and(|(r, _)| r.len() < rest.len());
                 if matched && tried & (1 << k) == 0 {
                     misses.push(format!("form {k} at {:?}", rest.chars().take(40).collect::<String>()));

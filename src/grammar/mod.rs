@@ -54,12 +54,11 @@ pub(crate) type Form<T> = for<'a> fn(&'a str) -> R<'a, T>;
 /// A set of a grammar's forms, form `k` as bit `k`.
 pub(crate) type FormSet = u64;
 
-/// Every form of a grammar.
-pub(crate) const ALL_FORMS: FormSet = FormSet::MAX;
-
 /// The longest-match scan the temporal and figure grammars share. At every
 /// char boundary, `starts` gives the forms that may begin there (none: no
-/// expression begins there); each is tried and the longest match that
+/// expression begins there; each form is listed with what it may begin
+/// with, which the scan leaves to `starts`, and a grammar has at most 64
+/// forms); each is tried and the longest match that
 /// `accept(start, end, value)` keeps wins, the earlier form on a tie.
 /// `found(start, len, value)` takes the match and says where the scan goes
 /// on; where nothing matches, `skip(at)` may jump ahead (the tail of a
@@ -67,14 +66,15 @@ pub(crate) const ALL_FORMS: FormSet = FormSet::MAX;
 /// is linear in the text times the cost of the forms. No expression of
 /// either grammar begins right after an ASCII letter or digit: such
 /// positions are passed over without asking `starts`.
-pub(crate) fn scan<T>(
+pub(crate) fn scan<T, B>(
     text: &str,
-    forms: &[Form<T>],
+    forms: &[(Form<T>, B)],
     starts: impl Fn(usize) -> FormSet,
     accept: impl Fn(usize, usize, &T) -> bool,
     mut found: impl FnMut(usize, usize, T) -> usize,
     skip: impl Fn(usize) -> usize,
 ) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
         let tried = if text.is_char_boundary(i) { starts(i) } else { 0 };
@@ -83,8 +83,8 @@ pub(crate) fn scan<T>(
             let best = forms
                 .iter()
                 .enumerate()
-                .filter(|(k, _)| *k >= 64 || tried & (1 << k) != 0)
-                .filter_map(|(_, form)| form(rest).ok())
+                .filter(|(k, _)| tried.checked_shr(*k as u32).is_some_and(|t| t & 1 != 0))
+                .filter_map(|(_, (form, _))| form(rest).ok())
                 .map(|(r, v)| (rest.len() - r.len(), v))
                 .filter(|(n, v)| *n > 0 && accept(i, i + n, v))
                 .fold(None, |best: Option<(usize, T)>, (n, v)| match best {
@@ -102,7 +102,6 @@ pub(crate) fn scan<T>(
             }
         }
         i += 1;
-        let bytes = text.as_bytes();
         while i < text.len() && (!text.is_char_boundary(i) || bytes[i - 1].is_ascii_alphanumeric()) {
             i += 1;
         }

@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::grammar::number::{Decimal, number_word};
-use crate::grammar::{Form, FormSet, scan};
+use crate::grammar::{FormSet, scan};
 use crate::lexicon::{WordMap, WordSet, ascii_lower, en, rows, words};
 use crate::span::Span;
 use crate::timex::compose;
@@ -159,9 +159,6 @@ fn generic_today(text: &str, start: usize, end: usize) -> bool {
         .any(|w| w.eq_ignore_ascii_case("than"))
 }
 
-/// The forms of `FORMS`, as the scanner takes them.
-static FORM_FNS: LazyLock<Vec<Form<DateExpr>>> = LazyLock::new(|| FORMS.iter().map(|(form, _)| *form).collect());
-
 /// The forms each class of first word and each keyword may begin (`forms::First`).
 struct Gates {
     by_class: [FormSet; 16],
@@ -249,7 +246,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         });
         end
     };
-    scan(text, &FORM_FNS, starts, accept, found, |i| i);
+    scan(text, FORMS, starts, accept, found, |i| i);
     compose::compose(text, out)
 }
 

@@ -19,7 +19,7 @@ use nom::{
 
 use crate::claim::{Amount, Figure, Qualifier, Unit};
 use crate::grammar::number::{digits_number, scale, scaled_number, with_cents};
-use crate::grammar::{ALL_FORMS, Form, FormSet, boundary, fail, kw, scan};
+use crate::grammar::{Form, FormSet, boundary, fail, kw, scan};
 use crate::lexicon::{WordSet, en, rows, words};
 use crate::span::Span;
 
@@ -357,27 +357,56 @@ fn word_count(i: &str) -> R<'_, Figure> {
 /// Plurals without an "s" that numbers count.
 const IRREGULAR_PLURALS: [&str; 6] = ["people", "children", "men", "women", "police", "staff"];
 
-const FORMS: &[Form<Figure>] = &[
-    money_before,
-    money_range,
-    money_after,
-    minor_money,
-    percent,
-    count,
-    word_count,
-    fraction_share,
-    dozen,
-    bare_percent,
+/// What the first character of a form can be: a digit, or anything else.
+/// The scanner tries a form only where it can begin; a test runs every
+/// form everywhere and fails where one matches outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Begins {
+    /// A count's number is digits (`digits_number`).
+    Digit,
+    /// Money before its amount begins with a currency sign or code, a
+    /// spelled-out count with a number word, a share or a bare percent
+    /// with a word or sign.
+    NotDigit,
+    /// A number where `scaled_number` reads digits or words.
+    Either,
+}
+
+const FORMS: &[(Form<Figure>, Begins)] = &[
+    (money_before, Begins::NotDigit),
+    (money_range, Begins::NotDigit),
+    (money_after, Begins::Either),
+    (minor_money, Begins::Either),
+    (percent, Begins::Either),
+    (count, Begins::Digit),
+    (word_count, Begins::NotDigit),
+    (fraction_share, Begins::NotDigit),
+    (dozen, Begins::Either),
+    (bare_percent, Begins::NotDigit),
 ];
 
-/// The forms that may begin with a digit (`digits_number`, or a number
-/// where `scaled_number` allows one): a currency sign or code comes first
-/// in money before its amount, and the other forms begin with a word or a
-/// sign. Bit `k` is `FORMS[k]`; a test runs every form everywhere.
-const DIGIT_FORMS: FormSet = 1 << 2 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 8;
-/// The forms that may begin with anything else: all but `count`, whose
-/// number is digits.
-const OTHER_FORMS: FormSet = ALL_FORMS & !(1 << 5);
+/// The forms that may begin with a digit, or (`digit` false) with
+/// anything else.
+const fn forms_beginning(digit: bool) -> FormSet {
+    let mut set = 0;
+    let mut k = 0;
+    while k < FORMS.len() {
+        let fits = match FORMS[k].1 {
+            Begins::Digit => digit,
+            Begins::NotDigit => !digit,
+            Begins::Either => true,
+        };
+        if fits {
+            set |= 1 << k;
+        }
+        k += 1;
+    }
+    set
+}
+
+const DIGIT_FORMS: FormSet = forms_beginning(true);
+const OTHER_FORMS: FormSet = forms_beginning(false);
+const _: () = assert!(FORMS.len() <= 64, "the scanner keeps a set of forms in 64 bits");
 
 /// The forms that may begin at the start of `rest`.
 fn forms_at(rest: &str) -> FormSet {

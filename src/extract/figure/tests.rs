@@ -52,7 +52,7 @@ fn the_quick_test_passes_every_start_a_form_reads() {
         let rest = &text[i..];
         let read = FORMS
             .iter()
-            .any(|form| form(rest).is_ok_and(|(r, _)| r.len() < rest.len()));
+            .any(|(form, _)| form(rest).is_ok_and(|(r, _)| r.len() < rest.len()));
         let inside = text[..i]
             .chars()
             .next_back()

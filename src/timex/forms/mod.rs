@@ -208,3 +208,4 @@ pub(crate) const FORMS: &[(Form<DateExpr>, First)] = &[
     (relative::nth_weekday, first(ORDINAL, &["the", "last"])),
     (relative::month_alone, first(MONTH, &[])),
 ];
+const _: () = assert!(FORMS.len() <= 64, "the scanner keeps a set of forms in 64 bits");
