@@ -399,7 +399,6 @@ fn near(text: &str, sentence: Span, claim: Span) -> Span {
 /// a sentence dense with claims gives each of them its words around.
 struct SentenceWords<'t> {
     words: &'t Words<'t>,
-    text: &'t str,
     /// The sentence last read: its tokens' spans and normalized words
     /// (claims come in text order, so the claims of one sentence follow
     /// each other).
@@ -408,17 +407,17 @@ struct SentenceWords<'t> {
 
 impl<'t> SentenceWords<'t> {
     fn new(words: &'t Words<'t>) -> SentenceWords<'t> {
-        SentenceWords {
-            words,
-            text: words.text(),
-            read: None,
-        }
+        SentenceWords { words, read: None }
+    }
+
+    fn text(&self) -> &'t str {
+        self.words.text()
     }
 
     /// `content_words(text, range)` for a range of `sentence`: the
     /// sentence's words inside it, and the part inside of a word it cuts.
     fn content_words(&mut self, sentence: Span, range: Span) -> Vec<String> {
-        let text = self.text;
+        let text = self.text();
         if range.start < sentence.start || range.end > sentence.end {
             return content_words(text, range);
         }
@@ -451,7 +450,7 @@ impl<'t> SentenceWords<'t> {
 }
 
 fn context(words: &mut SentenceWords<'_>, sentence: Span, claim: Span) -> Vec<String> {
-    let near = near(words.text, sentence, claim);
+    let near = near(words.text(), sentence, claim);
     let mut out = words.content_words(sentence, Span::new(near.start, claim.start.max(near.start)));
     out.extend(words.content_words(sentence, Span::new(claim.end.min(near.end), near.end.max(claim.end))));
     out
@@ -460,7 +459,7 @@ fn context(words: &mut SentenceWords<'_>, sentence: Span, claim: Span) -> Vec<St
 /// Content words of a figure's item of its sentence: from the comma,
 /// semicolon, colon or "and" before it to the one after it.
 fn item(words: &mut SentenceWords<'_>, whole: Span, claim: Span) -> Vec<String> {
-    let text = words.text;
+    let text = words.text();
     let sentence = near(text, whole, claim);
     let before = &text[sentence.start..claim.start.max(sentence.start)];
     let after = &text[claim.end.min(sentence.end)..sentence.end.max(claim.end)];
@@ -487,7 +486,7 @@ fn item(words: &mut SentenceWords<'_>, whole: Span, claim: Span) -> Vec<String> 
 /// Words of the clause around a date: what tells which event it dates. A
 /// sentence that quotes someone dates a remark, not an event: no words.
 fn event_context(words: &mut SentenceWords<'_>, whole: Span, claim: Span) -> Vec<String> {
-    let text = words.text;
+    let text = words.text();
     let sentence = near(text, whole, claim);
     const WINDOW: usize = 8;
     if text[sentence.start..sentence.end].contains('"') {
