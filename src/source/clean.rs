@@ -192,11 +192,14 @@ pub(crate) fn normalize_chars(mut units: Vec<Unit>) -> Vec<Unit> {
     // The later steps only where they have something to do (most texts
     // have no backslash and no doubled apostrophe).
     let (mut backslash, mut doubled) = (false, false);
+    let mut last = '\0';
     for i in 0..units.len() {
-        if let Some(ch) = normal_char(units[i].ch) {
+        let u = units[i];
+        if let Some(ch) = normal_char(u.ch) {
             backslash |= ch == '\\';
-            doubled |= ch == '\'' && w > 0 && units[w - 1].ch == '\'';
-            units[w] = Unit { ch, ..units[i] };
+            doubled |= ch == '\'' && last == '\'';
+            last = ch;
+            units[w] = Unit { ch, ..u };
             w += 1;
         }
     }
@@ -220,6 +223,11 @@ pub(crate) fn normalize_chars(mut units: Vec<Unit>) -> Vec<Unit> {
 
 /// The character `c` stands for in cleaned text, `None` where it goes.
 fn normal_char(c: char) -> Option<char> {
+    // Most characters stand as they are: letters, digits, space, the
+    // common marks.
+    if c.is_ascii_alphanumeric() || c == ' ' {
+        return Some(c);
+    }
     Some(match c {
         '\r' | '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' => return None,
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
@@ -289,7 +297,26 @@ fn lines(units: &[Unit]) -> Vec<std::ops::Range<usize>> {
 }
 
 fn line_string(line: &[Unit]) -> String {
-    line.iter().map(|u| u.ch).collect()
+    let mut s = String::with_capacity(line.len());
+    s.extend(line.iter().map(|u| u.ch));
+    s
+}
+
+/// The characters of `line` lowercased, as `str::to_lowercase` gives them
+/// (ASCII, the common case, a character at a time without a second string).
+fn lowercase(line: &[Unit]) -> String {
+    if !line.iter().all(|u| u.ch.is_ascii()) {
+        return line_string(line).to_lowercase();
+    }
+    // Byte by byte: every character is one byte.
+    let bytes: Vec<u8> = line.iter().map(|u| (u.ch as u8).to_ascii_lowercase()).collect();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Whether the characters of `line` begin with `prefix`.
+fn starts_with(line: &[Unit], prefix: &str) -> bool {
+    let mut units = line.iter();
+    prefix.chars().all(|c| units.next().is_some_and(|u| u.ch == c))
 }
 
 /// Phrases of site furniture; a short line holding one is not article text.
@@ -364,6 +391,11 @@ fn letters(s: &str) -> usize {
 /// Line openings that mark a pointer to another article, however long.
 static POINTER_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::POINTER_PREFIXES).collect());
 
+/// Characters of the longest pointer opening: what is read of a long
+/// paragraph.
+static POINTER_CHARS: LazyLock<usize> =
+    LazyLock::new(|| POINTER_PREFIXES.iter().map(|p| p.chars().count()).max().unwrap_or(0));
+
 /// Characters of a line short enough to be furniture by its words or its repeats.
 const SHORT_LINE: usize = 60;
 
@@ -378,13 +410,14 @@ fn is_boilerplate(p: &[Unit], repeats: usize) -> bool {
     if p.is_empty() {
         return true;
     }
-    // A long paragraph is read by its opening only: it is not copied whole.
-    let t: String = p.iter().take(CAPTION_LINE + 1).map(|u| u.ch).collect();
-    let spaced = p.iter().any(|u| u.ch == ' ');
-    if !spaced && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")) {
+    let address = ["http://", "https://", "www."].iter().any(|a| starts_with(p, a));
+    if address && !p.iter().any(|u| u.ch == ' ') {
         return true;
     }
-    let lower = t.to_lowercase();
+    // A long paragraph is read by its opening only (a pointer's words): it
+    // is not copied whole.
+    let read = if p.len() <= CAPTION_LINE { p.len() } else { (*POINTER_CHARS).min(p.len()) };
+    let lower = lowercase(&p[..read]);
     if POINTER_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
@@ -524,7 +557,7 @@ fn paragraph_units<'a>(
 /// are judged by them, see `is_boilerplate`).
 fn repeat_key(p: &[Unit]) -> Option<String> {
     let (lead, len) = trim_range(p);
-    (len <= SHORT_LINE).then(|| line_string(&p[lead..lead + len]).to_lowercase())
+    (len <= SHORT_LINE).then(|| lowercase(&p[lead..lead + len]))
 }
 
 /// Where the units of `p` start and how many there are, whitespace at
