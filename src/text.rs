@@ -339,18 +339,27 @@ pub(crate) fn is_title(words: &str) -> bool {
 /// The words of a text written in lowercase, collected once, so that "is
 /// this capitalized word also written in lowercase here?" costs a lookup,
 /// not a pass over the text.
-#[derive(Default)]
-pub(crate) struct LowercaseWords<'t> {
-    words: std::cell::OnceCell<rustc_hash::FxHashSet<&'t str>>,
+pub(crate) struct LowercaseWords<'w, 't> {
+    words: &'w Words<'t>,
+    lower: std::cell::OnceCell<rustc_hash::FxHashSet<&'t str>>,
 }
 
-impl<'t> LowercaseWords<'t> {
-    /// Whether `word` (lowercase) stands in `text` as a word of its own.
-    pub(crate) fn contains(&self, text: &'t str, word: &str) -> bool {
-        self.words
+impl<'w, 't> LowercaseWords<'w, 't> {
+    /// Of the words of a text read once (`Words::of`).
+    pub(crate) fn of(words: &'w Words<'t>) -> Self {
+        LowercaseWords {
+            words,
+            lower: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether `word` (lowercase) stands in the text as a word of its own.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.lower
             .get_or_init(|| {
-                tokens(text, Span::new(0, text.len()))
-                    .into_iter()
+                self.words
+                    .all
+                    .iter()
                     .map(|t| t.text)
                     .filter(|w| w.starts_with(char::is_lowercase))
                     .collect()
@@ -382,11 +391,12 @@ mod tests {
     #[test]
     fn lowercase_words_are_whole_words() {
         let text = "Voters came. Few voters stayed; polling closed, we're told.";
-        let lower = LowercaseWords::default();
-        assert!(lower.contains(text, "voters"));
-        assert!(!lower.contains(text, "poll"), "a part of a word is no word");
-        assert!(!lower.contains(text, "few"), "written capitalized only");
-        assert!(lower.contains(text, "we're"), "a contraction is one word");
+        let words = Words::of(text);
+        let lower = LowercaseWords::of(&words);
+        assert!(lower.contains("voters"));
+        assert!(!lower.contains("poll"), "a part of a word is no word");
+        assert!(!lower.contains("few"), "written capitalized only");
+        assert!(lower.contains("we're"), "a contraction is one word");
     }
 
     #[test]

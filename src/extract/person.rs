@@ -174,11 +174,10 @@ impl<'a> Scan<'a> {
 
 /// What the first pass finds: titled names and subjects or objects of speech
 /// verbs, organizations that speak, and pronouns and titles to resolve later.
-#[derive(Default)]
-struct FirstPass<'t> {
+struct FirstPass<'w, 't> {
     raw: Vec<RawMention>,
     /// The document's words written in lowercase, built when first asked.
-    lowercase: LowercaseWords<'t>,
+    lowercase: LowercaseWords<'w, 't>,
     orgs: Vec<(Span, Vec<String>)>,
     pending: Vec<(Span, Option<String>)>,
 }
@@ -187,7 +186,12 @@ struct FirstPass<'t> {
 /// whose words are not the reporter's and name no speaker.
 pub(crate) fn find_people(words: &Words<'_>, paragraphs: &[Span], masked: &dyn Fn(usize) -> bool) -> People {
     let text = words.text();
-    let mut found = FirstPass::default();
+    let mut found = FirstPass {
+        raw: Vec::new(),
+        lowercase: LowercaseWords::of(words),
+        orgs: Vec::new(),
+        pending: Vec::new(),
+    };
     // The words of each paragraph outside quotations, for both passes.
     let scans: Vec<Scan> = paragraphs.iter().map(|p| Scan::of(words, *p, masked)).collect();
     for scan in &scans {
@@ -328,7 +332,7 @@ fn organization(toks: &[Token<'_>], s: subject::Subject) -> Option<(Span, Vec<St
 /// The labels of a transcript's turns ("PENCE:"): when three paragraphs or
 /// more open with labels and one label comes back, a dialogue; a dateline
 /// or a heading in capitals opens one paragraph alone.
-fn transcript_speakers(text: &str, paragraphs: &[Span], found: &mut FirstPass) {
+fn transcript_speakers(text: &str, paragraphs: &[Span], found: &mut FirstPass<'_, '_>) {
     let labels: Vec<Span> = paragraphs
         .iter()
         .filter_map(|p| subject::turn_label(text, *p))
@@ -351,7 +355,7 @@ fn transcript_speakers(text: &str, paragraphs: &[Span], found: &mut FirstPass) {
 /// A role at `k` ("Defense Secretary", "Secretary of State"), with the
 /// title words before it and the name after it: the mention found, and where
 /// the scan goes on.
-fn titled(scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usize {
+fn titled(scan: &Scan<'_>, k: usize, found: &mut FirstPass<'_, '_>) -> usize {
     let toks = &scan.toks;
     // Role, with "of State" or "General" after it.
     let mut r_end = k + 1;
@@ -399,7 +403,7 @@ fn titled(scan: &Scan<'_>, k: usize, found: &mut FirstPass) -> usize {
 
 /// A pronoun, an acronym or a name at `k` that speaks or is spoken of: the
 /// mention found, and where the scan goes on.
-fn untitled<'t>(text: &'t str, scan: &Scan<'_>, heads: &[bool], k: usize, found: &mut FirstPass<'t>) -> usize {
+fn untitled(text: &str, scan: &Scan<'_>, heads: &[bool], k: usize, found: &mut FirstPass<'_, '_>) -> usize {
     let toks = &scan.toks;
     let t = toks[k].text;
     if NAME_WORDS.pronouns.contains_lower(t) {
@@ -441,7 +445,7 @@ fn untitled<'t>(text: &'t str, scan: &Scan<'_>, heads: &[bool], k: usize, found:
     // "Voters said": a capitalized word opening a sentence that the
     // document also writes in lowercase is a common noun.
     let opens_sentence = k == 0 || text[toks[k - 1].span.end..toks[k].span.start].contains(['.', '!', '?', ':', '\n']);
-    let speaks = heads[k + n - 1] && !(n == 1 && opens_sentence && found.lowercase.contains(text, &t.to_lowercase()));
+    let speaks = heads[k + n - 1] && !(n == 1 && opens_sentence && found.lowercase.contains(&t.to_lowercase()));
     // "the Valmora Herald reported": a name after "the" is an organization.
     let after_the = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
     if speaks && after_the && !toks[k + n - 1].text.ends_with("'s") {

@@ -613,7 +613,7 @@ fn headline(text: &str, para: Span, people: &People, in_quote: &dyn Fn(usize) ->
     let key = name_key(words.last()?);
     let speaker = people.persons.iter().position(|p| p.surname_key() == key);
     let lower = label.to_lowercase();
-    let document = words.len() == 1 && LowercaseWords::default().contains(&text[para.end..], &lower);
+    let document = words.len() == 1 && LowercaseWords::of(&Words::of(&text[para.end..])).contains(&lower);
     (speaker.is_some() || document).then(|| {
         StatementMention::reported(
             Span::new(start, start + content.len()),

@@ -416,7 +416,11 @@ fn is_boilerplate(p: &[Unit], repeats: usize) -> bool {
     }
     // A long paragraph is read by its opening only (a pointer's words): it
     // is not copied whole.
-    let read = if p.len() <= CAPTION_LINE { p.len() } else { (*POINTER_CHARS).min(p.len()) };
+    let read = if p.len() <= CAPTION_LINE {
+        p.len()
+    } else {
+        (*POINTER_CHARS).min(p.len())
+    };
     let lower = lowercase(&p[..read]);
     if POINTER_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
