@@ -32,8 +32,8 @@ struct Code {
 struct Currencies {
     /// Signs and their codes, longest first.
     symbols: Vec<(&'static str, &'static str)>,
-    /// The first char of every sign, sorted.
-    first_chars: Vec<char>,
+    /// The signs by their first char, sorted by it.
+    by_first_char: Vec<(char, Vec<&'static str>)>,
     /// Upper-case codes read in text.
     codes: WordMap<Code>,
     /// Other codes news writes (RMB), in any case.
@@ -121,11 +121,17 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
             })
         })
         .collect();
-    let mut first_chars: Vec<char> = symbols.iter().filter_map(|(s, _)| s.chars().next()).collect();
-    first_chars.sort_unstable();
-    first_chars.dedup();
+    let mut by_first_char: Vec<(char, Vec<&str>)> = Vec::new();
+    for &(sign, _) in &symbols {
+        let Some(c) = sign.chars().next() else { continue };
+        match by_first_char.iter_mut().find(|(f, _)| *f == c) {
+            Some((_, signs)) => signs.push(sign),
+            None => by_first_char.push((c, vec![sign])),
+        }
+    }
+    by_first_char.sort_unstable_by_key(|(c, _)| *c);
     Currencies {
-        first_chars,
+        by_first_char,
         symbols,
         codes: WordMap::of(codes),
         aliases: WordMap::of(aliases),
@@ -286,12 +292,14 @@ pub(super) fn minor_of(form: &str, code: &str) -> Option<Minor> {
 
 /// Whether `s` begins with a currency sign, as written.
 pub(super) fn starts_with_symbol(s: &str) -> bool {
-    // Most positions of a text are decided by their first char.
-    match s.chars().next() {
-        Some(c) if CURRENCIES.first_chars.binary_search(&c).is_ok() => {}
-        _ => return false,
+    // Most positions of a text are decided by their first char; the rest
+    // by the few signs that begin with it.
+    let Some(c) = s.chars().next() else { return false };
+    let signs = &CURRENCIES.by_first_char;
+    match signs.binary_search_by_key(&c, |(f, _)| *f) {
+        Ok(k) => signs[k].1.iter().any(|sign| s.starts_with(sign)),
+        Err(_) => false,
     }
-    CURRENCIES.symbols.iter().any(|(sign, _)| s.starts_with(sign))
 }
 
 #[cfg(test)]
