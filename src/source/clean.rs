@@ -223,8 +223,8 @@ pub(crate) fn normalize_chars(mut units: Vec<Unit>) -> Vec<Unit> {
 
 /// The character `c` stands for in cleaned text, `None` where it goes.
 fn normal_char(c: char) -> Option<char> {
-    // Most characters stand as they are: letters, digits, space, the
-    // common marks.
+    // Most characters stand as they are: ASCII letters and digits, the
+    // space.
     if c.is_ascii_alphanumeric() || c == ' ' {
         return Some(c);
     }
@@ -303,7 +303,7 @@ fn line_string(line: &[Unit]) -> String {
 }
 
 /// The characters of `line` lowercased, as `str::to_lowercase` gives them
-/// (ASCII, the common case, a character at a time without a second string).
+/// (ASCII, the common case, byte by byte without a second string).
 fn lowercase(line: &[Unit]) -> String {
     if !line.iter().all(|u| u.ch.is_ascii()) {
         return line_string(line).to_lowercase();
@@ -748,6 +748,22 @@ mod tests {
             let o = once.original(Span::new(at, at + 1));
             assert_eq!(&src[o.start..o.end], "\n\n");
         }
+    }
+
+    #[test]
+    fn pointers_go_by_their_opening_however_long() {
+        let long = "the harbour authority said the strike would cost the port dearly this week and that talks with the union of dockworkers would resume on the following Monday in the city of Valmora where the port is the largest employer";
+        let kept = "The yard closed on Monday, Ada Lind said.";
+        for pointer in ["Read more:", "READ MORE:", "Related:"] {
+            let src = format!("{kept}\n\n{pointer} {long}\n");
+            assert_eq!(clean(&src, false).text, kept, "{pointer}");
+        }
+        // Inside a long paragraph the words are the article's.
+        let src = format!("{kept}\n\nAs she put it, read more: {long}\n");
+        assert_eq!(clean(&src, false).text.split("\n\n").count(), 2);
+        // A caption in capitals that are not all ASCII.
+        let src = format!("{kept}\n\nPHOTO: ÅSA LIND / VALMORA HERALD\n");
+        assert_eq!(clean(&src, false).text, kept);
     }
 
     #[test]
