@@ -12,7 +12,7 @@ use crate::span::Span;
 use crate::timex::compose;
 use crate::timex::expr::{DateExpr, DateMention, Direction, Period, Ref};
 use crate::timex::forms::{
-    DIGIT, FORMS, FRACTION, HOLIDAY, MID, MONTH, NOON, NUMBER, ORDINAL, PERIOD, WEEKDAY, holiday,
+    DIGIT, FORMS, FRACTION, HOLIDAY, MID, MONTH, NOON, NUMBER, ORDINAL, PERIOD, THE_NEXT, WEEKDAY, holiday,
 };
 use crate::timex::words::{day_part_word, month_of, month_verb, ordinal_word, period_word, prev_word, weekday_of};
 
@@ -184,8 +184,33 @@ static GATES: LazyLock<Gates> = LazyLock::new(|| {
     }
 });
 
-/// The forms that may begin at the start of `rest`, by its first word.
+/// The forms that may begin at the start of `rest`, by its first word
+/// and, after "the", its second.
 pub(crate) fn forms_at(rest: &str) -> FormSet {
+    let forms = word_forms(rest);
+    // "the" begins nothing alone, and it is the commonest word there is:
+    // the forms that list it are tried only where the next word could
+    // begin an expression itself ("the 12th", "the past week", "the
+    // nineties") or is one they go on with (`THE_NEXT`).
+    let Some(after) = rest
+        .get(..3)
+        .filter(|w| w.eq_ignore_ascii_case("the"))
+        .map(|_| &rest[3..])
+    else {
+        return forms;
+    };
+    if after.starts_with(char::is_alphanumeric) {
+        return forms;
+    }
+    let next = after.trim_start();
+    let len = next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len());
+    let mut buf = [0; 16];
+    let listed = crate::grammar::ascii_lower(&next[..len], &mut buf).is_some_and(|w| THE_NEXT.contains(&w));
+    if listed || word_forms(next) != 0 { forms } else { 0 }
+}
+
+/// The forms that may begin at the start of `rest`, by its first word.
+fn word_forms(rest: &str) -> FormSet {
     let gates = &*GATES;
     let of = |classes: u16| {
         (0..16)

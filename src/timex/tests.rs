@@ -452,7 +452,8 @@ fn every_way_a_time_of_day_begins_is_read() {
 }
 
 /// Every match of every form begins with a first word its gate lists
-/// (`forms::First`): each form is run, ungated, at every start of the
+/// (`forms::First`), and after "the" with a second word the scanner
+/// admits (`scan::forms_at`): each form is run, ungated, at every start of the
 /// crate's own date sentences, of a text made of the grammar's words, and
 /// of the shared suites where `CLAIMCHECK_EVAL` names their folder.
 #[test]

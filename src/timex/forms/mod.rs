@@ -104,6 +104,11 @@ const DURATION_WORDS: [&str; 23] = join(&[
 const TIME_RANGE_WORDS: [&str; 5] = join(&[&["between", "from"], &CLOCK_WORDS]);
 const DAY_THEN_HOURS_WORDS: [&str; 19] = join(&[&WEEKDAY_LEADS, &RELATIVE_DAY_WORDS]);
 
+/// Words after "the" that the forms listing "the" go on with, where they
+/// could not begin an expression themselves ("the end of May", "the
+/// beginning of the year").
+pub(crate) const THE_NEXT: &[&str] = &["end", "beginning", "start", "future", "night"];
+
 /// Every form of the grammar with what its first word can be; at each
 /// position the longest match wins, the earlier form on a tie. At most
 /// 64 forms: the scanner keeps a set of them as bits.
