@@ -102,8 +102,18 @@ pub(crate) fn scan<T, B>(
             }
         }
         i += 1;
-        while i < text.len() && (!text.is_char_boundary(i) || bytes[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
+        // On to a boundary that follows no ASCII letter or digit, passing
+        // a word's letters a run at a time.
+        while i < text.len() {
+            if bytes[i - 1].is_ascii_alphanumeric() {
+                let run = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric());
+                // Past the run and the byte that ends it.
+                i = run.map_or(text.len(), |k| i + k + 1);
+            } else if text.is_char_boundary(i) {
+                break;
+            } else {
+                i += 1;
+            }
         }
     }
 }

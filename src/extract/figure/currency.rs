@@ -34,6 +34,8 @@ struct Currencies {
     symbols: Vec<(&'static str, &'static str)>,
     /// The signs by their first char, sorted by it.
     by_first_char: Vec<(char, Vec<&'static str>)>,
+    /// Bit `c` set where an ASCII char `c` begins a sign.
+    ascii_first: u128,
     /// Upper-case codes read in text.
     codes: WordMap<Code>,
     /// Other codes news writes (RMB), in any case.
@@ -130,8 +132,13 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         }
     }
     by_first_char.sort_unstable_by_key(|(c, _)| *c);
+    let ascii_first = by_first_char
+        .iter()
+        .filter(|(c, _)| c.is_ascii())
+        .fold(0u128, |bits, (c, _)| bits | 1 << (*c as u32));
     Currencies {
         by_first_char,
+        ascii_first,
         symbols,
         codes: WordMap::of(codes),
         aliases: WordMap::of(aliases),
@@ -295,6 +302,9 @@ pub(super) fn starts_with_symbol(s: &str) -> bool {
     // Most positions of a text are decided by their first char; the rest
     // by the few signs that begin with it.
     let Some(c) = s.chars().next() else { return false };
+    if c.is_ascii() && CURRENCIES.ascii_first & (1 << (c as u32)) == 0 {
+        return false;
+    }
     let signs = &CURRENCIES.by_first_char;
     match signs.binary_search_by_key(&c, |(f, _)| *f) {
         Ok(k) => signs[k].1.iter().any(|sign| s.starts_with(sign)),
