@@ -399,7 +399,7 @@ fn read_one(path: &Path, id: &str, entry: Option<&ManifestEntry>, max_bytes: u64
 /// A file's bytes read as an article, as every run reads them: binary
 /// data is no article; the path's extension gives the format.
 pub fn article(path: &Path, id: &str, bytes: Vec<u8>, entry: Option<&ManifestEntry>) -> Result<Source> {
-    if bytes.iter().take(8192).any(|b| *b == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(Error::NotArticle {
             path: path.into(),
             reason: "binary data".into(),
