@@ -128,8 +128,8 @@ const BLOCK: usize = 256;
 
 /// Characters of UTF-8 bytes: the bytes that are not continuation bytes.
 fn chars_in(bytes: &[u8]) -> usize {
-    // Summed as bytes (one step of the compiler's vector code a byte),
-    // in runs short enough not to overflow one.
+    // Summed in bytes, which the compiler adds many at a time, over runs
+    // short enough that a byte never overflows.
     bytes
         .chunks(255)
         .map(|run| run.iter().map(|&b| u8::from((b & 0xC0) != 0x80)).sum::<u8>() as usize)
