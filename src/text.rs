@@ -327,7 +327,8 @@ const TITLE_SMALL_WORDS: [&str; 12] = [
 /// no sentence inside.
 pub(crate) fn is_title(words: &str) -> bool {
     let body = words.trim_end_matches(['.', ',']);
-    let list: Vec<&str> = body.split_whitespace().collect();
+    // Seven words are enough to tell: a title has at most six.
+    let list: Vec<&str> = body.split_whitespace().take(7).collect();
     let capitalized =
         |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || TITLE_SMALL_WORDS.contains(w);
     (2..=6).contains(&list.len())
@@ -397,6 +398,16 @@ mod tests {
         assert!(!lower.contains("poll"), "a part of a word is no word");
         assert!(!lower.contains("few"), "written capitalized only");
         assert!(lower.contains("we're"), "a contraction is one word");
+    }
+
+    #[test]
+    fn titles_are_two_to_six_capitalized_words() {
+        assert!(is_title("Face the Nation"));
+        assert!(is_title("In God We Trust Every Day"), "six words");
+        assert!(!is_title("In God We Trust Every Single Day"), "seven words");
+        assert!(!is_title("Nation"), "one word");
+        assert!(!is_title("We Won. They Lost"), "a sentence inside");
+        assert!(!is_title("Face the nation"), "a word not capitalized");
     }
 
     #[test]

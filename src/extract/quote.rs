@@ -156,7 +156,7 @@ pub(crate) fn find_statements(
         let mut last_in_para: Option<usize> = None;
         for (qi, q) in pq.iter().enumerate() {
             let words = &text[q.inner.start..q.inner.end];
-            if q.inner.end <= q.inner.start || word_count(words) < 2 {
+            if q.inner.end <= q.inner.start || !has_words(words, 2) {
                 continue;
             }
             let next_open = pq.get(qi + 1).map(|n| n.outer.start).unwrap_or(para.end);
@@ -292,7 +292,7 @@ fn reported(
     if let Some(p) = turn_speaker(text, para, people).filter(|_| !in_quote(para.start)) {
         let label = subject::turn_label(text, para).unwrap_or(para);
         let words = text[label.end + 1..para.end].trim();
-        if word_count(words) >= 2 {
+        if has_words(words, 2) {
             let start = para.end - text[label.end + 1..para.end].trim_start().len();
             let span = Span::new(start, start + words.len());
             out.push(StatementMention::reported(span, Some(p), Span::new(start, start)));
@@ -363,10 +363,13 @@ fn join_paragraphs(out: &mut [StatementMention]) {
     }
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+/// Whether `s` holds at least `n` words (read no further than the `n`th).
+fn has_words(s: &str, n: usize) -> bool {
+    n == 0
+        || s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .nth(n - 1)
+            .is_some()
 }
 
 /// The clause a speech verb reports: after an optional object ("reporters"),
@@ -415,7 +418,7 @@ fn reported_clause(words: &Words<'_>, verb_end: usize, sent: Span, in_quote: &dy
             .take_while(|c| matches!(c, '.' | '!' | '?' | '"' | ' '))
             .map(char::len_utf8)
             .sum::<usize>();
-    (end > start && word_count(&text[start..end]) >= 3).then(|| Span::new(start, end))
+    (end > start && has_words(&text[start..end], 3)).then(|| Span::new(start, end))
 }
 
 /// The clause a frame set off by commas reports: the sentence around a
@@ -442,7 +445,7 @@ fn set_off_clause(text: &str, frame: Span, sent: Span) -> Option<Span> {
         }
     };
     let words = &text[span.start..span.end];
-    if words.contains('"') || word_count(words) < 3 {
+    if words.contains('"') || !has_words(words, 3) {
         return None;
     }
     let lead = words.len() - words.trim_start().len();
@@ -607,7 +610,7 @@ fn headline(text: &str, para: Span, people: &People, in_quote: &dyn Fn(usize) ->
     let rest = &line[colon + 1..];
     let content = rest.trim().trim_end_matches('.');
     let start = para.start + colon + 1 + (rest.len() - rest.trim_start().len());
-    if word_count(content) < 3 || content.starts_with('"') {
+    if !has_words(content, 3) || content.starts_with('"') {
         return None;
     }
     let key = name_key(words.last()?);
@@ -726,6 +729,13 @@ fn update_focus(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_far_as_asked() {
+        assert!(has_words("a b", 2) && !has_words("a b", 3));
+        assert!(!has_words("a - ,", 2), "marks alone are no words");
+        assert!(has_words("", 0));
+    }
     use crate::extract::{person::find_people, sentence};
 
     /// (quote, speaker name, direct) of every statement.
