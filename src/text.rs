@@ -177,7 +177,14 @@ pub(crate) fn norm_word(w: &str) -> String {
 /// normalize every word of every source through one buffer.
 pub(crate) fn norm_word_into(w: &str, out: &mut String) {
     out.clear();
-    // Most words are ASCII: nothing to fold.
+    // Most words are already in their normal form: lowercase letters and
+    // digits, copied as they stand.
+    let bare = without_possessive(w);
+    if bare.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        out.push_str(bare);
+        return;
+    }
+    // Most others are ASCII: nothing to fold.
     if let Some(chars) = ascii_norm_chars(w) {
         // The filter hides the length from `extend`: room for all at once.
         out.reserve(w.len());
@@ -475,5 +482,10 @@ mod tests {
     fn words_are_folded() {
         assert_eq!(norm_word("Kolář's"), "kolar");
         assert_eq!(norm_word("U.S."), "us");
+        // Already in normal form but for a possessive.
+        assert_eq!(norm_word("port's"), "port");
+        assert_eq!(norm_word("workers'"), "worker");
+        assert_eq!(norm_word("2025"), "2025");
+        assert_eq!(norm_word("'s"), "");
     }
 }

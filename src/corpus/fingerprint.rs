@@ -49,7 +49,7 @@ impl Fingerprint {
                 continue;
             }
             let hash = word_hash(&w);
-            if w.chars().count() > 2 && !is_stop_word(&w) {
+            if w.len() > 2 && w.chars().count() > 2 && !is_stop_word(&w) {
                 words.push(hash);
             }
             if marks % 2 == 0 {
