@@ -49,6 +49,8 @@ impl Fingerprint {
                 continue;
             }
             let hash = word_hash(&w);
+            // Bytes are never fewer than characters: a short word is told
+            // by its length without counting.
             if w.len() > 2 && w.chars().count() > 2 && !is_stop_word(&w) {
                 words.push(hash);
             }
