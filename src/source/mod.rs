@@ -90,7 +90,7 @@ impl Source {
             .flatten()
             .filter(|e| *e != encoding_rs::UTF_8);
         let encoding = declared.unwrap_or(encoding_rs::WINDOWS_1252);
-        let (mut units, fallback) = clean::decode_as(&bytes, encoding);
+        let fallback = std::str::from_utf8(&bytes).is_err();
         if fallback {
             notes.push(format!("{path}: not valid UTF-8, read as {}", encoding.name()));
         }
@@ -107,10 +107,10 @@ impl Source {
             .collect();
             meta = Metadata::from_fields(&fields, PublishedFrom::Manifest);
         }
-        match format {
+        let text = match format {
             Format::Html => {
+                let (units, _) = clean::decode_as(&bytes, encoding);
                 let (stripped, h) = html::strip_html(&units);
-                units = stripped;
                 let mut fields = std::collections::BTreeMap::new();
                 for (k, v) in [("publisher", h.publisher), ("title", h.title), ("url", h.url)] {
                     if let Some(v) = v {
@@ -125,24 +125,30 @@ impl Source {
                 }
                 found.byline = h.byline;
                 meta = meta.or(found);
+                CleanText::of_units(&stripped)
             }
             Format::Markdown => {
+                let (mut units, _) = clean::decode_as(&bytes, encoding);
                 let text: String = units.iter().map(|u| u.ch).collect();
                 if let Some((fields, consumed)) = meta::front_matter(&text) {
                     let chars = text[..consumed].chars().count();
                     units.drain(..chars.min(units.len()));
                     meta = meta.or(Metadata::from_fields(&fields, PublishedFrom::Metadata));
                 }
-                units = clean::strip_markdown(clean::drop_markdown_furniture(units));
+                CleanText::of_units(&clean::strip_markdown(clean::drop_markdown_furniture(units)))
             }
-            Format::Text => {}
-        }
-        let units = clean::normalize_chars(units);
+            Format::Text => clean::decode_text(&bytes, encoding),
+        };
+        let text = clean::normalize_chars(text);
         // The dateline is read before boilerplate goes: bylines look like furniture.
-        let head: String = units.iter().take(4000).map(|u| u.ch).collect();
+        let head = text
+            .text
+            .char_indices()
+            .nth(4000)
+            .map_or(text.text.as_str(), |(i, _)| &text.text[..i]);
         let head_lines: Vec<&str> = head.lines().collect();
         meta = meta.or(meta::dateline(&head_lines));
-        let clean = CleanText::from_units(&clean::paragraphs(units));
+        let clean = clean::paragraphs(&text);
         // Never silently empty: a web page with no article text is named.
         let few_words = clean.text.split_whitespace().nth(MIN_ARTICLE_WORDS - 1).is_none();
         if matches!(format, Format::Html) && few_words && !bytes.is_empty() {

@@ -2,114 +2,13 @@
 //! and a blank line between two, with a map from every byte of the cleaned
 //! text back to the original bytes.
 
-use std::sync::LazyLock;
+mod mapped;
+mod paragraph;
 
-use crate::lexicon::{en, words};
-use crate::span::Span;
-
-/// One character of cleaned text and the original bytes it came from.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Unit {
-    pub ch: char,
-    pub start: u32,
-    pub end: u32,
-}
-
-/// Cleaned text with its offset map.
-#[derive(Debug, Clone, Default)]
-pub struct CleanText {
-    pub text: String,
-    /// Where the bytes of `text` come from, run by run: a map of every byte
-    /// would weigh eight times the text.
-    runs: Vec<Run>,
-}
-
-/// A run of cleaned text: characters copied as they stand in the original,
-/// one after another, or one character that stands for other bytes (an
-/// escape, a line break of two bytes, a curly quote made straight).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Run {
-    /// Where the run starts in the cleaned text.
-    clean: u32,
-    /// Bytes of cleaned text in the run.
-    len: u32,
-    /// Where the run starts in the original bytes.
-    start: u32,
-    /// For one character that stands for other bytes: where they end.
-    /// `None` for copied characters.
-    end: Option<u32>,
-}
-
-impl CleanText {
-    /// The text of paragraphs, each line break of `units` written as a
-    /// blank line: cleaning the text again finds the same paragraphs,
-    /// where lines of similar length alone could read as a hard wrap.
-    pub(crate) fn from_units(units: &[Unit]) -> Self {
-        // The exact length: a corpus holds every cleaned text at once.
-        let len = units
-            .iter()
-            .map(|u| if u.ch == '\n' { 2 } else { u.ch.len_utf8() })
-            .sum();
-        let mut text = String::with_capacity(len);
-        let mut runs: Vec<Run> = Vec::new();
-        for u in units {
-            let clean = text.len() as u32;
-            if u.ch == '\n' {
-                // Both line breaks stand for the bytes between the paragraphs.
-                runs.push(Run {
-                    clean,
-                    len: 2,
-                    start: u.start,
-                    end: Some(u.end),
-                });
-                text.push_str("\n\n");
-                continue;
-            }
-            let n = u.ch.len_utf8() as u32;
-            let copied = u.end.checked_sub(u.start) == Some(n);
-            match runs.last_mut() {
-                Some(r) if copied && r.end.is_none() && r.start + r.len == u.start && r.clean + r.len == clean => {
-                    r.len += n
-                }
-                _ => runs.push(Run {
-                    clean,
-                    len: n,
-                    start: u.start,
-                    end: (!copied).then_some(u.end),
-                }),
-            }
-            text.push(u.ch);
-        }
-        runs.shrink_to_fit();
-        CleanText { text, runs }
-    }
-
-    /// The original byte range of the character at byte `at` of the text.
-    fn range_of(&self, at: usize) -> (usize, usize) {
-        let k = self.runs.partition_point(|r| r.clean as usize <= at).saturating_sub(1);
-        let Some(r) = self.runs.get(k) else { return (0, 0) };
-        if let Some(end) = r.end {
-            return (r.start as usize, end as usize);
-        }
-        let c = crate::text::floor_boundary(&self.text, at);
-        let n = self.text[c..].chars().next().map_or(1, char::len_utf8);
-        let start = r.start as usize + (c - r.clean as usize);
-        (start, start + n)
-    }
-
-    /// The original byte span of a span of the cleaned text.
-    pub fn original(&self, span: Span) -> Span {
-        if span.is_empty() || span.end > self.text.len() {
-            let at = if span.start < self.text.len() {
-                self.range_of(span.start).0
-            } else {
-                0
-            };
-            return Span::new(at, at);
-        }
-        Span::new(self.range_of(span.start).0, self.range_of(span.end - 1).1)
-    }
-}
+use self::mapped::Builder;
+pub use self::mapped::CleanText;
+pub(crate) use self::mapped::Unit;
+pub(crate) use self::paragraph::paragraphs;
 
 /// Decodes bytes as UTF-8, or as Windows-1252 when they are not valid UTF-8.
 /// Returns the units and whether the fallback was used.
@@ -175,6 +74,15 @@ pub(crate) fn decode_as(bytes: &[u8], legacy: &'static encoding_rs::Encoding) ->
     }
 }
 
+/// The text of `bytes` with its map: as it stands when they are UTF-8,
+/// else decoded in `legacy`.
+pub(crate) fn decode_text(bytes: &[u8], legacy: &'static encoding_rs::Encoding) -> CleanText {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => CleanText::copied(s),
+        Err(_) => CleanText::of_units(&decode_as(bytes, legacy).0),
+    }
+}
+
 /// Normalizes characters: curly quotes to straight ones, odd spaces to a
 /// plain space, CR and soft hyphens and BOMs dropped, `\$`-style escapes
 /// unescaped, and a quotation mark typed as two apostrophes or two
@@ -185,28 +93,44 @@ pub(crate) fn decode_as(bytes: &[u8], legacy: &'static encoding_rs::Encoding) ->
 /// text normalizes to itself: no step leaves what another would change
 /// (an escape never yields a character still to be mapped, and a mapped
 /// curly quote beside an apostrophe is already a pair).
-pub(crate) fn normalize_chars(mut units: Vec<Unit>) -> Vec<Unit> {
-    // In place: each step reads one or two units and writes at most one,
-    // never ahead of what it reads (a long text is not held twice).
-    let mut w = 0;
+pub(crate) fn normalize_chars(src: CleanText) -> CleanText {
+    let text = src.text.as_str();
+    // Written only from the first character that changes; what stands as
+    // it is goes over in stretches.
+    let mut out: Option<Builder> = None;
+    let mut kept = 0;
     // The later steps only where they have something to do (most texts
     // have no backslash and no doubled apostrophe).
     let (mut backslash, mut doubled) = (false, false);
     let mut last = '\0';
-    for i in 0..units.len() {
-        let u = units[i];
-        if let Some(ch) = normal_char(u.ch) {
-            backslash |= ch == '\\';
-            doubled |= ch == '\'' && last == '\'';
-            last = ch;
-            units[w] = Unit { ch, ..u };
-            w += 1;
+    for (i, ch) in text.char_indices() {
+        let normal = normal_char(ch);
+        if normal != Some(ch) {
+            let out = out.get_or_insert_with(|| Builder::with_capacity(text.len()));
+            out.take(&src, kept..i);
+            if let Some(c) = normal {
+                let (start, end) = src.range_of(i);
+                out.char(c, start as u32, end as u32);
+            }
+            kept = i + ch.len_utf8();
+        }
+        if let Some(c) = normal {
+            backslash |= c == '\\';
+            doubled |= c == '\'' && last == '\'';
+            last = c;
         }
     }
-    units.truncate(w);
+    let once = match out {
+        Some(mut out) => {
+            out.take(&src, kept..text.len());
+            out.finish()
+        }
+        None => src,
+    };
     if !backslash && !doubled {
-        return units;
+        return once;
     }
+    let mut units = once.units();
     let escape = |u: &Unit| u.ch.is_ascii_punctuation();
     join_pairs(
         &mut units,
@@ -218,7 +142,7 @@ pub(crate) fn normalize_chars(mut units: Vec<Unit>) -> Vec<Unit> {
         },
     );
     join_pairs(&mut units, |u, n| u.ch == '\'' && n.ch == '\'', |_, _, _| Some('"'));
-    units
+    CleanText::of_units(&units)
 }
 
 /// The character `c` stands for in cleaned text, `None` where it goes.
@@ -282,61 +206,10 @@ fn join_pairs(
     units.truncate(w);
 }
 
-/// Index ranges of the lines of `units` (without their `\n`).
-fn lines(units: &[Unit]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, u) in units.iter().enumerate() {
-        if u.ch == '\n' {
-            out.push(start..i);
-            start = i + 1;
-        }
-    }
-    out.push(start..units.len());
-    out
-}
-
 fn line_string(line: &[Unit]) -> String {
     let mut s = String::with_capacity(line.len());
     s.extend(line.iter().map(|u| u.ch));
     s
-}
-
-/// The characters of `line` lowercased, as `str::to_lowercase` gives them
-/// (ASCII, the common case, byte by byte without a second string).
-fn lowercase(line: &[Unit]) -> String {
-    if !line.iter().all(|u| u.ch.is_ascii()) {
-        return line_string(line).to_lowercase();
-    }
-    // Byte by byte: every character is one byte.
-    let bytes: Vec<u8> = line.iter().map(|u| (u.ch as u8).to_ascii_lowercase()).collect();
-    String::from_utf8(bytes).unwrap_or_default()
-}
-
-/// Whether the characters of `line` begin with `prefix`.
-fn starts_with(line: &[Unit], prefix: &str) -> bool {
-    let mut units = line.iter();
-    prefix.chars().all(|c| units.next().is_some_and(|u| u.ch == c))
-}
-
-/// Phrases of site furniture; a short line holding one is not article text.
-static BOILERPLATE: LazyLock<Phrases> = LazyLock::new(|| Phrases::of(words(en::BOILERPLATE)));
-
-/// Markers of a picture's caption or credit.
-static CAPTIONS: LazyLock<Phrases> = LazyLock::new(|| Phrases::of(words(en::CAPTION_MARKERS)));
-
-/// Phrases looked for inside a line, all in one pass over it.
-struct Phrases(aho_corasick::AhoCorasick);
-
-impl Phrases {
-    fn of(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
-        // The phrases are a few dozen short words: the automaton builds.
-        Phrases(aho_corasick::AhoCorasick::new(phrases).expect("phrases of the word lists"))
-    }
-
-    fn in_line(&self, line: &str) -> bool {
-        self.0.is_match(line)
-    }
 }
 
 /// Drops the lines of a Markdown article that are page furniture: images,
@@ -386,194 +259,6 @@ fn is_markdown_furniture(line: &str) -> bool {
 
 fn letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphanumeric()).count()
-}
-
-/// Line openings that mark a pointer to another article, however long.
-static POINTER_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(en::POINTER_PREFIXES).collect());
-
-/// Characters of the longest pointer opening: what is read of a long
-/// paragraph.
-static POINTER_CHARS: LazyLock<usize> =
-    LazyLock::new(|| POINTER_PREFIXES.iter().map(|p| p.chars().count()).max().unwrap_or(0));
-
-/// Characters of a line short enough to be furniture by its words or its repeats.
-const SHORT_LINE: usize = 60;
-
-/// Characters beyond which a paragraph is furniture only by its opening
-/// (a pointer to another article) or as a bare address: captions and
-/// listed phrases are looked for in shorter ones.
-const CAPTION_LINE: usize = 200;
-
-/// Whether a paragraph (its units, whitespace at either end left out) is
-/// site furniture rather than article text.
-fn is_boilerplate(p: &[Unit], repeats: usize) -> bool {
-    if p.is_empty() {
-        return true;
-    }
-    let address = ["http://", "https://", "www."].iter().any(|a| starts_with(p, a));
-    if address && !p.iter().any(|u| u.ch == ' ') {
-        return true;
-    }
-    // A long paragraph is read by its opening only (a pointer's words): it
-    // is not copied whole.
-    let read = if p.len() <= CAPTION_LINE {
-        p.len()
-    } else {
-        (*POINTER_CHARS).min(p.len())
-    };
-    let lower = lowercase(&p[..read]);
-    if POINTER_PREFIXES.iter().any(|p| lower.starts_with(p)) {
-        return true;
-    }
-    let short = p.len() <= SHORT_LINE;
-    if short && repeats >= 3 {
-        return true;
-    }
-    // A picture's caption or credit ("Photo: Ada Lind / Valmora Herald").
-    if p.len() <= CAPTION_LINE && CAPTIONS.in_line(&lower) {
-        return true;
-    }
-    short && BOILERPLATE.in_line(&lower)
-}
-
-/// Characters of a line up to its last one that is not whitespace (the
-/// length of the line's text with its end trimmed); 0 for a blank line.
-fn trimmed_len(line: &[Unit]) -> usize {
-    line.iter()
-        .rposition(|u| !u.ch.is_whitespace())
-        .map_or(0, |last| last + 1)
-}
-
-/// Detects hard-wrapped text (lines broken at a fixed width) and returns the
-/// width, so that wrapped lines can be joined back into paragraphs.
-fn wrap_width(units: &[Unit], lines: &[std::ops::Range<usize>]) -> Option<usize> {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .map(|l| trimmed_len(&units[l.clone()]))
-        .filter(|n| *n > 0)
-        .collect();
-    if lens.len() < 6 {
-        return None;
-    }
-    lens.sort_unstable();
-    let p95 = lens[(lens.len() * 95 / 100).min(lens.len() - 1)];
-    if !(40..=130).contains(&p95) {
-        return None;
-    }
-    let full = lens.iter().filter(|n| **n * 4 >= p95 * 3).count();
-    (full * 10 >= lens.len() * 4).then_some(p95)
-}
-
-/// Turns a sequence of raw lines into paragraphs, one per line: hard wraps
-/// joined, boilerplate and blank lines dropped, inner whitespace kept.
-pub(crate) fn paragraphs(mut units: Vec<Unit>) -> Vec<Unit> {
-    let raw = lines(&units);
-    let width = wrap_width(&units, &raw);
-    // Join wrapped lines first, so that boilerplate is judged on whole
-    // paragraphs: each paragraph is a run of lines, by index into `raw`.
-    let mut paras: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut open = false;
-    for (i, range) in raw.iter().enumerate() {
-        let len = trimmed_len(&units[range.clone()]);
-        if len == 0 {
-            open = false;
-            continue;
-        }
-        match paras.last_mut() {
-            Some(p) if open => p.end = i + 1,
-            _ => paras.push(i..i + 1),
-        }
-        open = match width {
-            Some(w) => len * 10 >= w * 6 && i + 1 < raw.len(),
-            None => false,
-        };
-    }
-    // How often each short paragraph stands in the text (furniture
-    // repeats), counted on paragraphs as they are kept, so that the
-    // cleaned text, cleaned again, counts the same.
-    let mut joined = Vec::new();
-    let keys: Vec<Option<String>> = paras
-        .iter()
-        .map(|lines| repeat_key(paragraph_units(&units, &raw, lines.clone(), &mut joined)))
-        .collect();
-    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    for key in keys.iter().flatten() {
-        *counts.entry(key).or_insert(0) += 1;
-    }
-    // The paragraphs are written over the units in place: a paragraph is
-    // never longer than the lines it comes from, and one line break at
-    // least stands between two, so nothing is written ahead of what is read.
-    let mut w = 0;
-    for (lines, key) in paras.into_iter().zip(&keys) {
-        let first = raw[lines.start].start;
-        let single = lines.len() == 1;
-        let p = paragraph_units(&units, &raw, lines, &mut joined);
-        let repeats = key.as_deref().and_then(|k| counts.get(k).copied()).unwrap_or(1);
-        let (lead, len) = trim_range(p);
-        if is_boilerplate(&p[lead..lead + len], repeats) {
-            continue;
-        }
-        let start = p[lead].start;
-        if w > 0 {
-            let prev_end = units[w - 1].end;
-            units[w] = Unit {
-                ch: '\n',
-                start: prev_end,
-                end: start,
-            };
-            w += 1;
-        }
-        if single {
-            units.copy_within(first + lead..first + lead + len, w);
-        } else {
-            units[w..w + len].copy_from_slice(&joined[lead..lead + len]);
-        }
-        w += len;
-    }
-    units.truncate(w);
-    units
-}
-
-/// The units of a paragraph of `lines`: a line as it stands, or lines
-/// joined in `joined`, each line break between two becoming the joining
-/// space.
-fn paragraph_units<'a>(
-    units: &'a [Unit],
-    raw: &[std::ops::Range<usize>],
-    lines: std::ops::Range<usize>,
-    joined: &'a mut Vec<Unit>,
-) -> &'a [Unit] {
-    if lines.len() == 1 {
-        return &units[raw[lines.start].clone()];
-    }
-    joined.clear();
-    for (k, range) in raw[lines].iter().enumerate() {
-        if k > 0 {
-            let brk = units[range.start - 1];
-            joined.push(Unit { ch: ' ', ..brk });
-        }
-        joined.extend_from_slice(&units[range.clone()]);
-    }
-    joined
-}
-
-/// A short paragraph's words as its repeats are counted (only short ones
-/// are judged by them, see `is_boilerplate`).
-fn repeat_key(p: &[Unit]) -> Option<String> {
-    let (lead, len) = trim_range(p);
-    (len <= SHORT_LINE).then(|| lowercase(&p[lead..lead + len]))
-}
-
-/// Where the units of `p` start and how many there are, whitespace at
-/// either end left out.
-fn trim_range(p: &[Unit]) -> (usize, usize) {
-    let s = p.iter().position(|u| !u.ch.is_whitespace()).unwrap_or(p.len());
-    let e = p
-        .iter()
-        .rposition(|u| !u.ch.is_whitespace())
-        .map(|e| e + 1)
-        .unwrap_or(s);
-    (s, e.max(s) - s)
 }
 
 /// Markdown to plain units: heading marks, emphasis, inline HTML tags and
@@ -657,13 +342,12 @@ pub(crate) fn strip_markdown(units: Vec<Unit>) -> Vec<Unit> {
 mod tests {
     use super::*;
 
+    use crate::span::Span;
+
     fn clean(text: &str, md: bool) -> CleanText {
         let (u, _) = decode(text.as_bytes());
-        let mut u = normalize_chars(u);
-        if md {
-            u = strip_markdown(u);
-        }
-        CleanText::from_units(&paragraphs(u))
+        let u = if md { strip_markdown(u) } else { u };
+        paragraphs(&normalize_chars(CleanText::of_units(&u)))
     }
 
     #[test]
@@ -778,17 +462,15 @@ mod tests {
     fn markdown_furniture_goes() {
         let md = "# Port closes\n\n![Cranes at the east quay](cranes.jpg)\n\n[Home](/) | [Port](/port) | [City](/city)\n\nThe yard closed on Monday, [Ada Lind](/lind) said, and the cranes stood still.\n\nRead more: [Ferry fares rise again](/ferry)\n\n- [Strike talks resume](/a)\n- [New crane for the east quay](/b)\n\nPhoto: Piet Korhonen / Valmora Herald\n\nThe vote is on Friday.\n";
         let (units, _) = decode(md.as_bytes());
-        let units = paragraphs(strip_markdown(drop_markdown_furniture(units)));
-        let text: String = units.iter().map(|u| u.ch).collect();
+        let c = paragraphs(&CleanText::of_units(&strip_markdown(drop_markdown_furniture(units))));
         assert_eq!(
-            text,
-            "Port closes\nThe yard closed on Monday, Ada Lind said, and the cranes stood still.\nThe vote is on Friday."
+            c.text,
+            "Port closes\n\nThe yard closed on Monday, Ada Lind said, and the cranes stood still.\n\nThe vote is on Friday."
         );
         // Every kept character still points at its own bytes.
-        for u in &units {
-            if u.ch != '\n' {
-                assert_eq!(&md[u.start as usize..u.end as usize], u.ch.to_string());
-            }
+        for (i, ch) in c.text.char_indices().filter(|(_, ch)| *ch != '\n') {
+            let (start, end) = c.range_of(i);
+            assert_eq!(&md[start..end], ch.to_string());
         }
     }
 }
