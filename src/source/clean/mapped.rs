@@ -50,6 +50,18 @@ impl CleanText {
         let len = units.iter().map(|u| u.ch.len_utf8()).sum();
         let mut b = Builder::with_capacity(len);
         for u in units {
+            // Most characters are ASCII copied from the byte after the
+            // last: the run grows by a byte.
+            if let Some(r) = b.runs.last_mut()
+                && u.ch.is_ascii()
+                && u.end.wrapping_sub(u.start) == 1
+                && r.end.is_none()
+                && r.start + r.len == u.start
+            {
+                r.len += 1;
+                b.text.push(u.ch);
+                continue;
+            }
             b.char(u.ch, u.start, u.end);
         }
         b.finish()

@@ -95,30 +95,31 @@ pub(crate) fn decode_text(bytes: &[u8], legacy: &'static encoding_rs::Encoding) 
 /// curly quote beside an apostrophe is already a pair).
 pub(crate) fn normalize_chars(src: CleanText) -> CleanText {
     let text = src.text.as_str();
+    let bytes = text.as_bytes();
     // Written only from the first character that changes; what stands as
-    // it is goes over in stretches.
+    // it is goes over in stretches. Of ASCII, only a carriage return, a
+    // tab and a backtick change.
     let mut out: Option<Builder> = None;
     let mut kept = 0;
-    // The later steps only where they have something to do (most texts
-    // have no backslash and no doubled apostrophe).
-    let (mut backslash, mut doubled) = (false, false);
-    let mut last = '\0';
-    for (i, ch) in text.char_indices() {
+    let mut i = 0;
+    while let Some(k) = bytes[i..]
+        .iter()
+        .position(|&b| !b.is_ascii() || matches!(b, b'\r' | b'\t' | b'`'))
+    {
+        let at = i + k;
+        let Some(ch) = text[at..].chars().next() else { break };
+        i = at + ch.len_utf8();
         let normal = normal_char(ch);
-        if normal != Some(ch) {
-            let out = out.get_or_insert_with(|| Builder::with_capacity(text.len()));
-            out.take(&src, kept..i);
-            if let Some(c) = normal {
-                let (start, end) = src.range_of(i);
-                out.char(c, start as u32, end as u32);
-            }
-            kept = i + ch.len_utf8();
+        if normal == Some(ch) {
+            continue;
         }
+        let out = out.get_or_insert_with(|| Builder::with_capacity(text.len()));
+        out.take(&src, kept..at);
         if let Some(c) = normal {
-            backslash |= c == '\\';
-            doubled |= c == '\'' && last == '\'';
-            last = c;
+            let (start, end) = src.range_of(at);
+            out.char(c, start as u32, end as u32);
         }
+        kept = i;
     }
     let once = match out {
         Some(mut out) => {
@@ -127,6 +128,10 @@ pub(crate) fn normalize_chars(src: CleanText) -> CleanText {
         }
         None => src,
     };
+    // The later steps only where they have something to do (most texts
+    // have no backslash and no doubled apostrophe).
+    let backslash = memchr::memchr(b'\\', once.text.as_bytes()).is_some();
+    let doubled = memchr::memmem::find(once.text.as_bytes(), b"''").is_some();
     if !backslash && !doubled {
         return once;
     }
