@@ -123,13 +123,27 @@ struct Pretty {
     has_value: bool,
 }
 
+/// A comma, a line break and the indentation of a report's deepest
+/// lines, in one piece: a line is begun by one write, not one a level.
+const COMMA_BREAK_INDENT: &[u8] = b",\n                                ";
+
+/// Levels of indentation `COMMA_BREAK_INDENT` holds.
+const LEVELS: usize = (COMMA_BREAK_INDENT.len() - 2) / 2;
+
+/// Writes a line break (after a comma where `comma`) and `depth` levels of
+/// indentation.
+fn new_line<W: ?Sized + Write>(w: &mut W, comma: bool, depth: usize) -> io::Result<()> {
+    let levels = depth.min(LEVELS);
+    w.write_all(&COMMA_BREAK_INDENT[usize::from(!comma)..2 + 2 * levels])?;
+    for _ in levels..depth {
+        w.write_all(b"  ")?;
+    }
+    Ok(())
+}
+
 impl Pretty {
     fn line<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        for _ in 0..self.depth {
-            w.write_all(b"  ")?;
-        }
-        Ok(())
+        new_line(w, !first, self.depth)
     }
 
     fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
@@ -141,10 +155,7 @@ impl Pretty {
     fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth -= 1;
         if self.has_value {
-            w.write_all(b"\n")?;
-            for _ in 0..self.depth {
-                w.write_all(b"  ")?;
-            }
+            new_line(w, false, self.depth)?;
         }
         w.write_all(bracket)
     }
@@ -268,5 +279,20 @@ mod tests {
         // line break inside the string stays escaped.
         let want = "{\n    \"a\": [\n      1,\n      2\n    ],\n    \"b\": \"x\\ny\",\n    \"c\": []\n  }";
         assert_eq!(String::from_utf8(json).unwrap(), want);
+    }
+
+    #[test]
+    fn deep_values_are_indented_as_serde_json_does() {
+        // Deeper than the indentation written in one piece.
+        let mut value = serde_json::json!([1, 2]);
+        for _ in 0..20 {
+            value = serde_json::json!({ "k": value });
+        }
+        let mut json = Vec::new();
+        pretty_at(&mut json, &value, 0).unwrap();
+        assert_eq!(
+            String::from_utf8(json).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
     }
 }
