@@ -607,29 +607,33 @@ fn adjacent(toks: &[Token<'_>], k: usize) -> bool {
 /// known surname (or given name) of exactly one person of a compatible
 /// gender ("Mrs. Lind" is not Carl Lind).
 fn lookup(persons: &[Person], index: &BySurname, words: &[String], gender: Option<Gender>) -> Option<usize> {
-    let keys: Vec<String> = words.iter().map(|w| name_key(w)).collect();
+    let keys = || -> Vec<String> { words.iter().map(|w| name_key(w)).collect() };
     let surname = name_key(surname_of(words));
     // Every match shares the surname: only those persons are looked at.
     // More namesakes than a document can tell apart (a page of names with
     // no stop) leave a name to its exact form.
     let namesakes = index.get(&surname);
     if namesakes.len() > MAX_NAMESAKES {
+        let keys = keys();
         return namesakes.iter().copied().find(|&i| {
             persons[i].name.len() == keys.len() && persons[i].name.iter().zip(&keys).all(|(w, k)| name_key(w) == *k)
         });
     }
+    // A one-word name is told by its surname alone; the keys of a longer
+    // one's words are made once, and a namesake's only where they are
+    // compared.
+    let keys = if words.len() == 1 { Vec::new() } else { keys() };
     let matches: Vec<usize> = namesakes
         .iter()
         .map(|&i| (i, &persons[i]))
         .filter(|(_, p)| gender.is_none() || p.gender().is_none_or(|g| Some(g) == gender))
         .filter(|(_, p)| {
-            let pk: Vec<String> = p.name.iter().map(|w| name_key(w)).collect();
             let same_surname = p.surname_key() == surname;
-            if keys.len() == 1 {
-                same_surname
-            } else {
-                pk == keys || (same_surname && compatible_given(&pk, &keys))
+            if words.len() == 1 {
+                return same_surname;
             }
+            let pk: Vec<String> = p.name.iter().map(|w| name_key(w)).collect();
+            pk == keys || (same_surname && compatible_given(&pk, &keys))
         })
         .map(|(i, _)| i)
         .collect();
