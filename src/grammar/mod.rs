@@ -80,11 +80,16 @@ pub(crate) fn scan<T, B>(
         let tried = if text.is_char_boundary(i) { starts(i) } else { 0 };
         if tried != 0 {
             let rest = &text[i..];
-            let best = forms
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| tried.checked_shr(*k as u32).is_some_and(|t| t & 1 != 0))
-                .filter_map(|(_, (form, _))| form(rest).ok())
+            // The forms of the set, in order, read off its bits.
+            let mut left = tried;
+            let tried = std::iter::from_fn(|| {
+                let k = left.trailing_zeros() as usize;
+                left &= left.wrapping_sub(1);
+                (k < 64).then_some(k)
+            });
+            let best = tried
+                .filter_map(|k| forms.get(k))
+                .filter_map(|(form, _)| form(rest).ok())
                 .map(|(r, v)| (rest.len() - r.len(), v))
                 .filter(|(n, v)| *n > 0 && accept(i, i + n, v))
                 .fold(None, |best: Option<(usize, T)>, (n, v)| match best {
