@@ -255,7 +255,21 @@ fn group(
     lap("copies and dates", since);
     let stories = corpus::stories(&words, &copies);
     lap("stories", since);
+    if let Some(hook) = STORIES_FOUND.get() {
+        hook();
+    }
     (copies, stories)
+}
+
+/// Called once a run has found its stories (`when_stories_found`).
+static STORIES_FOUND: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Registers `hook`, called whenever a run has found its stories: the
+/// corpus-wide indexes are gone by then (they are a large run's peak of
+/// memory) and the rest goes story by story. The binary tunes its
+/// allocator there; the first hook registered stays.
+pub fn when_stories_found(hook: fn()) {
+    let _ = STORIES_FOUND.set(hook);
 }
 
 /// Sorts the sources by id, finds their copies and completes their
