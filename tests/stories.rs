@@ -160,3 +160,20 @@ fn claims_written_in_order_wait_for_their_turn_when_stories_interleave() {
     // The same claims in the same order: by source id, then number.
     assert_eq!(streamed, serde_json::to_value(&held.claims).unwrap());
 }
+
+/// Runs that found their stories, as the hook counts them.
+static STORY_PHASES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+#[test]
+fn the_host_hears_when_stories_are_found() {
+    claimcheck::analysis::when_stories_found(|| {
+        STORY_PHASES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    });
+    let (generated, _) = generator::generate(2, 7);
+    let articles: Vec<&generator::Article> = generated.iter().collect();
+    let before = STORY_PHASES.load(std::sync::atomic::Ordering::SeqCst);
+    let (analysis, _) = check(&articles);
+    assert!(!analysis.stories.is_empty());
+    // Other tests of this file run beside it: at least this run was heard.
+    assert!(STORY_PHASES.load(std::sync::atomic::Ordering::SeqCst) > before);
+}
