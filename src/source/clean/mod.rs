@@ -349,10 +349,31 @@ mod tests {
 
     use crate::span::Span;
 
+    /// Cleaned as `Source::parse` cleans a text or Markdown file.
     fn clean(text: &str, md: bool) -> CleanText {
-        let (u, _) = decode(text.as_bytes());
-        let u = if md { strip_markdown(u) } else { u };
-        paragraphs(&normalize_chars(CleanText::of_units(&u)))
+        let mapped = if md {
+            CleanText::of_units(&strip_markdown(decode(text.as_bytes()).0))
+        } else {
+            decode_text(text.as_bytes(), encoding_rs::WINDOWS_1252)
+        };
+        paragraphs(&normalize_chars(mapped))
+    }
+
+    #[test]
+    fn carriage_returns_go_and_what_stays_maps_back() {
+        let src = "Line one.\r\n\r\nLine two said \u{201c}x\u{201d}.\r\n";
+        let c = clean(src, false);
+        assert_eq!(c.text, "Line one.\n\nLine two said \"x\".");
+        let back = |from: usize, to: usize| {
+            let o = c.original(Span::new(from, to));
+            &src[o.start..o.end]
+        };
+        // The blank line stands for the bytes between the paragraphs.
+        assert_eq!(back(9, 11), "\r\n\r\n");
+        let two = c.text.find("two").unwrap();
+        assert_eq!(back(two, two + 3), "two");
+        let q = c.text.find('"').unwrap();
+        assert_eq!(back(q, q + 3), "\u{201c}x\u{201d}");
     }
 
     #[test]
