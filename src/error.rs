@@ -116,7 +116,9 @@ pub(crate) fn read_bytes_limited(path: &std::path::Path, limit: u64, kind: Limit
         path: path.into(),
         source: e,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    // The size from the open file: the path is looked up once.
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
     if size > limit {
         return Err(Error::TooLarge {
             path: path.into(),
@@ -125,7 +127,9 @@ pub(crate) fn read_bytes_limited(path: &std::path::Path, limit: u64, kind: Limit
             kind,
         });
     }
-    std::fs::read(path).map_err(io)
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io)?;
+    Ok(bytes)
 }
 
 /// A file's text, refused above `limit` bytes.
