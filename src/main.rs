@@ -29,9 +29,9 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 #[cfg(feature = "jemalloc")]
 const KEEP_FREED_PAGES_MS: isize = 100;
 
-/// Lets jemalloc keep freed pages `KEEP_FREED_PAGES_MS` in every arena,
-/// those made later too. A setting it refuses leaves pages given back at
-/// once: slower, never wrong.
+/// Lets jemalloc keep freed pages `KEEP_FREED_PAGES_MS` in its automatic
+/// arenas, those made later too. A setting it refuses leaves pages given
+/// back at once: slower, never wrong.
 #[cfg(feature = "jemalloc")]
 fn keep_freed_pages() {
     // SAFETY: both settings are `ssize_t` (jemalloc's `mallctl`
