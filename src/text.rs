@@ -15,6 +15,11 @@ pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// The first `n` characters of `s` (all of it when shorter).
+pub(crate) fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 /// At most the last `reach` bytes of `text` before `at` (a character
 /// boundary): where a look back for a few words goes, so that it stays
 /// bounded in a text with no space or stop for megabytes.

@@ -141,11 +141,7 @@ impl Source {
         };
         let text = clean::normalize_chars(text);
         // The dateline is read before boilerplate goes: bylines look like furniture.
-        let head = text
-            .text
-            .char_indices()
-            .nth(4000)
-            .map_or(text.text.as_str(), |(i, _)| &text.text[..i]);
+        let head = crate::text::first_chars(&text.text, 4000);
         let head_lines: Vec<&str> = head.lines().collect();
         meta = meta.or(meta::dateline(&head_lines));
         let clean = clean::paragraphs(&text);

@@ -41,7 +41,7 @@ const SHORT_LINE: usize = 60;
 /// Characters beyond which a paragraph is furniture only by its opening
 /// (a pointer to another article) or as a bare address: captions and
 /// listed phrases are looked for in shorter ones.
-pub(crate) const CAPTION_LINE: usize = 200;
+const CAPTION_LINE: usize = 200;
 
 /// `s` lowercased as `str::to_lowercase` does it (ASCII, the common case,
 /// byte by byte).
@@ -51,11 +51,6 @@ fn lowercase(s: &str) -> String {
     } else {
         s.to_lowercase()
     }
-}
-
-/// The first `n` characters of `s`.
-fn first_chars(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 /// Whether a paragraph (whitespace at either end left out; `chars`
@@ -73,7 +68,7 @@ fn is_boilerplate(p: &str, chars: usize, repeats: usize) -> bool {
     let read = if chars <= CAPTION_LINE {
         p
     } else {
-        first_chars(p, *POINTER_CHARS)
+        crate::text::first_chars(p, *POINTER_CHARS)
     };
     let lower = lowercase(read);
     if POINTER_PREFIXES.iter().any(|p| lower.starts_with(p)) {
@@ -119,39 +114,42 @@ struct Paragraph<'a> {
     lines: &'a [Range<usize>],
     /// The paragraph's text, trimmed.
     text: std::borrow::Cow<'a, str>,
+    /// Characters of `text`.
+    chars: usize,
     /// Bytes of whitespace left out before it.
     lead: usize,
 }
 
 impl<'a> Paragraph<'a> {
     fn of(src: &'a str, lines: &'a [Range<usize>]) -> Self {
-        let whole = lines[0].start..lines[lines.len() - 1].end;
+        // The first and last lines hold more than whitespace: the ends
+        // trimmed are within them.
+        let whole = &src[lines[0].start..lines[lines.len() - 1].end];
+        let trimmed = whole.trim();
+        let lead = whole.len() - whole.trim_start().len();
         let text: std::borrow::Cow<'a, str> = if lines.len() == 1 {
-            src[whole].into()
+            trimmed.into()
         } else {
             // Each line break between two lines becomes the joining space.
-            src[whole].replace('\n', " ").into()
+            trimmed.replace('\n', " ").into()
         };
-        let lead = text.len() - text.trim_start().len();
-        let text = match text {
-            std::borrow::Cow::Borrowed(s) => s.trim().into(),
-            std::borrow::Cow::Owned(s) => s.trim().to_string().into(),
-        };
-        Paragraph { lines, text, lead }
-    }
-
-    fn chars(&self) -> usize {
-        if self.text.is_ascii() {
-            self.text.len()
+        let chars = if text.is_ascii() {
+            text.len()
         } else {
-            self.text.chars().count()
+            text.chars().count()
+        };
+        Paragraph {
+            lines,
+            text,
+            chars,
+            lead,
         }
     }
 
     /// The words by which its repeats are counted (only short paragraphs
     /// are judged by them, see `is_boilerplate`).
     fn repeat_key(&self) -> Option<String> {
-        (self.chars() <= SHORT_LINE).then(|| lowercase(&self.text))
+        (self.chars <= SHORT_LINE).then(|| lowercase(&self.text))
     }
 
     /// Writes the paragraph's text with its map: the lines as they stand,
@@ -161,18 +159,15 @@ impl<'a> Paragraph<'a> {
         let to = from + self.text.len();
         let mut at = from;
         for line in self.lines {
-            if line.end >= at {
-                let end = line.end.min(to);
-                out.take(src, at..end);
-                if end < to {
-                    // The line break between this line and the next.
-                    let (s, e) = src.range_of(end);
-                    out.char(' ', s as u32, e as u32);
-                    at = end + 1;
-                } else {
-                    break;
-                }
+            let end = line.end.min(to);
+            out.take(src, at..end);
+            if end == to {
+                break;
             }
+            // The line break between this line and the next.
+            let (s, e) = src.range_of(end);
+            out.char(' ', s as u32, e as u32);
+            at = end + 1;
         }
     }
 }
@@ -223,7 +218,7 @@ pub(crate) fn paragraphs(src: &CleanText) -> CleanText {
     let mut written = false;
     for (p, key) in paras.iter().zip(&keys) {
         let repeats = key.as_deref().and_then(|k| counts.get(k).copied()).unwrap_or(1);
-        if is_boilerplate(&p.text, p.chars(), repeats) {
+        if is_boilerplate(&p.text, p.chars, repeats) {
             continue;
         }
         if written {
