@@ -90,10 +90,6 @@ impl Source {
             .flatten()
             .filter(|e| *e != encoding_rs::UTF_8);
         let encoding = declared.unwrap_or(encoding_rs::WINDOWS_1252);
-        let fallback = std::str::from_utf8(&bytes).is_err();
-        if fallback {
-            notes.push(format!("{path}: not valid UTF-8, read as {}", encoding.name()));
-        }
         let mut meta = Metadata::default();
         if let Some(m) = manifest {
             let fields = [
@@ -107,9 +103,11 @@ impl Source {
             .collect();
             meta = Metadata::from_fields(&fields, PublishedFrom::Manifest);
         }
-        let text = match format {
+        // Each format decodes the bytes once; the flag says whether they
+        // were read in `encoding` for not being UTF-8.
+        let (text, fallback) = match format {
             Format::Html => {
-                let (units, _) = clean::decode_as(&bytes, encoding);
+                let (units, fallback) = clean::decode_as(&bytes, encoding);
                 let (stripped, h) = html::strip_html(&units);
                 let mut fields = std::collections::BTreeMap::new();
                 for (k, v) in [("publisher", h.publisher), ("title", h.title), ("url", h.url)] {
@@ -125,20 +123,24 @@ impl Source {
                 }
                 found.byline = h.byline;
                 meta = meta.or(found);
-                CleanText::of_units(&stripped)
+                (CleanText::of_units(&stripped), fallback)
             }
             Format::Markdown => {
-                let (mut units, _) = clean::decode_as(&bytes, encoding);
+                let (mut units, fallback) = clean::decode_as(&bytes, encoding);
                 let text: String = units.iter().map(|u| u.ch).collect();
                 if let Some((fields, consumed)) = meta::front_matter(&text) {
                     let chars = text[..consumed].chars().count();
                     units.drain(..chars.min(units.len()));
                     meta = meta.or(Metadata::from_fields(&fields, PublishedFrom::Metadata));
                 }
-                CleanText::of_units(&clean::strip_markdown(clean::drop_markdown_furniture(units)))
+                let text = CleanText::of_units(&clean::strip_markdown(clean::drop_markdown_furniture(units)));
+                (text, fallback)
             }
             Format::Text => clean::decode_text(&bytes, encoding),
         };
+        if fallback {
+            notes.push(format!("{path}: not valid UTF-8, read as {}", encoding.name()));
+        }
         let text = clean::normalize_chars(text);
         // The dateline is read before boilerplate goes: bylines look like furniture.
         let head = crate::text::first_chars(&text.text, 4000);

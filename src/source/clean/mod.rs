@@ -75,11 +75,11 @@ pub(crate) fn decode_as(bytes: &[u8], legacy: &'static encoding_rs::Encoding) ->
 }
 
 /// The text of `bytes` with its map: as it stands when they are UTF-8,
-/// else decoded in `legacy`.
-pub(crate) fn decode_text(bytes: &[u8], legacy: &'static encoding_rs::Encoding) -> CleanText {
+/// else decoded in `legacy` (the flag says so).
+pub(crate) fn decode_text(bytes: &[u8], legacy: &'static encoding_rs::Encoding) -> (CleanText, bool) {
     match std::str::from_utf8(bytes) {
-        Ok(s) => CleanText::copied(s),
-        Err(_) => CleanText::of_units(&decode_as(bytes, legacy).0),
+        Ok(s) => (CleanText::copied(s), false),
+        Err(_) => (CleanText::of_units(&decode_as(bytes, legacy).0), true),
     }
 }
 
@@ -354,7 +354,7 @@ mod tests {
         let mapped = if md {
             CleanText::of_units(&strip_markdown(decode(text.as_bytes()).0))
         } else {
-            decode_text(text.as_bytes(), encoding_rs::WINDOWS_1252)
+            decode_text(text.as_bytes(), encoding_rs::WINDOWS_1252).0
         };
         paragraphs(&normalize_chars(mapped))
     }
