@@ -52,17 +52,11 @@ impl CleanText {
         for u in units {
             // Most characters are ASCII copied from the byte after the
             // last: the run grows by a byte.
-            if let Some(r) = b.runs.last_mut()
-                && u.ch.is_ascii()
-                && u.end.wrapping_sub(u.start) == 1
-                && r.end.is_none()
-                && r.start + r.len == u.start
-            {
-                r.len += 1;
+            if u.ch.is_ascii() && u.end.wrapping_sub(u.start) == 1 && b.grow_last(u.start, 1) {
                 b.text.push(u.ch);
-                continue;
+            } else {
+                b.char(u.ch, u.start, u.end);
             }
-            b.char(u.ch, u.start, u.end);
         }
         b.finish()
     }
@@ -129,18 +123,30 @@ impl Builder {
         if s.is_empty() {
             return;
         }
-        let clean = self.text.len() as u32;
         let len = s.len() as u32;
-        match self.runs.last_mut() {
-            Some(r) if r.end.is_none() && r.start + r.len == start && r.clean + r.len == clean => r.len += len,
-            _ => self.runs.push(Run {
-                clean,
+        if !self.grow_last(start, len) {
+            self.runs.push(Run {
+                clean: self.text.len() as u32,
                 len,
                 start,
                 end: None,
-            }),
+            });
         }
         self.text.push_str(s);
+    }
+
+    /// Grows the last run by `len` bytes where it is copied and its
+    /// original bytes end at `start`: the text written next goes on from
+    /// the same place in both. The caller writes the text.
+    #[inline]
+    fn grow_last(&mut self, start: u32, len: u32) -> bool {
+        match self.runs.last_mut() {
+            Some(r) if r.end.is_none() && r.start + r.len == start => {
+                r.len += len;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Appends `ch`, which stands for the original bytes `start..end` (as
