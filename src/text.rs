@@ -190,13 +190,13 @@ pub(crate) fn norm_word_into(w: &str, out: &mut String) {
         return;
     }
     // Most others are ASCII: nothing to fold.
-    if let Some(chars) = ascii_norm_chars(w) {
+    if let Some(chars) = ascii_folded(bare) {
         // The filter hides the length from `extend`: room for all at once.
-        out.reserve(w.len());
+        out.reserve(bare.len());
         out.extend(chars);
         return;
     }
-    let folded = deunicode::deunicode(without_possessive(w));
+    let folded = deunicode::deunicode(bare);
     out.extend(
         folded
             .chars()
@@ -208,9 +208,14 @@ pub(crate) fn norm_word_into(w: &str, out: &mut String) {
 /// `norm_word` of an ASCII word as its characters, without allocating;
 /// `None` for a word with other characters (they are folded first).
 pub(crate) fn ascii_norm_chars(w: &str) -> Option<impl Iterator<Item = char> + '_> {
-    let w = without_possessive(w);
-    w.is_ascii().then(|| {
-        w.bytes()
+    ascii_folded(without_possessive(w))
+}
+
+/// The letters and digits of an ASCII word without its possessive,
+/// lowercased; `None` where it is not ASCII.
+fn ascii_folded(bare: &str) -> Option<impl Iterator<Item = char> + '_> {
+    bare.is_ascii().then(|| {
+        bare.bytes()
             .filter(u8::is_ascii_alphanumeric)
             .map(|b| char::from(b.to_ascii_lowercase()))
     })
