@@ -104,7 +104,11 @@ const CHUNK: usize = 1024;
 pub(crate) fn of_sources(sources: &[Source]) -> Prints {
     use rayon::prelude::*;
     let mut words = Vec::with_capacity(sources.len());
-    let mut shingles = Vec::new();
+    // A word is a byte and a break at least, and a source has a shingle a
+    // word at most: room for every shingle taken at once, never moved as
+    // it fills (the pages it does not fill are never touched).
+    let most: usize = sources.iter().map(|s| s.clean.text.len().div_ceil(2)).sum();
+    let mut shingles = Vec::with_capacity(most);
     for (k, chunk) in sources.chunks(CHUNK).enumerate() {
         let prints: Vec<Fingerprint> = chunk.par_iter().map(|s| Fingerprint::of(&s.clean.text)).collect();
         for (j, p) in prints.into_iter().enumerate() {
