@@ -20,6 +20,18 @@ pub(crate) fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
+/// Bytes of the letters `s` begins with (alphabetic characters, of any
+/// script). The grammars ask this at every word start: ASCII letters are
+/// counted as bytes, and only a word with other letters is decoded.
+pub(crate) fn letters_len(s: &str) -> usize {
+    let ascii = s.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(s.len());
+    if s.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
+        return ascii;
+    }
+    let rest = &s[ascii..];
+    ascii + rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())
+}
+
 /// At most the last `reach` bytes of `text` before `at` (a character
 /// boundary): where a look back for a few words goes, so that it stays
 /// bounded in a text with no space or stop for megabytes.
@@ -389,6 +401,21 @@ impl<'w, 't> LowercaseWords<'w, 't> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_words_letters_are_counted_past_other_scripts() {
+        let len = |s: &str| letters_len(s);
+        assert_eq!(len("March 3"), 5);
+        assert_eq!(len("5pm"), 0);
+        assert_eq!(len(""), 0);
+        // Letters after a letter that is not ASCII still count.
+        assert_eq!(len("Zürich2"), "Zürich".len());
+        assert_eq!(len("naïve's"), "naïve".len());
+        assert_eq!(len("東京 on"), "東京".len());
+        // A sign that is not ASCII ends the word.
+        assert_eq!(len("Feb—Mar"), 3);
+        assert_eq!(len("Q\u{2019}s"), 1);
+    }
 
     #[test]
     fn the_word_before_a_place_is_looked_for_near_it() {

@@ -142,6 +142,11 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
     word_value(w).map(u32::from).filter(|n| *n > 0)
 }
 
+/// Every word `number_word` and `is_number_word` take, lowercase.
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
+    rows(en::NUMBERS).map(|r| r.cell(1)).chain(["hundred"])
+}
+
 /// Whether a word (in lower case) is a number word, `zero` and `hundred` included.
 pub(crate) fn is_number_word(w: &str) -> bool {
     w == "hundred" || NUMBER_WORDS.get(w).is_some()

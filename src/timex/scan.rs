@@ -162,7 +162,35 @@ fn generic_today(text: &str, start: usize, end: usize) -> bool {
 /// The forms each class of first word and each keyword may begin (`forms::First`).
 struct Gates {
     by_class: [FormSet; 16],
+    /// Every word of the tables and keywords, lowercase, with the forms
+    /// its classes (those a table gives) and itself as a keyword may
+    /// begin: one lookup at a word where there were seven.
     by_word: WordMap<FormSet>,
+}
+
+impl Gates {
+    /// The forms the classes `classes` may begin.
+    fn of(&self, classes: u16) -> FormSet {
+        (0..16)
+            .filter(|bit| classes & (1 << bit) != 0)
+            .fold(0, |forms, bit| forms | self.by_class[bit])
+    }
+}
+
+/// The classes a table gives a lowercase word ("mid…", "noon…" and
+/// holidays' names are told by the text).
+fn table_classes(word: &str) -> u16 {
+    [
+        // Capitalized or not: "may" and "march" are tried, and the forms decide.
+        (month_of(word).is_some() || month_verb(word), MONTH),
+        (weekday_of(word).is_some(), WEEKDAY),
+        (ordinal_word(word).is_some(), ORDINAL),
+        (number_word(word).is_some(), NUMBER),
+        (period_word(word).is_some(), PERIOD),
+    ]
+    .into_iter()
+    .filter(|(is, _)| *is)
+    .fold(0, |classes, (_, class)| classes | class)
 }
 
 static GATES: LazyLock<Gates> = LazyLock::new(|| {
@@ -178,10 +206,28 @@ static GATES: LazyLock<Gates> = LazyLock::new(|| {
             *by_word.entry(w).or_default() |= 1 << k;
         }
     }
-    Gates {
+    let mut gates = Gates {
         by_class,
-        by_word: WordMap::of(by_word),
+        by_word: WordMap::of([]),
+    };
+    let table_words = WORD_TABLES
+        .into_iter()
+        .flat_map(rows)
+        .flat_map(|row| {
+            row.cells()
+                .flat_map(|c| c.split([',', ' ']))
+                .map(str::trim)
+                .collect::<Vec<_>>()
+        })
+        .chain(crate::grammar::number::number_words());
+    for word in table_words.filter(|w| w.bytes().all(|b| b.is_ascii_lowercase())) {
+        let forms = gates.of(table_classes(word));
+        if forms != 0 {
+            *by_word.entry(word).or_default() |= forms;
+        }
     }
+    gates.by_word = WordMap::of(by_word);
+    gates
 });
 
 /// The forms that may begin at the start of `rest`, by its first word
@@ -203,7 +249,7 @@ pub(crate) fn forms_at(rest: &str) -> FormSet {
         return forms;
     }
     let next = after.trim_start();
-    let len = next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len());
+    let len = crate::text::letters_len(next);
     let mut buf = [0; 16];
     let listed = crate::grammar::ascii_lower(&next[..len], &mut buf).is_some_and(|w| THE_NEXT.contains(&w));
     if listed || word_forms(next) != 0 { forms } else { 0 }
@@ -212,30 +258,20 @@ pub(crate) fn forms_at(rest: &str) -> FormSet {
 /// The forms that may begin at the start of `rest`, by its first word.
 fn word_forms(rest: &str) -> FormSet {
     let gates = &*GATES;
-    let of = |classes: u16| {
-        (0..16)
-            .filter(|bit| classes & (1 << bit) != 0)
-            .fold(0, |forms, bit| forms | gates.by_class[bit])
-    };
     let Some(first) = rest.chars().next() else { return 0 };
     if first.is_ascii_digit() {
-        return of(DIGIT);
+        return gates.of(DIGIT);
     }
     if matches!(first, '½' | '¼' | '¾') {
-        return of(FRACTION);
+        return gates.of(FRACTION);
     }
-    let raw = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+    let raw = &rest[..crate::text::letters_len(rest)];
     let mut buf = [0; 16];
     // Every word the grammar begins with is ASCII and short (as `may_start`).
     let Some(word) = crate::grammar::ascii_lower(raw, &mut buf) else {
         return 0;
     };
     let classes = [
-        (month_of(raw).is_some() || month_verb(word), MONTH),
-        (weekday_of(word).is_some(), WEEKDAY),
-        (ordinal_word(word).is_some(), ORDINAL),
-        (number_word(word).is_some(), NUMBER),
-        (period_word(word).is_some(), PERIOD),
         (word.starts_with("mid"), MID),
         (word.starts_with("noon"), NOON),
         (holiday::begins(rest), HOLIDAY),
@@ -243,14 +279,15 @@ fn word_forms(rest: &str) -> FormSet {
     .into_iter()
     .filter(|(is, _)| *is)
     .fold(0, |classes, (_, class)| classes | class);
-    of(classes) | gates.by_word.get(word).unwrap_or(0)
+    gates.of(classes) | gates.by_word.get(word).unwrap_or(0)
 }
 
 /// Finds every temporal expression in `text`.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
+    let ahead = std::cell::RefCell::new(Ahead::default());
     let starts = |i: usize| {
-        if word_start(text, i) && may_start(&text[i..]) {
+        if word_start(text, i) && may_start_at(text, i, &mut ahead.borrow_mut()) {
             forms_at(&text[i..])
         } else {
             0
@@ -312,39 +349,82 @@ pub(crate) fn with_direction(mut expr: DateExpr, context: Direction) -> DateExpr
     expr
 }
 
+/// Whether an expression may begin at the start of `rest` (a word start).
+#[cfg(test)]
 pub(crate) fn may_start(rest: &str) -> bool {
+    may_start_at(rest, 0, &mut Ahead::default())
+}
+
+/// Whether an expression may begin at `at` in `text` (a word start).
+/// `ahead`: the classes of the words after leads the scan has read.
+fn may_start_at(text: &str, at: usize, ahead: &mut Ahead) -> bool {
+    let rest = &text[at..];
     let first = rest.chars().next().unwrap_or(' ');
     if first.is_ascii_digit() || matches!(first, '½' | '¼' | '¾') {
         return true;
     }
-    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let len = crate::text::letters_len(rest);
     let (raw, after) = rest.split_at(len);
-    let mut buf = [0; 16];
-    // Every word the grammar begins with is ASCII and short.
-    let Some(word) = ascii_lower(raw, &mut buf) else {
-        return false;
-    };
     // Frequent words that begin an expression only before a given word.
-    match word {
-        b"in" => {
-            let next = after.as_bytes();
-            return next.len() > 5
-                && next[..5].eq_ignore_ascii_case(b" the ")
-                && ["morning", "afternoon", "evening"].iter().any(|p| {
-                    next[5..]
-                        .get(..p.len())
-                        .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-                });
-        }
-        b"q" | b"h" => return after.starts_with(|c: char| c.is_ascii_digit()),
-        b"w" => return after.starts_with("/c") || after.starts_with("/C"),
-        _ => {}
+    if raw.eq_ignore_ascii_case("in") {
+        let next = after.as_bytes();
+        return next.len() > 5
+            && next[..5].eq_ignore_ascii_case(b" the ")
+            && ["morning", "afternoon", "evening"].iter().any(|p| {
+                next[5..]
+                    .get(..p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+            });
     }
-    let class = word_class(word);
+    if raw.eq_ignore_ascii_case("q") || raw.eq_ignore_ascii_case("h") {
+        return after.starts_with(|c: char| c.is_ascii_digit());
+    }
+    if raw.eq_ignore_ascii_case("w") {
+        return after.starts_with("/c") || after.starts_with("/C");
+    }
+    let class = ahead.class(at, raw);
     if class & (STARTS | PLURAL_PERIOD) != 0 {
         return true;
     }
-    class & BEFORE != 0 && temporal_word_follows(after)
+    class & BEFORE != 0 && temporal_word_follows(text, at + len, ahead)
+}
+
+/// The classes of the words a lead has looked at ahead of the scan (up to
+/// `LEAD_REACH_WORDS` on), kept until the scan comes to them: where leads
+/// follow one another ("at the end of the year"), each word of a text is
+/// still looked up once.
+struct Ahead {
+    /// (start, length, classes) of the latest words looked up.
+    seen: [(usize, usize, u8); AHEAD],
+    next: usize,
+}
+
+/// Words `Ahead` keeps: those a lead reads, and one more.
+const AHEAD: usize = LEAD_REACH_WORDS + 2;
+
+impl Default for Ahead {
+    fn default() -> Ahead {
+        // No word starts at `usize::MAX`.
+        Ahead {
+            seen: [(usize::MAX, 0, 0); AHEAD],
+            next: 0,
+        }
+    }
+}
+
+impl Ahead {
+    /// The classes of `word`, which starts at `at` (0 where it is not
+    /// ASCII or longer than any word of the tables).
+    fn class(&mut self, at: usize, word: &str) -> u8 {
+        if let Some(&(_, _, class)) = self.seen.iter().find(|&&(s, l, _)| s == at && l == word.len()) {
+            return class;
+        }
+        let mut buf = [0; 16];
+        let class = ascii_lower(word, &mut buf).map_or(0, word_class);
+        self.seen[self.next] = (at, word.len(), class);
+        self.next = (self.next + 1) % AHEAD;
+        class
+    }
 }
 
 /// Classes of a lowercased word for the quick tests before the grammar,
@@ -420,8 +500,9 @@ fn temporal_word(raw: &str, word: &str) -> bool {
 /// Whether a temporal word stands within reach after a lead: a number, a
 /// word that begins an expression, a period or part of the day ("the
 /// day before", "the morning of"), or a head ("a while ago").
-fn temporal_word_follows(after: &str) -> bool {
-    let words = crate::text::after(after, 0, LEAD_REACH_BYTES)
+fn temporal_word_follows(text: &str, from: usize, ahead: &mut Ahead) -> bool {
+    let reach = crate::text::after(text, from, LEAD_REACH_BYTES);
+    let words = reach
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(LEAD_REACH_WORDS);
@@ -429,11 +510,9 @@ fn temporal_word_follows(after: &str) -> bool {
         if raw.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        let mut buf = [0; 16];
-        let Some(word) = ascii_lower(raw, &mut buf) else {
-            continue;
-        };
-        if word_class(word) & FOLLOWS != 0 {
+        // Where the word stands in `text`: `reach` is a slice of it.
+        let at = from + (raw.as_ptr() as usize - reach.as_ptr() as usize);
+        if ahead.class(at, raw) & FOLLOWS != 0 {
             return true;
         }
     }

@@ -549,7 +549,7 @@ fn starts_figure(text: &str, i: usize) -> bool {
 /// "half of"). Any other word is passed over without trying the forms,
 /// which would all fail there.
 fn word_may_begin(rest: &str) -> bool {
-    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let len = crate::text::letters_len(rest);
     // A country's letters before a dollar sign: "US$", "HK$", "U.S.$", "c $".
     if len <= 3 && rest.bytes().skip(len).take(4).any(|b| b == b'$') {
         return true;

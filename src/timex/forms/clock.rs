@@ -199,7 +199,7 @@ fn may_begin_clock(i: &str) -> bool {
     if i.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
-    let word = &i[..i.find(|c: char| !c.is_alphabetic()).unwrap_or(i.len())];
+    let word = &i[..crate::text::letters_len(i)];
     let head = |p: &str| i.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     number_word(word).is_some()
         || ["half", "a", "quarter"].iter().any(|w| word.eq_ignore_ascii_case(w))

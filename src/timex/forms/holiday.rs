@@ -76,9 +76,26 @@ fn name_word(w: &str) -> (String, usize) {
     (word, len)
 }
 
-/// Whether `i` begins with the first word of a holiday's name.
+/// Whether `i` begins with the first word of a holiday's name. The scan
+/// asks this at many words: an ASCII word is lowercased on the stack.
 pub(crate) fn begins(i: &str) -> bool {
-    is_first_word(&name_word(i).0)
+    let head = &i.as_bytes()[..i.len().min(32)];
+    let len = head
+        .iter()
+        .position(|&b| !(b.is_ascii_alphabetic() || matches!(b, b'\'' | b'.')))
+        .unwrap_or(head.len());
+    // Where the name word goes on past what is read here (a longer word,
+    // a letter or apostrophe that is not ASCII), as the names are read.
+    if len == head.len() || !head[len].is_ascii() {
+        return is_first_word(&name_word(i).0);
+    }
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for b in head[..len].iter().filter(|b| b.is_ascii_alphabetic()) {
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).is_ok_and(is_first_word)
 }
 
 /// The longest holiday name at the start of `i`: its rule and the rest.
