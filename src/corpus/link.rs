@@ -248,6 +248,22 @@ fn same_remark(quotes: &Quotes, scores: &mut Scores, links: &mut Vec<Link>) {
         }
     }
     let idf = |w: &str| (1.0 + statements.len() as f64 / (*df.get(w).unwrap_or(&1) as f64)).ln();
+    // Each statement's words weighed once, not at every pair it is in.
+    let weighed: FxHashMap<usize, Weighed<'_>> = sets
+        .iter()
+        .map(|(&i, set)| {
+            let weights: Vec<f64> = set.iter().map(|w| idf(w)).collect();
+            let total = weights.iter().sum();
+            (
+                i,
+                Weighed {
+                    words: set,
+                    weights,
+                    total,
+                },
+            )
+        })
+        .collect();
 
     // Same remark: blocked by the speaker's surname (a surname alone meets
     // the full name), then by shared content words; speakers that are
@@ -302,7 +318,7 @@ fn same_remark(quotes: &Quotes, scores: &mut Scores, links: &mut Vec<Link>) {
             let score = if direct {
                 quotes.similarity(a, b, scores)
             } else {
-                weighted_overlap(ca, cb, &idf)
+                weighted_overlap(&weighed[&a], &weighed[&b])
             };
             // Reported speech is paraphrase: two statements are one remark when
             // they share rare words ("NATO membership", "pre-2014 borders")
@@ -503,12 +519,24 @@ fn overlap<T: Ord>(sa: &[T], sb: &[T]) -> (f64, usize) {
 
 /// Share of the smaller side's content weight that both sides hold, words
 /// weighted by rarity: "pre-2014 borders" counts, "Ukraine" barely.
-fn weighted_overlap(sa: &[&str], sb: &[&str], idf: &dyn Fn(&str) -> f64) -> f64 {
-    let wa: f64 = sa.iter().map(|w| idf(w)).sum();
-    let wb: f64 = sb.iter().map(|w| idf(w)).sum();
-    let both: f64 = sa.iter().filter(|w| sb.binary_search(w).is_ok()).map(|w| idf(w)).sum();
-    let smaller = wa.min(wb);
+fn weighted_overlap(a: &Weighed<'_>, b: &Weighed<'_>) -> f64 {
+    let both: f64 = a
+        .words
+        .iter()
+        .zip(&a.weights)
+        .filter(|(w, _)| b.words.binary_search(w).is_ok())
+        .map(|(_, x)| x)
+        .sum();
+    let smaller = a.total.min(b.total);
     if smaller <= 0.0 { 0.0 } else { both / smaller }
+}
+
+/// A statement's content words (sorted, each once), each with its weight
+/// (its rarity across the statements), and their sum.
+struct Weighed<'s> {
+    words: &'s [&'s str],
+    weights: Vec<f64>,
+    total: f64,
 }
 
 #[cfg(test)]
