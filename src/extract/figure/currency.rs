@@ -191,17 +191,24 @@ pub(super) fn code(i: &str) -> R<'_, (&'static str, u32)> {
         not(peek(take_while_m_n(1, 1, |c: char| c.is_alphabetic()))),
     )
     .parse(i)?;
+    match code_word(w) {
+        Some(code) => Ok((rest, code)),
+        None => fail(i),
+    }
+}
+
+/// What a word of three or four ASCII letters stands for as a code (see
+/// `code`), and its scale.
+pub(super) fn code_word(w: &str) -> Option<(&'static str, u32)> {
     if let Some(c) = code_of(w) {
-        return Ok((rest, (c, 0)));
+        return Some((c, 0));
     }
     if w.len() == 4 && w.starts_with(['M', 'm']) {
-        if let Some(c) = code_of(&w[1..])
+        return code_of(&w[1..])
             .filter(|_| w[1..].chars().all(|c| c.is_ascii_uppercase()) || w.chars().all(|c| c.is_ascii_lowercase()))
-        {
-            return Ok((rest, (c, 6)));
-        }
+            .map(|c| (c, 6));
     }
-    fail(i)
+    None
 }
 
 /// A code glued to a `$`: `usd$`, `cad$`, `c $`, `hk $`, `us $`.

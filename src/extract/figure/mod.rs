@@ -560,7 +560,8 @@ fn word_may_begin(rest: &str) -> bool {
     };
     crate::grammar::number::is_number_word(word)
         || FIGURE_LEADS.contains(word)
-        || (3..=4).contains(&len) && code(rest).is_ok()
+        // A code is a word of its own: as `code` reads it, without the parse.
+        || (3..=4).contains(&len) && rest[..len].is_ascii() && currency::code_word(&rest[..len]).is_some()
 }
 
 static FIGURE_LEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::FIGURE_LEADS)));
