@@ -119,12 +119,17 @@ pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
 /// word tests run for most words of a text, so without allocating, and
 /// the lowered bytes need no UTF-8 check to be looked up.
 pub(crate) fn ascii_lower<'b, const N: usize>(w: &str, buf: &'b mut [u8; N]) -> Option<&'b [u8]> {
-    if w.len() > N || !w.is_ascii() {
+    if w.len() > N {
         return None;
     }
+    // One pass: the grammars ask this at most words of a text.
     let out = &mut buf[..w.len()];
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
+    for (o, &b) in out.iter_mut().zip(w.as_bytes()) {
+        if !b.is_ascii() {
+            return None;
+        }
+        *o = b.to_ascii_lowercase();
+    }
     Some(out)
 }
 
