@@ -13,7 +13,8 @@ use crate::claim::{Claim, ClaimValue, Split, TimexType, Unit};
 use crate::corpus::align::{MIN_COMPARED_WORDS, Spoken, align, common_sorted, common_words};
 use crate::extract::LinkWords;
 use crate::extract::mention::{name_key, surname_of};
-use crate::text::{is_stop_word, is_title, quote_words};
+use crate::span::Span;
+use crate::text::{is_stop_word, is_title, norm_word_into, tokens};
 
 use super::identity::certainly_different;
 
@@ -103,33 +104,54 @@ pub(crate) fn contains<T: PartialEq>(long: &[T], short: &[T]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-/// Each quotation's words as numbers, one per distinct word of the story:
-/// the diffs and counts over them compare integers, not strings.
-fn word_ids(words: &[Vec<String>]) -> Vec<Vec<u32>> {
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    words
-        .iter()
-        .map(|ws| {
-            ws.iter()
-                .map(|w| {
-                    let next = ids.len() as u32;
-                    *ids.entry(w.as_str()).or_insert(next)
-                })
-                .collect()
-        })
-        .collect()
+/// The words of a story's quotations (`quote_words`) as numbers, one per
+/// distinct word, in the order they are first met: the diffs and counts
+/// over them compare integers, not strings, and a word is kept as a
+/// string once, however often it is said.
+#[derive(Default)]
+struct Vocabulary {
+    ids: FxHashMap<String, u32>,
 }
 
-/// The content words of a word list, sorted, each once.
-fn content_set(words: &[String]) -> Vec<&str> {
-    let mut set: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !is_stop_word(w) && w.len() > 2)
-        .collect();
-    set.sort_unstable();
-    set.dedup();
-    set
+impl Vocabulary {
+    /// The words of `remark` as numbers. `buf`: room for a word, reused.
+    fn ids_of(&mut self, remark: &str, buf: &mut String) -> Vec<u32> {
+        let mut out = Vec::new();
+        for t in tokens(remark, Span::new(0, remark.len())) {
+            norm_word_into(t.text, buf);
+            if buf.is_empty() {
+                continue;
+            }
+            let next = self.ids.len() as u32;
+            let id = match self.ids.get(buf.as_str()) {
+                Some(&id) => id,
+                None => {
+                    self.ids.insert(buf.clone(), next);
+                    next
+                }
+            };
+            out.push(id);
+        }
+        out
+    }
+
+    /// For each word (by number), its place among the content words
+    /// (no stop words, three bytes or more) in their sorted order; none
+    /// for the others. Sets of places sort as their words do.
+    fn content_ranks(&self) -> Vec<Option<u32>> {
+        let mut content: Vec<(&str, u32)> = self
+            .ids
+            .iter()
+            .filter(|(w, _)| !is_stop_word(w) && w.len() > 2)
+            .map(|(w, &id)| (w.as_str(), id))
+            .collect();
+        content.sort_unstable();
+        let mut ranks = vec![None; self.ids.len()];
+        for (rank, &(_, id)) in content.iter().enumerate() {
+            ranks[id as usize] = Some(rank as u32);
+        }
+        ranks
+    }
 }
 
 /// Candidate pairs: claims (from different sources) that share a key, in
@@ -173,10 +195,12 @@ fn candidates<K: std::hash::Hash + Ord>(
 pub(crate) fn link(claims: &[Claim], around: &[LinkWords]) -> Vec<Link> {
     let mut links = Vec::new();
     let max_df = (claims.len() / 4).max(64);
-    // Statements: quotation words per claim.
-    let words: Vec<Vec<String>> = claims
+    // Statements: quotation words per claim, as numbers.
+    let mut vocabulary = Vocabulary::default();
+    let mut buf = String::new();
+    let ids: Vec<Vec<u32>> = claims
         .iter()
-        .map(|c| c.remark().map(quote_words).unwrap_or_default())
+        .map(|c| c.remark().map(|r| vocabulary.ids_of(r, &mut buf)).unwrap_or_default())
         .collect();
     // A quoted title, motto or nickname is a name, not a remark: it is
     // never the same remark as another. The later parts of a split
@@ -189,8 +213,8 @@ pub(crate) fn link(claims: &[Claim], around: &[LinkWords]) -> Vec<Link> {
         claims,
         statements,
         max_df,
-        ids: word_ids(&words),
-        words,
+        ids,
+        ranks: vocabulary.content_ranks(),
     };
     // Direct quotations compared for one remark are compared again for one
     // quote: each pair's similarity is worked out once.
@@ -211,15 +235,25 @@ struct Quotes<'c> {
     statements: Vec<usize>,
     /// Blocking keys held by more claims than this tell nothing.
     max_df: usize,
-    words: Vec<Vec<String>>,
-    /// `words` as numbers (`word_ids`).
+    /// Each claim's quotation words as numbers (`Vocabulary`).
     ids: Vec<Vec<u32>>,
+    /// Each word's place among the content words (`Vocabulary::content_ranks`).
+    ranks: Vec<Option<u32>>,
 }
 
 /// `similarity` of the claim pairs already compared.
 type Scores = FxHashMap<(usize, usize), f64>;
 
 impl Quotes<'_> {
+    /// The content words of claim `i`'s quotation, each once, as their
+    /// places (`ranks`), sorted.
+    fn content_set(&self, i: usize) -> Vec<u32> {
+        let mut set: Vec<u32> = self.ids[i].iter().filter_map(|&w| self.ranks[w as usize]).collect();
+        set.sort_unstable();
+        set.dedup();
+        set
+    }
+
     fn contained(&self, a: usize, b: usize) -> bool {
         contains(&self.ids[a], &self.ids[b]) || contains(&self.ids[b], &self.ids[a])
     }
@@ -238,21 +272,21 @@ impl Quotes<'_> {
 /// Same remark: blocked by speaker, then by shared content words; reported
 /// speech weighs its words by their rarity across statements.
 fn same_remark(quotes: &Quotes, scores: &mut Scores, links: &mut Vec<Link>) {
-    let (claims, statements, words, max_df) = (quotes.claims, &quotes.statements, &quotes.words, quotes.max_df);
+    let (claims, statements, max_df) = (quotes.claims, &quotes.statements, quotes.max_df);
     // Each statement's content words once, for the index and every pair.
-    let sets: FxHashMap<usize, Vec<&str>> = statements.iter().map(|&i| (i, content_set(&words[i]))).collect();
-    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+    let sets: FxHashMap<usize, Vec<u32>> = statements.iter().map(|&i| (i, quotes.content_set(i))).collect();
+    let mut df: FxHashMap<u32, usize> = FxHashMap::default();
     for set in sets.values() {
         for &w in set {
             *df.entry(w).or_default() += 1;
         }
     }
-    let idf = |w: &str| (1.0 + statements.len() as f64 / (*df.get(w).unwrap_or(&1) as f64)).ln();
+    let idf = |w: u32| (1.0 + statements.len() as f64 / (*df.get(&w).unwrap_or(&1) as f64)).ln();
     // Each statement's words weighed once, not at every pair it is in.
     let weighed: FxHashMap<usize, Weighed<'_>> = sets
         .iter()
         .map(|(&i, set)| {
-            let weights: Vec<f64> = set.iter().map(|w| idf(w)).collect();
+            let weights: Vec<f64> = set.iter().map(|&w| idf(w)).collect();
             let total = weights.iter().sum();
             (
                 i,
@@ -285,7 +319,7 @@ fn same_remark(quotes: &Quotes, scores: &mut Scores, links: &mut Vec<Link>) {
     let mut spoken: FxHashMap<usize, Spoken> = FxHashMap::default();
     let mut phrases: FxHashMap<usize, BTreeSet<(String, String)>> = FxHashMap::default();
     for group in by_speaker.values() {
-        let items: Vec<(usize, Vec<&str>)> = group.iter().map(|&i| (i, sets[&i].clone())).collect();
+        let items: Vec<(usize, Vec<u32>)> = group.iter().map(|&i| (i, sets[&i].clone())).collect();
         for (a, b) in candidates(&items, claims, max_df)
             .into_iter()
             .filter(|&(a, b)| one_person(a, b))
@@ -364,14 +398,14 @@ fn same_remark(quotes: &Quotes, scores: &mut Scores, links: &mut Vec<Link>) {
 
 /// Same quote: direct quotations with (nearly) the same words, any speaker.
 fn same_quote(quotes: &Quotes, scores: &mut Scores, links: &mut Vec<Link>) {
-    let (claims, statements, words, max_df) = (quotes.claims, &quotes.statements, &quotes.words, quotes.max_df);
-    let direct: Vec<(usize, Vec<&str>)> = statements
+    let (claims, statements, ids, max_df) = (quotes.claims, &quotes.statements, &quotes.ids, quotes.max_df);
+    let direct: Vec<(usize, Vec<u32>)> = statements
         .iter()
-        .filter(|&&i| claims[i].statement().is_some_and(|s| s.direct) && words[i].len() >= 4)
-        .map(|&i| (i, content_set(&words[i])))
+        .filter(|&&i| claims[i].statement().is_some_and(|s| s.direct) && ids[i].len() >= 4)
+        .map(|&i| (i, quotes.content_set(i)))
         .collect();
     for (a, b) in candidates(&direct, claims, max_df) {
-        let contained = quotes.contained(a, b) && words[a].len().min(words[b].len()) >= 5;
+        let contained = quotes.contained(a, b) && ids[a].len().min(ids[b].len()) >= 5;
         if !contained && quotes.bound(a, b) < QUOTE_SIMILARITY {
             continue;
         }
@@ -531,10 +565,10 @@ fn weighted_overlap(a: &Weighed<'_>, b: &Weighed<'_>) -> f64 {
     if smaller <= 0.0 { 0.0 } else { both / smaller }
 }
 
-/// A statement's content words (sorted, each once), each with its weight
-/// (its rarity across the statements), and their sum.
+/// A statement's content words (their places, sorted, each once), each
+/// with its weight (its rarity across the statements), and their sum.
 struct Weighed<'s> {
-    words: &'s [&'s str],
+    words: &'s [u32],
     weights: Vec<f64>,
     total: f64,
 }
@@ -542,9 +576,30 @@ struct Weighed<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::quote_words;
 
     fn w(s: &str) -> Vec<String> {
         quote_words(s)
+    }
+
+    #[test]
+    fn a_storys_words_are_numbered_as_first_met_and_placed_as_they_sort() {
+        let mut v = Vocabulary::default();
+        let mut buf = String::new();
+        let first = v.ids_of("Cranes stay idle, Brenn's union said.", &mut buf);
+        let second = v.ids_of("The cranes will stay IDLE", &mut buf);
+        // As `quote_words` reads them, one number a distinct word.
+        assert_eq!(quote_words("Cranes stay idle, Brenn's union said.").len(), first.len());
+        assert_eq!(first, vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(second, vec![6, 0, 7, 1, 2]);
+        // Content words sort by their words: brenn, cranes, idle, stay,
+        // union ("said", "the" and "will" are stop words).
+        let ranks = v.content_ranks();
+        let places: Vec<Option<u32>> = [0, 1, 2, 3, 4, 5, 6, 7].iter().map(|&id| ranks[id]).collect();
+        assert_eq!(
+            places,
+            vec![Some(1), Some(3), Some(2), Some(0), Some(4), None, None, None]
+        );
     }
 
     #[test]

@@ -309,7 +309,11 @@ mod tests {
         // Lowered on the stack only when ASCII and short enough.
         assert_eq!(ascii_lower("MaRcH", &mut [0; 16]), Some(&b"march"[..]));
         assert_eq!(ascii_lower("Zürich", &mut [0; 16]), None);
-        assert_eq!(ascii_lower("Zurich\u{e9}", &mut [0; 16]), None, "a letter that is not ASCII at the end");
+        assert_eq!(
+            ascii_lower("Zurich\u{e9}", &mut [0; 16]),
+            None,
+            "a letter that is not ASCII at the end"
+        );
         assert_eq!(ascii_lower("seventeen", &mut [0; 8]), None);
         assert_eq!(map.get_ascii_lower("MAY"), Some(5));
         assert_eq!(map.get_ascii_lower("MAY\u{e9}"), None);
