@@ -275,29 +275,7 @@ fn same_remark(quotes: &Quotes, scores: &mut Scores, links: &mut Vec<Link>) {
     let (claims, statements, max_df) = (quotes.claims, &quotes.statements, quotes.max_df);
     // Each statement's content words once, for the index and every pair.
     let sets: FxHashMap<usize, Vec<u32>> = statements.iter().map(|&i| (i, quotes.content_set(i))).collect();
-    let mut df: FxHashMap<u32, usize> = FxHashMap::default();
-    for set in sets.values() {
-        for &w in set {
-            *df.entry(w).or_default() += 1;
-        }
-    }
-    let idf = |w: u32| (1.0 + statements.len() as f64 / (*df.get(&w).unwrap_or(&1) as f64)).ln();
-    // Each statement's words weighed once, not at every pair it is in.
-    let weighed: FxHashMap<usize, Weighed<'_>> = sets
-        .iter()
-        .map(|(&i, set)| {
-            let weights: Vec<f64> = set.iter().map(|&w| idf(w)).collect();
-            let total = weights.iter().sum();
-            (
-                i,
-                Weighed {
-                    words: set,
-                    weights,
-                    total,
-                },
-            )
-        })
-        .collect();
+    let weighed = weigh(&sets, statements.len());
 
     // Same remark: blocked by the speaker's surname (a surname alone meets
     // the full name), then by shared content words; speakers that are
@@ -563,6 +541,33 @@ fn weighted_overlap(a: &Weighed<'_>, b: &Weighed<'_>) -> f64 {
         .sum();
     let smaller = a.total.min(b.total);
     if smaller <= 0.0 { 0.0 } else { both / smaller }
+}
+
+/// Each statement's content words (`sets`, of `count` statements) weighed
+/// by their rarity across the statements: once, not at every pair a
+/// statement is in.
+fn weigh(sets: &FxHashMap<usize, Vec<u32>>, count: usize) -> FxHashMap<usize, Weighed<'_>> {
+    let mut df: FxHashMap<u32, usize> = FxHashMap::default();
+    for set in sets.values() {
+        for &w in set {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let idf = |w: u32| (1.0 + count as f64 / (*df.get(&w).unwrap_or(&1) as f64)).ln();
+    sets.iter()
+        .map(|(&i, set)| {
+            let weights: Vec<f64> = set.iter().map(|&w| idf(w)).collect();
+            let total = weights.iter().sum();
+            (
+                i,
+                Weighed {
+                    words: set,
+                    weights,
+                    total,
+                },
+            )
+        })
+        .collect()
 }
 
 /// A statement's content words (their places, sorted, each once), each
