@@ -224,6 +224,11 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains_lower(w)
 }
 
+/// The speech verbs, in every form (`is_speech_verb`).
+pub(crate) fn speech_verbs() -> &'static WordSet {
+    &SPEECH_VERBS
+}
+
 /// Participles of speech and naming verbs ("saying", "calling"): their
 /// subject is the sentence's, not the name next to them.
 static PARTICIPLES: LazyLock<WordSet> = LazyLock::new(|| {

@@ -11,7 +11,7 @@ use crate::text::{LowercaseWords, Token, Words, is_stop_word};
 
 use super::mention::{
     Gender, Mention, People, Person, Target, gender_of_word, is_name_suffix, is_naming_verb, is_participle,
-    is_speech_verb, name_key, surname_of,
+    is_speech_verb, name_key, speech_verbs, surname_of,
 };
 use super::subject;
 
@@ -19,6 +19,9 @@ use super::subject;
 struct NameWords {
     /// Role nouns and honorifics (with and without their full stop).
     roles: WordSet,
+    /// Roles, the words of `not_names` and the speech verbs in one set:
+    /// what no capitalized word of a name is (`is_name_token`).
+    never_in_names: WordSet,
     /// Lowercase words that may stand in a title before its role noun.
     modifiers: WordSet,
     /// Capitalized words that do not begin or continue a name.
@@ -49,16 +52,19 @@ static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         .filter(|r| r.cell(1) != "yes" && !r.cell(0).contains('.'))
         .map(|r| r.cell(0))
         .chain(words(en::COMMON_ACRONYMS));
+    let roles = WordSet::of(words(en::ROLES).map(Word::from).chain(honorifics));
+    let not_names = WordSet::of(
+        words(en::NOT_NAMES)
+            .map(Word::from)
+            .chain(months)
+            .chain(weekdays.map(Word::from))
+            .chain(words(en::COUNTRY_ABBREVIATIONS).map(Word::from)),
+    );
     NameWords {
-        roles: WordSet::of(words(en::ROLES).map(Word::from).chain(honorifics)),
+        never_in_names: WordSet::union(&[&roles, &not_names, speech_verbs()]),
+        roles,
         modifiers: WordSet::of(words(en::TITLE_MODIFIERS)),
-        not_names: WordSet::of(
-            words(en::NOT_NAMES)
-                .map(Word::from)
-                .chain(months)
-                .chain(weekdays.map(Word::from))
-                .chain(words(en::COUNTRY_ABBREVIATIONS).map(Word::from)),
-        ),
+        not_names,
         countries: WordSet::of(countries.map(|r| r.cell(0))),
         not_organizations: WordSet::of(not_organizations),
         dependent_markers: WordSet::of(words(en::DEPENDENT_MARKERS)),
@@ -92,7 +98,7 @@ fn bare(t: &str) -> &str {
 fn is_name_token(t: &str) -> bool {
     let b = bare(t);
     let Some(first) = b.chars().next() else { return false };
-    if !first.is_uppercase() || is_role(b) || NAME_WORDS.not_names.contains_lower(b) || is_speech_verb(b) {
+    if !first.is_uppercase() || NAME_WORDS.never_in_names.contains_lower(b) {
         return false;
     }
     // "Father-of-three": a description, not a name; "We're": a contraction.

@@ -205,6 +205,14 @@ impl WordSet {
         WordSet(set, filter)
     }
 
+    /// The words of all of `sets`: one lookup where a word is asked
+    /// whether it is in any of them.
+    pub(crate) fn union(sets: &[&WordSet]) -> WordSet {
+        let set: FxHashSet<Cow<'static, [u8]>> = sets.iter().flat_map(|s| s.0.iter().cloned()).collect();
+        let filter = Filter::of(set.iter().map(|w| w.as_ref()));
+        WordSet(set, filter)
+    }
+
     /// Whether the set holds `w`, already lower case.
     pub(crate) fn contains(&self, w: &str) -> bool {
         self.1.admit(w.as_bytes()) && self.0.contains(w.as_bytes())
@@ -316,6 +324,9 @@ mod tests {
         );
         assert_eq!(ascii_lower("seventeen", &mut [0; 8]), None);
         assert_eq!(map.get_ascii_lower("MAY"), Some(5));
+        let both = WordSet::union(&[&set, &WordSet::of(["minister", "jan."])]);
+        assert!(both.contains_lower("Said") && both.contains_lower("MINISTER") && both.contains("jan."));
+        assert!(!both.contains_lower("mayor") && !both.contains("jan"));
         assert_eq!(map.get_ascii_lower("MAY\u{e9}"), None);
     }
 
