@@ -210,17 +210,8 @@ static GATES: LazyLock<Gates> = LazyLock::new(|| {
         by_class,
         by_word: WordMap::of([]),
     };
-    let table_words = WORD_TABLES
-        .into_iter()
-        .flat_map(rows)
-        .flat_map(|row| {
-            row.cells()
-                .flat_map(|c| c.split([',', ' ']))
-                .map(str::trim)
-                .collect::<Vec<_>>()
-        })
-        .chain(crate::grammar::number::number_words());
-    for word in table_words.filter(|w| w.bytes().all(|b| b.is_ascii_lowercase())) {
+    let words = table_words().chain(crate::grammar::number::number_words());
+    for word in words.filter(|w| w.bytes().all(|b| b.is_ascii_lowercase())) {
         let forms = gates.of(table_classes(word));
         if forms != 0 {
             *by_word.entry(word).or_default() |= forms;
@@ -447,28 +438,36 @@ pub(crate) const WORD_TABLES: [&str; 8] = [
     en::DAY_PARTS,
 ];
 
+/// Every word of `WORD_TABLES`, each cell's words one by one.
+pub(crate) fn table_words() -> impl Iterator<Item = &'static str> {
+    WORD_TABLES.into_iter().flat_map(rows).flat_map(|row| {
+        row.cells()
+            .flat_map(|c| c.split([',', ' ']))
+            .map(str::trim)
+            .collect::<Vec<_>>()
+    })
+}
+
 /// Every word of the tables the tests read, with its classes as the
 /// tests' own lookups give them.
 static WORD_CLASSES: LazyLock<WordMap<u8>> = LazyLock::new(|| {
     let mut classes: Vec<(&'static str, u8)> = Vec::new();
-    for row in WORD_TABLES.into_iter().flat_map(rows) {
-        for word in row.cells().flat_map(|c| c.split([',', ' '])).map(str::trim) {
-            let mut class = 0;
-            if temporal_word(word, word) {
-                class |= STARTS;
-            }
-            if period_word(word).is_some_and(|(_, plural)| plural) {
-                class |= PLURAL_PERIOD;
-            }
-            if LEADS.get(word).is_some_and(|l| l.before) {
-                class |= BEFORE;
-            }
-            if follows(word) {
-                class |= FOLLOWS;
-            }
-            if class != 0 && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-                classes.push((word, class));
-            }
+    for word in table_words() {
+        let mut class = 0;
+        if temporal_word(word, word) {
+            class |= STARTS;
+        }
+        if period_word(word).is_some_and(|(_, plural)| plural) {
+            class |= PLURAL_PERIOD;
+        }
+        if LEADS.get(word).is_some_and(|l| l.before) {
+            class |= BEFORE;
+        }
+        if follows(word) {
+            class |= FOLLOWS;
+        }
+        if class != 0 && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            classes.push((word, class));
         }
     }
     WordMap::of(classes)

@@ -483,16 +483,7 @@ fn no_form_matches_where_its_first_word_is_not_listed() {
 /// capitalized, and a few numbers, each before every tail of a list of the
 /// ways an expression goes on.
 fn grammar_words_text() -> String {
-    use crate::lexicon::rows;
-    let mut words: Vec<String> = crate::timex::scan::WORD_TABLES
-        .into_iter()
-        .flat_map(rows)
-        .flat_map(|row| {
-            row.cells()
-                .flat_map(|c| c.split([',', ' ']))
-                .map(str::trim)
-                .collect::<Vec<_>>()
-        })
+    let mut words: Vec<String> = crate::timex::scan::table_words()
         .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
         .map(String::from)
         .collect();
