@@ -584,3 +584,13 @@ fn grammar_words_text() -> String {
     }
     text
 }
+
+#[test]
+fn a_word_read_ahead_of_the_scan_is_not_taken_for_another_at_its_place() {
+    // "the" reads "mar4" ahead as one word; the scan then reads "mar" at
+    // the same place as a month of its own.
+    let v = values("Book it for the mar4 launch.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "mar4");
+    assert!(v[0].1.ends_with("03-04"), "{v:?}");
+}
