@@ -142,14 +142,10 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
     word_value(w).map(u32::from).filter(|n| *n > 0)
 }
 
-/// Every word `number_word` and `is_number_word` take, lowercase.
+/// Every number word, lowercase: those `number_word` takes, and "zero"
+/// (a figure's word, never a date's).
 pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
     rows(en::NUMBERS).map(|r| r.cell(1)).chain(["hundred"])
-}
-
-/// Whether a word (in lower case) is a number word, `zero` and `hundred` included.
-pub(crate) fn is_number_word(w: &str) -> bool {
-    w == "hundred" || NUMBER_WORDS.get(w).is_some()
 }
 
 fn alpha(i: &str) -> R<'_, &str> {

@@ -558,13 +558,14 @@ fn word_may_begin(rest: &str) -> bool {
     let Some(word) = crate::grammar::ascii_lower(&rest[..len], &mut buf) else {
         return false;
     };
-    crate::grammar::number::is_number_word(word)
-        || FIGURE_LEADS.contains(word)
+    FIRST_WORDS.contains(word)
         // A code is a word of its own: as `code` reads it, without the parse.
         || (3..=4).contains(&len) && rest[..len].is_ascii() && currency::code_word(&rest[..len]).is_some()
 }
 
-static FIGURE_LEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(words(en::FIGURE_LEADS)));
+/// The number words and the leads of `figure_leads.tsv`: one lookup a word.
+static FIRST_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::of(crate::grammar::number::number_words().chain(words(en::FIGURE_LEADS))));
 
 /// Context the grammar cannot see: years, list numbers, labels like "Article 5".
 fn accept(text: &str, start: usize, figure: &Figure) -> bool {
