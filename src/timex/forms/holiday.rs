@@ -64,10 +64,7 @@ pub(crate) fn is_first_word(lower: &str) -> bool {
 /// looked up (letters only, lowercase: "Valentine's" is "valentines"), and
 /// the bytes it takes (apostrophes and dots included).
 fn name_word(w: &str) -> (String, usize) {
-    let len = w
-        .char_indices()
-        .find(|(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.')))
-        .map_or(w.len(), |(k, _)| k);
+    let len = name_len(w);
     let word = w[..len]
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -76,22 +73,24 @@ fn name_word(w: &str) -> (String, usize) {
     (word, len)
 }
 
+/// The bytes the word of a holiday's name at the start of `w` takes.
+fn name_len(w: &str) -> usize {
+    w.char_indices()
+        .find(|(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.')))
+        .map_or(w.len(), |(k, _)| k)
+}
+
 /// Whether `i` begins with the first word of a holiday's name. The scan
-/// asks this at many words: an ASCII word is lowercased on the stack.
+/// asks this at many words: an ASCII word is lowered on the stack, not
+/// into a new string (`name_word`).
 pub(crate) fn begins(i: &str) -> bool {
-    let head = &i.as_bytes()[..i.len().min(32)];
-    let len = head
-        .iter()
-        .position(|&b| !(b.is_ascii_alphabetic() || matches!(b, b'\'' | b'.')))
-        .unwrap_or(head.len());
-    // Where the name word goes on past what is read here (a longer word,
-    // a letter or apostrophe that is not ASCII), as the names are read.
-    if len == head.len() || !head[len].is_ascii() {
+    let word = &i[..name_len(i)];
+    let mut buf = [0u8; 32];
+    if !word.is_ascii() || word.len() > buf.len() {
         return is_first_word(&name_word(i).0);
     }
-    let mut buf = [0u8; 32];
     let mut n = 0;
-    for b in head[..len].iter().filter(|b| b.is_ascii_alphabetic()) {
+    for b in word.bytes().filter(u8::is_ascii_alphabetic) {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
@@ -220,6 +219,19 @@ pub(crate) fn holiday_expr(i: &str) -> R<'_, DateExpr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_names_first_word_is_read_as_the_names_are() {
+        // Letters only, any case, apostrophes and stops inside the word.
+        assert!(begins("Christmas Eve"));
+        assert!(begins("CHRISTMAS, said"));
+        assert!(begins("St. Patrick's Day"));
+        assert!(begins("Valentine's Day"));
+        // Not ASCII: read as the names are, through `name_word`.
+        assert!(begins("Valentine\u{2019}s Day"));
+        assert!(!begins("Christmastime"));
+        assert!(!begins("Chris"));
+    }
 
     #[test]
     fn every_row_of_the_table_has_a_rule() {
