@@ -171,10 +171,15 @@ struct Gates {
 impl Gates {
     /// The forms the classes `classes` may begin.
     fn of(&self, classes: u16) -> FormSet {
-        (0..16)
-            .filter(|bit| classes & (1 << bit) != 0)
-            .fold(0, |forms, bit| forms | self.by_class[bit])
+        forms_of(&self.by_class, classes)
     }
+}
+
+/// The forms the classes `classes` may begin, by the forms of each class.
+fn forms_of(by_class: &[FormSet; 16], classes: u16) -> FormSet {
+    (0..16)
+        .filter(|bit| classes & (1 << bit) != 0)
+        .fold(0, |forms, bit| forms | by_class[bit])
 }
 
 /// The classes a table gives a lowercase word ("mid…", "noon…" and
@@ -206,19 +211,17 @@ static GATES: LazyLock<Gates> = LazyLock::new(|| {
             *by_word.entry(w).or_default() |= 1 << k;
         }
     }
-    let mut gates = Gates {
-        by_class,
-        by_word: WordMap::of([]),
-    };
     let words = table_words().chain(crate::grammar::number::number_words());
     for word in words.filter(|w| w.bytes().all(|b| b.is_ascii_lowercase())) {
-        let forms = gates.of(table_classes(word));
+        let forms = forms_of(&by_class, table_classes(word));
         if forms != 0 {
             *by_word.entry(word).or_default() |= forms;
         }
     }
-    gates.by_word = WordMap::of(by_word);
-    gates
+    Gates {
+        by_class,
+        by_word: WordMap::of(by_word),
+    }
 });
 
 /// The forms that may begin at the start of `rest`, by its first word
